@@ -1,0 +1,222 @@
+package dev.anneal.optim;
+
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The bookkeeping every optimizer shares: groups with defaults, the one-group-per-parameter rule,
+ * per-parameter state created on a parameter's first gradient, {@code zeroGrad}, and state
+ * export/import that checks everything before changing anything. Subclasses write the math.
+ *
+ * @param <S> the per-parameter state of this optimizer
+ */
+public abstract class AbstractOptimizer<S> implements Optimizer {
+  private final String type;
+  private final Map<String, Object> defaults;
+  private final List<ParamGroup> groups = new ArrayList<>();
+  private final Map<Parameter, ParamGroup> groupOf = new IdentityHashMap<>();
+  private final Map<Parameter, S> state = new IdentityHashMap<>();
+
+  protected AbstractOptimizer(String type, Map<String, ?> defaults, List<ParamGroup> groups) {
+    this.type = Objects.requireNonNull(type, "type");
+    this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+    if (groups.isEmpty()) {
+      throw new IllegalArgumentException(type + " got an empty parameter list");
+    }
+    for (ParamGroup group : groups) {
+      addParamGroup(group);
+    }
+  }
+
+  @Override
+  public final String type() {
+    return type;
+  }
+
+  @Override
+  public final Map<String, Object> defaults() {
+    return defaults;
+  }
+
+  @Override
+  public final List<ParamGroup> paramGroups() {
+    return Collections.unmodifiableList(groups);
+  }
+
+  @Override
+  public void addParamGroup(ParamGroup group) {
+    Objects.requireNonNull(group, "group");
+    for (ParamGroup existing : groups) {
+      if (existing.name().equals(group.name())) {
+        throw new IllegalArgumentException("a parameter group named " + group.name() + " is already in this " + type);
+      }
+    }
+    Map<Parameter, Boolean> seen = new IdentityHashMap<>();
+    for (Parameter p : group.params()) {
+      ParamGroup owner = groupOf.get(p);
+      if (owner != null) {
+        throw new IllegalArgumentException("parameter " + p.name() + " is already in group " + owner.name()
+            + "; it cannot also be in group " + group.name() + " (a parameter belongs to one group)");
+      }
+      if (seen.put(p, Boolean.TRUE) != null) {
+        throw new IllegalArgumentException("parameter " + p.name() + " appears twice in group " + group.name());
+      }
+    }
+    group.applyDefaults(defaults);
+    validate(group);
+    groups.add(group);
+    for (Parameter p : group.params()) {
+      groupOf.put(p, group);
+    }
+  }
+
+  /** Checks a group's hyperparameters once defaults are filled in; throw to refuse it. */
+  protected void validate(ParamGroup group) {
+    if (group.has(ParamGroup.LR) && group.lr() < 0) {
+      throw new IllegalArgumentException("Invalid learning rate: " + group.lr() + " in group " + group.name());
+    }
+  }
+
+  @Override
+  public void step() {
+    for (int g = 0; g < groups.size(); g++) {
+      ParamGroup group = groups.get(g);
+      List<Parameter> params = group.params();
+      for (int i = 0; i < params.size(); i++) {
+        Parameter p = params.get(i);
+        FloatStorage grad = p.grad();
+        if (grad == null) {
+          continue;
+        }
+        S s = state.get(p);
+        if (s == null) {
+          s = newState(p, group);
+          state.put(p, s);
+        }
+        update(group, p, grad, s);
+      }
+    }
+  }
+
+  @Override
+  public double step(Closure closure) {
+    double loss = closure.evaluate();
+    step();
+    return loss;
+  }
+
+  @Override
+  public void zeroGrad(boolean setToNone) {
+    for (ParamGroup group : groups) {
+      for (Parameter p : group.params()) {
+        p.zeroGrad(setToNone);
+      }
+    }
+  }
+
+  /** The state of a parameter, or {@code null} before its first update. */
+  protected final S state(Parameter p) {
+    return state.get(p);
+  }
+
+  /** Creates a parameter's state at its first gradient (PyTorch's lazy state init). */
+  protected abstract S newState(Parameter p, ParamGroup group);
+
+  /** Updates one parameter from its gradient; must not allocate in steady state. */
+  protected abstract void update(ParamGroup group, Parameter p, FloatStorage grad, S state);
+
+  protected abstract OptimizerState.ParamState exportState(Parameter p, S state);
+
+  /** Builds a parameter's state from an export; throw with a clear message if it does not fit. */
+  protected abstract S importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported);
+
+  @Override
+  public OptimizerState stateDict() {
+    List<Map<String, Object>> groupMaps = new ArrayList<>();
+    Map<String, OptimizerState.ParamState> states = new LinkedHashMap<>();
+    for (ParamGroup group : groups) {
+      Map<String, Object> map = new LinkedHashMap<>(group.hyperparameters());
+      map.put("name", group.name());
+      map.put("params", group.params().stream().map(Parameter::name).toList());
+      groupMaps.add(map);
+      for (Parameter p : group.params()) {
+        S s = state.get(p);
+        if (s != null) {
+          states.put(p.name(), exportState(p, s));
+        }
+      }
+    }
+    return new OptimizerState(type, groupMaps, states);
+  }
+
+  @Override
+  public void loadStateDict(OptimizerState saved) {
+    if (!type.equals(saved.type())) {
+      throw new IllegalArgumentException("state is for " + saved.type() + ", this optimizer is " + type);
+    }
+    if (saved.groups().size() != groups.size()) {
+      throw new IllegalArgumentException(
+          "state has " + saved.groups().size() + " parameter groups, this optimizer has " + groups.size());
+    }
+    Map<String, Parameter> byName = new LinkedHashMap<>();
+    for (int g = 0; g < groups.size(); g++) {
+      ParamGroup group = groups.get(g);
+      List<String> names = group.params().stream().map(Parameter::name).toList();
+      Object savedNames = saved.groups().get(g).get("params");
+      if (!names.equals(savedNames)) {
+        throw new IllegalArgumentException("group " + group.name() + " holds parameters " + names + ", the state has " + savedNames);
+      }
+      group.params().forEach(p -> byName.put(p.name(), p));
+    }
+    for (String name : saved.state().keySet()) {
+      if (!byName.containsKey(name)) {
+        throw new IllegalArgumentException("state has an entry for parameter " + name + ", which this optimizer does not hold");
+      }
+    }
+    // Build every piece first, so a bad entry leaves the optimizer as it was.
+    Map<Parameter, S> restored = new IdentityHashMap<>();
+    for (Map.Entry<String, OptimizerState.ParamState> entry : saved.state().entrySet()) {
+      Parameter p = byName.get(entry.getKey());
+      restored.put(p, importState(p, groupOf.get(p), entry.getValue()));
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      ParamGroup group = groups.get(g);
+      saved.groups().get(g).forEach((key, value) -> {
+        if (!key.equals("params") && !key.equals("name")) {
+          group.set(key, value);
+        }
+      });
+    }
+    state.clear();
+    state.putAll(restored);
+  }
+
+  /** A state tensor from an export, checked against the parameter's size. */
+  protected static float[] requireTensor(Parameter p, OptimizerState.ParamState exported, String key) {
+    float[] values = exported.tensors().get(key);
+    if (values == null) {
+      throw new IllegalArgumentException("state of parameter " + p.name() + " lacks tensor " + key);
+    }
+    if (values.length != p.size()) {
+      throw new IllegalArgumentException("state tensor " + key + " of parameter " + p.name() + " holds " + values.length
+          + " values, the parameter holds " + p.size());
+    }
+    return values;
+  }
+
+  /** A state scalar from an export. */
+  protected static double requireScalar(Parameter p, OptimizerState.ParamState exported, String key) {
+    Double value = exported.scalars().get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("state of parameter " + p.name() + " lacks scalar " + key);
+    }
+    return value;
+  }
+}

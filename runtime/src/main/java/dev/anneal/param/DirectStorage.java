@@ -1,0 +1,71 @@
+package dev.anneal.param;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Objects;
+
+/** Floats in native memory, typically a view of an engine's tensor. */
+public final class DirectStorage implements FloatStorage {
+  private final ByteBuffer bytes;
+  private final FloatBuffer floats;
+
+  DirectStorage(ByteBuffer buffer) {
+    Objects.requireNonNull(buffer, "buffer");
+    if (!buffer.isDirect()) {
+      throw new IllegalArgumentException("DirectStorage needs a direct buffer; wrap a float[] with FloatStorage.wrap instead");
+    }
+    if (buffer.remaining() % Float.BYTES != 0) {
+      throw new IllegalArgumentException("buffer holds " + buffer.remaining() + " bytes, not a whole number of floats");
+    }
+    this.bytes = buffer.slice().order(ByteOrder.nativeOrder());
+    this.floats = bytes.asFloatBuffer();
+  }
+
+  /** The viewed bytes (native order, position 0), for kernels. */
+  public ByteBuffer bytes() {
+    return bytes;
+  }
+
+  /** The viewed memory as floats (position 0). */
+  public FloatBuffer floats() {
+    return floats;
+  }
+
+  @Override
+  public int size() {
+    return floats.capacity();
+  }
+
+  @Override
+  public float get(int index) {
+    return floats.get(index);
+  }
+
+  @Override
+  public void set(int index, float value) {
+    floats.put(index, value);
+  }
+
+  @Override
+  public void fill(float value) {
+    for (int i = 0, n = size(); i < n; i++) {
+      floats.put(i, value);
+    }
+  }
+
+  @Override
+  public void copyTo(float[] target) {
+    floats.get(0, target, 0, size());
+  }
+
+  @Override
+  public void copyFrom(float[] source) {
+    floats.put(0, source, 0, size());
+  }
+
+  @Override
+  public DirectStorage zerosLike() {
+    return FloatStorage.direct(size());
+  }
+}

@@ -1,0 +1,7 @@
+package dev.anneal.schedule;
+
+/** What one scheduler step is: an optimizer step, or an epoch. Never a micro-batch. */
+public enum Interval {
+  STEP,
+  EPOCH
+}

@@ -1,0 +1,120 @@
+package dev.anneal.spec;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A PyTorch class name with its keyword arguments under their PyTorch names, such as
+ * {@code CosineAnnealingLR(T_max=100, eta_min=1e-6)} or {@code AdamW(lr=1e-3)}: the form a user can
+ * paste from a Python config, that the conformance fixtures use, and that generated code writes.
+ * Children ({@code SequentialLR}, {@code ChainedScheduler}) are specs themselves.
+ */
+public final class Spec {
+  private final String type;
+  private final Map<String, Object> kwargs;
+  private final List<Spec> children;
+
+  private Spec(String type, Map<String, Object> kwargs, List<Spec> children) {
+    this.type = Objects.requireNonNull(type, "type");
+    this.kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
+    this.children = List.copyOf(children);
+  }
+
+  public static Spec of(String type) {
+    return new Spec(type, Map.of(), List.of());
+  }
+
+  /**
+   * Reads the JSON shape {@code {"type": ..., <kwargs>..., "schedulers": [spec, ...]}}; lists of
+   * numbers stay lists (tuples such as {@code betas}).
+   */
+  @SuppressWarnings("unchecked")
+  public static Spec fromMap(Map<String, ?> map) {
+    Object type = map.get("type");
+    if (!(type instanceof String name)) {
+      throw new IllegalArgumentException("a spec needs a \"type\" naming the PyTorch class, got " + map);
+    }
+    Map<String, Object> kwargs = new LinkedHashMap<>();
+    List<Spec> children = new ArrayList<>();
+    map.forEach((key, value) -> {
+      if (key.equals("type")) {
+        return;
+      }
+      if (key.equals("schedulers") && value instanceof List<?> list) {
+        list.forEach(child -> children.add(fromMap((Map<String, ?>) child)));
+      } else {
+        kwargs.put(key, value);
+      }
+    });
+    return new Spec(name, kwargs, children);
+  }
+
+  /** A copy with one more keyword argument (replacing an earlier value of the same name). */
+  public Spec with(String key, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(kwargs);
+    copy.put(key, value);
+    return new Spec(type, copy, children);
+  }
+
+  /** A copy with these children appended (for {@code SequentialLR} and {@code ChainedScheduler}). */
+  public Spec withChildren(Spec... more) {
+    List<Spec> copy = new ArrayList<>(children);
+    copy.addAll(List.of(more));
+    return new Spec(type, kwargs, copy);
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public Map<String, Object> kwargs() {
+    return kwargs;
+  }
+
+  public boolean has(String key) {
+    return kwargs.containsKey(key);
+  }
+
+  public Object get(String key) {
+    return kwargs.get(key);
+  }
+
+  public double getDouble(String key, double fallback) {
+    Object value = kwargs.get(key);
+    return value == null ? fallback : ((Number) value).doubleValue();
+  }
+
+  public List<Spec> children() {
+    return children;
+  }
+
+  /** The JSON shape {@link #fromMap} reads. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("type", type);
+    map.putAll(kwargs);
+    if (!children.isEmpty()) {
+      map.put("schedulers", children.stream().map(Spec::toMap).toList());
+    }
+    return map;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Spec other && type.equals(other.type) && kwargs.equals(other.kwargs) && children.equals(other.children);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, kwargs, children);
+  }
+
+  @Override
+  public String toString() {
+    return type + kwargs + (children.isEmpty() ? "" : children.toString());
+  }
+}

@@ -1,0 +1,115 @@
+package dev.anneal.samples.plot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A PNG line chart of named series (x/y values), for schedule previews and training curves:
+ *
+ * <pre>{@code
+ * LineChart.titled("Learning rate").xLabel("step").yLabel("lr")
+ *     .series("head", steps, headLrs)
+ *     .series("body", steps, bodyLrs)
+ *     .writePng(Path.of("lr.png"));
+ * }</pre>
+ *
+ * Series keep the order they were added in. Rendering runs headless (no display needed).
+ */
+public final class LineChart {
+  private final String title;
+  private String xLabel = "x";
+  private String yLabel = "y";
+  private boolean logY;
+  private int width = 900;
+  private int height = 540;
+  private final Map<String, double[][]> series = new LinkedHashMap<>();
+
+  private LineChart(String title) {
+    this.title = Objects.requireNonNull(title, "title");
+  }
+
+  public static LineChart titled(String title) {
+    return new LineChart(title);
+  }
+
+  public LineChart xLabel(String label) {
+    this.xLabel = Objects.requireNonNull(label, "label");
+    return this;
+  }
+
+  public LineChart yLabel(String label) {
+    this.yLabel = Objects.requireNonNull(label, "label");
+    return this;
+  }
+
+  /** A logarithmic y axis (every y value must then be positive). */
+  public LineChart logY(boolean log) {
+    this.logY = log;
+    return this;
+  }
+
+  /** The image size in pixels (default 900 x 540). */
+  public LineChart size(int widthPixels, int heightPixels) {
+    if (widthPixels <= 0 || heightPixels <= 0) {
+      throw new IllegalArgumentException("chart size must be positive, was " + widthPixels + " x " + heightPixels);
+    }
+    this.width = widthPixels;
+    this.height = heightPixels;
+    return this;
+  }
+
+  /** Adds a series; x and y are copied and must have the same, non-zero length. */
+  public LineChart series(String name, double[] x, double[] y) {
+    Objects.requireNonNull(name, "name");
+    if (x.length != y.length) {
+      throw new IllegalArgumentException("series " + name + " has " + x.length + " x values but " + y.length + " y values");
+    }
+    if (x.length == 0) {
+      throw new IllegalArgumentException("series " + name + " is empty");
+    }
+    if (series.containsKey(name)) {
+      throw new IllegalArgumentException("a series named " + name + " is already in chart " + title);
+    }
+    series.put(name, new double[][] {x.clone(), y.clone()});
+    return this;
+  }
+
+  /** Adds a series whose x values are 0, 1, 2, ... (steps or epochs). */
+  public LineChart series(String name, double[] y) {
+    double[] x = new double[y.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i;
+    }
+    return series(name, x, y);
+  }
+
+  /** Writes the chart as PNG to {@code file} (parent folders are created). */
+  public void writePng(Path file) throws IOException {
+    if (series.isEmpty()) {
+      throw new IllegalStateException("chart " + title + " has no series to draw; add one with series(name, x, y)");
+    }
+    System.setProperty("java.awt.headless", "true");
+    XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    chart.getStyler().setYAxisLogarithmic(logY);
+    chart.getStyler().setLegendVisible(series.size() > 1);
+    series.forEach((name, xy) -> {
+      XYSeries s = chart.addSeries(name, xy[0], xy[1]);
+      s.setMarker(SeriesMarkers.NONE);
+    });
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    Files.write(file, png);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.anneal.freeze;
+
+import dev.anneal.optim.ParamGroup;
+import dev.anneal.param.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries out the freeze rules of a plan's groups. A frozen group's parameters do not require
+ * gradients (engine bindings pass that on to the engine) and any gradient they get anyway is
+ * dropped before the optimizer steps, so the optimizer neither updates them nor touches their
+ * state, unlike {@code lr = 0}, which still moves momentum and applies decoupled weight decay.
+ */
+public final class Freezer {
+  private final List<ParamGroup> groups;
+  private final List<FreezeRule> rules;
+  private final boolean[] frozen;
+  /** Optimizer step count at which each group last unfroze, or -1 if it never did. */
+  private final long[] unfrozeAtStep;
+
+  /** {@code rules.get(i)} is the rule of {@code groups.get(i)}, {@code null} for a group never frozen. */
+  public Freezer(List<ParamGroup> groups, List<FreezeRule> rules) {
+    if (groups.size() != rules.size()) {
+      throw new IllegalArgumentException(groups.size() + " groups but " + rules.size() + " freeze rules");
+    }
+    this.groups = List.copyOf(groups);
+    this.rules = new ArrayList<>(rules);
+    this.frozen = new boolean[groups.size()];
+    this.unfrozeAtStep = new long[groups.size()];
+    java.util.Arrays.fill(unfrozeAtStep, -1);
+  }
+
+  /**
+   * Freezes and unfreezes groups as their rules say for this position; returns the groups that
+   * have just unfrozen (so the caller can apply their unfreeze policy).
+   */
+  public List<ParamGroup> update(int epoch, long step) {
+    List<ParamGroup> thawed = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      FreezeRule rule = rules.get(g);
+      boolean shouldFreeze = rule != null && rule.frozenAt(epoch, step);
+      if (shouldFreeze && !frozen[g]) {
+        frozen[g] = true;
+        setRequiresGrad(groups.get(g), false);
+      } else if (!shouldFreeze && frozen[g]) {
+        frozen[g] = false;
+        unfrozeAtStep[g] = step;
+        setRequiresGrad(groups.get(g), true);
+        thawed.add(groups.get(g));
+      }
+    }
+    return thawed;
+  }
+
+  public boolean isFrozen(int groupIndex) {
+    return frozen[groupIndex];
+  }
+
+  /** The rule of a group, or {@code null}. */
+  public FreezeRule rule(int groupIndex) {
+    return rules.get(groupIndex);
+  }
+
+  /** Drops every gradient of the frozen groups. */
+  public void dropFrozenGradients() {
+    for (int g = 0; g < groups.size(); g++) {
+      if (frozen[g]) {
+        for (Parameter p : groups.get(g).params()) {
+          if (p.grad() != null) {
+            p.setGrad(null);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The re-warmup factor of a group for the optimizer step with index {@code step} (0-based, the
+   * number of steps taken before it): {@code min(1, k / rewarmupSteps)} for the k-th step since
+   * the group unfroze, 1 without re-warmup.
+   */
+  public double lrFactor(int groupIndex, long step) {
+    FreezeRule rule = rules.get(groupIndex);
+    if (rule == null || rule.rewarmupSteps() == 0 || unfrozeAtStep[groupIndex] < 0) {
+      return 1.0;
+    }
+    long k = step - unfrozeAtStep[groupIndex] + 1;
+    return k >= rule.rewarmupSteps() ? 1.0 : (double) k / rule.rewarmupSteps();
+  }
+
+  /** Runtime state (which groups are frozen, when each unfroze), for checkpoints. */
+  public Map<String, Object> stateDict() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int g = 0; g < groups.size(); g++) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("frozen", frozen[g]);
+      entry.put("unfroze_at_step", unfrozeAtStep[g]);
+      map.put(groups.get(g).name(), entry);
+    }
+    return map;
+  }
+
+  /** Restores {@link #stateDict()}; checks everything before changing anything. */
+  public void loadStateDict(Map<String, ?> state) {
+    boolean[] newFrozen = new boolean[groups.size()];
+    long[] newUnfroze = new long[groups.size()];
+    if (!state.keySet().equals(groupNames())) {
+      throw new IllegalArgumentException("freeze state covers groups " + state.keySet() + ", the plan has " + groupNames());
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      Object entry = state.get(groups.get(g).name());
+      if (!(entry instanceof Map<?, ?> map) || !(map.get("frozen") instanceof Boolean f)
+          || !(map.get("unfroze_at_step") instanceof Number n)) {
+        throw new IllegalArgumentException("freeze state of group " + groups.get(g).name() + " is malformed: " + entry);
+      }
+      newFrozen[g] = f;
+      newUnfroze[g] = n.longValue();
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      frozen[g] = newFrozen[g];
+      unfrozeAtStep[g] = newUnfroze[g];
+      setRequiresGrad(groups.get(g), !frozen[g]);
+    }
+  }
+
+  private java.util.Set<String> groupNames() {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    groups.forEach(g -> names.add(g.name()));
+    return names;
+  }
+
+  private static void setRequiresGrad(ParamGroup group, boolean requiresGrad) {
+    for (Parameter p : group.params()) {
+      p.setRequiresGrad(requiresGrad);
+      if (!requiresGrad) {
+        p.setGrad(null);
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.anneal.grad;
+
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+
+/** Finds NaN and infinite gradient values, to skip an optimizer step rather than poison the model. */
+public final class NonFiniteGradients {
+  private NonFiniteGradients() {}
+
+  /** The first parameter whose gradient holds NaN or an infinity, or {@code null} if all are finite. */
+  public static Parameter first(List<Parameter> parameters) {
+    for (Parameter p : parameters) {
+      if (firstIndex(p.grad()) >= 0) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** "stem.weight[3] = NaN" for the first non-finite gradient value, or "none". */
+  public static String describeFirst(List<Parameter> parameters) {
+    Parameter p = first(parameters);
+    if (p == null) {
+      return "none";
+    }
+    int i = firstIndex(p.grad());
+    return p.name() + "[" + i + "] = " + p.grad().get(i);
+  }
+
+  /** The index of the first non-finite value, or -1 (also for no gradient). */
+  public static int firstIndex(FloatStorage grad) {
+    if (grad == null) {
+      return -1;
+    }
+    for (int i = 0, n = grad.size(); i < n; i++) {
+      float v = grad.get(i);
+      if (v - v != 0) { // NaN or +-inf: inf - inf is NaN, and NaN != 0 holds
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.anneal.plan;
+
+import dev.anneal.freeze.FreezeRule;
+import dev.anneal.schedule.Interval;
+import dev.anneal.spec.Spec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one group overrides: hyperparameters under PyTorch names, its freezing, and a schedule of
+ * its own. Used inside {@code .group("head", model.head, g -> g.set("lr", 1e-3).freezeUntilEpoch(2))}.
+ */
+public final class GroupConfig {
+  private final String name;
+  private final Map<String, Object> overrides = new LinkedHashMap<>();
+  private Integer freezeUntilEpoch;
+  private Long freezeUntilStep;
+  private UnfreezePolicy onUnfreeze = UnfreezePolicy.KEEP_STATE;
+  private int rewarmupSteps;
+  private PlannedSchedule schedule;
+
+  GroupConfig(String name) {
+    this.name = name;
+  }
+
+  /** The group's name (the field it came from, in generated code). */
+  public String name() {
+    return name;
+  }
+
+  /** Overrides one of the optimizer's hyperparameters for this group: {@code set("lr", 1e-4)}. */
+  public GroupConfig set(String key, Object value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, () -> "group " + name + ": value of " + key + " is null");
+    overrides.put(key, value);
+    return this;
+  }
+
+  /** Frozen (no gradient, no update, no state change) while fewer than {@code epoch} epochs have ended. */
+  public GroupConfig freezeUntilEpoch(int epoch) {
+    if (epoch < 0) {
+      throw new IllegalArgumentException("group " + name + ": freezeUntilEpoch must be at least 0, was " + epoch);
+    }
+    freezeUntilEpoch = epoch;
+    return this;
+  }
+
+  /** Frozen while fewer than {@code step} optimizer steps have been taken. */
+  public GroupConfig freezeUntilStep(long step) {
+    if (step < 0) {
+      throw new IllegalArgumentException("group " + name + ": freezeUntilStep must be at least 0, was " + step);
+    }
+    freezeUntilStep = step;
+    return this;
+  }
+
+  /** What happens to the group's optimizer state when it unfreezes (default: keep it). */
+  public GroupConfig onUnfreeze(UnfreezePolicy policy) {
+    onUnfreeze = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * After unfreezing, ramps this group's lr linearly over its first {@code steps} optimizer steps:
+   * the k-th step after unfreezing (k = 1, 2, ...) uses {@code min(1, k / steps)} times the
+   * scheduled lr. The schedule itself is not touched.
+   */
+  public GroupConfig rewarmup(int steps) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("group " + name + ": rewarmup steps must be at least 0, was " + steps);
+    }
+    rewarmupSteps = steps;
+    return this;
+  }
+
+  /** A schedule for this group alone; the plan-wide schedule then leaves this group out. */
+  public GroupConfig schedule(Spec spec, Interval interval) {
+    schedule = new PlannedSchedule(Objects.requireNonNull(spec, "spec"), null, interval);
+    return this;
+  }
+
+  /** A schedule of your own for this group alone. */
+  public GroupConfig schedule(CustomSchedule custom, Interval interval) {
+    schedule = new PlannedSchedule(null, Objects.requireNonNull(custom, "custom"), interval);
+    return this;
+  }
+
+  Map<String, Object> overrides() {
+    return Collections.unmodifiableMap(overrides);
+  }
+
+  PlannedSchedule plannedSchedule() {
+    return schedule;
+  }
+
+  /** The freeze rule, or {@code null} when the group is never frozen. */
+  FreezeRule freezeRule() {
+    if (freezeUntilEpoch != null && freezeUntilStep != null) {
+      throw new IllegalArgumentException("group " + name + " sets both freezeUntilEpoch(" + freezeUntilEpoch
+          + ") and freezeUntilStep(" + freezeUntilStep + "); choose one");
+    }
+    if (freezeUntilEpoch == null && freezeUntilStep == null) {
+      if (rewarmupSteps > 0 || onUnfreeze != UnfreezePolicy.KEEP_STATE) {
+        throw new IllegalArgumentException("group " + name + " sets what happens on unfreeze but is never frozen; "
+            + "add freezeUntilEpoch(...) or freezeUntilStep(...)");
+      }
+      return null;
+    }
+    return freezeUntilEpoch != null
+        ? FreezeRule.untilEpoch(freezeUntilEpoch, onUnfreeze == UnfreezePolicy.RESET_STATE, rewarmupSteps)
+        : FreezeRule.untilStep(freezeUntilStep, onUnfreeze == UnfreezePolicy.RESET_STATE, rewarmupSteps);
+  }
+}

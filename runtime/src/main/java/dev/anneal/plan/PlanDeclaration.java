@@ -1,0 +1,80 @@
+package dev.anneal.plan;
+
+import dev.anneal.freeze.FreezeRule;
+import dev.anneal.optim.ParamGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan's declaration as JSON-friendly values: optimizer spec, groups with their overrides,
+ * freeze rules and schedules, plan-wide schedules, accumulation, clipping, monitored metric. A
+ * checkpoint stores it and loading compares it, so state is never loaded into a differently
+ * configured plan. The number of epochs is left out: extending a run is a legitimate resume.
+ */
+final class PlanDeclaration {
+  private PlanDeclaration() {}
+
+  static Map<String, Object> describe(TrainingPlanBuilder b, List<ParamGroup> groups) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("optimizer", b.optimizer.toMap());
+    List<Object> groupMaps = new ArrayList<>();
+    for (int g = 0; g < b.groups.size(); g++) {
+      TrainingPlanBuilder.DeclaredGroup declared = b.groups.get(g);
+      Map<String, Object> group = new LinkedHashMap<>();
+      group.put("name", declared.name());
+      group.put("overrides", new LinkedHashMap<>(declared.config().overrides()));
+      FreezeRule rule = declared.config().freezeRule();
+      group.put("freeze", rule == null ? null : rule.toMap());
+      PlannedSchedule own = declared.config().plannedSchedule();
+      group.put("schedule", own == null ? null : own.toMap());
+      group.put("parameters", groups.get(g).params().size());
+      groupMaps.add(group);
+    }
+    map.put("groups", groupMaps);
+    map.put("schedules", b.schedules.stream().map(PlannedSchedule::toMap).toList());
+    map.put("accumulate", b.accumulate);
+    map.put("clipping", b.clipping == null ? null : b.clipping.toMap());
+    map.put("monitor", b.monitor);
+    return map;
+  }
+
+  /** The first few differences between two declarations, as "path: checkpoint X, plan Y" lines. */
+  static List<String> differences(Object saved, Object current) {
+    List<String> out = new ArrayList<>();
+    diff("", saved, current, out);
+    return out;
+  }
+
+  private static void diff(String path, Object saved, Object current, List<String> out) {
+    if (out.size() >= 5) {
+      return;
+    }
+    if (saved instanceof Map<?, ?> a && current instanceof Map<?, ?> c) {
+      for (Object key : a.keySet()) {
+        String sub = path.isEmpty() ? String.valueOf(key) : path + "." + key;
+        if (!c.containsKey(key)) {
+          out.add(sub + ": in the checkpoint (" + a.get(key) + "), not in the plan");
+        } else {
+          diff(sub, a.get(key), c.get(key), out);
+        }
+      }
+      for (Object key : c.keySet()) {
+        if (!a.containsKey(key)) {
+          out.add((path.isEmpty() ? "" : path + ".") + key + ": in the plan (" + c.get(key) + "), not in the checkpoint");
+        }
+      }
+    } else if (saved instanceof List<?> a && current instanceof List<?> c) {
+      if (a.size() != c.size()) {
+        out.add(path + ": checkpoint has " + a.size() + " entries " + a + ", plan has " + c.size() + " " + c);
+        return;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        diff(path + "[" + i + "]", a.get(i), c.get(i), out);
+      }
+    } else if (saved == null ? current != null : !saved.equals(current)) {
+      out.add(path + ": checkpoint " + saved + ", plan " + current);
+    }
+  }
+}

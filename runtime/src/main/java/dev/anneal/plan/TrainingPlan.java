@@ -1,0 +1,461 @@
+package dev.anneal.plan;
+
+import dev.anneal.freeze.FreezeRule;
+import dev.anneal.freeze.Freezer;
+import dev.anneal.grad.Clipping;
+import dev.anneal.grad.NonFiniteGradientException;
+import dev.anneal.grad.NonFiniteGradients;
+import dev.anneal.optim.Optimizer;
+import dev.anneal.optim.OptimizerState;
+import dev.anneal.optim.Optimizers;
+import dev.anneal.optim.ParamGroup;
+import dev.anneal.param.Parameter;
+import dev.anneal.schedule.Interval;
+import dev.anneal.schedule.LrScheduler;
+import dev.anneal.schedule.MetricScheduler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Executes a training configuration: owns the optimizer and its groups, the schedules, the freeze
+ * plan, gradient clipping and accumulation, and the {@link TrainingClock}. A training loop calls
+ *
+ * <pre>{@code
+ * plan.startEpoch();
+ * for (batch : batches) {
+ *   loss = model.loss(batch) * plan.lossScale();   // 1/k with accumulate(k)
+ *   backward(loss);                                 // gradients into the parameters
+ *   plan.afterBackward();                           // clip, step, zero, step-interval schedules
+ * }
+ * plan.endEpoch(Map.of("val_loss", validationLoss)); // plateau and epoch-interval schedules
+ * }</pre>
+ *
+ * Build one with {@link #builder()}; {@link #save} and {@link #load} checkpoint everything needed
+ * to continue bit for bit.
+ */
+public final class TrainingPlan {
+  private final int epochs;
+  private final long stepsPerEpoch;
+  private final int accumulate;
+  private final String monitor;
+  private final Clipping clipping;
+  private final Optimizer optimizer;
+  private final List<ParamGroup> groups;
+  private final List<String> groupNames;
+  private final Freezer freezer;
+  private final List<ActiveSchedule> schedules = new ArrayList<>();
+  private final List<PlanListener> listeners;
+  private final TrainingClock clock = new TrainingClock();
+  private final Map<String, Object> declaration;
+  /** Parameters of the groups not frozen right now; recomputed when freezing changes. */
+  private List<Parameter> trainable;
+  private final double[] usedLr;
+  private final double[] scheduledLr;
+
+  /** A scheduler as running: what was declared, the scheduler, whether it needs a metric. */
+  record ActiveSchedule(PlannedSchedule planned, LrScheduler scheduler, String scope) {}
+
+  public static TrainingPlanBuilder builder() {
+    return new TrainingPlanBuilder();
+  }
+
+  TrainingPlan(TrainingPlanBuilder b) {
+    if (b.epochs < 1) {
+      throw new IllegalStateException("the plan needs epochs(n)");
+    }
+    if (b.optimizer == null) {
+      throw new IllegalStateException("the plan needs an optimizer(Spec.of(\"AdamW\")...)");
+    }
+    if (b.groups.isEmpty()) {
+      throw new IllegalStateException("the plan needs at least one group(name, parameters)");
+    }
+    this.epochs = b.epochs;
+    this.stepsPerEpoch = b.stepsPerEpoch;
+    this.accumulate = b.accumulate;
+    this.monitor = b.monitor;
+    this.clipping = b.clipping;
+    this.listeners = List.copyOf(b.listeners);
+
+    List<ParamGroup> built = readGroups(b.groups);
+    this.optimizer = Optimizers.create(b.optimizer, built);
+    this.groups = optimizer.paramGroups();
+    this.groupNames = groups.stream().map(ParamGroup::name).toList();
+    this.usedLr = new double[groups.size()];
+    this.scheduledLr = new double[groups.size()];
+
+    List<FreezeRule> rules = new ArrayList<>();
+    for (TrainingPlanBuilder.DeclaredGroup declared : b.groups) {
+      rules.add(declared.config().freezeRule());
+    }
+    this.freezer = new Freezer(groups, rules);
+
+    SchedulerFactory factory = b.schedulerFactory != null ? b.schedulerFactory : DefaultSchedulers.INSTANCE;
+    createSchedules(b, factory);
+
+    freezer.update(0, 0);
+    refreshTrainable();
+    this.declaration = PlanDeclaration.describe(b, groups);
+  }
+
+  private static List<ParamGroup> readGroups(List<TrainingPlanBuilder.DeclaredGroup> declared) {
+    Map<Parameter, String> owner = new IdentityHashMap<>();
+    Map<String, String> nameOwner = new LinkedHashMap<>();
+    List<ParamGroup> built = new ArrayList<>();
+    for (TrainingPlanBuilder.DeclaredGroup group : declared) {
+      List<Parameter> params = group.source().parameters();
+      if (params == null || params.isEmpty()) {
+        throw new IllegalArgumentException("group " + group.name() + " holds no parameters; "
+            + "give it a field that holds parameters or leave the group out");
+      }
+      for (Parameter p : params) {
+        String previous = owner.put(p, group.name());
+        if (previous != null) {
+          throw new IllegalArgumentException("parameter " + p.name() + " is in both group " + previous + " and group "
+              + group.name() + "; the two fields share it, but a parameter can belong to one group only");
+        }
+        String sameName = nameOwner.put(p.name(), group.name());
+        if (sameName != null) {
+          throw new IllegalArgumentException("two different parameters are named " + p.name() + " (in groups " + sameName
+              + " and " + group.name() + "); checkpoints key tensors by parameter name, so names must be unique");
+        }
+      }
+      ParamGroup paramGroup = new ParamGroup(group.name(), params);
+      group.config().overrides().forEach(paramGroup::set);
+      built.add(paramGroup);
+    }
+    return built;
+  }
+
+  private void createSchedules(TrainingPlanBuilder b, SchedulerFactory factory) {
+    List<ParamGroup> withoutOwn = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      PlannedSchedule own = b.groups.get(g).config().plannedSchedule();
+      if (own == null) {
+        withoutOwn.add(groups.get(g));
+      }
+    }
+    if (!withoutOwn.isEmpty()) {
+      for (PlannedSchedule planned : b.schedules) {
+        add(planned, factory, withoutOwn, withoutOwn.size() == groups.size() ? "all groups" : "groups " + names(withoutOwn));
+      }
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      PlannedSchedule own = b.groups.get(g).config().plannedSchedule();
+      if (own != null) {
+        add(own, factory, List.of(groups.get(g)), "group " + groups.get(g).name());
+      }
+    }
+  }
+
+  private void add(PlannedSchedule planned, SchedulerFactory factory, List<ParamGroup> scope, String scopeName) {
+    if (planned.interval() == Interval.STEP && stepsPerEpoch < 1) {
+      throw new IllegalStateException("schedule " + planned.describe() + " of " + scopeName
+          + " counts optimizer steps, so the plan needs stepsPerEpoch(n)");
+    }
+    LrScheduler scheduler = planned.spec() != null
+        ? factory.create(planned.spec(), optimizer, List.copyOf(scope))
+        : planned.custom().create(optimizer, List.copyOf(scope));
+    if (scheduler instanceof MetricScheduler) {
+      if (monitor == null) {
+        throw new IllegalStateException("schedule " + planned.describe() + " of " + scopeName
+            + " reduces on a metric; name it with monitor(\"val_loss\") (a key of the map given to endEpoch)");
+      }
+      if (planned.interval() != Interval.EPOCH) {
+        throw new IllegalStateException("schedule " + planned.describe() + " of " + scopeName
+            + " reduces on a metric, which arrives once per epoch at endEpoch; use Interval.EPOCH");
+      }
+    }
+    schedules.add(new ActiveSchedule(planned, scheduler, scopeName));
+  }
+
+  private static List<String> names(List<ParamGroup> groups) {
+    return groups.stream().map(ParamGroup::name).toList();
+  }
+
+  // ---------------------------------------------------------------- running
+
+  /** Starts an epoch: groups due to unfreeze at this epoch unfreeze now, before any backward pass. */
+  public void startEpoch() {
+    if (clock.inEpoch()) {
+      throw new IllegalStateException("epoch " + clock.epoch() + " is already started; call endEpoch(metrics) first");
+    }
+    clock.startEpoch();
+    applyFreezing();
+  }
+
+  /**
+   * Call after each backward pass (one micro-batch). Drops the gradients of frozen groups; once
+   * {@code accumulate} micro-batches are in, checks the gradients (a NaN or infinity skips the
+   * step, reported to listeners), clips, steps the optimizer, drops the gradients, advances the
+   * step-interval schedules and unfreezes groups due at the new step.
+   */
+  public StepOutcome afterBackward() {
+    if (!clock.inEpoch()) {
+      throw new IllegalStateException("afterBackward outside an epoch; call startEpoch() first");
+    }
+    clock.microBatchDone();
+    freezer.dropFrozenGradients();
+    if (clock.microBatch() < accumulate) {
+      return StepOutcome.ACCUMULATED;
+    }
+    return optimizerStep();
+  }
+
+  /**
+   * Ends the epoch: a partial accumulation left over is stepped (as Hugging Face's Trainer does at
+   * the end of an epoch), then epoch-interval schedules advance, plateau schedules with the
+   * monitored metric. The metrics map is checked first: a missing monitored metric changes nothing.
+   */
+  public void endEpoch(Map<String, Double> metrics) {
+    if (!clock.inEpoch()) {
+      throw new IllegalStateException("endEpoch without startEpoch");
+    }
+    Double metric = null;
+    for (ActiveSchedule active : schedules) {
+      if (active.scheduler() instanceof MetricScheduler) {
+        metric = metrics.get(monitor);
+        if (metric == null) {
+          throw new IllegalArgumentException("schedule " + active.planned().describe() + " of " + active.scope()
+              + " needs the monitored metric " + monitor + ", but endEpoch got only " + metrics.keySet());
+        }
+      }
+    }
+    if (clock.microBatch() > 0) {
+      optimizerStep();
+    }
+    for (ActiveSchedule active : schedules) {
+      if (active.planned().interval() == Interval.EPOCH) {
+        if (active.scheduler() instanceof MetricScheduler metricScheduler) {
+          metricScheduler.step(metric);
+        } else {
+          active.scheduler().step();
+        }
+      }
+    }
+    clock.endEpoch();
+    Map<String, Double> view = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    for (PlanListener listener : listeners) {
+      listener.onEpochEnd(clock, view);
+    }
+  }
+
+  /** {@link #endEpoch(Map)} without metrics (no plateau schedule). */
+  public void endEpoch() {
+    endEpoch(Map.of());
+  }
+
+  private StepOutcome optimizerStep() {
+    Parameter bad = NonFiniteGradients.first(trainable);
+    if (bad != null) {
+      String reason = "non-finite gradient " + NonFiniteGradients.describeFirst(trainable) + " at step " + clock.step();
+      if (clipping != null && clipping.errorIfNonfinite()) {
+        throw new NonFiniteGradientException(reason + " (the plan clips with errorIfNonfinite = true)");
+      }
+      optimizer.zeroGrad(true);
+      clock.stepSkipped();
+      for (PlanListener listener : listeners) {
+        listener.onSkippedStep(clock, reason + ": step skipped, nothing updated");
+      }
+      return StepOutcome.SKIPPED_NON_FINITE;
+    }
+    if (clipping != null) {
+      clipping.apply(trainable);
+    }
+    long index = clock.step();
+    for (int g = 0; g < groups.size(); g++) {
+      ParamGroup group = groups.get(g);
+      scheduledLr[g] = group.lr();
+      double factor = freezer.lrFactor(g, index);
+      usedLr[g] = factor == 1.0 ? scheduledLr[g] : scheduledLr[g] * factor;
+      if (factor != 1.0) {
+        group.setLr(usedLr[g]);
+      }
+    }
+    try {
+      optimizer.step();
+    } finally {
+      // Re-warmup scales only the lr this step uses; the schedules keep their own view.
+      for (int g = 0; g < groups.size(); g++) {
+        if (usedLr[g] != scheduledLr[g]) {
+          groups.get(g).setLr(scheduledLr[g]);
+        }
+      }
+    }
+    optimizer.zeroGrad(true);
+    clock.stepTaken();
+    for (ActiveSchedule active : schedules) {
+      if (active.planned().interval() == Interval.STEP) {
+        active.scheduler().step();
+      }
+    }
+    if (!listeners.isEmpty()) {
+      StepReport report = new StepReport(index, clock.epoch(), groupNames, usedLr, momenta());
+      for (PlanListener listener : listeners) {
+        listener.onStep(report);
+      }
+    }
+    applyFreezing();
+    return StepOutcome.STEPPED;
+  }
+
+  private double[] momenta() {
+    double[] momenta = new double[groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      ParamGroup group = groups.get(g);
+      if (group.has(ParamGroup.MOMENTUM) && group.get(ParamGroup.MOMENTUM) instanceof Number n) {
+        momenta[g] = n.doubleValue();
+      } else if (group.has(ParamGroup.BETAS) && group.get(ParamGroup.BETAS) instanceof double[] betas) {
+        momenta[g] = betas[0];
+      } else {
+        momenta[g] = Double.NaN;
+      }
+    }
+    return momenta;
+  }
+
+  private void applyFreezing() {
+    List<ParamGroup> thawed = freezer.update(clock.epoch(), clock.step());
+    if (thawed.isEmpty()) {
+      return;
+    }
+    for (ParamGroup group : thawed) {
+      int g = groups.indexOf(group);
+      if (freezer.rule(g).resetStateOnUnfreeze()) {
+        resetState(group);
+      }
+    }
+    refreshTrainable();
+    for (ParamGroup group : thawed) {
+      for (PlanListener listener : listeners) {
+        listener.onUnfreeze(clock, group.name());
+      }
+    }
+  }
+
+  /** Forgets the optimizer state of one group's parameters, keeping everything else. */
+  private void resetState(ParamGroup group) {
+    OptimizerState state = optimizer.stateDict();
+    Map<String, OptimizerState.ParamState> kept = new LinkedHashMap<>(state.state());
+    for (Parameter p : group.params()) {
+      kept.remove(p.name());
+    }
+    if (kept.size() != state.state().size()) {
+      optimizer.loadStateDict(new OptimizerState(state.type(), state.groups(), kept));
+    }
+  }
+
+  private void refreshTrainable() {
+    List<Parameter> list = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      if (!freezer.isFrozen(g)) {
+        list.addAll(groups.get(g).params());
+      }
+    }
+    trainable = List.copyOf(list);
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** The factor to multiply each micro-batch's loss by before backward: {@code 1 / accumulate}. */
+  public double lossScale() {
+    return 1.0 / accumulate;
+  }
+
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  public TrainingClock clock() {
+    return clock;
+  }
+
+  public int epochs() {
+    return epochs;
+  }
+
+  /** Optimizer steps per epoch as declared, or -1 when not given. */
+  public long stepsPerEpoch() {
+    return stepsPerEpoch;
+  }
+
+  public int accumulate() {
+    return accumulate;
+  }
+
+  /** The groups in declaration order (the optimizer's live groups). */
+  public List<ParamGroup> groups() {
+    return groups;
+  }
+
+  public ParamGroup group(String name) {
+    int g = groupNames.indexOf(name);
+    if (g < 0) {
+      throw new IllegalArgumentException("the plan has no group " + name + "; it has " + groupNames);
+    }
+    return groups.get(g);
+  }
+
+  public boolean isFrozen(String group) {
+    return freezer.isFrozen(groupNames.indexOf(group(group).name()));
+  }
+
+  /** Every parameter of every group, in group order. */
+  public List<Parameter> parameters() {
+    List<Parameter> all = new ArrayList<>();
+    groups.forEach(g -> all.addAll(g.params()));
+    return all;
+  }
+
+  /** Whether training has run all its epochs. */
+  public boolean finished() {
+    return clock.epoch() >= epochs;
+  }
+
+  List<ActiveSchedule> schedules() {
+    return schedules;
+  }
+
+  Freezer freezer() {
+    return freezer;
+  }
+
+  Map<String, Object> declaration() {
+    return declaration;
+  }
+
+  void restoreClock(Map<String, ?> map) {
+    clock.restore(map);
+    refreshTrainable();
+  }
+
+  // ---------------------------------------------------------------- checkpoints
+
+  /**
+   * Writes a checkpoint atomically: parameters and optimizer state as tensors keyed by parameter
+   * name (safetensors layout), hyperparameters, schedule state, freeze state and clock as JSON.
+   * Only between optimizer steps: not with a partial accumulation pending.
+   */
+  public void save(Path file) throws IOException {
+    if (clock.microBatch() != 0) {
+      throw new IllegalStateException("cannot checkpoint with " + clock.microBatch() + " of " + accumulate
+          + " micro-batches accumulated; save right after an optimizer step");
+    }
+    PlanCheckpoint.save(this, file);
+  }
+
+  /**
+   * Restores a checkpoint written by {@link #save} from a plan declared the same way. A file that
+   * is corrupt, truncated, of another format version, or does not match this plan (parameter names
+   * or shapes, optimizer, groups, schedules, freeze plan) is refused with a message naming the
+   * difference, and the plan is left exactly as it was.
+   */
+  public void load(Path file) throws IOException {
+    PlanCheckpoint.load(this, file);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.anneal.plan;
+
+import dev.anneal.grad.Clipping;
+import dev.anneal.param.ParameterSource;
+import dev.anneal.schedule.Interval;
+import dev.anneal.spec.Spec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The fluent DSL that generated code writes and users may write by hand:
+ *
+ * <pre>{@code
+ * TrainingPlan plan = TrainingPlan.builder()
+ *     .epochs(12)
+ *     .stepsPerEpoch(stepsPerEpoch)
+ *     .optimizer(Spec.of("AdamW").with("lr", 1e-3).with("weight_decay", 0.05))
+ *     .group("stem", model.stem, g -> g.set("lr", 1e-4).freezeUntilEpoch(3))
+ *     .group("head", model.head, g -> g.set("lr", 1e-3).set("weight_decay", 0.0))
+ *     .schedule(Spec.of("CosineAnnealingLR").with("T_max", 5500), Interval.STEP)
+ *     .clipGradNorm(1.0)
+ *     .build();
+ * }</pre>
+ *
+ * Parameter sources are read when {@link #build()} runs.
+ */
+public final class TrainingPlanBuilder {
+  int epochs = -1;
+  long stepsPerEpoch = -1;
+  Spec optimizer;
+  final List<DeclaredGroup> groups = new ArrayList<>();
+  final List<PlannedSchedule> schedules = new ArrayList<>();
+  String monitor;
+  Clipping clipping;
+  int accumulate = 1;
+  SchedulerFactory schedulerFactory;
+  final List<PlanListener> listeners = new ArrayList<>();
+
+  /** A group as declared: its name, where its parameters come from, its overrides. */
+  record DeclaredGroup(String name, ParameterSource source, GroupConfig config) {}
+
+  TrainingPlanBuilder() {}
+
+  /** How many epochs the training runs. */
+  public TrainingPlanBuilder epochs(int epochs) {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be at least 1, was " + epochs);
+    }
+    this.epochs = epochs;
+    return this;
+  }
+
+  /** Optimizer steps per epoch (micro-batches divided by {@link #accumulate}); step-interval schedules need it. */
+  public TrainingPlanBuilder stepsPerEpoch(long stepsPerEpoch) {
+    if (stepsPerEpoch < 1) {
+      throw new IllegalArgumentException("stepsPerEpoch must be at least 1, was " + stepsPerEpoch);
+    }
+    this.stepsPerEpoch = stepsPerEpoch;
+    return this;
+  }
+
+  /** The optimizer: PyTorch class name and its keyword arguments, the defaults of every group. */
+  public TrainingPlanBuilder optimizer(Spec spec) {
+    this.optimizer = Objects.requireNonNull(spec, "spec");
+    return this;
+  }
+
+  /** A group with the optimizer's defaults. */
+  public TrainingPlanBuilder group(String name, ParameterSource parameters) {
+    return group(name, parameters, g -> {});
+  }
+
+  /** A group whose settings {@code configure} overrides: {@code g -> g.set("lr", 1e-4).freezeUntilEpoch(3)}. */
+  public TrainingPlanBuilder group(String name, ParameterSource parameters, Consumer<GroupConfig> configure) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(parameters, () -> "parameters of group " + name);
+    for (DeclaredGroup existing : groups) {
+      if (existing.name().equals(name)) {
+        throw new IllegalArgumentException("the plan already has a group named " + name + "; group names must be unique");
+      }
+    }
+    GroupConfig config = new GroupConfig(name);
+    configure.accept(config);
+    groups.add(new DeclaredGroup(name, parameters, config));
+    return this;
+  }
+
+  /**
+   * A schedule over every group that has no schedule of its own, stepped per optimizer step or per
+   * epoch. Several schedules are stepped in the order declared, as several PyTorch schedulers on
+   * one optimizer.
+   */
+  public TrainingPlanBuilder schedule(Spec spec, Interval interval) {
+    schedules.add(new PlannedSchedule(Objects.requireNonNull(spec, "spec"), null, interval));
+    return this;
+  }
+
+  /** A schedule of your own (LambdaLR with a Java function, ...) over every group without its own. */
+  public TrainingPlanBuilder schedule(CustomSchedule custom, Interval interval) {
+    schedules.add(new PlannedSchedule(null, Objects.requireNonNull(custom, "custom"), interval));
+    return this;
+  }
+
+  /** The metric, by name in the map given to {@code endEpoch}, that ReduceLROnPlateau watches. */
+  public TrainingPlanBuilder monitor(String metric) {
+    this.monitor = Objects.requireNonNull(metric, "metric");
+    return this;
+  }
+
+  /** {@code clip_grad_norm_(params, maxNorm)} before every optimizer step. */
+  public TrainingPlanBuilder clipGradNorm(double maxNorm) {
+    return clipGradNorm(maxNorm, 2.0, false);
+  }
+
+  /** {@code clip_grad_norm_(params, maxNorm, normType, errorIfNonfinite)}; normType may be infinite. */
+  public TrainingPlanBuilder clipGradNorm(double maxNorm, double normType, boolean errorIfNonfinite) {
+    requireNoClipping();
+    this.clipping = new Clipping.ByNorm(maxNorm, normType, errorIfNonfinite);
+    return this;
+  }
+
+  /** {@code clip_grad_value_(params, clipValue)} before every optimizer step. */
+  public TrainingPlanBuilder clipGradValue(double clipValue) {
+    requireNoClipping();
+    this.clipping = new Clipping.ByValue(clipValue);
+    return this;
+  }
+
+  /** Micro-batches per optimizer step; the caller scales each loss by {@link TrainingPlan#lossScale()}. */
+  public TrainingPlanBuilder accumulate(int microBatches) {
+    if (microBatches < 1) {
+      throw new IllegalArgumentException("accumulate needs at least 1 micro-batch per step, was " + microBatches);
+    }
+    this.accumulate = microBatches;
+    return this;
+  }
+
+  /** Builds schedules from specs with this factory instead of {@code dev.anneal.schedule.Schedulers}. */
+  public TrainingPlanBuilder schedulers(SchedulerFactory factory) {
+    this.schedulerFactory = Objects.requireNonNull(factory, "factory");
+    return this;
+  }
+
+  /** Listens to steps, skipped steps, unfreezing and epoch ends. */
+  public TrainingPlanBuilder listener(PlanListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Reads the parameter sources, creates the optimizer and schedules and applies the freeze plan at
+   * epoch 0, step 0. Refuses what only run time can see: a parameter in two groups, an empty
+   * group, a step-interval schedule without {@code stepsPerEpoch}, a plateau schedule without a
+   * monitored metric.
+   */
+  public TrainingPlan build() {
+    return new TrainingPlan(this);
+  }
+
+  private void requireNoClipping() {
+    if (clipping != null) {
+      throw new IllegalStateException("the plan already clips gradients (" + clipping + "); choose one clipping");
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.anneal.djl;
+
+import ai.djl.ndarray.NDArray;
+import dev.anneal.param.DirectStorage;
+import dev.anneal.param.FloatStorage;
+
+/** A parameter whose values and gradient are views of the engine's CPU memory. */
+final class ViewedParameter extends DjlParameter {
+  private NDArray gradArray;
+  private DirectStorage gradView;
+
+  private ViewedParameter(String name, ai.djl.nn.Parameter engineParameter, NDArray array, DirectStorage view) {
+    super(name, engineParameter, array, view);
+  }
+
+  /** A view of {@code array}, or {@code null} when the engine hands out no writable view of it. */
+  static ViewedParameter tryView(String name, ai.djl.nn.Parameter engineParameter, NDArray array) {
+    DirectStorage view = EngineMemory.view(array);
+    return view == null ? null : new ViewedParameter(name, engineParameter, array, view);
+  }
+
+  @Override
+  public boolean zeroCopy() {
+    return true;
+  }
+
+  @Override
+  public void pullFromEngine() {}
+
+  @Override
+  public void pushToEngine() {}
+
+  @Override
+  FloatStorage engineGrad() {
+    if (gradView == null) {
+      NDArray grad = engineGradient(array());
+      if (grad == null) {
+        return null;
+      }
+      DirectStorage view = EngineMemory.view(grad);
+      if (view == null) {
+        throw new IllegalStateException("the engine gives no view of the gradient of " + name()
+            + "; bind this block with BlockParameters.copying(...) instead");
+      }
+      // PyTorch accumulates into this same tensor from now on, so the view stays valid.
+      gradArray = grad;
+      gradView = view;
+    }
+    return gradView;
+  }
+
+  @Override
+  void zeroEngineGrad() {
+    gradView.fill(0f);
+  }
+
+  @Override
+  void gradWritten() {}
+
+  /** The engine's gradient array once backward created it (for tests). */
+  NDArray gradArray() {
+    return gradArray;
+  }
+}

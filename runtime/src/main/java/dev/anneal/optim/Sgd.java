@@ -1,5 +1,7 @@
 package dev.anneal.optim;
 
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import java.util.LinkedHashMap;
@@ -8,7 +10,8 @@ import java.util.Map;
 
 /**
  * {@code torch.optim.SGD}: momentum, dampening, Nesterov, weight decay and maximize, with
- * PyTorch 2.x defaults ({@code lr=1e-3}).
+ * PyTorch 2.x defaults ({@code lr=1e-3}). The first momentum step stores the gradient itself in
+ * the buffer (no dampening), as PyTorch does.
  */
 public final class Sgd extends AbstractOptimizer<Sgd.State> {
   public static final String TYPE = "SGD";
@@ -25,27 +28,71 @@ public final class Sgd extends AbstractOptimizer<Sgd.State> {
     defaults.put("weight_decay", 0.0);
     defaults.put("nesterov", false);
     defaults.put("maximize", false);
-    defaults.putAll(overrides);
-    return defaults;
+    return Hyper.merge(defaults, overrides, TYPE);
   }
 
   @Override
   protected void validate(ParamGroup group) {
     super.validate(group);
-    if (group.getDouble("momentum") < 0) {
-      throw new IllegalArgumentException("Invalid momentum value: " + group.getDouble("momentum"));
-    }
-    if (group.getDouble("weight_decay") < 0) {
-      throw new IllegalArgumentException("Invalid weight_decay value: " + group.getDouble("weight_decay"));
-    }
-    if (group.getBoolean("nesterov") && (group.getDouble("momentum") <= 0 || group.getDouble("dampening") != 0)) {
-      throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
+    Hyper.nonNegative(group, "lr", "learning rate");
+    Hyper.nonNegative(group, "momentum", "momentum value");
+    Hyper.number(group, "dampening");
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.flag(group, "maximize");
+    if (Hyper.flag(group, "nesterov") && (group.getDouble("momentum") <= 0 || group.getDouble("dampening") != 0)) {
+      throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening (group " + group.name() + ")");
     }
   }
 
-  /** The momentum buffer, absent until the first step with momentum. */
-  static final class State {
+  /** The momentum buffer (absent until the first step with momentum) and the step's scalars. */
+  static final class State implements ElementKernel {
     float[] momentumBuffer;
+    private float lr;
+    private float weightDecay;
+    private float momentum;
+    private float keep;
+    private float sign;
+    private boolean nesterov;
+    private boolean first;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float lr = this.lr;
+      float wd = this.weightDecay;
+      float sign = this.sign;
+      float[] buf = momentumBuffer;
+      if (buf == null || momentum == 0) {
+        for (int i = 0; i < len; i++) {
+          float d = sign * g[gOff + i] + wd * w[wOff + i];
+          w[wOff + i] = w[wOff + i] - lr * d;
+        }
+      } else if (first) {
+        for (int i = 0; i < len; i++) {
+          float d = sign * g[gOff + i] + wd * w[wOff + i];
+          buf[from + i] = d;
+          float step = nesterov ? d + momentum * d : d;
+          w[wOff + i] = w[wOff + i] - lr * step;
+        }
+      } else if (nesterov) {
+        float momentum = this.momentum;
+        float keep = this.keep;
+        for (int i = 0; i < len; i++) {
+          float d = sign * g[gOff + i] + wd * w[wOff + i];
+          float b = momentum * buf[from + i] + keep * d;
+          buf[from + i] = b;
+          w[wOff + i] = w[wOff + i] - lr * (d + momentum * b);
+        }
+      } else {
+        float momentum = this.momentum;
+        float keep = this.keep;
+        for (int i = 0; i < len; i++) {
+          float d = sign * g[gOff + i] + wd * w[wOff + i];
+          float b = momentum * buf[from + i] + keep * d;
+          buf[from + i] = b;
+          w[wOff + i] = w[wOff + i] - lr * b;
+        }
+      }
+    }
   }
 
   @Override
@@ -55,39 +102,22 @@ public final class Sgd extends AbstractOptimizer<Sgd.State> {
 
   @Override
   protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
-    float lr = (float) group.lr();
-    float weightDecay = (float) group.getDouble("weight_decay");
-    float momentum = (float) group.getDouble("momentum");
-    float dampening = (float) group.getDouble("dampening");
-    boolean nesterov = group.getBoolean("nesterov");
-    float sign = group.getBoolean("maximize") ? -1f : 1f;
-    FloatStorage values = p.values();
-    boolean first = momentum != 0 && state.momentumBuffer == null;
-    if (first) {
+    state.lr = (float) group.lr();
+    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.momentum = (float) group.getDouble("momentum");
+    state.keep = (float) (1 - group.getDouble("dampening"));
+    state.nesterov = group.getBoolean("nesterov");
+    state.sign = group.getBoolean("maximize") ? -1f : 1f;
+    state.first = state.momentum != 0 && state.momentumBuffer == null;
+    if (state.first) {
       state.momentumBuffer = new float[p.size()];
     }
-    float[] buf = state.momentumBuffer;
-    for (int i = 0, n = p.size(); i < n; i++) {
-      float w = values.get(i);
-      float d = sign * grad.get(i);
-      if (weightDecay != 0) {
-        d += weightDecay * w;
-      }
-      if (momentum != 0) {
-        buf[i] = first ? d : momentum * buf[i] + (1 - dampening) * d;
-        d = nesterov ? d + momentum * buf[i] : buf[i];
-      }
-      values.set(i, w - lr * d);
-    }
+    Passes.run(state, p.values(), grad);
   }
 
   @Override
   protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    Map<String, float[]> tensors = new LinkedHashMap<>();
-    if (state.momentumBuffer != null) {
-      tensors.put("momentum_buffer", state.momentumBuffer);
-    }
-    return new OptimizerState.ParamState(tensors, Map.of());
+    return new OptimizerState.ParamState(Hyper.tensors("momentum_buffer", state.momentumBuffer), Map.of());
   }
 
   @Override

@@ -1,0 +1,102 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.Adadelta}: {@code delta = sqrt(acc + eps) / sqrt(sq + eps) * d}, both averages
+ * decayed by {@code rho}; {@code w -= lr * delta}.
+ */
+public final class Adadelta extends AbstractOptimizer<Adadelta.State> {
+  public static final String TYPE = "Adadelta";
+
+  public Adadelta(List<ParamGroup> groups, Map<String, ?> overrides) {
+    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1.0, "rho", 0.9, "eps", 1e-6, "weight_decay", 0.0, "maximize", false),
+        overrides, TYPE), groups);
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    double rho = Hyper.number(group, "rho");
+    Hyper.check(rho >= 0 && rho <= 1, group, "rho value", rho);
+    Hyper.nonNegative(group, "eps", "epsilon value");
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.flag(group, "maximize");
+  }
+
+  static final class State implements ElementKernel {
+    float[] squareAvg;
+    float[] accDelta;
+    double step;
+    private float sign;
+    private float weightDecay;
+    private float rho;
+    private float oneMinusRho;
+    private float eps;
+    private float negLr;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float sign = this.sign;
+      float wd = weightDecay;
+      float rho = this.rho;
+      float a = oneMinusRho;
+      float eps = this.eps;
+      float negLr = this.negLr;
+      float[] sq = squareAvg;
+      float[] acc = accDelta;
+      for (int i = 0; i < len; i++) {
+        float x = w[wOff + i];
+        float d = sign * g[gOff + i] + wd * x;
+        float s = rho * sq[from + i] + a * (d * d);
+        sq[from + i] = s;
+        float std = (float) Math.sqrt(s + eps);
+        float delta = (float) Math.sqrt(acc[from + i] + eps) / std * d;
+        acc[from + i] = rho * acc[from + i] + a * (delta * delta);
+        w[wOff + i] = x + negLr * delta;
+      }
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    State state = new State();
+    state.squareAvg = new float[p.size()];
+    state.accDelta = new float[p.size()];
+    return state;
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    double rho = group.getDouble("rho");
+    state.step += 1;
+    state.sign = group.getBoolean("maximize") ? -1f : 1f;
+    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.rho = (float) rho;
+    state.oneMinusRho = (float) (1 - rho);
+    state.eps = (float) group.getDouble("eps");
+    state.negLr = (float) -group.lr();
+    Passes.run(state, p.values(), grad);
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(Hyper.tensors("square_avg", state.squareAvg, "acc_delta", state.accDelta),
+        Map.of("step", state.step));
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    state.squareAvg = requireTensor(p, exported, "square_avg");
+    state.accDelta = requireTensor(p, exported, "acc_delta");
+    state.step = requireScalar(p, exported, "step");
+    return state;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.Adagrad}: {@code sum += d*d}, {@code w -= clr * d / (sqrt(sum) + eps)} with
+ * {@code clr = lr / (1 + (step - 1) * lr_decay)}; {@code sum} starts at
+ * {@code initial_accumulator_value}.
+ */
+public final class Adagrad extends AbstractOptimizer<Adagrad.State> {
+  public static final String TYPE = "Adagrad";
+
+  public Adagrad(List<ParamGroup> groups, Map<String, ?> overrides) {
+    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "lr_decay", 0.0, "weight_decay", 0.0,
+        "initial_accumulator_value", 0.0, "eps", 1e-10, "maximize", false), overrides, TYPE), groups);
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    Hyper.nonNegative(group, "lr_decay", "lr_decay value");
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.nonNegative(group, "initial_accumulator_value", "initial_accumulator_value value");
+    Hyper.nonNegative(group, "eps", "epsilon value");
+    Hyper.flag(group, "maximize");
+  }
+
+  static final class State implements ElementKernel {
+    float[] sum;
+    double step;
+    private float sign;
+    private float weightDecay;
+    private float eps;
+    private float negClr;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float sign = this.sign;
+      float wd = weightDecay;
+      float eps = this.eps;
+      float negClr = this.negClr;
+      float[] sum = this.sum;
+      for (int i = 0; i < len; i++) {
+        float x = w[wOff + i];
+        float d = sign * g[gOff + i] + wd * x;
+        float s = sum[from + i] + d * d;
+        sum[from + i] = s;
+        w[wOff + i] = x + negClr * (d / ((float) Math.sqrt(s) + eps));
+      }
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    State state = new State();
+    state.sum = new float[p.size()];
+    java.util.Arrays.fill(state.sum, (float) group.getDouble("initial_accumulator_value"));
+    return state;
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    state.step += 1;
+    state.sign = group.getBoolean("maximize") ? -1f : 1f;
+    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.eps = (float) group.getDouble("eps");
+    state.negClr = (float) -(group.lr() / (1 + (state.step - 1) * group.getDouble("lr_decay")));
+    Passes.run(state, p.values(), grad);
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(Hyper.tensors("sum", state.sum), Map.of("step", state.step));
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    state.sum = requireTensor(p, exported, "sum");
+    state.step = requireScalar(p, exported, "step");
+    return state;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.Adam} as in PyTorch 2.x: betas, eps, weight decay (L2, or decoupled as AdamW
+ * with {@code decoupled_weight_decay=True}), AMSGrad and maximize. One fused pass per parameter:
+ * {@code w *= 1 - lr*wd} (decoupled), {@code d = ±g + wd*w} (L2), {@code m = lerp(m, d, 1-b1)},
+ * {@code v = b2*v + (1-b2)*d*d}, {@code w -= lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps)}.
+ */
+public class Adam extends AbstractOptimizer<Adam.State> {
+  public static final String TYPE = "Adam";
+
+  private final boolean alwaysDecoupled;
+
+  public Adam(List<ParamGroup> groups, Map<String, ?> overrides) {
+    this(TYPE, defaults(0.0, true), groups, overrides, false);
+  }
+
+  Adam(String type, Map<String, Object> defaults, List<ParamGroup> groups, Map<String, ?> overrides, boolean alwaysDecoupled) {
+    super(type, Hyper.merge(defaults, overrides, type), groups);
+    this.alwaysDecoupled = alwaysDecoupled;
+  }
+
+  static Map<String, Object> defaults(double weightDecay, boolean withDecoupledFlag) {
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    defaults.put("lr", 1e-3);
+    defaults.put("betas", new double[] {0.9, 0.999});
+    defaults.put("eps", 1e-8);
+    defaults.put("weight_decay", weightDecay);
+    defaults.put("amsgrad", false);
+    defaults.put("maximize", false);
+    if (withDecoupledFlag) {
+      defaults.put("decoupled_weight_decay", false);
+    }
+    return defaults;
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    Hyper.nonNegative(group, "eps", "epsilon value");
+    Hyper.betas(group);
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.flag(group, "amsgrad");
+    Hyper.flag(group, "maximize");
+    if (group.has("decoupled_weight_decay")) {
+      Hyper.flag(group, "decoupled_weight_decay");
+    }
+  }
+
+  /** exp_avg, exp_avg_sq, max_exp_avg_sq (AMSGrad only), the step count and the step's scalars. */
+  static final class State implements ElementKernel {
+    float[] expAvg;
+    float[] expAvgSq;
+    float[] maxExpAvgSq;
+    double step;
+    private float decay;
+    private float weightDecay;
+    private float sign;
+    private float oneMinusBeta1;
+    private float beta2;
+    private float oneMinusBeta2;
+    private float bc2Sqrt;
+    private float eps;
+    private float negStepSize;
+    private boolean amsgrad;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float decay = this.decay;
+      float wd = this.weightDecay;
+      float sign = this.sign;
+      float a1 = oneMinusBeta1;
+      float b2 = beta2;
+      float a2 = oneMinusBeta2;
+      float bc2Sqrt = this.bc2Sqrt;
+      float eps = this.eps;
+      float negStep = negStepSize;
+      float[] m = expAvg;
+      float[] v = expAvgSq;
+      if (amsgrad) {
+        float[] vMax = maxExpAvgSq;
+        for (int i = 0; i < len; i++) {
+          float x = w[wOff + i] * decay;
+          float d = sign * g[gOff + i] + wd * x;
+          float mi = m[from + i] + a1 * (d - m[from + i]);
+          float vi = b2 * v[from + i] + a2 * (d * d);
+          float vm = Math.max(vMax[from + i], vi);
+          m[from + i] = mi;
+          v[from + i] = vi;
+          vMax[from + i] = vm;
+          w[wOff + i] = x + negStep * (mi / ((float) Math.sqrt(vm) / bc2Sqrt + eps));
+        }
+      } else {
+        for (int i = 0; i < len; i++) {
+          float x = w[wOff + i] * decay;
+          float d = sign * g[gOff + i] + wd * x;
+          float mi = m[from + i] + a1 * (d - m[from + i]);
+          float vi = b2 * v[from + i] + a2 * (d * d);
+          m[from + i] = mi;
+          v[from + i] = vi;
+          w[wOff + i] = x + negStep * (mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps));
+        }
+      }
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    State state = new State();
+    state.expAvg = new float[p.size()];
+    state.expAvgSq = new float[p.size()];
+    if (group.getBoolean("amsgrad")) {
+      state.maxExpAvgSq = new float[p.size()];
+    }
+    return state;
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    double lr = group.lr();
+    double beta1 = group.getDouble("betas", 0);
+    double beta2 = group.getDouble("betas", 1);
+    double wd = group.getDouble("weight_decay");
+    boolean decoupled = alwaysDecoupled || group.getBoolean("decoupled_weight_decay");
+    state.step += 1;
+    double bc1 = 1 - Math.pow(beta1, state.step);
+    double bc2 = 1 - Math.pow(beta2, state.step);
+    state.decay = decoupled ? (float) (1 - lr * wd) : 1f;
+    state.weightDecay = decoupled ? 0f : (float) wd;
+    state.sign = group.getBoolean("maximize") ? -1f : 1f;
+    state.oneMinusBeta1 = (float) (1 - beta1);
+    state.beta2 = (float) beta2;
+    state.oneMinusBeta2 = (float) (1 - beta2);
+    state.bc2Sqrt = (float) Math.sqrt(bc2);
+    state.eps = (float) group.getDouble("eps");
+    state.negStepSize = (float) (-(lr / bc1));
+    state.amsgrad = group.getBoolean("amsgrad");
+    if (state.amsgrad && state.maxExpAvgSq == null) {
+      state.maxExpAvgSq = new float[p.size()];
+    }
+    Passes.run(state, p.values(), grad);
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(
+        Hyper.tensors("exp_avg", state.expAvg, "exp_avg_sq", state.expAvgSq, "max_exp_avg_sq", state.maxExpAvgSq),
+        Map.of("step", state.step));
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    state.expAvg = requireTensor(p, exported, "exp_avg");
+    state.expAvgSq = requireTensor(p, exported, "exp_avg_sq");
+    if (exported.tensors().containsKey("max_exp_avg_sq")) {
+      state.maxExpAvgSq = requireTensor(p, exported, "max_exp_avg_sq");
+    }
+    state.step = requireScalar(p, exported, "step");
+    return state;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.Adamax}: {@code u = max(b2*u, |d| + eps)},
+ * {@code w -= lr / (1 - b1^t) * m / u}.
+ */
+public final class Adamax extends AbstractOptimizer<Adamax.State> {
+  public static final String TYPE = "Adamax";
+
+  public Adamax(List<ParamGroup> groups, Map<String, ?> overrides) {
+    super(TYPE, Hyper.merge(Hyper.defaults("lr", 2e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
+        "weight_decay", 0.0, "maximize", false), overrides, TYPE), groups);
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    Hyper.nonNegative(group, "eps", "epsilon value");
+    Hyper.betas(group);
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.flag(group, "maximize");
+  }
+
+  static final class State implements ElementKernel {
+    float[] expAvg;
+    float[] expInf;
+    double step;
+    private float sign;
+    private float weightDecay;
+    private float oneMinusBeta1;
+    private float beta2;
+    private float eps;
+    private float negClr;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float sign = this.sign;
+      float wd = weightDecay;
+      float a1 = oneMinusBeta1;
+      float b2 = beta2;
+      float eps = this.eps;
+      float negClr = this.negClr;
+      float[] m = expAvg;
+      float[] u = expInf;
+      for (int i = 0; i < len; i++) {
+        float x = w[wOff + i];
+        float d = sign * g[gOff + i] + wd * x;
+        float mi = m[from + i] + a1 * (d - m[from + i]);
+        float ui = Math.max(u[from + i] * b2, Math.abs(d) + eps);
+        m[from + i] = mi;
+        u[from + i] = ui;
+        w[wOff + i] = x + negClr * (mi / ui);
+      }
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    State state = new State();
+    state.expAvg = new float[p.size()];
+    state.expInf = new float[p.size()];
+    return state;
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    double beta1 = group.getDouble("betas", 0);
+    state.step += 1;
+    state.sign = group.getBoolean("maximize") ? -1f : 1f;
+    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.oneMinusBeta1 = (float) (1 - beta1);
+    state.beta2 = (float) group.getDouble("betas", 1);
+    state.eps = (float) group.getDouble("eps");
+    state.negClr = (float) -(group.lr() / (1 - Math.pow(beta1, state.step)));
+    Passes.run(state, p.values(), grad);
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(Hyper.tensors("exp_avg", state.expAvg, "exp_inf", state.expInf),
+        Map.of("step", state.step));
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    state.expAvg = requireTensor(p, exported, "exp_avg");
+    state.expInf = requireTensor(p, exported, "exp_inf");
+    state.step = requireScalar(p, exported, "step");
+    return state;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.ASGD}: {@code w = w*(1 - lambd*eta) - eta*d}, and the average {@code ax} of
+ * the iterates once {@code step > t0}. {@code eta} and {@code mu} used by a step are the ones the
+ * previous step computed ({@code eta} starts at the group's lr, {@code mu} at 1), as in PyTorch.
+ */
+public final class Asgd extends AbstractOptimizer<Asgd.State> {
+  public static final String TYPE = "ASGD";
+
+  public Asgd(List<ParamGroup> groups, Map<String, ?> overrides) {
+    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "lambd", 1e-4, "alpha", 0.75, "t0", 1e6,
+        "weight_decay", 0.0, "maximize", false), overrides, TYPE), groups);
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    Hyper.number(group, "lambd");
+    Hyper.number(group, "alpha");
+    Hyper.number(group, "t0");
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.flag(group, "maximize");
+  }
+
+  static final class State implements ElementKernel {
+    float[] ax;
+    double step;
+    double eta;
+    double mu = 1.0;
+    private float sign;
+    private float weightDecay;
+    private float decay;
+    private float negEta;
+    private float muF;
+    private boolean averaging;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float sign = this.sign;
+      float wd = weightDecay;
+      float decay = this.decay;
+      float negEta = this.negEta;
+      float mu = muF;
+      float[] ax = this.ax;
+      boolean averaging = this.averaging;
+      for (int i = 0; i < len; i++) {
+        float x = w[wOff + i];
+        float d = sign * g[gOff + i] + wd * x;
+        x = x * decay;
+        x = x + negEta * d;
+        w[wOff + i] = x;
+        ax[from + i] = averaging ? ax[from + i] + (x - ax[from + i]) * mu : x;
+      }
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    State state = new State();
+    state.ax = new float[p.size()];
+    state.eta = group.lr();
+    return state;
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    double lr = group.lr();
+    double lambd = group.getDouble("lambd");
+    state.step += 1;
+    state.sign = group.getBoolean("maximize") ? -1f : 1f;
+    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.decay = (float) (1 - lambd * state.eta);
+    state.negEta = (float) -state.eta;
+    state.muF = (float) state.mu;
+    state.averaging = state.mu != 1;
+    Passes.run(state, p.values(), grad);
+    state.eta = lr / Math.pow(1 + lambd * lr * state.step, group.getDouble("alpha"));
+    state.mu = 1 / Math.max(1, state.step - group.getDouble("t0"));
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(Hyper.tensors("ax", state.ax),
+        Map.of("step", state.step, "eta", state.eta, "mu", state.mu));
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    state.ax = requireTensor(p, exported, "ax");
+    state.step = requireScalar(p, exported, "step");
+    state.eta = requireScalar(p, exported, "eta");
+    state.mu = requireScalar(p, exported, "mu");
+    return state;
+  }
+}

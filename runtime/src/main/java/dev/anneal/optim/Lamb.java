@@ -1,0 +1,131 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * LAMB (You et al. 2019, "Large Batch Optimization for Deep Learning", Algorithm 2), as timm's
+ * {@code Lamb} with {@code max_grad_norm=None, always_adapt=True}: the Adam direction
+ * {@code r = m_hat / (sqrt(v_hat) + eps) + wd * w}, scaled per tensor by the trust ratio
+ * {@code ||w|| / ||r||} (1 when either norm is 0): {@code w -= lr * trust * r}.
+ * Two passes: the first updates the moments and sums both norms, the second applies the step.
+ */
+public final class Lamb extends AbstractOptimizer<Lamb.State> {
+  public static final String TYPE = "LAMB";
+
+  public Lamb(List<ParamGroup> groups, Map<String, ?> overrides) {
+    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-6,
+        "weight_decay", 0.0, "bias_correction", true), overrides, TYPE), groups);
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    Hyper.nonNegative(group, "eps", "epsilon value");
+    Hyper.betas(group);
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.flag(group, "bias_correction");
+  }
+
+  static final class State implements ElementKernel {
+    float[] expAvg;
+    float[] expAvgSq;
+    double step;
+    private boolean applying;
+    private float oneMinusBeta1;
+    private float beta2;
+    private float oneMinusBeta2;
+    private float bc1;
+    private float bc2;
+    private float eps;
+    private float weightDecay;
+    private float negStep;
+    private double weightSq;
+    private double updateSq;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float[] m = expAvg;
+      float[] v = expAvgSq;
+      if (!applying) {
+        double ws = 0;
+        double us = 0;
+        for (int i = 0; i < len; i++) {
+          float d = g[gOff + i];
+          float x = w[wOff + i];
+          float mi = oneMinusBeta1 * (d - m[from + i]) + m[from + i];
+          float vi = beta2 * v[from + i] + oneMinusBeta2 * (d * d);
+          m[from + i] = mi;
+          v[from + i] = vi;
+          float r = direction(mi, vi, x);
+          ws += (double) x * x;
+          us += (double) r * r;
+        }
+        weightSq += ws;
+        updateSq += us;
+      } else {
+        for (int i = 0; i < len; i++) {
+          float x = w[wOff + i];
+          w[wOff + i] = x + negStep * direction(m[from + i], v[from + i], x);
+        }
+      }
+    }
+
+    private float direction(float m, float v, float x) {
+      return (m / bc1) / ((float) Math.sqrt(v / bc2) + eps) + weightDecay * x;
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    State state = new State();
+    state.expAvg = new float[p.size()];
+    state.expAvgSq = new float[p.size()];
+    return state;
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    double beta1 = group.getDouble("betas", 0);
+    double beta2 = group.getDouble("betas", 1);
+    boolean correct = group.getBoolean("bias_correction");
+    state.step += 1;
+    state.oneMinusBeta1 = (float) (1 - beta1);
+    state.beta2 = (float) beta2;
+    state.oneMinusBeta2 = (float) (1 - beta2);
+    state.bc1 = correct ? (float) (1 - Math.pow(beta1, state.step)) : 1f;
+    state.bc2 = correct ? (float) (1 - Math.pow(beta2, state.step)) : 1f;
+    state.eps = (float) group.getDouble("eps");
+    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.weightSq = 0;
+    state.updateSq = 0;
+    state.applying = false;
+    Passes.runSerial(state, p.values(), grad);
+    double wNorm = Math.sqrt(state.weightSq);
+    double uNorm = Math.sqrt(state.updateSq);
+    double trust = wNorm > 0 && uNorm > 0 ? wNorm / uNorm : 1.0;
+    state.negStep = (float) (-group.lr() * trust);
+    state.applying = true;
+    Passes.run(state, p.values(), grad);
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(Hyper.tensors("exp_avg", state.expAvg, "exp_avg_sq", state.expAvgSq),
+        Map.of("step", state.step));
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    state.expAvg = requireTensor(p, exported, "exp_avg");
+    state.expAvgSq = requireTensor(p, exported, "exp_avg_sq");
+    state.step = requireScalar(p, exported, "step");
+    return state;
+  }
+}

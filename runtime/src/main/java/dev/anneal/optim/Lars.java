@@ -1,0 +1,139 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * LARS as timm's {@code Lars} (timm/optim/lars.py): when {@code weight_decay != 0} or
+ * {@code always_adapt}, the gradient plus weight decay is scaled per tensor by
+ * {@code trust_coefficient * ||w|| / (||g|| + wd * ||w|| + eps)} (1 when either norm is 0;
+ * with {@code trust_clip}, {@code min(trust / lr, 1)}); then SGD with momentum, dampening and
+ * Nesterov as {@link Sgd}.
+ */
+public final class Lars extends AbstractOptimizer<Lars.State> {
+  public static final String TYPE = "LARS";
+
+  public Lars(List<ParamGroup> groups, Map<String, ?> overrides) {
+    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1.0, "momentum", 0.0, "dampening", 0.0, "weight_decay", 0.0,
+        "nesterov", false, "trust_coefficient", 1e-3, "eps", 1e-8, "trust_clip", false, "always_adapt", false),
+        overrides, TYPE), groups);
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    Hyper.nonNegative(group, "momentum", "momentum value");
+    Hyper.number(group, "dampening");
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.nonNegative(group, "trust_coefficient", "trust_coefficient value");
+    Hyper.nonNegative(group, "eps", "epsilon value");
+    Hyper.flag(group, "trust_clip");
+    Hyper.flag(group, "always_adapt");
+    if (Hyper.flag(group, "nesterov") && (group.getDouble("momentum") <= 0 || group.getDouble("dampening") != 0)) {
+      throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening (group " + group.name() + ")");
+    }
+  }
+
+  static final class State implements ElementKernel {
+    float[] momentumBuffer;
+    private boolean measuring;
+    private double weightSq;
+    private double gradSq;
+    private boolean adapt;
+    private float weightDecay;
+    private float trust;
+    private float lr;
+    private float momentum;
+    private float keep;
+    private boolean nesterov;
+    private boolean first;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      if (measuring) {
+        double ws = 0;
+        double gs = 0;
+        for (int i = 0; i < len; i++) {
+          float x = w[wOff + i];
+          float d = g[gOff + i];
+          ws += (double) x * x;
+          gs += (double) d * d;
+        }
+        weightSq += ws;
+        gradSq += gs;
+        return;
+      }
+      float[] buf = momentumBuffer;
+      for (int i = 0; i < len; i++) {
+        float x = w[wOff + i];
+        float d = g[gOff + i];
+        if (adapt) {
+          d = (d + weightDecay * x) * trust;
+        }
+        if (buf != null && momentum != 0) {
+          float b = first ? d : momentum * buf[from + i] + keep * d;
+          buf[from + i] = b;
+          d = nesterov ? d + momentum * b : b;
+        }
+        w[wOff + i] = x - lr * d;
+      }
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    return new State();
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    double lr = group.lr();
+    double wd = group.getDouble("weight_decay");
+    state.adapt = wd != 0 || group.getBoolean("always_adapt");
+    state.trust = 1f;
+    if (state.adapt) {
+      state.measuring = true;
+      state.weightSq = 0;
+      state.gradSq = 0;
+      Passes.runSerial(state, p.values(), grad);
+      state.measuring = false;
+      double wNorm = Math.sqrt(state.weightSq);
+      double gNorm = Math.sqrt(state.gradSq);
+      double trust = wNorm > 0 && gNorm > 0
+          ? group.getDouble("trust_coefficient") * wNorm / (gNorm + wNorm * wd + group.getDouble("eps")) : 1.0;
+      if (group.getBoolean("trust_clip")) {
+        trust = Math.min(trust / lr, 1.0);
+      }
+      state.trust = (float) trust;
+    }
+    state.weightDecay = (float) wd;
+    state.lr = (float) lr;
+    state.momentum = (float) group.getDouble("momentum");
+    state.keep = (float) (1 - group.getDouble("dampening"));
+    state.nesterov = group.getBoolean("nesterov");
+    state.first = state.momentum != 0 && state.momentumBuffer == null;
+    if (state.first) {
+      state.momentumBuffer = new float[p.size()];
+    }
+    Passes.run(state, p.values(), grad);
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(Hyper.tensors("momentum_buffer", state.momentumBuffer), Map.of());
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    if (exported.tensors().containsKey("momentum_buffer")) {
+      state.momentumBuffer = requireTensor(p, exported, "momentum_buffer");
+    }
+    return state;
+  }
+}

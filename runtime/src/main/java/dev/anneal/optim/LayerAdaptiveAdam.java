@@ -1,0 +1,111 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A layer-adaptive Adam: Adam's moments without bias correction, and one step size per tensor,
+ * {@code lr * mean(|m| / (sqrt(v) + eps))}, applied to {@code m}: {@code w -= step * m}.
+ * {@code weight_decay} adds {@code wd * w} to the gradient (L2, as Adam). Two passes: moments and
+ * the mean, then the step.
+ */
+public final class LayerAdaptiveAdam extends AbstractOptimizer<LayerAdaptiveAdam.State> {
+  public static final String TYPE = "LayerAdaptiveAdam";
+
+  public LayerAdaptiveAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
+    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
+        "weight_decay", 0.0), overrides, TYPE), groups);
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    Hyper.nonNegative(group, "eps", "epsilon value");
+    Hyper.betas(group);
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+  }
+
+  static final class State implements ElementKernel {
+    float[] expAvg;
+    float[] expAvgSq;
+    double step;
+    private boolean applying;
+    private float weightDecay;
+    private float oneMinusBeta1;
+    private float beta2;
+    private float oneMinusBeta2;
+    private float eps;
+    private float negStep;
+    private double ratioSum;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float[] m = expAvg;
+      if (applying) {
+        float negStep = this.negStep;
+        for (int i = 0; i < len; i++) {
+          w[wOff + i] = w[wOff + i] + negStep * m[from + i];
+        }
+        return;
+      }
+      float[] v = expAvgSq;
+      double sum = 0;
+      for (int i = 0; i < len; i++) {
+        float d = g[gOff + i] + weightDecay * w[wOff + i];
+        float mi = oneMinusBeta1 * (d - m[from + i]) + m[from + i];
+        float vi = beta2 * v[from + i] + oneMinusBeta2 * (d * d);
+        m[from + i] = mi;
+        v[from + i] = vi;
+        sum += Math.abs(mi) / ((float) Math.sqrt(vi) + eps);
+      }
+      ratioSum += sum;
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    State state = new State();
+    state.expAvg = new float[p.size()];
+    state.expAvgSq = new float[p.size()];
+    return state;
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    double beta1 = group.getDouble("betas", 0);
+    double beta2 = group.getDouble("betas", 1);
+    state.step += 1;
+    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.oneMinusBeta1 = (float) (1 - beta1);
+    state.beta2 = (float) beta2;
+    state.oneMinusBeta2 = (float) (1 - beta2);
+    state.eps = (float) group.getDouble("eps");
+    state.ratioSum = 0;
+    state.applying = false;
+    Passes.runSerial(state, p.values(), grad);
+    double mean = p.size() == 0 ? 0 : state.ratioSum / p.size();
+    state.negStep = (float) (-group.lr() * mean);
+    state.applying = true;
+    Passes.run(state, p.values(), grad);
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(Hyper.tensors("exp_avg", state.expAvg, "exp_avg_sq", state.expAvgSq),
+        Map.of("step", state.step));
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    state.expAvg = requireTensor(p, exported, "exp_avg");
+    state.expAvgSq = requireTensor(p, exported, "exp_avg_sq");
+    state.step = requireScalar(p, exported, "step");
+    return state;
+  }
+}

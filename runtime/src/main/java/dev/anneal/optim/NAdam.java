@@ -1,0 +1,130 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.NAdam} as in PyTorch 2.x (with {@code decoupled_weight_decay} and
+ * {@code maximize}): Nesterov momentum with the schedule
+ * {@code mu_t = b1 * (1 - 0.5 * 0.96^(t * momentum_decay))} and its running product.
+ */
+public final class NAdam extends AbstractOptimizer<NAdam.State> {
+  public static final String TYPE = "NAdam";
+
+  public NAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
+    super(TYPE, Hyper.merge(Hyper.defaults("lr", 2e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
+        "weight_decay", 0.0, "momentum_decay", 4e-3, "decoupled_weight_decay", false, "maximize", false),
+        overrides, TYPE), groups);
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    Hyper.nonNegative(group, "eps", "epsilon value");
+    Hyper.betas(group);
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.nonNegative(group, "momentum_decay", "momentum_decay value");
+    Hyper.flag(group, "decoupled_weight_decay");
+    Hyper.flag(group, "maximize");
+  }
+
+  static final class State implements ElementKernel {
+    float[] expAvg;
+    float[] expAvgSq;
+    double step;
+    double muProduct = 1.0;
+    private float decay;
+    private float sign;
+    private float weightDecay;
+    private float oneMinusBeta1;
+    private float beta2;
+    private float oneMinusBeta2;
+    private float bc2;
+    private float eps;
+    private float gradCoef;
+    private float avgCoef;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float decay = this.decay;
+      float sign = this.sign;
+      float wd = weightDecay;
+      float a1 = oneMinusBeta1;
+      float b2 = beta2;
+      float a2 = oneMinusBeta2;
+      float bc2 = this.bc2;
+      float eps = this.eps;
+      float gradCoef = this.gradCoef;
+      float avgCoef = this.avgCoef;
+      float[] m = expAvg;
+      float[] v = expAvgSq;
+      for (int i = 0; i < len; i++) {
+        float x = w[wOff + i] * decay;
+        float d = sign * g[gOff + i] + wd * x;
+        float mi = m[from + i] + a1 * (d - m[from + i]);
+        float vi = b2 * v[from + i] + a2 * (d * d);
+        m[from + i] = mi;
+        v[from + i] = vi;
+        float denom = (float) Math.sqrt(vi / bc2) + eps;
+        x = x + gradCoef * (d / denom);
+        w[wOff + i] = x + avgCoef * (mi / denom);
+      }
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    State state = new State();
+    state.expAvg = new float[p.size()];
+    state.expAvgSq = new float[p.size()];
+    return state;
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    double lr = group.lr();
+    double beta1 = group.getDouble("betas", 0);
+    double beta2 = group.getDouble("betas", 1);
+    double wd = group.getDouble("weight_decay");
+    double momentumDecay = group.getDouble("momentum_decay");
+    boolean decoupled = group.getBoolean("decoupled_weight_decay");
+    state.step += 1;
+    double t = state.step;
+    double mu = beta1 * (1.0 - 0.5 * Math.pow(0.96, t * momentumDecay));
+    double muNext = beta1 * (1.0 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
+    state.muProduct *= mu;
+    double muProductNext = state.muProduct * muNext;
+    state.decay = decoupled ? (float) (1 - lr * wd) : 1f;
+    state.weightDecay = decoupled ? 0f : (float) wd;
+    state.sign = group.getBoolean("maximize") ? -1f : 1f;
+    state.oneMinusBeta1 = (float) (1 - beta1);
+    state.beta2 = (float) beta2;
+    state.oneMinusBeta2 = (float) (1 - beta2);
+    state.bc2 = (float) (1 - Math.pow(beta2, t));
+    state.eps = (float) group.getDouble("eps");
+    state.gradCoef = (float) (-lr * (1.0 - mu) / (1.0 - state.muProduct));
+    state.avgCoef = (float) (-lr * muNext / (1.0 - muProductNext));
+    Passes.run(state, p.values(), grad);
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(Hyper.tensors("exp_avg", state.expAvg, "exp_avg_sq", state.expAvgSq),
+        Map.of("step", state.step, "mu_product", state.muProduct));
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    state.expAvg = requireTensor(p, exported, "exp_avg");
+    state.expAvgSq = requireTensor(p, exported, "exp_avg_sq");
+    state.step = requireScalar(p, exported, "step");
+    state.muProduct = requireScalar(p, exported, "mu_product");
+    return state;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.RAdam} as in PyTorch 2.x (with {@code decoupled_weight_decay} and
+ * {@code maximize}): while the variance's length {@code rho_t} is at most 5 the step is plain
+ * momentum SGD, afterwards the rectified adaptive step.
+ */
+public final class RAdam extends AbstractOptimizer<RAdam.State> {
+  public static final String TYPE = "RAdam";
+
+  public RAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
+    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
+        "weight_decay", 0.0, "decoupled_weight_decay", false, "maximize", false), overrides, TYPE), groups);
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    Hyper.nonNegative(group, "eps", "epsilon value");
+    Hyper.betas(group);
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.flag(group, "decoupled_weight_decay");
+    Hyper.flag(group, "maximize");
+  }
+
+  static final class State implements ElementKernel {
+    float[] expAvg;
+    float[] expAvgSq;
+    double step;
+    private float decay;
+    private float sign;
+    private float weightDecay;
+    private float oneMinusBeta1;
+    private float beta2;
+    private float oneMinusBeta2;
+    private float bc1;
+    private float lr;
+    private float bc2Sqrt;
+    private float rect;
+    private float eps;
+    private boolean rectified;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float decay = this.decay;
+      float sign = this.sign;
+      float wd = weightDecay;
+      float a1 = oneMinusBeta1;
+      float b2 = beta2;
+      float a2 = oneMinusBeta2;
+      float bc1 = this.bc1;
+      float lr = this.lr;
+      float bc2Sqrt = this.bc2Sqrt;
+      float rect = this.rect;
+      float eps = this.eps;
+      boolean rectified = this.rectified;
+      float[] m = expAvg;
+      float[] v = expAvgSq;
+      for (int i = 0; i < len; i++) {
+        float x = w[wOff + i] * decay;
+        float d = sign * g[gOff + i] + wd * x;
+        float mi = m[from + i] + a1 * (d - m[from + i]);
+        float vi = b2 * v[from + i] + a2 * (d * d);
+        m[from + i] = mi;
+        v[from + i] = vi;
+        float corrected = mi / bc1;
+        if (rectified) {
+          float adaptive = bc2Sqrt / ((float) Math.sqrt(vi) + eps);
+          w[wOff + i] = x - corrected * lr * adaptive * rect;
+        } else {
+          w[wOff + i] = x - corrected * lr;
+        }
+      }
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    State state = new State();
+    state.expAvg = new float[p.size()];
+    state.expAvgSq = new float[p.size()];
+    return state;
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    double lr = group.lr();
+    double beta1 = group.getDouble("betas", 0);
+    double beta2 = group.getDouble("betas", 1);
+    double wd = group.getDouble("weight_decay");
+    boolean decoupled = group.getBoolean("decoupled_weight_decay");
+    state.step += 1;
+    double t = state.step;
+    double bc1 = 1 - Math.pow(beta1, t);
+    double bc2 = 1 - Math.pow(beta2, t);
+    double rhoInf = 2 / (1 - beta2) - 1;
+    double rhoT = rhoInf - 2 * t * Math.pow(beta2, t) / bc2;
+    state.rectified = rhoT > 5.0;
+    state.rect = state.rectified
+        ? (float) Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 1f;
+    state.decay = decoupled ? (float) (1 - lr * wd) : 1f;
+    state.weightDecay = decoupled ? 0f : (float) wd;
+    state.sign = group.getBoolean("maximize") ? -1f : 1f;
+    state.oneMinusBeta1 = (float) (1 - beta1);
+    state.beta2 = (float) beta2;
+    state.oneMinusBeta2 = (float) (1 - beta2);
+    state.bc1 = (float) bc1;
+    state.lr = (float) lr;
+    state.bc2Sqrt = (float) Math.sqrt(bc2);
+    state.eps = (float) group.getDouble("eps");
+    Passes.run(state, p.values(), grad);
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(Hyper.tensors("exp_avg", state.expAvg, "exp_avg_sq", state.expAvgSq),
+        Map.of("step", state.step));
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    state.expAvg = requireTensor(p, exported, "exp_avg");
+    state.expAvgSq = requireTensor(p, exported, "exp_avg_sq");
+    state.step = requireScalar(p, exported, "step");
+    return state;
+  }
+}

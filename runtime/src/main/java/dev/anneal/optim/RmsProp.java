@@ -1,0 +1,135 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.RMSprop}: {@code sq = alpha*sq + (1-alpha)*d*d}; centered subtracts the
+ * square of the running mean {@code grad_avg}; with momentum the step goes through a buffer.
+ */
+public final class RmsProp extends AbstractOptimizer<RmsProp.State> {
+  public static final String TYPE = "RMSprop";
+
+  public RmsProp(List<ParamGroup> groups, Map<String, ?> overrides) {
+    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "alpha", 0.99, "eps", 1e-8, "weight_decay", 0.0,
+        "momentum", 0.0, "centered", false, "maximize", false), overrides, TYPE), groups);
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    Hyper.nonNegative(group, "eps", "epsilon value");
+    Hyper.nonNegative(group, "momentum", "momentum value");
+    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.nonNegative(group, "alpha", "alpha value");
+    Hyper.flag(group, "centered");
+    Hyper.flag(group, "maximize");
+  }
+
+  static final class State implements ElementKernel {
+    float[] squareAvg;
+    float[] gradAvg;
+    float[] momentumBuffer;
+    double step;
+    private float sign;
+    private float weightDecay;
+    private float alpha;
+    private float oneMinusAlpha;
+    private float eps;
+    private float lr;
+    private float momentum;
+    private boolean centered;
+    private boolean useMomentum;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float sign = this.sign;
+      float wd = weightDecay;
+      float alpha = this.alpha;
+      float a = oneMinusAlpha;
+      float eps = this.eps;
+      float lr = this.lr;
+      float momentum = this.momentum;
+      float[] sq = squareAvg;
+      float[] ga = gradAvg;
+      float[] buf = momentumBuffer;
+      boolean centered = this.centered;
+      boolean useMomentum = this.useMomentum;
+      for (int i = 0; i < len; i++) {
+        float x = w[wOff + i];
+        float d = sign * g[gOff + i] + wd * x;
+        float s = alpha * sq[from + i] + a * (d * d);
+        sq[from + i] = s;
+        float avg;
+        if (centered) {
+          float m = ga[from + i] + a * (d - ga[from + i]);
+          ga[from + i] = m;
+          avg = (float) Math.sqrt(s - m * m) + eps;
+        } else {
+          avg = (float) Math.sqrt(s) + eps;
+        }
+        if (useMomentum) {
+          float b = momentum * buf[from + i] + d / avg;
+          buf[from + i] = b;
+          w[wOff + i] = x - lr * b;
+        } else {
+          w[wOff + i] = x + -lr * (d / avg);
+        }
+      }
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    State state = new State();
+    state.squareAvg = new float[p.size()];
+    return state;
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    double alpha = group.getDouble("alpha");
+    state.step += 1;
+    state.sign = group.getBoolean("maximize") ? -1f : 1f;
+    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.alpha = (float) alpha;
+    state.oneMinusAlpha = (float) (1 - alpha);
+    state.eps = (float) group.getDouble("eps");
+    state.lr = (float) group.lr();
+    state.momentum = (float) group.getDouble("momentum");
+    state.centered = group.getBoolean("centered");
+    state.useMomentum = group.getDouble("momentum") > 0;
+    if (state.centered && state.gradAvg == null) {
+      state.gradAvg = new float[p.size()];
+    }
+    if (state.useMomentum && state.momentumBuffer == null) {
+      state.momentumBuffer = new float[p.size()];
+    }
+    Passes.run(state, p.values(), grad);
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(Hyper.tensors("square_avg", state.squareAvg, "momentum_buffer",
+        state.momentumBuffer, "grad_avg", state.gradAvg), Map.of("step", state.step));
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    state.squareAvg = requireTensor(p, exported, "square_avg");
+    if (exported.tensors().containsKey("momentum_buffer")) {
+      state.momentumBuffer = requireTensor(p, exported, "momentum_buffer");
+    }
+    if (exported.tensors().containsKey("grad_avg")) {
+      state.gradAvg = requireTensor(p, exported, "grad_avg");
+    }
+    state.step = requireScalar(p, exported, "step");
+    return state;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.Rprop}: each element's step size grows by {@code etas[1]} while its gradient
+ * keeps its sign and shrinks by {@code etas[0]} when it flips (that step then moves nothing and
+ * forgets the gradient), clamped to {@code step_sizes}; {@code w -= sign(g) * step_size}.
+ */
+public final class Rprop extends AbstractOptimizer<Rprop.State> {
+  public static final String TYPE = "Rprop";
+
+  public Rprop(List<ParamGroup> groups, Map<String, ?> overrides) {
+    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "etas", new double[] {0.5, 1.2},
+        "step_sizes", new double[] {1e-6, 50.0}, "maximize", false), overrides, TYPE), groups);
+  }
+
+  @Override
+  protected void validate(ParamGroup group) {
+    super.validate(group);
+    Hyper.nonNegative(group, "lr", "learning rate");
+    double[] etas = Hyper.tuple(group, "etas", 2);
+    Hyper.check(0 < etas[0] && etas[0] < 1 && 1 < etas[1], group, "eta values", java.util.Arrays.toString(etas));
+    Hyper.tuple(group, "step_sizes", 2);
+    Hyper.flag(group, "maximize");
+  }
+
+  static final class State implements ElementKernel {
+    float[] prev;
+    float[] stepSize;
+    double step;
+    private float sign;
+    private float etaMinus;
+    private float etaPlus;
+    private float minStep;
+    private float maxStep;
+
+    @Override
+    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+      float sign = this.sign;
+      float etaMinus = this.etaMinus;
+      float etaPlus = this.etaPlus;
+      float minStep = this.minStep;
+      float maxStep = this.maxStep;
+      float[] prev = this.prev;
+      float[] stepSize = this.stepSize;
+      for (int i = 0; i < len; i++) {
+        float gi = sign * g[gOff + i];
+        float product = gi * prev[from + i];
+        float factor = product > 0 ? etaPlus : product < 0 ? etaMinus : 1f;
+        float s = Math.min(Math.max(stepSize[from + i] * factor, minStep), maxStep);
+        stepSize[from + i] = s;
+        if (factor == etaMinus) {
+          gi = 0f;
+        }
+        w[wOff + i] = w[wOff + i] - Math.signum(gi) * s;
+        prev[from + i] = gi;
+      }
+    }
+  }
+
+  @Override
+  protected State newState(Parameter p, ParamGroup group) {
+    State state = new State();
+    state.prev = new float[p.size()];
+    state.stepSize = new float[p.size()];
+    java.util.Arrays.fill(state.stepSize, (float) group.lr());
+    return state;
+  }
+
+  @Override
+  protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
+    state.step += 1;
+    state.sign = group.getBoolean("maximize") ? -1f : 1f;
+    state.etaMinus = (float) group.getDouble("etas", 0);
+    state.etaPlus = (float) group.getDouble("etas", 1);
+    state.minStep = (float) group.getDouble("step_sizes", 0);
+    state.maxStep = (float) group.getDouble("step_sizes", 1);
+    Passes.run(state, p.values(), grad);
+  }
+
+  @Override
+  protected OptimizerState.ParamState exportState(Parameter p, State state) {
+    return new OptimizerState.ParamState(Hyper.tensors("prev", state.prev, "step_size", state.stepSize),
+        Map.of("step", state.step));
+  }
+
+  @Override
+  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    State state = new State();
+    state.prev = requireTensor(p, exported, "prev");
+    state.stepSize = requireTensor(p, exported, "step_size");
+    state.step = requireScalar(p, exported, "step");
+    return state;
+  }
+}

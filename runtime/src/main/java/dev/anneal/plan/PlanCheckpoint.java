@@ -1,17 +1,197 @@
 package dev.anneal.plan;
 
+import dev.anneal.checkpoint.CheckpointException;
+import dev.anneal.checkpoint.CheckpointFile;
+import dev.anneal.checkpoint.Json;
+import dev.anneal.checkpoint.Tensor;
+import dev.anneal.optim.Optimizer;
+import dev.anneal.optim.OptimizerState;
+import dev.anneal.param.Parameter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Writes and reads a plan's checkpoint. */
+/**
+ * Writes and reads a plan's checkpoint. Tensors: each parameter under its own name, each optimizer
+ * state tensor under {@code optimizer/<parameter>/<key>}. JSON state: the plan's declaration, the
+ * optimizer's groups and scalar state, each schedule's state, the freeze state and the clock.
+ */
 final class PlanCheckpoint {
+  static final String OPTIMIZER_PREFIX = "optimizer/";
+
   private PlanCheckpoint() {}
 
   static void save(TrainingPlan plan, Path file) throws IOException {
-    throw new UnsupportedOperationException("checkpoints are not written yet");
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    for (Parameter p : plan.parameters()) {
+      tensors.put(p.name(), new Tensor(p.shape(), p.values().toArray()));
+    }
+    OptimizerState optimizerState = plan.optimizer().stateDict();
+    Map<String, Object> perParam = new LinkedHashMap<>();
+    optimizerState.state().forEach((param, state) -> {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      List<String> keys = new ArrayList<>();
+      state.tensors().forEach((key, values) -> {
+        tensors.put(OPTIMIZER_PREFIX + param + "/" + key, new Tensor(new int[] {values.length}, values));
+        keys.add(key);
+      });
+      entry.put("tensors", keys);
+      entry.put("scalars", state.scalars());
+      perParam.put(param, entry);
+    });
+    Map<String, Object> optimizer = new LinkedHashMap<>();
+    optimizer.put("type", optimizerState.type());
+    optimizer.put("groups", optimizerState.groups());
+    optimizer.put("state", perParam);
+
+    List<Object> schedules = new ArrayList<>();
+    for (TrainingPlan.ActiveSchedule active : plan.schedules()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("scope", active.scope());
+      entry.put("declared", active.planned().toMap());
+      entry.put("state", active.scheduler().stateDict());
+      schedules.add(entry);
+    }
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("declaration", plan.declaration());
+    state.put("epochs", plan.epochs());
+    state.put("optimizer", optimizer);
+    state.put("schedules", schedules);
+    state.put("freeze", plan.freezer().stateDict());
+    state.put("clock", plan.clock().toMap());
+    CheckpointFile.write(file, tensors, state);
   }
 
+  @SuppressWarnings("unchecked")
   static void load(TrainingPlan plan, Path file) throws IOException {
-    throw new UnsupportedOperationException("checkpoints are not read yet");
+    CheckpointFile.Contents contents = CheckpointFile.read(file);
+    Map<String, Tensor> tensors = contents.tensors();
+    Map<String, Object> state = contents.state();
+    String where = "checkpoint " + file;
+
+    // 1. Parameters: same names, same shapes.
+    Map<String, Parameter> params = new LinkedHashMap<>();
+    plan.parameters().forEach(p -> params.put(p.name(), p));
+    Set<String> savedParams = new LinkedHashSet<>();
+    for (String name : tensors.keySet()) {
+      if (!name.startsWith(OPTIMIZER_PREFIX)) {
+        savedParams.add(name);
+      }
+    }
+    List<String> missing = params.keySet().stream().filter(n -> !savedParams.contains(n)).toList();
+    List<String> extra = savedParams.stream().filter(n -> !params.containsKey(n)).toList();
+    if (!missing.isEmpty() || !extra.isEmpty()) {
+      throw new CheckpointException(where + " does not match the plan's parameters: "
+          + (missing.isEmpty() ? "" : "missing from the checkpoint " + missing + (extra.isEmpty() ? "" : "; "))
+          + (extra.isEmpty() ? "" : "not in the plan " + extra) + "; nothing was loaded");
+    }
+    for (Parameter p : params.values()) {
+      int[] saved = tensors.get(p.name()).shape();
+      if (!Arrays.equals(saved, p.shape())) {
+        throw new CheckpointException(where + ": parameter " + p.name() + " has shape " + Arrays.toString(saved)
+            + " in the checkpoint, " + Arrays.toString(p.shape()) + " in the plan; nothing was loaded");
+      }
+    }
+
+    // 2. The same declaration: optimizer, groups, schedules, freeze plan, accumulation, clipping.
+    Object current = Json.normalize(plan.declaration());
+    List<String> differences = PlanDeclaration.differences(state.get("declaration"), current);
+    if (!differences.isEmpty()) {
+      throw new CheckpointException(where + " was written by a differently configured plan: "
+          + String.join("; ", differences) + "; nothing was loaded");
+    }
+
+    // 3. Optimizer state rebuilt from JSON and tensors, checked before anything changes.
+    OptimizerState optimizerState;
+    List<Map<String, Object>> scheduleStates = new ArrayList<>();
+    try {
+      Map<String, Object> optimizer = (Map<String, Object>) state.get("optimizer");
+      String type = (String) optimizer.get("type");
+      if (!plan.optimizer().type().equals(type)) {
+        throw new CheckpointException(where + " holds state of optimizer " + type + ", the plan uses "
+            + plan.optimizer().type() + "; nothing was loaded");
+      }
+      Set<String> usedTensors = new LinkedHashSet<>(savedParams);
+      Map<String, OptimizerState.ParamState> perParam = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : ((Map<String, Object>) optimizer.get("state")).entrySet()) {
+        Map<String, Object> entry = (Map<String, Object>) e.getValue();
+        Map<String, float[]> stateTensors = new LinkedHashMap<>();
+        for (Object key : (List<Object>) entry.get("tensors")) {
+          String tensorName = OPTIMIZER_PREFIX + e.getKey() + "/" + key;
+          Tensor t = tensors.get(tensorName);
+          if (t == null) {
+            throw new CheckpointException(where + " is corrupt: it lists optimizer state " + key + " of parameter "
+                + e.getKey() + " but holds no tensor " + tensorName);
+          }
+          stateTensors.put((String) key, t.values());
+          usedTensors.add(tensorName);
+        }
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        ((Map<String, Object>) entry.get("scalars")).forEach((k, v) -> scalars.put(k, ((Number) v).doubleValue()));
+        perParam.put(e.getKey(), new OptimizerState.ParamState(stateTensors, scalars));
+      }
+      for (String name : tensors.keySet()) {
+        if (!usedTensors.contains(name)) {
+          throw new CheckpointException(where + " holds tensor " + name + ", which no parameter or state entry uses; nothing was loaded");
+        }
+      }
+      optimizerState = new OptimizerState(type, (List<Map<String, Object>>) optimizer.get("groups"), perParam);
+      List<Object> schedules = (List<Object>) state.get("schedules");
+      if (schedules.size() != plan.schedules().size()) {
+        throw new CheckpointException(where + " holds " + schedules.size() + " schedules, the plan has "
+            + plan.schedules().size() + "; nothing was loaded");
+      }
+      for (Object s : schedules) {
+        scheduleStates.add((Map<String, Object>) ((Map<String, Object>) s).get("state"));
+      }
+      if (!(state.get("clock") instanceof Map<?, ?>) || !(state.get("freeze") instanceof Map<?, ?>)) {
+        throw new CheckpointException(where + " lacks the clock or the freeze state");
+      }
+    } catch (ClassCastException | NullPointerException e) {
+      throw new CheckpointException(where + " has a malformed state section (" + e.getMessage() + "); nothing was loaded", e);
+    }
+
+    // 4. Apply, rolling everything back if any part refuses its state.
+    Optimizer optimizer = plan.optimizer();
+    OptimizerState optimizerBefore = optimizer.stateDict();
+    List<Map<String, Object>> schedulesBefore = new ArrayList<>();
+    plan.schedules().forEach(a -> schedulesBefore.add(a.scheduler().stateDict()));
+    Map<String, Object> freezeBefore = plan.freezer().stateDict();
+    Map<String, Object> clockBefore = plan.clock().toMap();
+    int schedulesLoaded = 0;
+    try {
+      optimizer.loadStateDict(optimizerState);
+      for (int i = 0; i < scheduleStates.size(); i++) {
+        TrainingPlan.ActiveSchedule active = plan.schedules().get(i);
+        try {
+          active.scheduler().loadStateDict(scheduleStates.get(i));
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException("schedule " + active.planned().describe() + " of " + active.scope()
+              + ": " + e.getMessage(), e);
+        }
+        schedulesLoaded++;
+      }
+      plan.freezer().loadStateDict((Map<String, Object>) state.get("freeze"));
+      plan.restoreClock((Map<String, Object>) state.get("clock"));
+    } catch (RuntimeException e) {
+      optimizer.loadStateDict(optimizerBefore);
+      for (int i = 0; i < schedulesLoaded; i++) {
+        plan.schedules().get(i).scheduler().loadStateDict(schedulesBefore.get(i));
+      }
+      plan.freezer().loadStateDict(freezeBefore);
+      plan.restoreClock(clockBefore);
+      throw new CheckpointException(where + " does not fit this plan: " + e.getMessage() + "; nothing was loaded", e);
+    }
+    // Parameter values last: sizes were checked, so this cannot fail half-way.
+    for (Parameter p : params.values()) {
+      p.values().copyFrom(tensors.get(p.name()).values());
+      p.setGrad(null);
+    }
   }
 }

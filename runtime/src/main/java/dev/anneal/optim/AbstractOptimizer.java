@@ -121,6 +121,14 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
     }
   }
 
+  /**
+   * The state of a parameter, created with {@link #newState} if it has none yet: for optimizers
+   * that keep optimizer-wide state under their first parameter, as PyTorch's LBFGS does.
+   */
+  protected final S stateFor(Parameter p, ParamGroup group) {
+    return state.computeIfAbsent(p, key -> newState(key, group));
+  }
+
   /** The state of a parameter, or {@code null} before its first update. */
   protected final S state(Parameter p) {
     return state.get(p);

@@ -21,8 +21,8 @@ public final class Adadelta extends AbstractOptimizer<Adadelta.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    super.validate(group);
     Hyper.nonNegative(group, "lr", "learning rate");
+    super.validate(group);
     double rho = Hyper.number(group, "rho");
     Hyper.check(rho >= 0 && rho <= 1, group, "rho value", rho);
     Hyper.nonNegative(group, "eps", "epsilon value");

@@ -22,8 +22,8 @@ public final class Adagrad extends AbstractOptimizer<Adagrad.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    super.validate(group);
     Hyper.nonNegative(group, "lr", "learning rate");
+    super.validate(group);
     Hyper.nonNegative(group, "lr_decay", "lr_decay value");
     Hyper.nonNegative(group, "weight_decay", "weight_decay value");
     Hyper.nonNegative(group, "initial_accumulator_value", "initial_accumulator_value value");

@@ -22,8 +22,8 @@ public final class Asgd extends AbstractOptimizer<Asgd.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    super.validate(group);
     Hyper.nonNegative(group, "lr", "learning rate");
+    super.validate(group);
     Hyper.number(group, "lambd");
     Hyper.number(group, "alpha");
     Hyper.number(group, "t0");

@@ -25,8 +25,8 @@ public final class Lars extends AbstractOptimizer<Lars.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    super.validate(group);
     Hyper.nonNegative(group, "lr", "learning rate");
+    super.validate(group);
     Hyper.nonNegative(group, "momentum", "momentum value");
     Hyper.number(group, "dampening");
     Hyper.nonNegative(group, "weight_decay", "weight_decay value");

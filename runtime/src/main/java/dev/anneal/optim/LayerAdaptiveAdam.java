@@ -23,8 +23,8 @@ public final class LayerAdaptiveAdam extends AbstractOptimizer<LayerAdaptiveAdam
 
   @Override
   protected void validate(ParamGroup group) {
-    super.validate(group);
     Hyper.nonNegative(group, "lr", "learning rate");
+    super.validate(group);
     Hyper.nonNegative(group, "eps", "epsilon value");
     Hyper.betas(group);
     Hyper.nonNegative(group, "weight_decay", "weight_decay value");

@@ -28,6 +28,7 @@ public final class Optimizers {
     f.put(Lamb.TYPE, Lamb::new);
     f.put(Lars.TYPE, Lars::new);
     f.put(LayerAdaptiveAdam.TYPE, LayerAdaptiveAdam::new);
+    f.put(Lbfgs.TYPE, Lbfgs::new);
     return f;
   }
 

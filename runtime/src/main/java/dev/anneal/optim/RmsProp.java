@@ -21,8 +21,8 @@ public final class RmsProp extends AbstractOptimizer<RmsProp.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    super.validate(group);
     Hyper.nonNegative(group, "lr", "learning rate");
+    super.validate(group);
     Hyper.nonNegative(group, "eps", "epsilon value");
     Hyper.nonNegative(group, "momentum", "momentum value");
     Hyper.nonNegative(group, "weight_decay", "weight_decay value");

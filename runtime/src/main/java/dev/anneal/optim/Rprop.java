@@ -22,8 +22,8 @@ public final class Rprop extends AbstractOptimizer<Rprop.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    super.validate(group);
     Hyper.nonNegative(group, "lr", "learning rate");
+    super.validate(group);
     double[] etas = Hyper.tuple(group, "etas", 2);
     Hyper.check(0 < etas[0] && etas[0] < 1 && 1 < etas[1], group, "eta values", java.util.Arrays.toString(etas));
     Hyper.tuple(group, "step_sizes", 2);

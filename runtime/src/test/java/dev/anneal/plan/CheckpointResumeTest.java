@@ -1,0 +1,136 @@
+package dev.anneal.plan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.anneal.optim.Optimizers;
+import dev.anneal.param.Parameter;
+import dev.anneal.schedule.Interval;
+import dev.anneal.spec.Spec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * For every optimizer, with a step-interval and an epoch-interval schedule, with and without
+ * freezing: train k steps, checkpoint, restore into a fresh plan over a fresh model, continue;
+ * parameters and learning rates must equal an uninterrupted run bit for bit.
+ */
+class CheckpointResumeTest {
+  /** Every optimizer type named in CONTRACTS.md. */
+  static final List<String> CONTRACT_OPTIMIZERS = List.of("SGD", "Adam", "AdamW", "Adagrad", "RMSprop", "Adadelta",
+      "Adamax", "NAdam", "RAdam", "Rprop", "ASGD", "LBFGS", "LAMB", "LARS", "LayerAdaptiveAdam");
+
+  @TempDir Path dir;
+
+  enum ScheduleCase {
+    STEP_INTERVAL(Spec.of("StepLR").with("step_size", 2).with("gamma", 0.8), Interval.STEP),
+    EPOCH_INTERVAL(Spec.of("StepLR").with("step_size", 1).with("gamma", 0.7), Interval.EPOCH),
+    PLATEAU(Spec.of("ReduceLROnPlateau").with("factor", 0.5).with("patience", 0), Interval.EPOCH);
+
+    final Spec spec;
+    final Interval interval;
+
+    ScheduleCase(Spec spec, Interval interval) {
+      this.spec = spec;
+      this.interval = interval;
+    }
+  }
+
+  static Stream<Arguments> cases() {
+    List<Arguments> cases = new ArrayList<>();
+    for (String optimizer : CONTRACT_OPTIMIZERS) {
+      if (!Optimizers.types().contains(optimizer) || optimizer.equals("LBFGS")) {
+        continue; // not available yet (LBFGS runs through the closure path, tested on its own)
+      }
+      for (ScheduleCase schedule : ScheduleCase.values()) {
+        cases.add(Arguments.of(optimizer, schedule, false));
+        cases.add(Arguments.of(optimizer, schedule, true));
+      }
+    }
+    return cases.stream();
+  }
+
+  static Spec optimizerSpec(String type) {
+    Spec spec = Spec.of(type).with("lr", 0.01);
+    return switch (type) {
+      case "SGD", "LARS" -> spec.with("momentum", 0.9).with("weight_decay", 0.01);
+      case "AdamW", "LAMB", "LayerAdaptiveAdam" -> spec.with("weight_decay", 0.05);
+      default -> spec;
+    };
+  }
+
+  static TrainingPlan plan(ToyModel model, String optimizer, ScheduleCase schedule, boolean freeze, PlanListener listener) {
+    return TrainingPlan.builder()
+        .epochs(4)
+        .stepsPerEpoch(ResumeHarness.BATCHES / 2)
+        .accumulate(2)
+        .optimizer(optimizerSpec(optimizer))
+        .group("a", model.a, g -> {
+          g.set("lr", 0.02);
+          if (freeze) {
+            g.freezeUntilStep(4).onUnfreeze(UnfreezePolicy.RESET_STATE).rewarmup(3);
+          }
+        })
+        .group("b", model.b, g -> {
+          if (freeze) {
+            g.freezeUntilEpoch(1);
+          }
+        })
+        .group("c", model.c)
+        .schedule(schedule.spec, schedule.interval)
+        .monitor("val_loss")
+        .clipGradNorm(2.0)
+        .schedulers(new TestSchedulers())
+        .listener(listener)
+        .build();
+  }
+
+  @ParameterizedTest(name = "{0} {1} freeze={2}")
+  @MethodSource("cases")
+  void resumedRunEqualsUninterruptedRunBitForBit(String optimizer, ScheduleCase schedule, boolean freeze) throws Exception {
+    ResumeHarness.LrLog fullLog = new ResumeHarness.LrLog();
+    ToyModel fullModel = new ToyModel();
+    TrainingPlan full = plan(fullModel, optimizer, schedule, freeze, fullLog);
+    assertFalse(ResumeHarness.run(full, fullModel, p -> false));
+
+    // Stop mid-epoch (step 5 is the 3rd micro-batch pair... of epoch 1) and at an epoch boundary.
+    List<Predicate<TrainingPlan>> stops = List.of(
+        p -> p.clock().inEpoch() && p.clock().step() == 5 && p.clock().microBatch() == 0,
+        p -> !p.clock().inEpoch() && p.clock().epoch() == 2);
+    for (Predicate<TrainingPlan> stop : stops) {
+      ResumeHarness.LrLog firstLog = new ResumeHarness.LrLog();
+      ToyModel firstModel = new ToyModel();
+      TrainingPlan first = plan(firstModel, optimizer, schedule, freeze, firstLog);
+      assertTrue(ResumeHarness.run(first, firstModel, stop));
+      Path file = dir.resolve("k.ckpt");
+      first.save(file);
+
+      ResumeHarness.LrLog secondLog = new ResumeHarness.LrLog();
+      ToyModel secondModel = new ToyModel();
+      TrainingPlan second = plan(secondModel, optimizer, schedule, freeze, secondLog);
+      second.load(file);
+      assertFalse(ResumeHarness.run(second, secondModel, p -> false));
+
+      List<String> resumed = new ArrayList<>(firstLog.lines);
+      resumed.addAll(secondLog.lines);
+      assertEquals(fullLog.lines, resumed, "lr of every group at every step");
+      for (int i = 0; i < fullModel.all().size(); i++) {
+        Parameter expected = fullModel.all().get(i);
+        assertArrayEquals(expected.values().toArray(), secondModel.all().get(i).values().toArray(), 0f, expected.name());
+      }
+      for (int g = 0; g < full.groups().size(); g++) {
+        assertEquals(Double.doubleToRawLongBits(full.groups().get(g).lr()), Double.doubleToRawLongBits(second.groups().get(g).lr()));
+      }
+      assertEquals(full.clock().toMap(), second.clock().toMap());
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.anneal.schedule;
+
+import dev.anneal.optim.ParamGroup;
+
+/** {@code torch.optim.lr_scheduler.ConstantLR}: lr times {@code factor} until {@code total_iters}. */
+public final class ConstantLR extends AbstractLrScheduler {
+  public static final String TYPE = "ConstantLR";
+  private final double factor;
+  private final int totalIters;
+
+  public ConstantLR(GroupSource groups, double factor, int totalIters) {
+    super(TYPE, groups);
+    if (factor > 1.0 || factor < 0) {
+      throw new IllegalArgumentException("Constant multiplicative factor expected to be between 0 and 1, was " + factor);
+    }
+    this.factor = factor;
+    this.totalIters = totalIters;
+    start();
+  }
+
+  @Override
+  protected double computeLr(int g, ParamGroup group) {
+    if (lastEpoch == 0) {
+      return group.lr() * factor;
+    }
+    if (lastEpoch != totalIters) {
+      return group.lr();
+    }
+    return group.lr() * (1.0 / factor);
+  }
+
+  @Override
+  protected double closedFormLr(int g, double base) {
+    return base * (factor + (lastEpoch >= totalIters ? 1 : 0) * (1 - factor));
+  }
+}

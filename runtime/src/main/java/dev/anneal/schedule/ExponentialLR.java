@@ -1,0 +1,25 @@
+package dev.anneal.schedule;
+
+import dev.anneal.optim.ParamGroup;
+
+/** {@code torch.optim.lr_scheduler.ExponentialLR}: lr times {@code gamma} every step. */
+public final class ExponentialLR extends AbstractLrScheduler {
+  public static final String TYPE = "ExponentialLR";
+  private final double gamma;
+
+  public ExponentialLR(GroupSource groups, double gamma) {
+    super(TYPE, groups);
+    this.gamma = gamma;
+    start();
+  }
+
+  @Override
+  protected double computeLr(int g, ParamGroup group) {
+    return lastEpoch == 0 ? group.lr() : group.lr() * gamma;
+  }
+
+  @Override
+  protected double closedFormLr(int g, double base) {
+    return base * Math.pow(gamma, lastEpoch);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.anneal.schedule;
+
+import dev.anneal.optim.ParamGroup;
+import java.util.Arrays;
+
+/**
+ * {@code torch.optim.lr_scheduler.MultiStepLR}: lr times {@code gamma} at each milestone; a
+ * milestone listed k times multiplies by {@code gamma^k} (PyTorch counts them).
+ */
+public final class MultiStepLR extends AbstractLrScheduler {
+  public static final String TYPE = "MultiStepLR";
+  private final int[] milestones;
+  private final double gamma;
+
+  public MultiStepLR(GroupSource groups, int[] milestones, double gamma) {
+    super(TYPE, groups);
+    this.milestones = milestones.clone();
+    Arrays.sort(this.milestones);
+    this.gamma = gamma;
+    start();
+  }
+
+  @Override
+  protected double computeLr(int g, ParamGroup group) {
+    int times = occurrences(lastEpoch);
+    if (times == 0) {
+      return group.lr();
+    }
+    return group.lr() * Math.pow(gamma, times);
+  }
+
+  @Override
+  protected double closedFormLr(int g, double base) {
+    return base * Math.pow(gamma, bisectRight(lastEpoch));
+  }
+
+  private int occurrences(int epoch) {
+    return bisectRight(epoch) - bisectRight(epoch - 1);
+  }
+
+  /** Python's {@code bisect_right}: how many milestones are at most {@code epoch}. */
+  private int bisectRight(int epoch) {
+    int lo = 0;
+    int hi = milestones.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (epoch < milestones[mid]) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,197 @@
+package dev.anneal.schedule;
+
+import dev.anneal.optim.ParamGroup;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.lr_scheduler.OneCycleLR}: from {@code max_lr/div_factor} up to {@code max_lr}
+ * and down to {@code initial_lr/final_div_factor} (two phases, or three with {@code three_phase}),
+ * by cosine or linear annealing, with momentum or beta1 cycled inversely.
+ *
+ * <p>A group that joins later takes a scalar {@code max_lr}; for a per-group list it takes its own
+ * lr as its {@code max_lr}.
+ */
+public final class OneCycleLR extends AbstractLrScheduler {
+  public static final String TYPE = "OneCycleLR";
+  private final int totalSteps;
+  private final double[] phaseEnds;
+  private final boolean threePhase;
+  private final boolean cosine;
+  private final Kwargs.PerGroup maxLrArg;
+  private final double divFactor;
+  private final double finalDivFactor;
+  private final boolean cycleMomentum;
+  private final Kwargs.PerGroup baseMomentumArg;
+  private final Kwargs.PerGroup maxMomentumArg;
+  private double[] maxLrs = new double[0];
+  private double[] minLrs = new double[0];
+  private double[] baseMomentums = new double[0];
+  private double[] maxMomentums = new double[0];
+
+  public OneCycleLR(GroupSource groups, Kwargs.PerGroup maxLr, int totalSteps, double pctStart, String annealStrategy,
+      boolean cycleMomentum, Kwargs.PerGroup baseMomentum, Kwargs.PerGroup maxMomentum, double divFactor,
+      double finalDivFactor, boolean threePhase) {
+    super(TYPE, groups);
+    if (totalSteps <= 0) {
+      throw new IllegalArgumentException("Expected positive integer total_steps, but got " + totalSteps);
+    }
+    if (pctStart < 0 || pctStart > 1) {
+      throw new IllegalArgumentException("Expected float between 0 and 1 pct_start, but got " + pctStart);
+    }
+    if (!annealStrategy.equals("cos") && !annealStrategy.equals("linear")) {
+      throw new IllegalArgumentException("OneCycleLR anneal_strategy must be cos or linear, was " + annealStrategy);
+    }
+    int n = groups.size();
+    maxLr.checkSize(n);
+    this.totalSteps = totalSteps;
+    this.threePhase = threePhase;
+    this.phaseEnds = threePhase
+        ? new double[] {pctStart * totalSteps - 1, 2 * pctStart * totalSteps - 2, totalSteps - 1}
+        : new double[] {pctStart * totalSteps - 1, totalSteps - 1};
+    this.cosine = annealStrategy.equals("cos");
+    this.maxLrArg = maxLr;
+    this.divFactor = divFactor;
+    this.finalDivFactor = finalDivFactor;
+    this.cycleMomentum = cycleMomentum;
+    this.baseMomentumArg = baseMomentum;
+    this.maxMomentumArg = maxMomentum;
+    if (cycleMomentum) {
+      baseMomentum.checkSize(n);
+      maxMomentum.checkSize(n);
+      for (int g = 0; g < n; g++) {
+        Momentum.require(groups.get(g), TYPE);
+      }
+    }
+    start();
+  }
+
+  /** {@code total_steps}, or {@code epochs * steps_per_epoch} when it is not given. */
+  public static int totalSteps(Integer totalSteps, Integer epochs, Integer stepsPerEpoch) {
+    if (totalSteps != null) {
+      return totalSteps;
+    }
+    if (epochs == null || stepsPerEpoch == null) {
+      throw new IllegalArgumentException("OneCycleLR needs total_steps, or epochs and steps_per_epoch");
+    }
+    if (epochs <= 0 || stepsPerEpoch <= 0) {
+      throw new IllegalArgumentException("OneCycleLR epochs and steps_per_epoch must be positive, were " + epochs + " and " + stepsPerEpoch);
+    }
+    return epochs * stepsPerEpoch;
+  }
+
+  @Override
+  protected void prepareGroup(int g, ParamGroup group) {
+    double max = maxLrArg.get(g, group.lr());
+    double initial = max / divFactor;
+    group.set(ParamGroup.INITIAL_LR, initial);
+    maxLrs = ensure(maxLrs, g);
+    minLrs = ensure(minLrs, g);
+    maxLrs[g] = max;
+    minLrs[g] = initial / finalDivFactor;
+    if (cycleMomentum) {
+      Momentum.require(group, TYPE);
+      baseMomentums = ensure(baseMomentums, g);
+      maxMomentums = ensure(maxMomentums, g);
+      baseMomentums[g] = baseMomentumArg.get(g, lastOf(baseMomentumArg));
+      maxMomentums[g] = maxMomentumArg.get(g, lastOf(maxMomentumArg));
+      Momentum.write(group, maxMomentums[g]);
+    }
+  }
+
+  private static double lastOf(Kwargs.PerGroup arg) {
+    return arg.isList() ? arg.values().get(arg.values().size() - 1) : arg.scalar();
+  }
+
+  private double anneal(double start, double end, double pct) {
+    if (cosine) {
+      double cosOut = Math.cos(Math.PI * pct) + 1;
+      return end + (start - end) / 2.0 * cosOut;
+    }
+    return (end - start) * pct + start;
+  }
+
+  // The phases' start and end values, as PyTorch names them: initial_lr -> max_lr -> (initial_lr ->) min_lr.
+  private double lrAt(int phase, boolean end, int g) {
+    if (threePhase) {
+      return switch (phase * 2 + (end ? 1 : 0)) {
+        case 0, 3, 4 -> baseLrs[g];
+        case 1, 2 -> maxLrs[g];
+        default -> minLrs[g];
+      };
+    }
+    return switch (phase * 2 + (end ? 1 : 0)) {
+      case 0 -> baseLrs[g];
+      case 1, 2 -> maxLrs[g];
+      default -> minLrs[g];
+    };
+  }
+
+  private double momentumAt(int phase, boolean end, int g) {
+    boolean max = switch (phase * 2 + (end ? 1 : 0)) {
+      case 0 -> true;
+      case 1, 2 -> false;
+      default -> true;
+    };
+    return max ? maxMomentums[g] : baseMomentums[g];
+  }
+
+  @Override
+  protected double computeLr(int g, ParamGroup group) {
+    int stepNum = lastEpoch;
+    if (stepNum > totalSteps) {
+      throw new IllegalStateException("Tried to step " + (stepNum + 1) + " times. The specified number of total steps is " + totalSteps);
+    }
+    double startStep = 0;
+    for (int i = 0; i < phaseEnds.length; i++) {
+      double endStep = phaseEnds[i];
+      if (stepNum <= endStep || i == phaseEnds.length - 1) {
+        double pct = (stepNum - startStep) / (endStep - startStep);
+        if (cycleMomentum) {
+          Momentum.write(group, anneal(momentumAt(i, false, g), momentumAt(i, true, g), pct));
+        }
+        return anneal(lrAt(i, false, g), lrAt(i, true, g), pct);
+      }
+      startStep = endStep;
+    }
+    throw new AssertionError("unreachable");
+  }
+
+  @Override
+  protected double closedFormLr(int g, double base) {
+    int stepNum = Math.min(lastEpoch, totalSteps);
+    double startStep = 0;
+    for (int i = 0; i < phaseEnds.length; i++) {
+      double endStep = phaseEnds[i];
+      if (stepNum <= endStep || i == phaseEnds.length - 1) {
+        return anneal(lrAt(i, false, g), lrAt(i, true, g), (stepNum - startStep) / (endStep - startStep));
+      }
+      startStep = endStep;
+    }
+    throw new AssertionError("unreachable");
+  }
+
+  @Override
+  protected boolean cyclesMomentum() {
+    return cycleMomentum;
+  }
+
+  @Override
+  protected void saveExtra(Map<String, Object> state) {
+    state.put("max_lrs", toList(maxLrs, groupCount()));
+    state.put("min_lrs", toList(minLrs, groupCount()));
+    if (cycleMomentum) {
+      state.put("base_momentums", toList(baseMomentums, groupCount()));
+      state.put("max_momentums", toList(maxMomentums, groupCount()));
+    }
+  }
+
+  @Override
+  protected void loadExtra(Map<String, Object> state) {
+    System.arraycopy(numbers(state, "max_lrs"), 0, maxLrs, 0, groupCount());
+    System.arraycopy(numbers(state, "min_lrs"), 0, minLrs, 0, groupCount());
+    if (cycleMomentum) {
+      System.arraycopy(numbers(state, "base_momentums"), 0, baseMomentums, 0, groupCount());
+      System.arraycopy(numbers(state, "max_momentums"), 0, maxMomentums, 0, groupCount());
+    }
+  }
+}

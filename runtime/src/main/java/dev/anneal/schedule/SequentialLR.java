@@ -1,0 +1,76 @@
+package dev.anneal.schedule;
+
+import dev.anneal.optim.ParamGroup;
+import java.util.List;
+
+/**
+ * {@code torch.optim.lr_scheduler.SequentialLR}: one child after another, switching at the
+ * milestones; at a milestone the next child restarts at its step 0 from the base lrs (PyTorch's
+ * {@code step(0)}). Construction resets the lrs to {@code initial_lr} and starts the first child
+ * only, as PyTorch 2.x does.
+ */
+public final class SequentialLR extends CompositeScheduler {
+  public static final String TYPE = "SequentialLR";
+  private final int[] milestones;
+
+  public SequentialLR(GroupSource groups, List<AbstractLrScheduler> children, int[] milestones) {
+    super(TYPE, groups, children);
+    if (children.isEmpty()) {
+      throw new IllegalArgumentException("SequentialLR needs at least one scheduler");
+    }
+    if (milestones.length != children.size() - 1) {
+      throw new IllegalArgumentException("SequentialLR expects one milestone fewer than schedulers, got " + children.size()
+          + " schedulers and " + milestones.length + " milestones");
+    }
+    this.milestones = milestones.clone();
+    start();
+  }
+
+  @Override
+  protected void initialStep() {
+    lastEpoch = 0;
+    for (AbstractLrScheduler child : children) {
+      child.reset();
+    }
+    resetLrsToBase();
+    children.get(0).initialStep();
+    copyLastLrs(children.get(0));
+  }
+
+  private int active(int epoch) {
+    int idx = 0;
+    while (idx < milestones.length && milestones[idx] <= epoch) {
+      idx++;
+    }
+    return idx;
+  }
+
+  @Override
+  protected void advance(double metric, boolean hasMetric) {
+    lastEpoch++;
+    int idx = active(lastEpoch);
+    AbstractLrScheduler child = children.get(idx);
+    if (idx > 0 && milestones[idx - 1] == lastEpoch) {
+      child.stepTo(0);
+    } else {
+      stepChild(child, metric, hasMetric);
+    }
+    copyLastLrs(child);
+  }
+
+  private void copyLastLrs(AbstractLrScheduler child) {
+    for (int g = 0; g < groupCount(); g++) {
+      lastLrs[g] = child.lastLrs[g];
+    }
+  }
+
+  @Override
+  protected double closedFormLr(int g, double base) {
+    return childClosedForm(children.get(active(lastEpoch)), g, base);
+  }
+
+  @Override
+  protected double joinLr(int g, ParamGroup group) {
+    return childJoinLr(children.get(active(lastEpoch)), g, group);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.anneal.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Keeps this field's parameters frozen (no gradient, no update) until an epoch or an optimizer
+ * step, then trains them. Give exactly one of {@link #untilEpoch()} and {@link #untilStep()}.
+ * Epochs count from 0: {@code untilEpoch = 3} trains the group from the fourth epoch on.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Freeze {
+  /** First epoch (0-based) in which the group trains; at most the training's epochs. */
+  int untilEpoch() default -1;
+
+  /** First optimizer step (0-based) at which the group trains. */
+  int untilStep() default -1;
+
+  /** What happens to the optimizer state of the group when it thaws. */
+  UnfreezePolicy onUnfreeze() default UnfreezePolicy.KEEP_STATE;
+
+  /** Optimizer steps of linear warmup for this group after it thaws; 0 for none. */
+  int rewarmupSteps() default 0;
+}

@@ -1,0 +1,7 @@
+package dev.anneal.annotations;
+
+/** What one scheduler step is: an optimizer step or an epoch (the runtime's interval of the same name). */
+public enum Interval {
+  STEP,
+  EPOCH
+}

@@ -1,0 +1,38 @@
+package dev.anneal.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The optimizer and its class-level hyperparameters, the defaults of every group. Fields override
+ * them with {@link LearningRate}, {@link WeightDecay}, {@link Momentum}, {@link Betas} and
+ * {@link Hyperparameter}. Hyperparameters without an attribute here go in {@link #kwargs()}, for
+ * example {@code kwargs = @Kwarg(name = "nesterov", value = "true")}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Optimizer {
+  OptimizerType type();
+
+  /** Learning rate, positive. */
+  double lr();
+
+  /** PyTorch's {@code weight_decay}, at least 0. */
+  double weightDecay() default 0.0;
+
+  /** PyTorch's {@code momentum} (SGD, RMSprop, LARS), in [0, 1). */
+  double momentum() default 0.0;
+
+  /** PyTorch's {@code betas}: two values, each in [0, 1). */
+  double[] betas() default {0.9, 0.999};
+
+  /** PyTorch's {@code eps}, positive. */
+  double eps() default 1e-8;
+
+  /** Any other keyword argument of the optimizer, under its PyTorch name. */
+  Kwarg[] kwargs() default {};
+}

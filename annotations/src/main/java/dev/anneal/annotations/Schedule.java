@@ -1,0 +1,88 @@
+package dev.anneal.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A learning-rate schedule: on the class for every group, on a field for that field's group
+ * alone (replacing the class-level one for it). Only the attributes that apply to {@link #type()}
+ * may be written; the processor reports any other. Lengths left out are derived from the
+ * training: {@code T_max}, {@code total_steps}, {@code num_training_steps} and {@code t_initial}
+ * default to the training's length in the schedule's {@link #interval()}, less any warmup.
+ * Arguments without an attribute go in {@link #kwargs()}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.TYPE, ElementType.FIELD})
+public @interface Schedule {
+  ScheduleType type();
+
+  /** Whether the schedule steps once per optimizer step or once per epoch. */
+  Interval interval() default Interval.EPOCH;
+
+  /** {@code step_size} of STEP. */
+  int stepSize() default 1;
+
+  /** {@code gamma} of STEP, MULTI_STEP, EXPONENTIAL (and CYCLIC's exp_range). */
+  double gamma() default 0.1;
+
+  /** {@code milestones} of MULTI_STEP, strictly increasing, in the schedule's interval. */
+  int[] milestones() default {};
+
+  /** {@code factor} of CONSTANT. */
+  double factor() default 1.0 / 3;
+
+  /** {@code start_factor} of LINEAR. */
+  double startFactor() default 1.0 / 3;
+
+  /** {@code end_factor} of LINEAR. */
+  double endFactor() default 1.0;
+
+  /** {@code total_iters} of CONSTANT, LINEAR, POLYNOMIAL. */
+  int totalIters() default 5;
+
+  /** {@code power} of POLYNOMIAL and POLYNOMIAL_WITH_WARMUP. */
+  double power() default 1.0;
+
+  /** {@code T_max} of COSINE; by default the rest of the training. */
+  int tMax() default 0;
+
+  /** {@code eta_min} of COSINE and COSINE_WARM_RESTARTS ({@code lr_min} of TIMM_COSINE). */
+  double etaMin() default 0.0;
+
+  /** {@code T_0} of COSINE_WARM_RESTARTS. */
+  int t0() default 1;
+
+  /** {@code T_mult} of COSINE_WARM_RESTARTS. */
+  int tMult() default 1;
+
+  /** {@code base_lr} of CYCLIC. */
+  double baseLr() default 0.0;
+
+  /** {@code max_lr} of CYCLIC and ONE_CYCLE. */
+  double maxLr() default 0.0;
+
+  /** {@code step_size_up} of CYCLIC. */
+  int stepSizeUp() default 2000;
+
+  /** {@code cycle_momentum} of CYCLIC and ONE_CYCLE: needs an optimizer with momentum or betas. */
+  boolean cycleMomentum() default true;
+
+  /** {@code pct_start} of ONE_CYCLE, in (0, 1). */
+  double pctStart() default 0.3;
+
+  /** {@code total_steps} of ONE_CYCLE; by default the training's length. */
+  int totalSteps() default 0;
+
+  /** {@code num_warmup_steps} of the *_WITH_WARMUP recipes, INVERSE_SQRT and WARMUP_STABLE_DECAY. */
+  int warmupSteps() default 0;
+
+  /** {@code num_training_steps} of the *_WITH_WARMUP recipes; by default the training's length. */
+  int trainingSteps() default 0;
+
+  /** Any other keyword argument of the schedule, under its PyTorch name. */
+  Kwarg[] kwargs() default {};
+}

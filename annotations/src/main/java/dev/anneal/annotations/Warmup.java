@@ -1,0 +1,27 @@
+package dev.anneal.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Warms the learning rate up from {@code startFactor * lr} to {@code lr}, then hands over to the
+ * schedule next to it ({@link Schedule}, {@link SequentialSchedule}, {@link ChainedSchedule} or
+ * {@link ReduceLrOnPlateau}), or keeps {@code lr} if there is none. Give exactly one of
+ * {@link #epochs()} and {@link #steps()}; steps need a step-interval schedule (or none).
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.TYPE, ElementType.FIELD})
+public @interface Warmup {
+  int epochs() default 0;
+
+  int steps() default 0;
+
+  /** Factor of the learning rate at the first step, in (0, 1]. */
+  double startFactor() default 0.01;
+
+  WarmupShape shape() default WarmupShape.LINEAR;
+}

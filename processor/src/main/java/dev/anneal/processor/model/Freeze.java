@@ -1,0 +1,9 @@
+package dev.anneal.processor.model;
+
+import dev.anneal.processor.base.Location;
+
+/**
+ * A group frozen until an epoch or an optimizer step (exactly one of the two is non-negative),
+ * what happens to its state when it thaws, and a re-warmup after it.
+ */
+public record Freeze(int untilEpoch, long untilStep, boolean resetState, int rewarmupSteps, Location where) {}

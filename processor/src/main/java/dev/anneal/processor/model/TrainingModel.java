@@ -1,0 +1,43 @@
+package dev.anneal.processor.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Everything the annotations of one model class say, checked and ready to write: training length,
+ * optimizer, groups in declaration order, the main schedule and the plan-wide settings. Nullable:
+ * {@code schedule}, {@code monitor}, {@code clipNorm}, {@code clipValue}. {@code stepsPerEpoch} is 0
+ * when it is only known at run time; {@code accumulate} is 1 without accumulation.
+ */
+public record TrainingModel(
+    TypeElement type,
+    String packageName,
+    String generatedName,
+    int epochs,
+    int stepsPerEpoch,
+    String optimizerType,
+    Map<String, Arg> optimizerKwargs,
+    List<GroupModel> groups,
+    ScheduleNode schedule,
+    String monitor,
+    Clip clipNorm,
+    Double clipValue,
+    int accumulate) {
+
+  public TrainingModel {
+    optimizerKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(optimizerKwargs));
+    groups = List.copyOf(groups);
+  }
+
+  /** Gradient norm clipping as PyTorch's {@code clip_grad_norm_(max_norm, norm_type, error_if_nonfinite)}. */
+  public record Clip(double maxNorm, double normType, boolean errorIfNonfinite, boolean defaults) {}
+
+  /** The base lr of a group: its override, or the optimizer's. */
+  public double lrOf(GroupModel group) {
+    Arg own = group.overrides().get("lr");
+    return own != null ? own.asDouble() : optimizerKwargs.get("lr").asDouble();
+  }
+}

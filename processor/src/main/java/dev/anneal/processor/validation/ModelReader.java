@@ -1,0 +1,274 @@
+package dev.anneal.processor.validation;
+
+import dev.anneal.annotations.OptimizerType;
+import dev.anneal.processor.base.Location;
+import dev.anneal.processor.base.Message;
+import dev.anneal.processor.base.Mirrors;
+import dev.anneal.processor.base.Report;
+import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.FieldKind;
+import dev.anneal.processor.model.FieldRef;
+import dev.anneal.processor.model.GroupModel;
+import dev.anneal.processor.model.ScheduleNode;
+import dev.anneal.processor.model.TrainingModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads one {@code @Training} class into a {@link TrainingModel}, reporting every problem on the
+ * annotation value that causes it; returns nothing when there were errors, so nothing is
+ * generated for a broken class.
+ */
+public final class ModelReader {
+  /** Name of the group that collects the fields without annotations. */
+  public static final String DEFAULT_GROUP = "default";
+
+  private final Elements elements;
+  private final Types types;
+
+  public ModelReader(Elements elements, Types types) {
+    this.elements = elements;
+    this.types = types;
+  }
+
+  public Optional<TrainingModel> read(TypeElement type, Report report) {
+    AnnotationMirror training = Mirrors.find(type, Names.TRAINING).orElseThrow();
+    if (!checkReachable(type, training, report)) {
+      return Optional.empty();
+    }
+    int epochs = Mirrors.intValue(Mirrors.value(training, "epochs"));
+    AnnotationValue epochsValue = Mirrors.value(training, "epochs");
+    if (epochs <= 0) {
+      report.add(Message.NOT_POSITIVE, new Location(type, training, epochsValue), "@Training epochs", epochs);
+      return Optional.empty();
+    }
+    AnnotationValue stepsValue = Mirrors.value(training, "stepsPerEpoch");
+    int stepsPerEpoch = Mirrors.intValue(stepsValue);
+    if (stepsPerEpoch < 0) {
+      report.add(Message.NEGATIVE, new Location(type, training, stepsValue), "@Training stepsPerEpoch", stepsPerEpoch);
+      return Optional.empty();
+    }
+    Optional<AnnotationMirror> optimizer = Mirrors.find(type, Names.OPTIMIZER);
+    if (optimizer.isEmpty()) {
+      report.add(Message.MISSING_OPTIMIZER, Location.of(type, training), type.getSimpleName());
+      return Optional.empty();
+    }
+    String optimizerType = OptimizerType.valueOf(Mirrors.enumName(Mirrors.value(optimizer.get(), "type"))).pytorchName();
+    Map<String, ArgKind> optimizerArgs = Arguments.optimizer(optimizerType);
+    Map<String, Arg> optimizerKwargs = new LinkedHashMap<>();
+    ArgReader.read("Optimizer", optimizerType, optimizerArgs, type, optimizer.get(), Set.of("type"), optimizerKwargs, report);
+
+    TypeElement sourceType = elements.getTypeElement(Names.PARAMETER_SOURCE);
+    if (sourceType == null) {
+      report.add(Message.RUNTIME_MISSING, Location.of(type, training), Names.PARAMETER_SOURCE);
+      return Optional.empty();
+    }
+    FieldReader fields = new FieldReader(elements, types, sourceType);
+    ScheduleReader schedules = new ScheduleReader(epochs, stepsPerEpoch, optimizerType, report);
+    GroupReader groups = new GroupReader(epochs, stepsPerEpoch, optimizerType, optimizerArgs, schedules, report);
+
+    Optional<AnnotationMirror> layerwise = Mirrors.find(type, Names.LAYERWISE_DECAY);
+    List<GroupModel> own = new ArrayList<>();
+    List<FieldRef> unannotated = new ArrayList<>();
+    boolean anyField = false;
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      List<AnnotationMirror> config = configuration(field);
+      Optional<AnnotationMirror> exclude = Mirrors.find(field, Names.EXCLUDE);
+      if (exclude.isPresent()) {
+        if (!config.isEmpty()) {
+          report.add(Message.EXCLUDED_CONFIGURED, Location.of(field, config.get(0)), field.getSimpleName(),
+              config.get(0).getAnnotationType().asElement().getSimpleName());
+        }
+        continue;
+      }
+      Optional<FieldKind> kind = fields.kind(field.asType());
+      if (kind.isEmpty()) {
+        if (!config.isEmpty()) {
+          report.add(Message.FIELD_TYPE, Location.of(field, config.get(0)), field.getSimpleName(), field.asType(),
+              Names.ACCEPTED_TYPES);
+        }
+        continue;
+      }
+      if (config.isEmpty() && field.getModifiers().contains(Modifier.STATIC)) {
+        continue;
+      }
+      anyField = true;
+      Optional<FieldRef> ref = fields.reach(field, kind.get(), type, report);
+      if (ref.isEmpty()) {
+        continue;
+      }
+      if (config.isEmpty() && layerwise.isEmpty()) {
+        unannotated.add(ref.get());
+      } else {
+        groups.read(ref.get()).ifPresent(own::add);
+      }
+    }
+    if (!anyField) {
+      report.add(Message.NO_PARAMETERS, Location.of(type, training), type.getSimpleName(), Names.ACCEPTED_TYPES);
+    }
+    List<GroupModel> all = new ArrayList<>(own);
+    if (!unannotated.isEmpty()) {
+      all.add(new GroupModel(DEFAULT_GROUP, unannotated, Map.of(), null, null));
+    }
+    checkUniqueNames(all, report);
+    layerwise.ifPresent(mirror -> applyLayerwiseDecay(type, mirror, all, optimizerKwargs, report));
+
+    ScheduleNode schedule = schedules.read(type);
+    TrainingModel.Clip clipNorm = null;
+    Double clipValue = null;
+    Optional<AnnotationMirror> norm = Mirrors.find(type, Names.CLIP_NORM);
+    Optional<AnnotationMirror> value = Mirrors.find(type, Names.CLIP_VALUE);
+    if (norm.isPresent() && value.isPresent()) {
+      report.add(Message.CONTRADICTION, Location.of(type, value.get()), "@ClipGradValue", "@ClipGradNorm", "clip by norm or by value, not both");
+    }
+    if (norm.isPresent()) {
+      clipNorm = readClipNorm(type, norm.get(), report);
+    } else if (value.isPresent()) {
+      AnnotationValue clip = Mirrors.value(value.get(), "value");
+      clipValue = Mirrors.doubleValue(clip);
+      ValueRules.check("@ClipGradValue value", "max_norm", new Arg(clipValue, new Location(type, value.get(), clip)), report);
+    }
+    int accumulate = 1;
+    Optional<AnnotationMirror> accumulation = Mirrors.find(type, Names.ACCUMULATE);
+    if (accumulation.isPresent()) {
+      AnnotationValue steps = Mirrors.value(accumulation.get(), "value");
+      accumulate = Mirrors.intValue(steps);
+      if (accumulate < 1) {
+        report.add(Message.NOT_POSITIVE, new Location(type, accumulation.get(), steps), "@Accumulate value", accumulate);
+      }
+    }
+    if (report.hasErrors()) {
+      return Optional.empty();
+    }
+    TrainingModel model = new TrainingModel(type, packageOf(type), generatedName(type), epochs, stepsPerEpoch, optimizerType,
+        optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate);
+    new PlanChecks(model, report).run();
+    return report.hasErrors() ? Optional.empty() : Optional.of(model);
+  }
+
+  /** Simple name of the generated class: {@code FooTraining}, {@code Outer_InnerTraining} for nested classes. */
+  public static String generatedName(TypeElement type) {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    for (Element e = type.getEnclosingElement(); e instanceof TypeElement outer; e = outer.getEnclosingElement()) {
+      name.insert(0, outer.getSimpleName() + "_");
+    }
+    return name + "Training";
+  }
+
+  private static String packageOf(TypeElement type) {
+    Element e = type;
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return ((PackageElement) e).getQualifiedName().toString();
+  }
+
+  private boolean checkReachable(TypeElement type, AnnotationMirror training, Report report) {
+    if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
+      report.add(Message.MODEL_NOT_CLASS, Location.of(type, training), "the " + type.getKind().toString().toLowerCase() + " "
+          + type.getSimpleName());
+      return false;
+    }
+    for (Element e = type; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      boolean nestedNonStatic = t.getNestingKind() == NestingKind.MEMBER && !t.getModifiers().contains(Modifier.STATIC);
+      if (t.getModifiers().contains(Modifier.PRIVATE) || nestedNonStatic || t.getNestingKind().compareTo(NestingKind.MEMBER) > 0) {
+        report.add(Message.MODEL_NOT_REACHABLE, Location.of(type, training), t.getSimpleName(), generatedName(type));
+        return false;
+      }
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      report.add(Message.MODEL_GENERIC, Location.of(type, training), type.getSimpleName());
+      return false;
+    }
+    return true;
+  }
+
+  /** The annotations on a field that configure it. */
+  static List<AnnotationMirror> configuration(Element field) {
+    List<AnnotationMirror> found = new ArrayList<>();
+    for (String name : Names.FIELD_ANNOTATIONS) {
+      Mirrors.find(field, name).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  private static void checkUniqueNames(List<GroupModel> groups, Report report) {
+    Map<String, GroupModel> seen = new LinkedHashMap<>();
+    for (GroupModel declared : groups) {
+      GroupModel group = declared;
+      GroupModel first = seen.putIfAbsent(group.name(), group);
+      if (first != null) {
+        if (!hasGroupAnnotation(group) && hasGroupAnnotation(first)) {
+          GroupModel swap = first;
+          first = group;
+          group = swap;
+        }
+        VariableElement field = group.fields().get(0).element();
+        Location where = Mirrors.find(field, Names.GROUP).map(m -> new Location(field, m, Mirrors.value(m, "value")))
+            .orElse(Location.of(field));
+        String other = first.fields().size() > 1 ? "the fields without annotations"
+            : "field " + first.fields().get(0).name();
+        report.add(Message.DUPLICATE_GROUP, where, group.name(), field.getSimpleName(), other);
+      }
+    }
+  }
+
+  private static boolean hasGroupAnnotation(GroupModel group) {
+    return Mirrors.find(group.fields().get(0).element(), Names.GROUP).isPresent();
+  }
+
+  private static void applyLayerwiseDecay(TypeElement type, AnnotationMirror mirror, List<GroupModel> groups,
+      Map<String, Arg> optimizerKwargs, Report report) {
+    AnnotationValue factorValue = Mirrors.value(mirror, "value");
+    double factor = Mirrors.doubleValue(factorValue);
+    Location where = new Location(type, mirror, factorValue);
+    if (!(factor > 0 && factor <= 1)) {
+      report.add(Message.OUT_OF_RANGE, where, "@LayerwiseDecay value", "(0, 1]", ValueRules.show(factor));
+      return;
+    }
+    Arg base = optimizerKwargs.get("lr");
+    if (base == null) {
+      return;
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      GroupModel group = groups.get(i);
+      Arg own = group.overrides().get("lr");
+      if (own != null) {
+        report.add(Message.CONFIGURED_TWICE, own.where(), "lr", "field " + group.fields().get(0).name(),
+            "by @LayerwiseDecay on the class and by this annotation; remove one");
+        continue;
+      }
+      Map<String, Arg> overrides = new LinkedHashMap<>(group.overrides());
+      overrides.put("lr", new Arg(base.asDouble() * Math.pow(factor, groups.size() - 1 - i), where));
+      groups.set(i, new GroupModel(group.name(), group.fields(), overrides, group.freeze(), group.schedule()));
+    }
+  }
+
+  private static TrainingModel.Clip readClipNorm(TypeElement type, AnnotationMirror mirror, Report report) {
+    AnnotationValue max = Mirrors.value(mirror, "value");
+    AnnotationValue normType = Mirrors.value(mirror, "normType");
+    ValueRules.check("@ClipGradNorm value", "max_norm", new Arg(Mirrors.doubleValue(max), new Location(type, mirror, max)), report);
+    ValueRules.check("@ClipGradNorm normType", "max_norm",
+        new Arg(Mirrors.doubleValue(normType), new Location(type, mirror, normType)), report);
+    Map<String, AnnotationValue> explicit = Mirrors.explicit(mirror);
+    return new TrainingModel.Clip(Mirrors.doubleValue(max), Mirrors.doubleValue(normType),
+        (Boolean) Mirrors.value(mirror, "errorIfNonfinite").getValue(),
+        !explicit.containsKey("normType") && !explicit.containsKey("errorIfNonfinite"));
+  }
+}

@@ -1,0 +1,48 @@
+package dev.anneal.processor.validation;
+
+import java.util.List;
+
+/** Qualified names of the annotations and runtime types the processor reads, as strings (no class literals). */
+public final class Names {
+  private Names() {}
+
+  public static final String PACKAGE = "dev.anneal.annotations.";
+  public static final String TRAINING = PACKAGE + "Training";
+  public static final String OPTIMIZER = PACKAGE + "Optimizer";
+  public static final String SCHEDULE = PACKAGE + "Schedule";
+  public static final String SEQUENTIAL = PACKAGE + "SequentialSchedule";
+  public static final String CHAINED = PACKAGE + "ChainedSchedule";
+  public static final String WARMUP = PACKAGE + "Warmup";
+  public static final String PLATEAU = PACKAGE + "ReduceLrOnPlateau";
+  public static final String CLIP_NORM = PACKAGE + "ClipGradNorm";
+  public static final String CLIP_VALUE = PACKAGE + "ClipGradValue";
+  public static final String ACCUMULATE = PACKAGE + "Accumulate";
+  public static final String LAYERWISE_DECAY = PACKAGE + "LayerwiseDecay";
+  public static final String LEARNING_RATE = PACKAGE + "LearningRate";
+  public static final String WEIGHT_DECAY = PACKAGE + "WeightDecay";
+  public static final String MOMENTUM = PACKAGE + "Momentum";
+  public static final String BETAS = PACKAGE + "Betas";
+  public static final String HYPERPARAMETER = PACKAGE + "Hyperparameter";
+  public static final String HYPERPARAMETERS = PACKAGE + "Hyperparameters";
+  public static final String GROUP = PACKAGE + "Group";
+  public static final String FREEZE = PACKAGE + "Freeze";
+  public static final String EXCLUDE = PACKAGE + "Exclude";
+
+  /** Annotations that configure a field (and so make it a group of its own). */
+  public static final List<String> FIELD_ANNOTATIONS = List.of(
+      LEARNING_RATE, WEIGHT_DECAY, MOMENTUM, BETAS, HYPERPARAMETER, HYPERPARAMETERS, GROUP, FREEZE, SCHEDULE,
+      SEQUENTIAL, CHAINED, WARMUP);
+
+  public static final String PARAMETER_SOURCE = "dev.anneal.param.ParameterSource";
+  public static final String PARAMETER = "dev.anneal.param.Parameter";
+  public static final String DJL_BLOCK = "ai.djl.nn.Block";
+
+  /** For messages. */
+  public static final String ACCEPTED_TYPES =
+      "dev.anneal.param.ParameterSource (Layer and other subtypes), dev.anneal.param.Parameter, "
+          + "a Collection of Parameter or of ParameterSource, ai.djl.nn.Block";
+
+  public static String simple(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+}

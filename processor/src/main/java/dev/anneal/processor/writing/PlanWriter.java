@@ -1,0 +1,182 @@
+package dev.anneal.processor.writing;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.anneal.processor.AnnealProcessor;
+import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.FieldRef;
+import dev.anneal.processor.model.Freeze;
+import dev.anneal.processor.model.GroupModel;
+import dev.anneal.processor.model.ScheduleNode;
+import dev.anneal.processor.model.TrainingModel;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Model>Training}: one static {@code plan} method made of exactly the calls of the
+ * runtime's {@code TrainingPlan} DSL, so reading it teaches the DSL. No reflection, no timestamps.
+ */
+public final class PlanWriter {
+  static final ClassName TRAINING_PLAN = ClassName.get("dev.anneal.plan", "TrainingPlan");
+  static final ClassName SPEC = ClassName.get("dev.anneal.spec", "Spec");
+  static final ClassName INTERVAL = ClassName.get("dev.anneal.schedule", "Interval");
+  static final ClassName UNFREEZE_POLICY = ClassName.get("dev.anneal.plan", "UnfreezePolicy");
+  static final ClassName PARAMETER_SOURCE = ClassName.get("dev.anneal.param", "ParameterSource");
+  static final ClassName BLOCK_PARAMETERS = ClassName.get("dev.anneal.djl", "BlockParameters");
+  static final ClassName MARKER = ClassName.get("dev.anneal.annotations", "AnnealGenerated");
+
+  private PlanWriter() {}
+
+  public static JavaFile write(TrainingModel model, ProcessingEnvironment env) {
+    ClassName modelType = ClassName.get(model.type());
+    int spe = model.stepsPerEpoch();
+    MethodSpec.Builder plan = MethodSpec.methodBuilder("plan")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TRAINING_PLAN)
+        .addParameter(modelType, "model")
+        .addParameter(int.class, Literals.STEPS_PER_EPOCH)
+        .addJavadoc("Builds the training plan of {@code model}: $L epochs of {@code stepsPerEpoch} optimizer steps.\n",
+            model.epochs())
+        .addCode(body(model));
+    TypeSpec.Builder type = TypeSpec.classBuilder(model.generatedName())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addOriginatingElement(model.type())
+        .addAnnotation(generated(env))
+        .addAnnotation(AnnotationSpec.builder(MARKER).addMember("from", "$S", model.type().getQualifiedName().toString()).build())
+        .addJavadoc("The training plan declared by the annotations of {@link $T}, written by the Anneal processor.\n",
+            modelType)
+        .addJavadoc("A schedule preview is next to this class as {@code $L.preview.txt}.\n", model.generatedName())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(plan.build());
+    if (spe > 0) {
+      type.addMethod(MethodSpec.methodBuilder("plan")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(TRAINING_PLAN)
+          .addParameter(modelType, "model")
+          .addJavadoc("Builds the training plan of {@code model} with the declared $L optimizer steps per epoch.\n", spe)
+          .addStatement("return plan(model, $L)", spe)
+          .build());
+    }
+    return JavaFile.builder(model.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  private static AnnotationSpec generated(ProcessingEnvironment env) {
+    boolean modern = env.getSourceVersion().compareTo(SourceVersion.RELEASE_8) > 0
+        && env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+    ClassName generated = modern
+        ? ClassName.get("javax.annotation.processing", "Generated")
+        : ClassName.get("javax.annotation", "Generated");
+    return AnnotationSpec.builder(generated).addMember("value", "$S", AnnealProcessor.class.getName()).build();
+  }
+
+  private static CodeBlock body(TrainingModel model) {
+    int spe = model.stepsPerEpoch();
+    CodeBlock.Builder code = CodeBlock.builder().add("return $T.builder()\n$>$>", TRAINING_PLAN);
+    code.add(".epochs($L)\n", model.epochs());
+    code.add(".stepsPerEpoch($L)\n", Literals.STEPS_PER_EPOCH);
+    code.add(".optimizer($L)\n", spec(model.optimizerType(), model.optimizerKwargs(), List.of(), spe));
+    for (GroupModel group : model.groups()) {
+      code.add(".group($S, $L", group.name(), source(group.fields()));
+      CodeBlock config = groupConfig(group, spe);
+      if (!config.isEmpty()) {
+        code.add(", g -> g$L", config);
+      }
+      code.add(")\n");
+    }
+    if (model.schedule() != null) {
+      code.add(".schedule($L, $T.$L)\n", schedule(model.schedule(), spe), INTERVAL, model.schedule().interval());
+    }
+    if (model.monitor() != null) {
+      code.add(".monitor($S)\n", model.monitor());
+    }
+    if (model.clipNorm() != null) {
+      TrainingModel.Clip clip = model.clipNorm();
+      if (clip.defaults()) {
+        code.add(".clipGradNorm($L)\n", Literals.number(clip.maxNorm()));
+      } else {
+        code.add(".clipGradNorm($L, $L, $L)\n", Literals.number(clip.maxNorm()), Literals.number(clip.normType()),
+            clip.errorIfNonfinite());
+      }
+    }
+    if (model.clipValue() != null) {
+      code.add(".clipGradValue($L)\n", Literals.number(model.clipValue()));
+    }
+    if (model.accumulate() > 1) {
+      code.add(".accumulate($L)\n", model.accumulate());
+    }
+    return code.add(".build();\n$<$<").build();
+  }
+
+  private static CodeBlock groupConfig(GroupModel group, int spe) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (Map.Entry<String, Arg> override : group.overrides().entrySet()) {
+      code.add(".set($S, $L)", override.getKey(), Literals.of(override.getValue().value(), spe));
+    }
+    Freeze freeze = group.freeze();
+    if (freeze != null) {
+      if (freeze.untilEpoch() >= 0) {
+        code.add(".freezeUntilEpoch($L)", freeze.untilEpoch());
+      } else {
+        code.add(".freezeUntilStep($L)", freeze.untilStep());
+      }
+      if (freeze.resetState()) {
+        code.add(".onUnfreeze($T.RESET_STATE)", UNFREEZE_POLICY);
+      }
+      if (freeze.rewarmupSteps() > 0) {
+        code.add(".rewarmup($L)", freeze.rewarmupSteps());
+      }
+    }
+    if (group.schedule() != null) {
+      code.add(".schedule($L, $T.$L)", schedule(group.schedule(), spe), INTERVAL, group.schedule().interval());
+    }
+    return code.build();
+  }
+
+  /** A field's value as a ParameterSource; several fields (the default group) are concatenated. */
+  private static CodeBlock source(List<FieldRef> fields) {
+    if (fields.size() == 1) {
+      return source(fields.get(0));
+    }
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.concat($T.of(", PARAMETER_SOURCE, List.class);
+    for (int i = 0; i < fields.size(); i++) {
+      code.add(i == 0 ? "$L" : ", $L", source(fields.get(i)));
+    }
+    return code.add("))").build();
+  }
+
+  private static CodeBlock source(FieldRef field) {
+    CodeBlock read = field.viaMethod() ? CodeBlock.of("model.$N()", field.accessor()) : CodeBlock.of("model.$N", field.accessor());
+    return switch (field.kind()) {
+      case SOURCE -> read;
+      case PARAMETER_COLLECTION -> CodeBlock.of("$T.of($L)", PARAMETER_SOURCE, read);
+      case SOURCE_COLLECTION -> CodeBlock.of("$T.concat($L)", PARAMETER_SOURCE, read);
+      case DJL_BLOCK -> CodeBlock.of("$T.of($S, $L)", BLOCK_PARAMETERS, field.name(), read);
+    };
+  }
+
+  private static CodeBlock schedule(ScheduleNode node, int spe) {
+    return spec(node.type(), node.kwargs(), node.children(), spe);
+  }
+
+  private static CodeBlock spec(String type, Map<String, Arg> kwargs, List<ScheduleNode> children, int spe) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S)", SPEC, type);
+    for (Map.Entry<String, Arg> kwarg : kwargs.entrySet()) {
+      code.add(".with($S, $L)", kwarg.getKey(), Literals.of(kwarg.getValue().value(), spe));
+    }
+    if (!children.isEmpty()) {
+      code.add(".withChildren(");
+      for (int i = 0; i < children.size(); i++) {
+        code.add(i == 0 ? "\n$>$>$L" : ",\n$L", schedule(children.get(i), spe));
+      }
+      code.add("$<$<)");
+    }
+    return code.build();
+  }
+}

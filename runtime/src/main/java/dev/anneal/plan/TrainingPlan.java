@@ -5,6 +5,7 @@ import dev.anneal.freeze.Freezer;
 import dev.anneal.grad.Clipping;
 import dev.anneal.grad.NonFiniteGradientException;
 import dev.anneal.grad.NonFiniteGradients;
+import dev.anneal.optim.Closure;
 import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.OptimizerState;
 import dev.anneal.optim.Optimizers;
@@ -80,7 +81,7 @@ public final class TrainingPlan {
     this.accumulate = b.accumulate;
     this.monitor = b.monitor;
     this.clipping = b.clipping;
-    this.listeners = List.copyOf(b.listeners);
+    this.listeners = new ArrayList<>(b.listeners);
 
     List<ParamGroup> built = readGroups(b.groups);
     this.optimizer = Optimizers.create(b.optimizer, built);
@@ -204,7 +205,36 @@ public final class TrainingPlan {
     if (clock.microBatch() < accumulate) {
       return StepOutcome.ACCUMULATED;
     }
-    return optimizerStep();
+    return optimizerStep(null);
+  }
+
+  /**
+   * One optimizer step through a closure, for optimizers that evaluate the model several times per
+   * step (LBFGS), as PyTorch's {@code optimizer.step(closure)}. The closure clears the gradients,
+   * computes the loss, back-propagates and returns the loss; after every evaluation the plan drops
+   * the frozen groups' gradients and clips. The closure is evaluated once up front to check the
+   * gradients: a NaN or infinity skips the step as in {@link #afterBackward()}. Needs
+   * {@code accumulate(1)}.
+   */
+  public StepOutcome step(Closure closure) {
+    if (accumulate != 1) {
+      throw new IllegalStateException("step(closure) evaluates whole batches; it cannot accumulate " + accumulate
+          + " micro-batches (use afterBackward, or accumulate(1))");
+    }
+    if (!clock.inEpoch()) {
+      throw new IllegalStateException("step(closure) outside an epoch; call startEpoch() first");
+    }
+    closure.evaluate();
+    clock.microBatchDone();
+    freezer.dropFrozenGradients();
+    return optimizerStep(() -> {
+      double loss = closure.evaluate();
+      freezer.dropFrozenGradients();
+      if (clipping != null) {
+        clipping.apply(trainable);
+      }
+      return loss;
+    });
   }
 
   /**
@@ -227,7 +257,7 @@ public final class TrainingPlan {
       }
     }
     if (clock.microBatch() > 0) {
-      optimizerStep();
+      optimizerStep(null);
     }
     for (ActiveSchedule active : schedules) {
       if (active.planned().interval() == Interval.EPOCH) {
@@ -250,7 +280,8 @@ public final class TrainingPlan {
     endEpoch(Map.of());
   }
 
-  private StepOutcome optimizerStep() {
+  /** Checks, clips and steps; with a closure, the closure clips after each evaluation. */
+  private StepOutcome optimizerStep(Closure closure) {
     Parameter bad = NonFiniteGradients.first(trainable);
     if (bad != null) {
       String reason = "non-finite gradient " + NonFiniteGradients.describeFirst(trainable) + " at step " + clock.step();
@@ -264,7 +295,7 @@ public final class TrainingPlan {
       }
       return StepOutcome.SKIPPED_NON_FINITE;
     }
-    if (clipping != null) {
+    if (clipping != null && closure == null) {
       clipping.apply(trainable);
     }
     long index = clock.step();
@@ -278,7 +309,11 @@ public final class TrainingPlan {
       }
     }
     try {
-      optimizer.step();
+      if (closure == null) {
+        optimizer.step();
+      } else {
+        optimizer.step(closure);
+      }
     } finally {
       // Re-warmup scales only the lr this step uses; the schedules keep their own view.
       for (int g = 0; g < groups.size(); g++) {
@@ -358,6 +393,16 @@ public final class TrainingPlan {
       }
     }
     trainable = List.copyOf(list);
+  }
+
+  /** Adds a listener after building (a training loop adds its own). */
+  public void addListener(PlanListener listener) {
+    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener added earlier; returns whether it was there. */
+  public boolean removeListener(PlanListener listener) {
+    return listeners.remove(listener);
   }
 
   // ---------------------------------------------------------------- reading

@@ -274,4 +274,34 @@ class PlanBehaviourTest {
     assertEquals(0.05, plan.group("a").lr());
     assertEquals(0.1, plan.group("b").lr(), 1e-15);
   }
+
+  @Test
+  void closureStepDropsFrozenGradientsAndClipsAfterEveryEvaluation() {
+    Parameter p = Parameter.of("p", 0f, 0f);
+    Parameter frozen = Parameter.of("f", 1f);
+    TrainingPlan plan = TrainingPlan.builder().epochs(1).optimizer(Spec.of("SGD").with("lr", 1.0))
+        .group("p", p).group("f", frozen, g -> g.freezeUntilEpoch(1)).clipGradNorm(1.0).build();
+    plan.startEpoch();
+    int[] evaluations = {0};
+    StepOutcome outcome = plan.step(() -> {
+      evaluations[0]++;
+      p.setGrad(dev.anneal.param.FloatStorage.wrap(new float[] {3f, 4f}));
+      frozen.setGrad(dev.anneal.param.FloatStorage.wrap(new float[] {1f}));
+      return 1.0;
+    });
+    assertEquals(StepOutcome.STEPPED, outcome);
+    assertEquals(2, evaluations[0], "once to check the gradients, once inside the optimizer step");
+    assertEquals(-0.6f, p.values().get(0), 1e-6f);
+    assertEquals(1f, frozen.values().get(0));
+    assertEquals(1, plan.clock().step());
+
+    StepOutcome skipped = plan.step(() -> {
+      p.setGrad(dev.anneal.param.FloatStorage.wrap(new float[] {Float.NaN, 0f}));
+      return Double.NaN;
+    });
+    assertEquals(StepOutcome.SKIPPED_NON_FINITE, skipped);
+    assertEquals(-0.6f, p.values().get(0), 1e-6f);
+    assertThrows(IllegalStateException.class, () -> TrainingPlan.builder().epochs(1).optimizer(Spec.of("SGD"))
+        .group("p", Parameter.of("q", 1f)).accumulate(2).build().step(() -> 0.0));
+  }
 }

@@ -1,0 +1,184 @@
+package dev.anneal.loop;
+
+import dev.anneal.optim.ParamGroup;
+import dev.anneal.plan.TrainingClock;
+import dev.anneal.plan.TrainingPlan;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * A ready-made loop over a {@link TrainingPlan}: epochs of micro-batches through a user's
+ * {@link BatchFunction}, a {@link Validation} after each epoch whose metrics drive plateau
+ * schedules, listeners, a console progress bar, an optional checkpoint after each epoch, and a
+ * stop with a clear message when a loss is NaN or infinite.
+ *
+ * <pre>{@code
+ * TrainingResult result = TrainingLoop.of(plan)
+ *     .batchesPerEpoch(batches)
+ *     .train((epoch, batch, lossScale) -> model.trainStep(data.batch(epoch, batch), lossScale))
+ *     .validate(epoch -> Map.of("val_loss", model.validationLoss()))
+ *     .run();
+ * }</pre>
+ *
+ * A plan restored from a checkpoint resumes where its clock stands, mid-epoch included; the batch
+ * function is told which epoch and batch to train.
+ */
+public final class TrainingLoop {
+  private final TrainingPlan plan;
+  private long batchesPerEpoch = -1;
+  private BatchFunction train;
+  private Validation validation = epoch -> Map.of();
+  private final List<TrainingListener> listeners = new ArrayList<>();
+  private PrintStream progressOut = System.err;
+  private Path checkpoint;
+
+  private TrainingLoop(TrainingPlan plan) {
+    this.plan = Objects.requireNonNull(plan, "plan");
+    if (plan.stepsPerEpoch() > 0) {
+      batchesPerEpoch = plan.stepsPerEpoch() * plan.accumulate();
+    }
+  }
+
+  public static TrainingLoop of(TrainingPlan plan) {
+    return new TrainingLoop(plan);
+  }
+
+  /** Micro-batches per epoch; by default the plan's stepsPerEpoch times its accumulation. */
+  public TrainingLoop batchesPerEpoch(long batches) {
+    if (batches < 1) {
+      throw new IllegalArgumentException("batchesPerEpoch must be at least 1, was " + batches);
+    }
+    this.batchesPerEpoch = batches;
+    return this;
+  }
+
+  public TrainingLoop train(BatchFunction train) {
+    this.train = Objects.requireNonNull(train, "train");
+    return this;
+  }
+
+  public TrainingLoop validate(Validation validation) {
+    this.validation = Objects.requireNonNull(validation, "validation");
+    return this;
+  }
+
+  public TrainingLoop listener(TrainingListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** Where the progress bar and the stop message go (default System.err); {@code null} for none. */
+  public TrainingLoop progressBar(PrintStream out) {
+    this.progressOut = out;
+    return this;
+  }
+
+  /** Saves a checkpoint to {@code file} (atomically, replacing the last one) after every epoch. */
+  public TrainingLoop checkpointEachEpoch(Path file) {
+    this.checkpoint = Objects.requireNonNull(file, "file");
+    return this;
+  }
+
+  /** Runs until the plan's last epoch has ended or a loss is not finite. */
+  public TrainingResult run() {
+    if (train == null) {
+      throw new IllegalStateException("the loop needs train((epoch, batch, lossScale) -> loss)");
+    }
+    if (batchesPerEpoch < 1) {
+      throw new IllegalStateException("the loop needs batchesPerEpoch(n) (or a plan with stepsPerEpoch)");
+    }
+    List<Map<String, Double>> history = new ArrayList<>();
+    TrainingClock clock = plan.clock();
+    listeners.forEach(plan::addListener);
+    try (Progress progress = progressOut == null ? null : new Progress(progressOut)) {
+      while (!plan.finished()) {
+        if (!clock.inEpoch()) {
+          plan.startEpoch();
+        }
+        int epoch = clock.epoch();
+        if (progress != null) {
+          progress.startEpoch(epoch, plan.epochs(), batchesPerEpoch, clock.batchInEpoch());
+        }
+        double lossSum = 0;
+        long lossCount = 0;
+        while (clock.batchInEpoch() < batchesPerEpoch) {
+          long batch = clock.batchInEpoch();
+          double loss = train.train(epoch, batch, plan.lossScale());
+          if (!Double.isFinite(loss)) {
+            plan.optimizer().zeroGrad(true);
+            String message = stopMessage(loss, epoch, batch);
+            if (progress != null) {
+              progress.close();
+              progressOut.println(message);
+            }
+            return finish(new TrainingResult(TrainingResult.Status.STOPPED_NON_FINITE_LOSS, message, clock.epoch(),
+                clock.step(), clock.skippedSteps(), history));
+          }
+          for (TrainingListener listener : listeners) {
+            listener.onLoss(clock, loss);
+          }
+          lossSum += loss;
+          lossCount++;
+          plan.afterBackward();
+          if (progress != null) {
+            progress.step(String.format(Locale.ROOT, "loss %.4g lr %.3g", loss, plan.groups().get(0).lr()));
+          }
+        }
+        if (progress != null) {
+          progress.close();
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (lossCount > 0) {
+          metrics.put("train_loss", lossSum / lossCount);
+        }
+        metrics.putAll(validation.validate(epoch));
+        plan.endEpoch(metrics);
+        history.add(metrics);
+        if (progressOut != null) {
+          progressOut.println(epochLine(epoch, metrics));
+        }
+        if (checkpoint != null) {
+          plan.save(checkpoint);
+        }
+      }
+      return finish(new TrainingResult(TrainingResult.Status.COMPLETED, "completed " + plan.epochs() + " epochs, "
+          + clock.step() + " optimizer steps", clock.epoch(), clock.step(), clock.skippedSteps(), history));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write checkpoint " + checkpoint + ": " + e.getMessage(), e);
+    } finally {
+      listeners.forEach(plan::removeListener);
+    }
+  }
+
+  private TrainingResult finish(TrainingResult result) {
+    for (TrainingListener listener : listeners) {
+      listener.onTrainingEnd(result);
+    }
+    return result;
+  }
+
+  private String stopMessage(double loss, int epoch, long batch) {
+    StringJoiner lrs = new StringJoiner(", ");
+    for (ParamGroup g : plan.groups()) {
+      lrs.add(g.name() + " " + g.lr());
+    }
+    return "Training stopped: the loss is " + loss + " at epoch " + (epoch + 1) + "/" + plan.epochs() + ", batch " + batch
+        + " (after " + plan.clock().step() + " optimizer steps); this batch updated nothing. Lower the learning rate"
+        + " (now " + lrs + "), clip gradients (clipGradNorm), or check the data and the loss function.";
+  }
+
+  private String epochLine(int epoch, Map<String, Double> metrics) {
+    StringJoiner line = new StringJoiner("  ", "epoch " + (epoch + 1) + "/" + plan.epochs() + "  ", "");
+    metrics.forEach((k, v) -> line.add(String.format(Locale.ROOT, "%s %.5g", k, v)));
+    return line.toString();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.anneal.loop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import dev.anneal.plan.StepReport;
+import dev.anneal.plan.TrainingClock;
+import dev.anneal.plan.TrainingPlan;
+import dev.anneal.spec.Spec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingLoopTest {
+  @TempDir Path dir;
+
+  /** Fits w to 3 and b to -2 on y = 3x - 2, with a fixed x per (epoch, batch). */
+  private static final class Line {
+    final Parameter w = Parameter.of("w", 0f);
+    final Parameter b = Parameter.of("b", 0f);
+    boolean poison;
+
+    double train(int epoch, long batch, double scale) {
+      float x = (float) StrictMath.sin(epoch * 11.0 + batch) * 2f;
+      float err = w.values().get(0) * x + b.values().get(0) - (3 * x - 2);
+      if (poison && epoch == 1 && batch == 2) {
+        return Double.NaN;
+      }
+      add(w, (float) scale * 2 * err * x);
+      add(b, (float) scale * 2 * err);
+      return err * err;
+    }
+
+    double validationLoss() {
+      double w0 = w.values().get(0) - 3;
+      double b0 = b.values().get(0) + 2;
+      return w0 * w0 + b0 * b0;
+    }
+
+    private static void add(Parameter p, float g) {
+      FloatStorage grad = p.gradOrZeros();
+      grad.set(0, grad.get(0) + g);
+    }
+  }
+
+  private static TrainingPlan plan(Line line) {
+    return TrainingPlan.builder().epochs(3).stepsPerEpoch(4).accumulate(2)
+        .optimizer(Spec.of("SGD").with("lr", 0.05).with("momentum", 0.5))
+        .group("w", line.w)
+        .group("b", line.b, g -> g.set("lr", 0.1))
+        .build();
+  }
+
+  @Test
+  void runsEpochsAndTellsListenersLrMomentumLossAndMetrics() {
+    Line line = new Line();
+    TrainingPlan plan = plan(line);
+    List<StepReport> steps = new ArrayList<>();
+    List<Double> losses = new ArrayList<>();
+    List<Map<String, Double>> metrics = new ArrayList<>();
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    TrainingResult result = TrainingLoop.of(plan)
+        .train(line::train)
+        .validate(epoch -> Map.of("val_loss", line.validationLoss()))
+        .progressBar(new PrintStream(console, true, StandardCharsets.UTF_8))
+        .listener(new TrainingListener() {
+          @Override
+          public void onStep(StepReport report) {
+            steps.add(report);
+          }
+
+          @Override
+          public void onLoss(TrainingClock clock, double loss) {
+            losses.add(loss);
+          }
+
+          @Override
+          public void onEpochEnd(TrainingClock clock, Map<String, Double> m) {
+            metrics.add(m);
+          }
+        })
+        .run();
+    assertTrue(result.completed(), result.message());
+    assertEquals(12, result.steps());
+    assertEquals(12, steps.size());
+    assertEquals(24, losses.size(), "8 micro-batches per epoch");
+    assertEquals(0.05, steps.get(0).lr("w"));
+    assertEquals(0.1, steps.get(0).lr("b"));
+    assertEquals(0.5, steps.get(0).momentum("b"));
+    assertEquals(3, metrics.size());
+    assertTrue(metrics.get(2).get("val_loss") < metrics.get(0).get("val_loss"), "it learns: " + metrics);
+    assertEquals(losses.subList(0, 8).stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+        metrics.get(0).get("train_loss"), 1e-12);
+    String out = console.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("epoch 3/3") && out.contains("val_loss"), out);
+  }
+
+  @Test
+  void nonFiniteLossStopsWithAClearMessageAndUpdatesNothing() {
+    Line line = new Line();
+    line.poison = true;
+    TrainingPlan plan = plan(line);
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    TrainingResult result = TrainingLoop.of(plan).train(line::train)
+        .progressBar(new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+    assertFalse(result.completed());
+    assertEquals(TrainingResult.Status.STOPPED_NON_FINITE_LOSS, result.status());
+    assertTrue(result.message().contains("loss is NaN at epoch 2/3, batch 2") && result.message().contains("Lower the learning rate"),
+        result.message());
+    assertEquals(5, result.steps(), "4 steps in epoch 1, 1 in epoch 2 before batch 2");
+    assertTrue(console.toString(StandardCharsets.UTF_8).contains("Training stopped"));
+  }
+
+  @Test
+  void resumesFromAnEpochCheckpointToTheSameResult() throws Exception {
+    Line full = new Line();
+    TrainingLoop.of(plan(full)).train(full::train).validate(e -> Map.of("val_loss", full.validationLoss()))
+        .progressBar(null).run();
+
+    Path file = dir.resolve("line.ckpt");
+    Line first = new Line();
+    TrainingPlan firstPlan = TrainingPlan.builder().epochs(2).stepsPerEpoch(4).accumulate(2)
+        .optimizer(Spec.of("SGD").with("lr", 0.05).with("momentum", 0.5))
+        .group("w", first.w).group("b", first.b, g -> g.set("lr", 0.1)).build();
+    TrainingLoop.of(firstPlan).train(first::train).progressBar(null).checkpointEachEpoch(file).run();
+
+    Line second = new Line();
+    TrainingPlan secondPlan = plan(second);
+    secondPlan.load(file);
+    TrainingResult result = TrainingLoop.of(secondPlan).train(second::train).progressBar(null).run();
+    assertTrue(result.completed());
+    assertEquals(1, result.epochMetrics().size(), "only the remaining epoch ran");
+    assertArrayEquals(full.w.values().toArray(), second.w.values().toArray(), 0f);
+    assertArrayEquals(full.b.values().toArray(), second.b.values().toArray(), 0f);
+  }
+}

@@ -3,10 +3,11 @@ package dev.anneal.plan;
 import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.schedule.LrScheduler;
+import dev.anneal.schedule.Schedulers;
 import dev.anneal.spec.Spec;
 import java.util.List;
 
-/** The schedules of {@code dev.anneal.schedule.Schedulers}. */
+/** The schedules of {@link Schedulers}: over the live optimizer when a schedule drives every group. */
 final class DefaultSchedulers implements SchedulerFactory {
   static final DefaultSchedulers INSTANCE = new DefaultSchedulers();
 
@@ -14,7 +15,8 @@ final class DefaultSchedulers implements SchedulerFactory {
 
   @Override
   public LrScheduler create(Spec spec, Optimizer optimizer, List<ParamGroup> groups) {
-    throw new IllegalStateException("no scheduler factory for " + spec.type()
-        + " yet: dev.anneal.schedule.Schedulers is not available; pass one with TrainingPlanBuilder.schedulers(...)");
+    return groups.size() == optimizer.paramGroups().size()
+        ? Schedulers.create(spec, optimizer)
+        : Schedulers.create(spec, optimizer, groups);
   }
 }

@@ -180,10 +180,11 @@ final class PlanCheckpoint {
       plan.freezer().loadStateDict((Map<String, Object>) state.get("freeze"));
       plan.restoreClock((Map<String, Object>) state.get("clock"));
     } catch (RuntimeException e) {
-      optimizer.loadStateDict(optimizerBefore);
+      // Schedulers write lrs into the groups as they load; the optimizer's groups are restored last.
       for (int i = 0; i < schedulesLoaded; i++) {
         plan.schedules().get(i).scheduler().loadStateDict(schedulesBefore.get(i));
       }
+      optimizer.loadStateDict(optimizerBefore);
       plan.freezer().loadStateDict(freezeBefore);
       plan.restoreClock(clockBefore);
       throw new CheckpointException(where + " does not fit this plan: " + e.getMessage() + "; nothing was loaded", e);

@@ -35,8 +35,18 @@ final class ResumeHarness {
         plan.startEpoch();
       }
       while (plan.clock().batchInEpoch() < BATCHES) {
-        model.backward(plan.clock().epoch(), plan.clock().batchInEpoch(), plan.lossScale());
-        plan.afterBackward();
+        int epoch = plan.clock().epoch();
+        long batch = plan.clock().batchInEpoch();
+        if (plan.optimizer().type().equals("LBFGS")) {
+          plan.step(() -> {
+            model.all().forEach(p -> p.setGrad(null));
+            model.backward(epoch, batch, 1.0);
+            return model.loss();
+          });
+        } else {
+          model.backward(epoch, batch, plan.lossScale());
+          plan.afterBackward();
+        }
         if (stop.test(plan)) {
           return true;
         }

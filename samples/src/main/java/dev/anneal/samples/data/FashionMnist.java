@@ -21,10 +21,19 @@ public record FashionMnist(String source, Split train, Split test) {
       "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
   private static final String SLICE = "/dev/anneal/samples/data/fashion-mnist-slice/";
 
-  /** {@code dir} when given, else the full set when installed, else the bundled slice. */
-  public static FashionMnist load(Path dir) {
-    if (dir != null) {
-      return fromDirectory(dir);
+  /** The {@code --data} value that picks the bundled slice even when the full set is installed. */
+  public static final String SLICE_OPTION = "slice";
+
+  /**
+   * {@code data} names a directory, or {@value #SLICE_OPTION} for the bundled slice; {@code null}
+   * means the full set when installed, else the bundled slice.
+   */
+  public static FashionMnist load(String data) {
+    if (SLICE_OPTION.equals(data)) {
+      return bundledSlice();
+    }
+    if (data != null) {
+      return fromDirectory(Path.of(data));
     }
     if (fullSetInstalled()) {
       return fromDirectory(Path.of(SYSTEM_DIR));

@@ -76,7 +76,8 @@ class FashionMnistTest {
   @Test
   void fullSetWhenInstalled() {
     assumeTrue(FashionMnist.fullSetInstalled(), "dataset-fashion-mnist is not installed");
-    FashionMnist full = FashionMnist.load(null);
+    FashionMnist full = FashionMnist.load((String) null);
+    assertEquals(3000, FashionMnist.load(FashionMnist.SLICE_OPTION).train().count());
     assertEquals(60000, full.train().count());
     assertEquals(10000, full.test().count());
   }

@@ -1,0 +1,28 @@
+package dev.anneal.samples.fashion;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.anneal.samples.data.Split;
+
+/** Copies examples of a {@link Split} into DJL arrays: images {@code n x 1 x rows x cols}, labels {@code n}. */
+final class Batches {
+  private Batches() {}
+
+  static NDList images(NDManager manager, Split split, int[] order, int from, int to) {
+    int pixels = split.pixels();
+    float[] buffer = new float[(to - from) * pixels];
+    for (int i = from; i < to; i++) {
+      System.arraycopy(split.images(), order[i] * pixels, buffer, (i - from) * pixels, pixels);
+    }
+    return new NDList(manager.create(buffer, new Shape(to - from, 1, split.rows(), split.cols())));
+  }
+
+  static NDList labels(NDManager manager, Split split, int[] order, int from, int to) {
+    float[] labels = new float[to - from];
+    for (int i = from; i < to; i++) {
+      labels[i - from] = split.labels()[order[i]];
+    }
+    return new NDList(manager.create(labels, new Shape(to - from)));
+  }
+}

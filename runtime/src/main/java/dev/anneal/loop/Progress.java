@@ -23,7 +23,6 @@ final class Progress implements AutoCloseable {
         .setStyle(ProgressBarStyle.ASCII)
         .setConsumer(new ConsoleProgressBarConsumer(out))
         .setUpdateIntervalMillis(200)
-        .showSpeed()
         .build();
     bar.stepTo(done);
   }

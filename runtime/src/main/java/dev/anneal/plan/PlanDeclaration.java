@@ -17,6 +17,10 @@ final class PlanDeclaration {
   private PlanDeclaration() {}
 
   static Map<String, Object> describe(TrainingPlanBuilder b, List<ParamGroup> groups) {
+    return jsonFriendly(declare(b, groups));
+  }
+
+  private static Map<String, Object> declare(TrainingPlanBuilder b, List<ParamGroup> groups) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("optimizer", b.optimizer.toMap());
     List<Object> groupMaps = new ArrayList<>();
@@ -38,6 +42,38 @@ final class PlanDeclaration {
     map.put("clipping", b.clipping == null ? null : b.clipping.toMap());
     map.put("monitor", b.monitor);
     return map;
+  }
+
+  /**
+   * Keeps JSON values as they are and names anything else by its class (a Java function given as
+   * CyclicLR's scale_fn, say), so every declaration can be written and compared.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> T jsonFriendly(T value) {
+    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
+      return value;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), jsonFriendly(v)));
+      return (T) copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(jsonFriendly(v)));
+      return (T) copy;
+    }
+    if (value instanceof double[] array) {
+      return (T) java.util.Arrays.stream(array).boxed().toList();
+    }
+    if (value instanceof int[] array) {
+      return (T) java.util.Arrays.stream(array).boxed().toList();
+    }
+    if (value instanceof dev.anneal.spec.Spec spec) {
+      return (T) jsonFriendly(spec.toMap());
+    }
+    // A lambda's class name changes between builds; what matters is that a Java value stood here.
+    return (T) ("<java " + (value.getClass().isSynthetic() ? "function" : value.getClass().getName()) + ">");
   }
 
   /** The first few differences between two declarations, as "path: checkpoint X, plan Y" lines. */

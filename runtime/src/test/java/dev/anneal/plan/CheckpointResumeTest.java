@@ -164,4 +164,38 @@ class CheckpointResumeTest {
       assertEquals(full.clock().toMap(), second.clock().toMap());
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void javaFunctionsInSpecsAndCustomSchedulesCheckpointToo() throws Exception {
+    java.util.function.DoubleUnaryOperator halve = x -> 1.0 / (1 << (int) (x - 1));
+    java.util.function.Function<ToyModel, TrainingPlan> build = model -> TrainingPlan.builder()
+        .epochs(2).stepsPerEpoch(3).accumulate(2)
+        .optimizer(Spec.of("SGD").with("lr", 0.01).with("momentum", 0.9))
+        .group("a", model.a)
+        .group("b", model.b, g -> g.schedule((optimizer, groups) -> new dev.anneal.schedule.LambdaLR(
+            dev.anneal.schedule.GroupSource.fixed(groups), e -> 1.0 / (1 + e)), Interval.STEP))
+        .group("c", model.c)
+        .schedule(Spec.of("CyclicLR").with("base_lr", 0.001).with("max_lr", 0.1).with("step_size_up", 2)
+            .with("scale_fn", halve), Interval.STEP)
+        .build();
+    ToyModel fullModel = new ToyModel();
+    TrainingPlan full = build.apply(fullModel);
+    ResumeHarness.run(full, fullModel, p -> false);
+
+    ToyModel firstModel = new ToyModel();
+    TrainingPlan first = build.apply(firstModel);
+    ResumeHarness.run(first, firstModel, p -> p.clock().step() == 4 && p.clock().microBatch() == 0);
+    Path file = dir.resolve("fn.ckpt");
+    first.save(file);
+    ToyModel secondModel = new ToyModel();
+    TrainingPlan second = build.apply(secondModel);
+    second.load(file);
+    ResumeHarness.run(second, secondModel, p -> false);
+    for (int i = 0; i < fullModel.all().size(); i++) {
+      assertArrayEquals(fullModel.all().get(i).values().toArray(), secondModel.all().get(i).values().toArray(), 0f);
+    }
+    for (int g = 0; g < 3; g++) {
+      assertEquals(full.groups().get(g).lr(), second.groups().get(g).lr());
+    }
+  }
 }

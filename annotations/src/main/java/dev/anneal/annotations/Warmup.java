@@ -20,8 +20,8 @@ public @interface Warmup {
 
   int steps() default 0;
 
-  /** Factor of the learning rate at the first step, in (0, 1]. */
-  double startFactor() default 0.01;
+  /** Factor of the learning rate at the first step, in [0, 1] ((0, 1] for EXPONENTIAL); the runtime's default is 0.001. */
+  double startFactor() default 0.001;
 
   WarmupShape shape() default WarmupShape.LINEAR;
 }

@@ -30,8 +30,8 @@ final class ValueRules {
           "lr_decay", "initial_accumulator_value", "cooldown", "patience", "lr_end" -> atLeastZero(subject, v, arg, report);
       case "momentum", "alpha", "rho" -> range(subject, v, v >= 0 && v < 1, "[0, 1)", arg, report);
       case "pct_start" -> range(subject, v, v > 0 && v < 1, "(0, 1)", arg, report);
-      case "start_factor", "warmup_factor" -> range(subject, v, v > 0 && v <= 1, "(0, 1]", arg, report);
-      case "end_factor", "factor" -> range(subject, v, v >= 0 && v <= 1, "[0, 1]", arg, report);
+      case "start_factor" -> range(subject, v, v > 0 && v <= 1, "(0, 1]", arg, report);
+      case "end_factor", "factor", "warmup_factor" -> range(subject, v, v >= 0 && v <= 1, "[0, 1]", arg, report);
       case "T_mult" -> range(subject, v, v >= 1, "[1, inf)", arg, report);
       default -> { }
     }

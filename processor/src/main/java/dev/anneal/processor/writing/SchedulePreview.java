@@ -1,12 +1,138 @@
 package dev.anneal.processor.writing;
 
+import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.Freeze;
+import dev.anneal.processor.model.GroupModel;
+import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 
-/** Placeholder until the evaluator lands. */
+/**
+ * The compile-time preview: one row per epoch, one column per group, the lr in effect at the
+ * epoch's first optimizer step, with freeze marks. Computed by {@link ScheduleMath} for the
+ * schedules it evaluates; a step-interval schedule needs {@code @Training(stepsPerEpoch)}.
+ */
 final class SchedulePreview {
   private SchedulePreview() {}
 
   static String table(TrainingModel model) {
-    return "";
+    int spe = model.stepsPerEpoch();
+    ScheduleMath math = new ScheduleMath(spe);
+    StringBuilder out = new StringBuilder();
+    out.append("Schedule preview of ").append(model.type().getQualifiedName()).append(", written by the Anneal processor.\n");
+    out.append("Optimizer ").append(model.optimizerType()).append(", ").append(model.epochs()).append(" epochs, ")
+        .append(spe > 0 ? spe + " optimizer steps per epoch" : "steps per epoch given at run time").append(".\n");
+    out.append("Main schedule: ").append(model.schedule() == null ? "none (constant lr)" : describe(model.schedule(), spe))
+        .append('\n');
+    for (GroupModel group : model.groups()) {
+      if (group.schedule() != null) {
+        out.append("Schedule of group ").append(group.name()).append(": ").append(describe(group.schedule(), spe)).append('\n');
+      }
+    }
+    out.append("Cells: lr at the first optimizer step of the epoch. F = frozen all epoch, U = unfreezes in this epoch,\n")
+        .append("~ = plateau reduction may lower it at run time, n/a = not evaluated at compile time.\n\n");
+
+    List<String> header = new ArrayList<>(List.of("epoch"));
+    model.groups().forEach(g -> header.add(g.name()));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(header);
+    List<String> notes = new ArrayList<>();
+    for (int epoch = 0; epoch < model.epochs(); epoch++) {
+      List<String> row = new ArrayList<>(List.of(Integer.toString(epoch)));
+      for (GroupModel group : model.groups()) {
+        ScheduleNode schedule = group.schedule() != null ? group.schedule() : model.schedule();
+        row.add(mark(group.freeze(), epoch, spe) + cell(math, schedule, model.lrOf(group), epoch, spe, notes));
+      }
+      rows.add(row);
+    }
+    int[] widths = new int[header.size()];
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        line.append(i == 0 ? "" : "  ").append(String.format(Locale.ROOT, "%" + widths[i] + "s", row.get(i)));
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    notes.stream().distinct().forEach(note -> out.append('\n').append(note));
+    return out.append(notes.isEmpty() ? "" : "\n").toString();
+  }
+
+  private static String cell(ScheduleMath math, ScheduleNode schedule, double base, int epoch, int spe, List<String> notes) {
+    if (schedule == null) {
+      return number(base);
+    }
+    if (schedule.isStepInterval() && spe <= 0) {
+      notes.add("Step-interval schedules need the steps per epoch at compile time: set @Training(stepsPerEpoch = ...).");
+      return "n/a";
+    }
+    long t = schedule.isStepInterval() ? (long) epoch * spe : epoch;
+    OptionalDouble lr = math.lr(schedule, base, t);
+    if (lr.isEmpty()) {
+      notes.add(schedule.type() + " is not evaluated at compile time; the plan computes it at run time.");
+      return "n/a";
+    }
+    return number(lr.getAsDouble()) + (containsPlateau(schedule) ? "~" : "");
+  }
+
+  private static String mark(Freeze freeze, int epoch, int spe) {
+    if (freeze == null) {
+      return "";
+    }
+    if (freeze.untilEpoch() >= 0) {
+      return epoch < freeze.untilEpoch() ? "F " : epoch == freeze.untilEpoch() ? "U " : "";
+    }
+    if (spe <= 0) {
+      return freeze.untilStep() > 0 && epoch == 0 ? "F(until step " + freeze.untilStep() + ") " : "";
+    }
+    long first = (long) epoch * spe;
+    long last = first + spe - 1;
+    return last < freeze.untilStep() ? "F " : first < freeze.untilStep() || first == freeze.untilStep() && epoch > 0 ? "U " : "";
+  }
+
+  private static String show(Object value, int spe) {
+    if (value instanceof List<?> list) {
+      StringBuilder text = new StringBuilder("[");
+      for (int i = 0; i < list.size(); i++) {
+        text.append(i == 0 ? "" : ", ").append(list.get(i));
+      }
+      return text.append(']').toString();
+    }
+    return Literals.of(value, spe).toString();
+  }
+
+  private static boolean containsPlateau(ScheduleNode node) {
+    return node.isPlateau() || node.children().stream().anyMatch(SchedulePreview::containsPlateau);
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%.4e", value);
+  }
+
+  /** {@code LinearWarmup(warmup_steps=1 epoch) -> CosineAnnealingLR(...)}, per step or epoch. */
+  static String describe(ScheduleNode node, int spe) {
+    StringBuilder text = new StringBuilder(node.type()).append('(');
+    boolean first = true;
+    for (Map.Entry<String, Arg> kwarg : node.kwargs().entrySet()) {
+      text.append(first ? "" : ", ").append(kwarg.getKey()).append('=').append(show(kwarg.getValue().value(), spe));
+      first = false;
+    }
+    text.append(')');
+    if (!node.children().isEmpty()) {
+      text.append(" [");
+      for (int i = 0; i < node.children().size(); i++) {
+        text.append(i == 0 ? "" : ", ").append(describe(node.children().get(i), spe));
+      }
+      text.append(']');
+    }
+    return text.append(node.isStepInterval() ? " per step" : " per epoch").toString();
   }
 }

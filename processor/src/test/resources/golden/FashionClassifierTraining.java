@@ -1,0 +1,39 @@
+package test;
+
+import dev.anneal.annotations.AnnealGenerated;
+import dev.anneal.djl.BlockParameters;
+import dev.anneal.plan.TrainingPlan;
+import dev.anneal.plan.UnfreezePolicy;
+import dev.anneal.schedule.Interval;
+import dev.anneal.spec.Spec;
+import javax.annotation.processing.Generated;
+
+/**
+ * The training plan declared by the annotations of {@link FashionClassifier}, written by the Anneal processor.
+ * A schedule preview is next to this class as {@code FashionClassifierTraining.preview.txt}.
+ */
+@Generated("dev.anneal.processor.AnnealProcessor")
+@AnnealGenerated(
+    from = "test.FashionClassifier"
+)
+public final class FashionClassifierTraining {
+  private FashionClassifierTraining() {
+  }
+
+  /**
+   * Builds the training plan of {@code model}: 12 epochs of {@code stepsPerEpoch} optimizer steps.
+   */
+  public static TrainingPlan plan(FashionClassifier model, int stepsPerEpoch) {
+    return TrainingPlan.builder()
+        .epochs(12)
+        .stepsPerEpoch(stepsPerEpoch)
+        .optimizer(Spec.of("AdamW").with("lr", 0.001).with("weight_decay", 0.05))
+        .group("stem", BlockParameters.of("stem", model.stem), g -> g.set("lr", 1.0E-4).freezeUntilEpoch(3))
+        .group("body", BlockParameters.of("body", model.body), g -> g.set("lr", 3.0E-4).freezeUntilStep(500).onUnfreeze(UnfreezePolicy.RESET_STATE).rewarmup(100))
+        .group("head", BlockParameters.of("head", model.head), g -> g.set("lr", 0.001).set("weight_decay", 0.0))
+        .schedule(Spec.of("LinearWarmup").with("warmup_steps", stepsPerEpoch).with("warmup_factor", 0.01).withChildren(
+            Spec.of("CosineAnnealingLR").with("eta_min", 1.0E-6).with("T_max", 11 * stepsPerEpoch)), Interval.STEP)
+        .clipGradNorm(1.0)
+        .build();
+  }
+}

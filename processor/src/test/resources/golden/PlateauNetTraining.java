@@ -1,0 +1,38 @@
+package test;
+
+import dev.anneal.annotations.AnnealGenerated;
+import dev.anneal.plan.TrainingPlan;
+import dev.anneal.schedule.Interval;
+import dev.anneal.spec.Spec;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * The training plan declared by the annotations of {@link PlateauNet}, written by the Anneal processor.
+ * A schedule preview is next to this class as {@code PlateauNetTraining.preview.txt}.
+ */
+@Generated("dev.anneal.processor.AnnealProcessor")
+@AnnealGenerated(
+    from = "test.PlateauNet"
+)
+public final class PlateauNetTraining {
+  private PlateauNetTraining() {
+  }
+
+  /**
+   * Builds the training plan of {@code model}: 20 epochs of {@code stepsPerEpoch} optimizer steps.
+   */
+  public static TrainingPlan plan(PlateauNet model, int stepsPerEpoch) {
+    return TrainingPlan.builder()
+        .epochs(20)
+        .stepsPerEpoch(stepsPerEpoch)
+        .optimizer(Spec.of("Adam").with("lr", 0.01).with("betas", List.of(0.9, 0.99)))
+        .group("low", model.low, g -> g.set("lr", 0.0025))
+        .group("mid", model.mid, g -> g.set("lr", 0.005))
+        .group("top", model.top, g -> g.set("lr", 0.01))
+        .schedule(Spec.of("LinearWarmup").with("warmup_steps", 2).with("warmup_factor", 0.1).withChildren(
+            Spec.of("ReduceLROnPlateau").with("mode", "max").with("patience", 2)), Interval.EPOCH)
+        .monitor("val_acc")
+        .build();
+  }
+}

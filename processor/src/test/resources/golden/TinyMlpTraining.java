@@ -1,0 +1,47 @@
+package test;
+
+import dev.anneal.annotations.AnnealGenerated;
+import dev.anneal.param.ParameterSource;
+import dev.anneal.plan.TrainingPlan;
+import dev.anneal.schedule.Interval;
+import dev.anneal.spec.Spec;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * The training plan declared by the annotations of {@link TinyMlp}, written by the Anneal processor.
+ * A schedule preview is next to this class as {@code TinyMlpTraining.preview.txt}.
+ */
+@Generated("dev.anneal.processor.AnnealProcessor")
+@AnnealGenerated(
+    from = "test.TinyMlp"
+)
+public final class TinyMlpTraining {
+  private TinyMlpTraining() {
+  }
+
+  /**
+   * Builds the training plan of {@code model}: 6 epochs of {@code stepsPerEpoch} optimizer steps.
+   */
+  public static TrainingPlan plan(TinyMlp model, int stepsPerEpoch) {
+    return TrainingPlan.builder()
+        .epochs(6)
+        .stepsPerEpoch(stepsPerEpoch)
+        .optimizer(Spec.of("SGD").with("lr", 0.1).with("momentum", 0.9).with("nesterov", true))
+        .group("classifier", model.head, g -> g.set("dampening", 0.1).schedule(Spec.of("StepLR").with("step_size", 2).with("gamma", 0.5), Interval.EPOCH))
+        .group("default", ParameterSource.concat(List.of(model.hidden, model.embed(), ParameterSource.of(model.norms))))
+        .schedule(Spec.of("SequentialLR").with("milestones", List.of(2)).withChildren(
+            Spec.of("LinearLR").with("start_factor", 0.1).with("total_iters", 2),
+            Spec.of("CosineAnnealingLR").with("eta_min", 0.001).with("T_max", 4)), Interval.EPOCH)
+        .clipGradValue(0.5)
+        .accumulate(4)
+        .build();
+  }
+
+  /**
+   * Builds the training plan of {@code model} with the declared 50 optimizer steps per epoch.
+   */
+  public static TrainingPlan plan(TinyMlp model) {
+    return plan(model, 50);
+  }
+}

@@ -323,14 +323,16 @@ public final class TrainingPlan {
       }
     }
     optimizer.zeroGrad(true);
+    // The momentum this step used, read before a schedule that cycles it (OneCycleLR) moves it.
+    double[] momenta = listeners.isEmpty() ? null : momenta();
     clock.stepTaken();
     for (ActiveSchedule active : schedules) {
       if (active.planned().interval() == Interval.STEP) {
         active.scheduler().step();
       }
     }
-    if (!listeners.isEmpty()) {
-      StepReport report = new StepReport(index, clock.epoch(), groupNames, usedLr, momenta());
+    if (momenta != null) {
+      StepReport report = new StepReport(index, clock.epoch(), groupNames, usedLr, momenta);
       for (PlanListener listener : listeners) {
         listener.onStep(report);
       }

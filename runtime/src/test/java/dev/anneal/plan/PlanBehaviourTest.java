@@ -304,4 +304,30 @@ class PlanBehaviourTest {
     assertThrows(IllegalStateException.class, () -> TrainingPlan.builder().epochs(1).optimizer(Spec.of("SGD"))
         .group("p", Parameter.of("q", 1f)).accumulate(2).build().step(() -> 0.0));
   }
+
+  @Test
+  void stepReportsTheLrAndMomentumTheStepUsedEvenWhenTheScheduleCyclesMomentum() {
+    List<StepReport> reports = new ArrayList<>();
+    Parameter p = Parameter.of("p", 1f);
+    TrainingPlan plan = TrainingPlan.builder().epochs(1).stepsPerEpoch(10)
+        .optimizer(Spec.of("SGD").with("lr", 0.1).with("momentum", 0.9))
+        .group("p", p)
+        .schedule(Spec.of("OneCycleLR").with("max_lr", 0.1).with("total_steps", 10), Interval.STEP) // real Schedulers
+        .listener(new PlanListener() {
+          @Override
+          public void onStep(StepReport report) {
+            reports.add(report);
+          }
+        }).build();
+    plan.startEpoch();
+    double lrBefore = plan.group("p").lr();
+    double momentumBefore = plan.group("p").getDouble("momentum");
+    p.gradOrZeros().fill(1f);
+    plan.afterBackward();
+    assertEquals(0.1 / 25, lrBefore, 1e-15, "OneCycleLR starts at max_lr / div_factor (through its cosine formula)");
+    assertEquals(0.95, momentumBefore, "and at max_momentum");
+    assertEquals(lrBefore, reports.get(0).lr("p"));
+    assertEquals(momentumBefore, reports.get(0).momentum("p"));
+    assertNotEquals(momentumBefore, plan.group("p").getDouble("momentum"), "the schedule moved it for the next step");
+  }
 }

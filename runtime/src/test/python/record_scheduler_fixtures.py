@@ -12,8 +12,9 @@ Where PyTorch 2.x behaves differently from 1.13, the fixtures follow 2.x:
     into betas[0]).
   * SequentialLR undoes its children's initial steps recursively in 2.x (`recursive_undo`); the
     cases here never nest composites inside SequentialLR, where 1.13 and 2.x agree.
-Custom CyclicLR scale functions cannot live in JSON: the spec names one of SCALE_FNS below and the
-Java runner maps the same name to the same function.
+Functions cannot live in JSON: CyclicLR's custom scale_fn and LambdaLR / MultiplicativeLR's
+lr_lambda name one of SCALE_FNS / LR_LAMBDAS below, and the Java runner maps the same name to the
+same function.
 """
 import json
 import math
@@ -31,6 +32,14 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources"
 SCALE_FNS = {
     "half_power": lambda x: 0.5 ** x,
     "inverse": lambda x: 1.0 / (1.0 + x),
+}
+
+LR_LAMBDAS = {
+    "decay_95": lambda e: 0.95 ** e,
+    "inverse": lambda e: 1.0 / (1.0 + e),
+    "halve_every_3": lambda e: 0.5 ** (e // 3),
+    "constant_95": lambda e: 0.95,
+    "alternate": lambda e: 0.9 if e % 2 == 1 else 1.0,
 }
 
 
@@ -70,6 +79,9 @@ def build(spec, optimizer):
         return S.ChainedScheduler([build(c, optimizer) for c in children])
     if kind == "CyclicLR" and isinstance(spec.get("scale_fn"), str):
         spec["scale_fn"] = SCALE_FNS[spec["scale_fn"]]
+    if kind in ("LambdaLR", "MultiplicativeLR"):
+        names = spec["lr_lambda"]
+        spec["lr_lambda"] = [LR_LAMBDAS[n] for n in names] if isinstance(names, list) else LR_LAMBDAS[names]
     cls = getattr(S, kind)
     return cls(optimizer, **spec)
 
@@ -124,6 +136,14 @@ ADAM = {"betas": [0.9, 0.999]}
 
 def cases():
     files = {}
+    files["lambda_multiplicative_lr"] = [
+        record("lambda_one_function", {"type": "LambdaLR", "lr_lambda": "decay_95"}, [0.1, 0.02], steps=12),
+        record("lambda_per_group", {"type": "LambdaLR", "lr_lambda": ["inverse", "halve_every_3"]}, [0.1, 0.02], steps=10),
+        record("multiplicative_one_function", {"type": "MultiplicativeLR", "lr_lambda": "constant_95"}, [0.1], steps=12),
+        record("multiplicative_per_group", {"type": "MultiplicativeLR", "lr_lambda": ["alternate", "constant_95"]}, [0.1, 0.3], steps=9),
+        record("chained_lambda_after_exponential", {"type": "ChainedScheduler", "schedulers": [
+            {"type": "ExponentialLR", "gamma": 0.9}, {"type": "MultiplicativeLR", "lr_lambda": "alternate"}]}, [0.1], steps=8),
+    ]
     files["step_lr"] = [
         record("step_default_gamma", {"type": "StepLR", "step_size": 3}, [0.1], steps=12),
         record("step_gamma_two_groups", {"type": "StepLR", "step_size": 2, "gamma": 0.5}, [0.1, 0.03], steps=10),

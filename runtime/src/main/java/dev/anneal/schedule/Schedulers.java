@@ -148,8 +148,7 @@ public final class Schedulers {
         yield new ChainedScheduler(groups, children(spec, groups));
       }
       case TimmCosineLR.TYPE -> new TimmCosineLR(groups, spec);
-      case LambdaLR.TYPE, MultiplicativeLR.TYPE -> throw new IllegalArgumentException(type
-          + " takes Java functions, which a spec cannot hold: use Schedulers.lambda(...) or Schedulers.multiplicative(...)");
+      case LambdaLR.TYPE, MultiplicativeLR.TYPE -> functional(spec, groups);
       default -> throw new IllegalArgumentException("unknown scheduler " + type + "; known: StepLR, MultiStepLR, ConstantLR, LinearLR, "
           + "ExponentialLR, PolynomialLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR, ReduceLROnPlateau, "
           + "SequentialLR, ChainedScheduler, LinearWarmup, ConstantWarmup, CosineWarmup, ExponentialWarmup, LinearWithWarmupLR, "
@@ -167,6 +166,25 @@ public final class Schedulers {
       children.add(build(child, groups));
     }
     return children;
+  }
+
+  /**
+   * LambdaLR / MultiplicativeLR from a spec whose {@code lr_lambda} holds Java functions
+   * ({@link IntToDoubleFunction}, or a list of them, one per group); JSON cannot hold functions.
+   */
+  private static AbstractLrScheduler functional(Spec spec, GroupSource groups) {
+    Kwargs.of(spec, "lr_lambda", "last_epoch");
+    Object value = spec.get("lr_lambda");
+    boolean multiplicative = spec.type().equals(MultiplicativeLR.TYPE);
+    if (value instanceof IntToDoubleFunction fn) {
+      return multiplicative ? new MultiplicativeLR(groups, fn) : new LambdaLR(groups, fn);
+    }
+    if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(IntToDoubleFunction.class::isInstance)) {
+      List<IntToDoubleFunction> fns = list.stream().map(IntToDoubleFunction.class::cast).toList();
+      return multiplicative ? new MultiplicativeLR(groups, fns) : new LambdaLR(groups, fns);
+    }
+    throw new IllegalArgumentException(spec.type() + " takes Java functions (lr_lambda as an IntToDoubleFunction or a list of them), "
+        + "which JSON cannot hold: use Schedulers.lambda(...) / Schedulers.multiplicative(...), or put the functions in the Spec; got " + value);
   }
 
   private static CyclicLR cyclic(Spec spec, GroupSource groups) {

@@ -204,8 +204,8 @@ class SchedulerBehaviourTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Schedulers.create(Spec.of("StepLR").with("stepsize", 2), o))
         .getMessage().contains("step_size"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Schedulers.create(Spec.of("Nope"), o)).getMessage().contains("StepLR"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> Schedulers.create(Spec.of("LambdaLR"), o)).getMessage()
-        .contains("Schedulers.lambda"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Schedulers.create(Spec.of("LambdaLR").with("lr_lambda", "x"), o))
+        .getMessage().contains("Schedulers.lambda"));
     Optimizer adamless = FixtureOptimizers.create("SGD", Map.of(), List.of(0.1));
     adamless.paramGroups().get(0).remove("momentum");
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Schedulers.create(Spec.of("CyclicLR").with("base_lr", 0.01)

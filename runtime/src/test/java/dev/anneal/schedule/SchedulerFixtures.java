@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.Stream;
 
 /** Reads the scheduler fixtures of the conformance schema and drives schedules through them. */
@@ -26,6 +27,14 @@ final class SchedulerFixtures {
   static final Map<String, DoubleUnaryOperator> SCALE_FNS = Map.of(
       "half_power", x -> Math.pow(0.5, x),
       "inverse", x -> 1.0 / (1.0 + x));
+
+  /** The LambdaLR / MultiplicativeLR functions the recording script names (same names, same math). */
+  static final Map<String, IntToDoubleFunction> LR_LAMBDAS = Map.of(
+      "decay_95", e -> Math.pow(0.95, e),
+      "inverse", e -> 1.0 / (1.0 + e),
+      "halve_every_3", e -> Math.pow(0.5, Math.floorDiv(e, 3)),
+      "constant_95", e -> 0.95,
+      "alternate", e -> e % 2 == 1 ? 0.9 : 1.0);
 
   private SchedulerFixtures() {}
 
@@ -123,10 +132,24 @@ final class SchedulerFixtures {
       }
       copy.put("scale_fn", fn);
     }
+    Object lambdas = copy.get("lr_lambda");
+    if (lambdas instanceof String name) {
+      copy.put("lr_lambda", lrLambda(name));
+    } else if (lambdas instanceof List<?> names) {
+      copy.put("lr_lambda", names.stream().map(n -> lrLambda((String) n)).toList());
+    }
     if (copy.get("schedulers") instanceof List<?> children) {
       copy.put("schedulers", children.stream().map(c -> resolveScaleFns((Map<String, Object>) c)).toList());
     }
     return copy;
+  }
+
+  private static IntToDoubleFunction lrLambda(String name) {
+    IntToDoubleFunction fn = LR_LAMBDAS.get(name);
+    if (fn == null) {
+      throw new IllegalArgumentException("fixture names lr_lambda " + name + ", unknown to the runner; known: " + LR_LAMBDAS.keySet());
+    }
+    return fn;
   }
 
   /** The values the schema records for one group: lr, and momentum / beta1 where the group has them. */

@@ -1,6 +1,7 @@
 package dev.anneal.grad;
 
 import dev.anneal.param.FloatStorage;
+import dev.anneal.param.HeapStorage;
 import dev.anneal.param.Parameter;
 import java.util.List;
 
@@ -26,17 +27,20 @@ public final class GradientClipping {
     if (Double.isNaN(normType)) {
       throw new IllegalArgumentException("norm type must be a number or infinity, was NaN");
     }
+    // The norm of the per-tensor norms, folded as they come (no allocation per step).
     int count = 0;
-    float[] norms = new float[parameters.size()];
-    for (Parameter p : parameters) {
-      if (p.grad() != null) {
-        norms[count++] = (float) norm(p.grad(), normType);
+    double folded = initialFold(normType);
+    for (int i = 0, n = parameters.size(); i < n; i++) {
+      FloatStorage grad = parameters.get(i).grad();
+      if (grad != null) {
+        folded = fold(folded, (float) norm(grad, normType), normType);
+        count++;
       }
     }
     if (count == 0) {
       return 0.0;
     }
-    float total = (float) norm(FloatStorage.wrap(java.util.Arrays.copyOf(norms, count)), normType);
+    float total = (float) finishFold(folded, normType);
     if (errorIfNonfinite && !Float.isFinite(total)) {
       throw new NonFiniteGradientException("The total norm of order " + normType + " for gradients of " + count
           + " parameters is non-finite (" + total + "), so it cannot be clipped; first non-finite gradient: "
@@ -48,10 +52,15 @@ public final class GradientClipping {
     if (Float.isNaN(coef)) {
       clamped = Float.NaN; // torch.clamp keeps NaN
     }
-    for (Parameter p : parameters) {
-      FloatStorage g = p.grad();
-      if (g != null) {
-        for (int i = 0, n = g.size(); i < n; i++) {
+    for (int k = 0, n = parameters.size(); k < n; k++) {
+      FloatStorage g = parameters.get(k).grad();
+      if (g instanceof HeapStorage heap) {
+        float[] a = heap.array();
+        for (int i = 0; i < a.length; i++) {
+          a[i] *= clamped;
+        }
+      } else if (g != null) {
+        for (int i = 0, size = g.size(); i < size; i++) {
           g.set(i, g.get(i) * clamped);
         }
       }
@@ -83,6 +92,38 @@ public final class GradientClipping {
     }
   }
 
+  private static double initialFold(double ord) {
+    return ord == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : 0.0;
+  }
+
+  /** Adds one per-tensor norm to the norm of all of them, as {@code vector_norm(stack(norms), ord)} would. */
+  private static double fold(double acc, float norm, double ord) {
+    double a = Math.abs((double) norm);
+    if (ord == Double.POSITIVE_INFINITY) {
+      return Double.isNaN(acc) || Double.isNaN(a) ? Double.NaN : Math.max(acc, a);
+    }
+    if (ord == Double.NEGATIVE_INFINITY) {
+      return Double.isNaN(acc) || Double.isNaN(a) ? Double.NaN : Math.min(acc, a);
+    }
+    if (ord == 0) {
+      return acc + (norm != 0 ? 1 : 0);
+    }
+    if (ord == 2) {
+      return acc + a * a;
+    }
+    if (ord == 1) {
+      return acc + a;
+    }
+    return acc + Math.pow(a, ord);
+  }
+
+  private static double finishFold(double acc, double ord) {
+    if (Double.isInfinite(ord) || ord == 0 || ord == 1) {
+      return acc;
+    }
+    return ord == 2 ? Math.sqrt(acc) : Math.pow(acc, 1.0 / ord);
+  }
+
   /** {@code torch.linalg.vector_norm(x, ord)}, accumulated in double. */
   static double norm(FloatStorage x, double ord) {
     int n = x.size();
@@ -109,6 +150,14 @@ public final class GradientClipping {
       return nonZero;
     }
     double sum = 0;
+    if (ord == 2 && x instanceof HeapStorage heap) {
+      float[] a = heap.array();
+      for (int i = 0; i < n; i++) {
+        double v = a[i];
+        sum += v * v;
+      }
+      return Math.sqrt(sum);
+    }
     if (ord == 2) {
       for (int i = 0; i < n; i++) {
         double v = x.get(i);

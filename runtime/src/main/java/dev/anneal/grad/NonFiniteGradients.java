@@ -1,6 +1,7 @@
 package dev.anneal.grad;
 
 import dev.anneal.param.FloatStorage;
+import dev.anneal.param.HeapStorage;
 import dev.anneal.param.Parameter;
 import java.util.List;
 
@@ -10,7 +11,8 @@ public final class NonFiniteGradients {
 
   /** The first parameter whose gradient holds NaN or an infinity, or {@code null} if all are finite. */
   public static Parameter first(List<Parameter> parameters) {
-    for (Parameter p : parameters) {
+    for (int k = 0, n = parameters.size(); k < n; k++) {
+      Parameter p = parameters.get(k);
       if (firstIndex(p.grad()) >= 0) {
         return p;
       }
@@ -31,6 +33,15 @@ public final class NonFiniteGradients {
   /** The index of the first non-finite value, or -1 (also for no gradient). */
   public static int firstIndex(FloatStorage grad) {
     if (grad == null) {
+      return -1;
+    }
+    if (grad instanceof HeapStorage heap) {
+      float[] a = heap.array();
+      for (int i = 0; i < a.length; i++) {
+        if (a[i] - a[i] != 0) {
+          return i;
+        }
+      }
       return -1;
     }
     for (int i = 0, n = grad.size(); i < n; i++) {

@@ -42,25 +42,34 @@ public final class Adadelta extends AbstractOptimizer<Adadelta.State> {
     private float negLr;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float sign = this.sign;
       float wd = weightDecay;
       float rho = this.rho;
       float a = oneMinusRho;
       float eps = this.eps;
       float negLr = this.negLr;
-      float[] sq = squareAvg;
-      float[] acc = accDelta;
-      for (int i = 0; i < len; i++) {
-        float x = w[wOff + i];
-        float d = sign * g[gOff + i] + wd * x;
-        float s = rho * sq[from + i] + a * (d * d);
-        sq[from + i] = s;
+      float[] sq = s0;
+      float[] acc = s1;
+      for (int i = from; i < to; i++) {
+        float x = w[i];
+        float d = sign * g[i] + wd * x;
+        float s = rho * sq[i] + a * (d * d);
+        sq[i] = s;
         float std = (float) Math.sqrt(s + eps);
-        float delta = (float) Math.sqrt(acc[from + i] + eps) / std * d;
-        acc[from + i] = rho * acc[from + i] + a * (delta * delta);
-        w[wOff + i] = x + negLr * delta;
+        float delta = (float) Math.sqrt(acc[i] + eps) / std * d;
+        acc[i] = rho * acc[i] + a * (delta * delta);
+        w[i] = x + negLr * delta;
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> squareAvg;
+        case 1 -> accDelta;
+        default -> null;
+      };
     }
   }
 

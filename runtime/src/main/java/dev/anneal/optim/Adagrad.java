@@ -40,19 +40,27 @@ public final class Adagrad extends AbstractOptimizer<Adagrad.State> {
     private float negClr;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float sign = this.sign;
       float wd = weightDecay;
       float eps = this.eps;
       float negClr = this.negClr;
-      float[] sum = this.sum;
-      for (int i = 0; i < len; i++) {
-        float x = w[wOff + i];
-        float d = sign * g[gOff + i] + wd * x;
-        float s = sum[from + i] + d * d;
-        sum[from + i] = s;
-        w[wOff + i] = x + negClr * (d / ((float) Math.sqrt(s) + eps));
+      float[] sum = s0;
+      for (int i = from; i < to; i++) {
+        float x = w[i];
+        float d = sign * g[i] + wd * x;
+        float s = sum[i] + d * d;
+        sum[i] = s;
+        w[i] = x + negClr * (d / ((float) Math.sqrt(s) + eps));
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> sum;
+        default -> null;
+      };
     }
   }
 

@@ -74,7 +74,7 @@ public class Adam extends AbstractOptimizer<Adam.State> {
     private boolean amsgrad;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float decay = this.decay;
       float wd = this.weightDecay;
       float sign = this.sign;
@@ -84,32 +84,42 @@ public class Adam extends AbstractOptimizer<Adam.State> {
       float bc2Sqrt = this.bc2Sqrt;
       float eps = this.eps;
       float negStep = negStepSize;
-      float[] m = expAvg;
-      float[] v = expAvgSq;
+      float[] m = s0;
+      float[] v = s1;
       if (amsgrad) {
-        float[] vMax = maxExpAvgSq;
-        for (int i = 0; i < len; i++) {
-          float x = w[wOff + i] * decay;
-          float d = sign * g[gOff + i] + wd * x;
-          float mi = m[from + i] + a1 * (d - m[from + i]);
-          float vi = b2 * v[from + i] + a2 * (d * d);
-          float vm = Math.max(vMax[from + i], vi);
-          m[from + i] = mi;
-          v[from + i] = vi;
-          vMax[from + i] = vm;
-          w[wOff + i] = x + negStep * (mi / ((float) Math.sqrt(vm) / bc2Sqrt + eps));
+        float[] vMax = s2;
+        for (int i = from; i < to; i++) {
+          float x = w[i] * decay;
+          float d = sign * g[i] + wd * x;
+          float mi = m[i] + a1 * (d - m[i]);
+          float vi = b2 * v[i] + a2 * (d * d);
+          float vm = Math.max(vMax[i], vi);
+          m[i] = mi;
+          v[i] = vi;
+          vMax[i] = vm;
+          w[i] = x + negStep * (mi / ((float) Math.sqrt(vm) / bc2Sqrt + eps));
         }
       } else {
-        for (int i = 0; i < len; i++) {
-          float x = w[wOff + i] * decay;
-          float d = sign * g[gOff + i] + wd * x;
-          float mi = m[from + i] + a1 * (d - m[from + i]);
-          float vi = b2 * v[from + i] + a2 * (d * d);
-          m[from + i] = mi;
-          v[from + i] = vi;
-          w[wOff + i] = x + negStep * (mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps));
+        for (int i = from; i < to; i++) {
+          float x = w[i] * decay;
+          float d = sign * g[i] + wd * x;
+          float mi = m[i] + a1 * (d - m[i]);
+          float vi = b2 * v[i] + a2 * (d * d);
+          m[i] = mi;
+          v[i] = vi;
+          w[i] = x + negStep * (mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps));
         }
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> expAvg;
+        case 1 -> expAvgSq;
+        case 2 -> maxExpAvgSq;
+        default -> null;
+      };
     }
   }
 

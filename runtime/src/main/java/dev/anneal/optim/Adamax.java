@@ -41,24 +41,33 @@ public final class Adamax extends AbstractOptimizer<Adamax.State> {
     private float negClr;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float sign = this.sign;
       float wd = weightDecay;
       float a1 = oneMinusBeta1;
       float b2 = beta2;
       float eps = this.eps;
       float negClr = this.negClr;
-      float[] m = expAvg;
-      float[] u = expInf;
-      for (int i = 0; i < len; i++) {
-        float x = w[wOff + i];
-        float d = sign * g[gOff + i] + wd * x;
-        float mi = m[from + i] + a1 * (d - m[from + i]);
-        float ui = Math.max(u[from + i] * b2, Math.abs(d) + eps);
-        m[from + i] = mi;
-        u[from + i] = ui;
-        w[wOff + i] = x + negClr * (mi / ui);
+      float[] m = s0;
+      float[] u = s1;
+      for (int i = from; i < to; i++) {
+        float x = w[i];
+        float d = sign * g[i] + wd * x;
+        float mi = m[i] + a1 * (d - m[i]);
+        float ui = Math.max(u[i] * b2, Math.abs(d) + eps);
+        m[i] = mi;
+        u[i] = ui;
+        w[i] = x + negClr * (mi / ui);
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> expAvg;
+        case 1 -> expInf;
+        default -> null;
+      };
     }
   }
 

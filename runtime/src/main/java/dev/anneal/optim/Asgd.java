@@ -44,22 +44,30 @@ public final class Asgd extends AbstractOptimizer<Asgd.State> {
     private boolean averaging;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float sign = this.sign;
       float wd = weightDecay;
       float decay = this.decay;
       float negEta = this.negEta;
       float mu = muF;
-      float[] ax = this.ax;
+      float[] ax = s0;
       boolean averaging = this.averaging;
-      for (int i = 0; i < len; i++) {
-        float x = w[wOff + i];
-        float d = sign * g[gOff + i] + wd * x;
+      for (int i = from; i < to; i++) {
+        float x = w[i];
+        float d = sign * g[i] + wd * x;
         x = x * decay;
         x = x + negEta * d;
-        w[wOff + i] = x;
-        ax[from + i] = averaging ? ax[from + i] + (x - ax[from + i]) * mu : x;
+        w[i] = x;
+        ax[i] = averaging ? ax[i] + (x - ax[i]) * mu : x;
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> ax;
+        default -> null;
+      };
     }
   }
 

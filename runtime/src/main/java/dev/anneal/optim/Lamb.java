@@ -49,19 +49,19 @@ public final class Lamb extends AbstractOptimizer<Lamb.State> {
     private double updateSq;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
-      float[] m = expAvg;
-      float[] v = expAvgSq;
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
+      float[] m = s0;
+      float[] v = s1;
       if (!applying) {
         double ws = 0;
         double us = 0;
-        for (int i = 0; i < len; i++) {
-          float d = g[gOff + i];
-          float x = w[wOff + i];
-          float mi = oneMinusBeta1 * (d - m[from + i]) + m[from + i];
-          float vi = beta2 * v[from + i] + oneMinusBeta2 * (d * d);
-          m[from + i] = mi;
-          v[from + i] = vi;
+        for (int i = from; i < to; i++) {
+          float d = g[i];
+          float x = w[i];
+          float mi = oneMinusBeta1 * (d - m[i]) + m[i];
+          float vi = beta2 * v[i] + oneMinusBeta2 * (d * d);
+          m[i] = mi;
+          v[i] = vi;
           float r = direction(mi, vi, x);
           ws += (double) x * x;
           us += (double) r * r;
@@ -69,11 +69,20 @@ public final class Lamb extends AbstractOptimizer<Lamb.State> {
         weightSq += ws;
         updateSq += us;
       } else {
-        for (int i = 0; i < len; i++) {
-          float x = w[wOff + i];
-          w[wOff + i] = x + negStep * direction(m[from + i], v[from + i], x);
+        for (int i = from; i < to; i++) {
+          float x = w[i];
+          w[i] = x + negStep * direction(m[i], v[i], x);
         }
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> expAvg;
+        case 1 -> expAvgSq;
+        default -> null;
+      };
     }
 
     private float direction(float m, float v, float x) {

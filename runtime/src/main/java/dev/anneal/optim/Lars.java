@@ -54,13 +54,13 @@ public final class Lars extends AbstractOptimizer<Lars.State> {
     private boolean first;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       if (measuring) {
         double ws = 0;
         double gs = 0;
-        for (int i = 0; i < len; i++) {
-          float x = w[wOff + i];
-          float d = g[gOff + i];
+        for (int i = from; i < to; i++) {
+          float x = w[i];
+          float d = g[i];
           ws += (double) x * x;
           gs += (double) d * d;
         }
@@ -68,20 +68,28 @@ public final class Lars extends AbstractOptimizer<Lars.State> {
         gradSq += gs;
         return;
       }
-      float[] buf = momentumBuffer;
-      for (int i = 0; i < len; i++) {
-        float x = w[wOff + i];
-        float d = g[gOff + i];
+      float[] buf = s0;
+      for (int i = from; i < to; i++) {
+        float x = w[i];
+        float d = g[i];
         if (adapt) {
           d = (d + weightDecay * x) * trust;
         }
         if (buf != null && momentum != 0) {
-          float b = first ? d : momentum * buf[from + i] + keep * d;
-          buf[from + i] = b;
+          float b = first ? d : momentum * buf[i] + keep * d;
+          buf[i] = b;
           d = nesterov ? d + momentum * b : b;
         }
-        w[wOff + i] = x - lr * d;
+        w[i] = x - lr * d;
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> momentumBuffer;
+        default -> null;
+      };
     }
   }
 

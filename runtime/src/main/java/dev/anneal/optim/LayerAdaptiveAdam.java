@@ -44,26 +44,35 @@ public final class LayerAdaptiveAdam extends AbstractOptimizer<LayerAdaptiveAdam
     private double ratioSum;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
-      float[] m = expAvg;
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
+      float[] m = s0;
       if (applying) {
         float negStep = this.negStep;
-        for (int i = 0; i < len; i++) {
-          w[wOff + i] = w[wOff + i] + negStep * m[from + i];
+        for (int i = from; i < to; i++) {
+          w[i] = w[i] + negStep * m[i];
         }
         return;
       }
-      float[] v = expAvgSq;
+      float[] v = s1;
       double sum = 0;
-      for (int i = 0; i < len; i++) {
-        float d = g[gOff + i] + weightDecay * w[wOff + i];
-        float mi = oneMinusBeta1 * (d - m[from + i]) + m[from + i];
-        float vi = beta2 * v[from + i] + oneMinusBeta2 * (d * d);
-        m[from + i] = mi;
-        v[from + i] = vi;
+      for (int i = from; i < to; i++) {
+        float d = g[i] + weightDecay * w[i];
+        float mi = oneMinusBeta1 * (d - m[i]) + m[i];
+        float vi = beta2 * v[i] + oneMinusBeta2 * (d * d);
+        m[i] = mi;
+        v[i] = vi;
         sum += Math.abs(mi) / ((float) Math.sqrt(vi) + eps);
       }
       ratioSum += sum;
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> expAvg;
+        case 1 -> expAvgSq;
+        default -> null;
+      };
     }
   }
 

@@ -50,7 +50,7 @@ public final class NAdam extends AbstractOptimizer<NAdam.State> {
     private float avgCoef;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float decay = this.decay;
       float sign = this.sign;
       float wd = weightDecay;
@@ -61,19 +61,28 @@ public final class NAdam extends AbstractOptimizer<NAdam.State> {
       float eps = this.eps;
       float gradCoef = this.gradCoef;
       float avgCoef = this.avgCoef;
-      float[] m = expAvg;
-      float[] v = expAvgSq;
-      for (int i = 0; i < len; i++) {
-        float x = w[wOff + i] * decay;
-        float d = sign * g[gOff + i] + wd * x;
-        float mi = m[from + i] + a1 * (d - m[from + i]);
-        float vi = b2 * v[from + i] + a2 * (d * d);
-        m[from + i] = mi;
-        v[from + i] = vi;
+      float[] m = s0;
+      float[] v = s1;
+      for (int i = from; i < to; i++) {
+        float x = w[i] * decay;
+        float d = sign * g[i] + wd * x;
+        float mi = m[i] + a1 * (d - m[i]);
+        float vi = b2 * v[i] + a2 * (d * d);
+        m[i] = mi;
+        v[i] = vi;
         float denom = (float) Math.sqrt(vi / bc2) + eps;
         x = x + gradCoef * (d / denom);
-        w[wOff + i] = x + avgCoef * (mi / denom);
+        w[i] = x + avgCoef * (mi / denom);
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> expAvg;
+        case 1 -> expAvgSq;
+        default -> null;
+      };
     }
   }
 

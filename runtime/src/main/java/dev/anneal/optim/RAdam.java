@@ -49,7 +49,7 @@ public final class RAdam extends AbstractOptimizer<RAdam.State> {
     private boolean rectified;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float decay = this.decay;
       float sign = this.sign;
       float wd = weightDecay;
@@ -62,23 +62,32 @@ public final class RAdam extends AbstractOptimizer<RAdam.State> {
       float rect = this.rect;
       float eps = this.eps;
       boolean rectified = this.rectified;
-      float[] m = expAvg;
-      float[] v = expAvgSq;
-      for (int i = 0; i < len; i++) {
-        float x = w[wOff + i] * decay;
-        float d = sign * g[gOff + i] + wd * x;
-        float mi = m[from + i] + a1 * (d - m[from + i]);
-        float vi = b2 * v[from + i] + a2 * (d * d);
-        m[from + i] = mi;
-        v[from + i] = vi;
+      float[] m = s0;
+      float[] v = s1;
+      for (int i = from; i < to; i++) {
+        float x = w[i] * decay;
+        float d = sign * g[i] + wd * x;
+        float mi = m[i] + a1 * (d - m[i]);
+        float vi = b2 * v[i] + a2 * (d * d);
+        m[i] = mi;
+        v[i] = vi;
         float corrected = mi / bc1;
         if (rectified) {
           float adaptive = bc2Sqrt / ((float) Math.sqrt(vi) + eps);
-          w[wOff + i] = x - corrected * lr * adaptive * rect;
+          w[i] = x - corrected * lr * adaptive * rect;
         } else {
-          w[wOff + i] = x - corrected * lr;
+          w[i] = x - corrected * lr;
         }
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> expAvg;
+        case 1 -> expAvgSq;
+        default -> null;
+      };
     }
   }
 

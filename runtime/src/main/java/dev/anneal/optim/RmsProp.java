@@ -47,7 +47,7 @@ public final class RmsProp extends AbstractOptimizer<RmsProp.State> {
     private boolean useMomentum;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float sign = this.sign;
       float wd = weightDecay;
       float alpha = this.alpha;
@@ -55,32 +55,42 @@ public final class RmsProp extends AbstractOptimizer<RmsProp.State> {
       float eps = this.eps;
       float lr = this.lr;
       float momentum = this.momentum;
-      float[] sq = squareAvg;
-      float[] ga = gradAvg;
-      float[] buf = momentumBuffer;
+      float[] sq = s0;
+      float[] ga = s1;
+      float[] buf = s2;
       boolean centered = this.centered;
       boolean useMomentum = this.useMomentum;
-      for (int i = 0; i < len; i++) {
-        float x = w[wOff + i];
-        float d = sign * g[gOff + i] + wd * x;
-        float s = alpha * sq[from + i] + a * (d * d);
-        sq[from + i] = s;
+      for (int i = from; i < to; i++) {
+        float x = w[i];
+        float d = sign * g[i] + wd * x;
+        float s = alpha * sq[i] + a * (d * d);
+        sq[i] = s;
         float avg;
         if (centered) {
-          float m = ga[from + i] + a * (d - ga[from + i]);
-          ga[from + i] = m;
+          float m = ga[i] + a * (d - ga[i]);
+          ga[i] = m;
           avg = (float) Math.sqrt(s - m * m) + eps;
         } else {
           avg = (float) Math.sqrt(s) + eps;
         }
         if (useMomentum) {
-          float b = momentum * buf[from + i] + d / avg;
-          buf[from + i] = b;
-          w[wOff + i] = x - lr * b;
+          float b = momentum * buf[i] + d / avg;
+          buf[i] = b;
+          w[i] = x - lr * b;
         } else {
-          w[wOff + i] = x + -lr * (d / avg);
+          w[i] = x + -lr * (d / avg);
         }
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> squareAvg;
+        case 1 -> gradAvg;
+        case 2 -> momentumBuffer;
+        default -> null;
+      };
     }
   }
 

@@ -41,26 +41,35 @@ public final class Rprop extends AbstractOptimizer<Rprop.State> {
     private float maxStep;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float sign = this.sign;
       float etaMinus = this.etaMinus;
       float etaPlus = this.etaPlus;
       float minStep = this.minStep;
       float maxStep = this.maxStep;
-      float[] prev = this.prev;
-      float[] stepSize = this.stepSize;
-      for (int i = 0; i < len; i++) {
-        float gi = sign * g[gOff + i];
-        float product = gi * prev[from + i];
+      float[] prev = s0;
+      float[] stepSize = s1;
+      for (int i = from; i < to; i++) {
+        float gi = sign * g[i];
+        float product = gi * prev[i];
         float factor = product > 0 ? etaPlus : product < 0 ? etaMinus : 1f;
-        float s = Math.min(Math.max(stepSize[from + i] * factor, minStep), maxStep);
-        stepSize[from + i] = s;
+        float s = Math.min(Math.max(stepSize[i] * factor, minStep), maxStep);
+        stepSize[i] = s;
         if (factor == etaMinus) {
           gi = 0f;
         }
-        w[wOff + i] = w[wOff + i] - Math.signum(gi) * s;
-        prev[from + i] = gi;
+        w[i] = w[i] - Math.signum(gi) * s;
+        prev[i] = gi;
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> prev;
+        case 1 -> stepSize;
+        default -> null;
+      };
     }
   }
 

@@ -56,42 +56,50 @@ public final class Sgd extends AbstractOptimizer<Sgd.State> {
     private boolean first;
 
     @Override
-    public void apply(float[] w, int wOff, float[] g, int gOff, int from, int len) {
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float lr = this.lr;
       float wd = this.weightDecay;
       float sign = this.sign;
-      float[] buf = momentumBuffer;
+      float[] buf = s0;
       if (buf == null || momentum == 0) {
-        for (int i = 0; i < len; i++) {
-          float d = sign * g[gOff + i] + wd * w[wOff + i];
-          w[wOff + i] = w[wOff + i] - lr * d;
+        for (int i = from; i < to; i++) {
+          float d = sign * g[i] + wd * w[i];
+          w[i] = w[i] - lr * d;
         }
       } else if (first) {
-        for (int i = 0; i < len; i++) {
-          float d = sign * g[gOff + i] + wd * w[wOff + i];
-          buf[from + i] = d;
+        for (int i = from; i < to; i++) {
+          float d = sign * g[i] + wd * w[i];
+          buf[i] = d;
           float step = nesterov ? d + momentum * d : d;
-          w[wOff + i] = w[wOff + i] - lr * step;
+          w[i] = w[i] - lr * step;
         }
       } else if (nesterov) {
         float momentum = this.momentum;
         float keep = this.keep;
-        for (int i = 0; i < len; i++) {
-          float d = sign * g[gOff + i] + wd * w[wOff + i];
-          float b = momentum * buf[from + i] + keep * d;
-          buf[from + i] = b;
-          w[wOff + i] = w[wOff + i] - lr * (d + momentum * b);
+        for (int i = from; i < to; i++) {
+          float d = sign * g[i] + wd * w[i];
+          float b = momentum * buf[i] + keep * d;
+          buf[i] = b;
+          w[i] = w[i] - lr * (d + momentum * b);
         }
       } else {
         float momentum = this.momentum;
         float keep = this.keep;
-        for (int i = 0; i < len; i++) {
-          float d = sign * g[gOff + i] + wd * w[wOff + i];
-          float b = momentum * buf[from + i] + keep * d;
-          buf[from + i] = b;
-          w[wOff + i] = w[wOff + i] - lr * b;
+        for (int i = from; i < to; i++) {
+          float d = sign * g[i] + wd * w[i];
+          float b = momentum * buf[i] + keep * d;
+          buf[i] = b;
+          w[i] = w[i] - lr * b;
         }
       }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return switch (k) {
+        case 0 -> momentumBuffer;
+        default -> null;
+      };
     }
   }
 

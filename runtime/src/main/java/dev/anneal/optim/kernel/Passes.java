@@ -6,14 +6,18 @@ import dev.anneal.param.HeapStorage;
 
 /**
  * Runs an {@link ElementKernel} over a whole parameter in one pass, whatever the storage of its
- * values and gradient: heap arrays are handed to the kernel directly; direct buffers go through a
- * per-thread scratch copy in chunks. Above {@link #parallelThreshold()} elements the pass is split
- * across the shared {@link WorkerPool}. Nothing is allocated per call.
+ * values and gradient: heap arrays go to the kernel as they are; when either is a direct buffer,
+ * the pass goes chunk by chunk through the thread's {@link Scratch}. Above
+ * {@link #parallelThreshold()} elements the pass is split across the shared {@link WorkerPool}.
+ * Nothing is allocated per call.
  */
 public final class Passes {
   /** Below this many elements one thread does the pass: the hand-off costs more than it saves. */
   private static final int PARALLEL_THRESHOLD =
       Integer.getInteger("anneal.optim.parallelThreshold", 1 << 16);
+
+  /** Tensors up to this size use the wide scratch; a field so tests can force the chunked-state path. */
+  static int wideLimit = Scratch.WIDE_LIMIT;
 
   private Passes() {}
 
@@ -38,37 +42,78 @@ public final class Passes {
 
   /** The pass over {@code [from, to)}; {@code scratch} is the running thread's, or null to look it up. */
   static void runRange(ElementKernel kernel, FloatStorage values, FloatStorage grad, int from, int to, Scratch scratch) {
+    float[] s0 = kernel.state(0);
+    float[] s1 = kernel.state(1);
+    float[] s2 = kernel.state(2);
     if (values instanceof HeapStorage hw && grad instanceof HeapStorage hg) {
-      kernel.apply(hw.array(), from, hg.array(), from, from, to - from);
+      kernel.apply(hw.array(), hg.array(), s0, s1, s2, from, to);
       return;
     }
     Scratch s = scratch != null ? scratch : Scratch.ofCurrentThread();
+    if (values.size() <= wideLimit) {
+      runWide(kernel, values, grad, from, to, s, s0, s1, s2);
+      return;
+    }
+    float[] c0 = s0 == null ? null : s.s0;
+    float[] c1 = s1 == null ? null : s.s1;
+    float[] c2 = s2 == null ? null : s.s2;
     for (int start = from; start < to; start += Scratch.CHUNK) {
       int len = Math.min(Scratch.CHUNK, to - start);
-      float[] w;
-      int wOff;
+      load(values, start, s.w, len);
+      load(grad, start, s.g, len);
+      if (s0 != null) {
+        System.arraycopy(s0, start, c0, 0, len);
+      }
+      if (s1 != null) {
+        System.arraycopy(s1, start, c1, 0, len);
+      }
+      if (s2 != null) {
+        System.arraycopy(s2, start, c2, 0, len);
+      }
+      kernel.apply(s.w, s.g, c0, c1, c2, 0, len);
       if (values instanceof HeapStorage hw) {
-        w = hw.array();
-        wOff = start;
+        System.arraycopy(s.w, 0, hw.array(), start, len);
       } else {
-        ((DirectStorage) values).floats().get(start, s.w, 0, len);
-        w = s.w;
-        wOff = 0;
-      }
-      float[] g;
-      int gOff;
-      if (grad instanceof HeapStorage hg) {
-        g = hg.array();
-        gOff = start;
-      } else {
-        ((DirectStorage) grad).floats().get(start, s.g, 0, len);
-        g = s.g;
-        gOff = 0;
-      }
-      kernel.apply(w, wOff, g, gOff, start, len);
-      if (w == s.w) {
         ((DirectStorage) values).floats().put(start, s.w, 0, len);
       }
+      if (s0 != null) {
+        System.arraycopy(c0, 0, s0, start, len);
+      }
+      if (s1 != null) {
+        System.arraycopy(c1, 0, s1, start, len);
+      }
+      if (s2 != null) {
+        System.arraycopy(c2, 0, s2, start, len);
+      }
+    }
+  }
+
+  /** Chunks of values and gradient copied to their own indices in the wide scratch; state used in place. */
+  private static void runWide(ElementKernel kernel, FloatStorage values, FloatStorage grad, int from, int to, Scratch s,
+      float[] s0, float[] s1, float[] s2) {
+    s.wide(values.size());
+    float[] w = values instanceof HeapStorage hw ? hw.array() : s.wideW;
+    float[] g = grad instanceof HeapStorage hg ? hg.array() : s.wideG;
+    for (int start = from; start < to; start += Scratch.CHUNK) {
+      int len = Math.min(Scratch.CHUNK, to - start);
+      if (w == s.wideW) {
+        ((DirectStorage) values).floats().get(start, w, start, len);
+      }
+      if (g == s.wideG) {
+        ((DirectStorage) grad).floats().get(start, g, start, len);
+      }
+      kernel.apply(w, g, s0, s1, s2, start, start + len);
+      if (w == s.wideW) {
+        ((DirectStorage) values).floats().put(start, w, start, len);
+      }
+    }
+  }
+
+  private static void load(FloatStorage storage, int start, float[] into, int len) {
+    if (storage instanceof HeapStorage heap) {
+      System.arraycopy(heap.array(), start, into, 0, len);
+    } else {
+      ((DirectStorage) storage).floats().get(start, into, 0, len);
     }
   }
 }

@@ -1,16 +1,38 @@
 package dev.anneal.optim.kernel;
 
 /**
- * One thread's buffers for direct storage: a run of values and gradients is bulk-copied here, the
- * kernel's array loop (which the JIT vectorizes) runs on it, and the values are copied back.
- * JDK 17 does not vectorize a loop over a direct {@code FloatBuffer}; bulk copies are memcpy.
+ * One thread's chunk buffers for passes that touch direct storage: values, gradient and the three
+ * state arrays are bulk-copied here (memcpy speed), the kernel's array loop runs with one index
+ * for all five (so it vectorizes), and what it wrote is copied back.
  */
 final class Scratch {
-  /** 4096 floats each: two runs plus the state arrays' runs stay within L1/L2. */
-  static final int CHUNK = 4096;
+  /** 2048 floats each: five chunks stay inside L1/L2. */
+  static final int CHUNK = 2048;
 
   final float[] w = new float[CHUNK];
   final float[] g = new float[CHUNK];
+  final float[] s0 = new float[CHUNK];
+  final float[] s1 = new float[CHUNK];
+  final float[] s2 = new float[CHUNK];
+
+  /** Tensors up to this many floats use {@link #wide}: 16 MB per array per thread at most. */
+  static final int WIDE_LIMIT = Integer.getInteger("anneal.optim.wideScratchLimit", 1 << 22);
+
+  /**
+   * Values and gradient in the parameter's own index space, grown to the largest tensor seen (up to
+   * {@link #WIDE_LIMIT}): a chunk copied to its own indices here lines up with the state arrays,
+   * so only values and gradient are copied, not the state. Grows once, never per step.
+   */
+  float[] wideW = new float[0];
+  float[] wideG = new float[0];
+
+  /** Makes the wide arrays hold at least {@code size} floats. */
+  void wide(int size) {
+    if (wideW.length < size) {
+      wideW = new float[size];
+      wideG = new float[size];
+    }
+  }
 
   private static final ThreadLocal<Scratch> CALLER = ThreadLocal.withInitial(Scratch::new);
 

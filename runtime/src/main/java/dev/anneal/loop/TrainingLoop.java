@@ -30,7 +30,9 @@ import java.util.StringJoiner;
  * }</pre>
  *
  * A plan restored from a checkpoint resumes where its clock stands, mid-epoch included; the batch
- * function is told which epoch and batch to train.
+ * function is told which epoch and batch to train. With LBFGS, which evaluates the model several
+ * times per step, the loop steps through {@link TrainingPlan#step(dev.anneal.optim.Closure)}: the
+ * batch function is called again for the same batch, after the gradients are cleared.
  */
 public final class TrainingLoop {
   private final TrainingPlan plan;
@@ -98,6 +100,7 @@ public final class TrainingLoop {
     }
     List<Map<String, Double>> history = new ArrayList<>();
     TrainingClock clock = plan.clock();
+    boolean closureSteps = plan.optimizer().type().equals("LBFGS");
     listeners.forEach(plan::addListener);
     try (Progress progress = progressOut == null ? null : new Progress(progressOut)) {
       while (!plan.finished()) {
@@ -112,7 +115,22 @@ public final class TrainingLoop {
         long lossCount = 0;
         while (clock.batchInEpoch() < batchesPerEpoch) {
           long batch = clock.batchInEpoch();
-          double loss = train.train(epoch, batch, plan.lossScale());
+          double loss;
+          if (closureSteps) {
+            // LBFGS re-evaluates the batch: each evaluation starts from cleared gradients.
+            double[] first = {Double.NaN, 0};
+            plan.step(() -> {
+              plan.optimizer().zeroGrad(true);
+              double value = train.train(epoch, batch, 1.0);
+              if (first[1]++ == 0) {
+                first[0] = value;
+              }
+              return value;
+            });
+            loss = first[0];
+          } else {
+            loss = train.train(epoch, batch, plan.lossScale());
+          }
           if (!Double.isFinite(loss)) {
             plan.optimizer().zeroGrad(true);
             String message = stopMessage(loss, epoch, batch);
@@ -128,7 +146,9 @@ public final class TrainingLoop {
           }
           lossSum += loss;
           lossCount++;
-          plan.afterBackward();
+          if (!closureSteps) {
+            plan.afterBackward();
+          }
           if (progress != null) {
             progress.step(String.format(Locale.ROOT, "loss %.4g lr %.3g", loss, plan.groups().get(0).lr()));
           }

@@ -143,4 +143,26 @@ class TrainingLoopTest {
     assertArrayEquals(full.w.values().toArray(), second.w.values().toArray(), 0f);
     assertArrayEquals(full.b.values().toArray(), second.b.values().toArray(), 0f);
   }
+
+  @Test
+  void lbfgsStepsThroughClosuresThatReevaluateTheBatch() {
+    Line line = new Line();
+    int[] calls = {0};
+    TrainingPlan plan = TrainingPlan.builder().epochs(2).stepsPerEpoch(3)
+        .optimizer(Spec.of("LBFGS").with("lr", 1.0).with("max_iter", 4).with("line_search_fn", "strong_wolfe"))
+        .group("line", dev.anneal.param.ParameterSource.of(line.w, line.b))
+        .build();
+    double before = line.validationLoss();
+    TrainingResult result = TrainingLoop.of(plan).progressBar(null)
+        .train((epoch, batch, scale) -> {
+          calls[0]++;
+          return line.train(epoch, batch, scale);
+        })
+        .validate(e -> Map.of("val_loss", line.validationLoss()))
+        .run();
+    assertTrue(result.completed(), result.message());
+    assertEquals(6, result.steps());
+    assertTrue(calls[0] > 6 * 2, "each step evaluates its batch more than twice: " + calls[0]);
+    assertTrue(line.validationLoss() < before / 10, before + " -> " + line.validationLoss());
+  }
 }

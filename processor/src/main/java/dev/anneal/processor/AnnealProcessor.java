@@ -115,23 +115,26 @@ public final class AnnealProcessor extends AbstractProcessor {
         .anyMatch(field -> field.asType().getKind() == TypeKind.ERROR);
   }
 
-  /** Field annotations on a class without {@code @Training} would silently do nothing: report them. */
+  /** Our annotations on a class without {@code @Training}, or on its fields, would silently do nothing: report them. */
   private void checkOrphanFieldAnnotations(RoundEnvironment round) {
     Report report = new Report();
-    for (String name : Names.FIELD_ANNOTATIONS) {
+    Set<String> all = new LinkedHashSet<>(Names.FIELD_ANNOTATIONS);
+    all.addAll(Names.CLASS_ANNOTATIONS);
+    for (String name : all) {
       TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
       if (annotation == null) {
         continue;
       }
-      for (Element field : round.getElementsAnnotatedWith(annotation)) {
-        if (!field.getKind().isField()) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        boolean field = element.getKind().isField();
+        if (!field && !(element instanceof TypeElement)) {
           continue;
         }
-        Element owner = field.getEnclosingElement();
-        if (Mirrors.find(owner, Names.TRAINING).isEmpty()) {
-          AnnotationMirror mirror = Mirrors.find(field, name).orElseThrow();
-          report.add(Message.MISSING_TRAINING, Location.of(field, mirror), Names.simple(name), field.getSimpleName(),
-              owner.getSimpleName());
+        Element model = field ? element.getEnclosingElement() : element;
+        Optional<AnnotationMirror> mirror = Mirrors.find(element, name);
+        if (Mirrors.find(model, Names.TRAINING).isEmpty() && mirror.isPresent()) {
+          report.add(Message.MISSING_TRAINING, Location.of(element, mirror.get()), Names.simple(name),
+              (field ? "field " : "class ") + element.getSimpleName(), model.getSimpleName());
         }
       }
     }

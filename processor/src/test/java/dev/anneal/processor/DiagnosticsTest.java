@@ -67,6 +67,12 @@ class DiagnosticsTest {
   }
 
   @Test
+  void classAnnotationWithoutTraining() {
+    assertError(model("@Optimizer(type = OptimizerType.SGD, lr = 0.1)", "  Layer a;"),
+        "@Optimizer on class M needs @Training(epochs = ...) on the class M", "@Optimizer(type = OptimizerType.SGD");
+  }
+
+  @Test
   void trainingWithoutOptimizer() {
     assertError(model("@Training(epochs = 3)", "  Layer a;"), "M has @Training but no @Optimizer", "@Training(epochs = 3)");
   }

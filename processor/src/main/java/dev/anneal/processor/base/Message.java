@@ -14,7 +14,7 @@ public enum Message {
       "%s must not be private, and a nested class must be static, so that the generated %s can use it"),
   MODEL_GENERIC("model-generic", "%s must not declare type parameters; annotate a concrete subclass instead"),
   MISSING_TRAINING("missing-training",
-      "@%s on field %s needs @Training(epochs = ...) on the class %s"),
+      "@%s on %s needs @Training(epochs = ...) on the class %s"),
   MISSING_OPTIMIZER("missing-optimizer",
       "%s has @Training but no @Optimizer; add for example @Optimizer(type = OptimizerType.SGD, lr = 0.1)"),
   RUNTIME_MISSING("runtime-missing",

@@ -33,6 +33,10 @@ public final class Names {
       LEARNING_RATE, WEIGHT_DECAY, MOMENTUM, BETAS, HYPERPARAMETER, HYPERPARAMETERS, GROUP, FREEZE, SCHEDULE,
       SEQUENTIAL, CHAINED, WARMUP);
 
+  /** Annotations that configure the whole model and so need {@code @Training} next to them. */
+  public static final List<String> CLASS_ANNOTATIONS = List.of(
+      OPTIMIZER, SCHEDULE, SEQUENTIAL, CHAINED, WARMUP, PLATEAU, CLIP_NORM, CLIP_VALUE, ACCUMULATE, LAYERWISE_DECAY);
+
   public static final String PARAMETER_SOURCE = "dev.anneal.param.ParameterSource";
   public static final String PARAMETER = "dev.anneal.param.Parameter";
   public static final String DJL_BLOCK = "ai.djl.nn.Block";

@@ -12,6 +12,15 @@ Where PyTorch 2.x behaves differently from 1.13, the fixtures follow 2.x:
     into betas[0]).
   * SequentialLR undoes its children's initial steps recursively in 2.x (`recursive_undo`); the
     cases here never nest composites inside SequentialLR, where 1.13 and 2.x agree.
+Anneal's own schedules are recorded too, each emulated in float64 from its reference definition:
+  * warmups (LinearWarmup, ConstantWarmup, CosineWarmup, ExponentialWarmup) as PyTorch's
+    SequentialLR([LambdaLR(warmup factor), child], milestones=[warmup_steps]), the child built
+    first as Anneal builds it; a ReduceLROnPlateau child (which SequentialLR cannot hold) by hand:
+    metrics during the warmup are ignored, the plateau is constructed at warmup_steps;
+  * transformers' schedules: PyTorch LambdaLR with the lambdas of transformers 4.57.6
+    optimization.py copied below (transformers is not installed here);
+  * timm.CosineLRScheduler: timm 1.0.29's _get_lr copied below, without noise (timm draws noise
+    from torch's generator, Anneal from its own; only the noise-free schedule is comparable).
 Functions cannot live in JSON: CyclicLR's custom scale_fn and LambdaLR / MultiplicativeLR's
 lr_lambda name one of SCALE_FNS / LR_LAMBDAS below, and the Java runner maps the same name to the
 same function.
@@ -73,6 +82,12 @@ def build(spec, optimizer):
     spec = dict(spec)
     kind = spec.pop("type")
     children = spec.pop("schedulers", None)
+    if kind in ("LinearWarmup", "ConstantWarmup", "CosineWarmup", "ExponentialWarmup"):
+        return build_warmup(kind, spec, children, optimizer)
+    if kind == "timm.CosineLRScheduler":
+        return build_timm_cosine(spec, optimizer)
+    if kind.endswith("WithWarmupLR") or kind in ("InverseSqrtLR", "WarmupStableDecayLR"):
+        return build_transformers(kind, spec, optimizer)
     if kind == "SequentialLR":
         return S.SequentialLR(optimizer, [build(c, optimizer) for c in children], **spec)
     if kind == "ChainedScheduler":
@@ -84,6 +99,215 @@ def build(spec, optimizer):
         spec["lr_lambda"] = [LR_LAMBDAS[n] for n in names] if isinstance(names, list) else LR_LAMBDAS[names]
     cls = getattr(S, kind)
     return cls(optimizer, **spec)
+
+
+def warmup_factor(shape, f, w):
+    def factor(t):
+        if t >= w:
+            return 1.0
+        a = t / w
+        if shape == "LinearWarmup":
+            return f * (1 - a) + a
+        if shape == "ConstantWarmup":
+            return f
+        if shape == "CosineWarmup":
+            return f + (1 - f) * (1 - math.cos(math.pi * a)) / 2
+        return f ** (1 - a)
+    return factor
+
+
+class ManualSchedule:
+    """Steps like a scheduler: step(metric=None) -> values written by `advance(t, metric)`."""
+
+    def __init__(self, advance):
+        self.t = 0
+        self.advance = advance
+        advance(0, None)
+
+    def step(self, metric=None):
+        self.t += 1
+        self.advance(self.t, metric)
+
+
+def build_warmup(kind, spec, children, optimizer):
+    w = spec["warmup_steps"]
+    f = spec.get("warmup_factor", 0.001)
+    factor = warmup_factor(kind, f, w)
+    child_spec = children[0] if children else None
+    if child_spec is not None and child_spec["type"] == "ReduceLROnPlateau":
+        groups = optimizer.param_groups
+        for g in groups:
+            g.setdefault("initial_lr", g["lr"])
+        state = {}
+
+        def advance(t, metric):
+            if t < w:
+                for g in groups:
+                    g["lr"] = g["initial_lr"] * factor(t)
+            elif t == w:
+                for g in groups:
+                    g["lr"] = g["initial_lr"]
+                state["plateau"] = build(child_spec, optimizer)
+            else:
+                state["plateau"].step(metric)
+        return ManualSchedule(advance)
+    child = build(child_spec, optimizer) if child_spec is not None else None
+    warm = S.LambdaLR(optimizer, factor)
+    if child is None:
+        return warm
+    return S.SequentialLR(optimizer, [warm, child], milestones=[w])
+
+
+# transformers 4.57.6, optimization.py (the lr lambdas, verbatim but for names)
+def tf_constant_with_warmup(current_step, *, num_warmup_steps):
+    if current_step < num_warmup_steps:
+        return float(current_step) / float(max(1.0, num_warmup_steps))
+    return 1.0
+
+
+def tf_linear_with_warmup(current_step, *, num_warmup_steps, num_training_steps):
+    if current_step < num_warmup_steps:
+        return float(current_step) / float(max(1, num_warmup_steps))
+    return max(0.0, float(num_training_steps - current_step) / float(max(1, num_training_steps - num_warmup_steps)))
+
+
+def tf_cosine_with_warmup(current_step, *, num_warmup_steps, num_training_steps, num_cycles=0.5):
+    if current_step < num_warmup_steps:
+        return float(current_step) / float(max(1, num_warmup_steps))
+    progress = float(current_step - num_warmup_steps) / float(max(1, num_training_steps - num_warmup_steps))
+    return max(0.0, 0.5 * (1.0 + math.cos(math.pi * float(num_cycles) * 2.0 * progress)))
+
+
+def tf_cosine_hard_restarts(current_step, *, num_warmup_steps, num_training_steps, num_cycles=1):
+    if current_step < num_warmup_steps:
+        return float(current_step) / float(max(1, num_warmup_steps))
+    progress = float(current_step - num_warmup_steps) / float(max(1, num_training_steps - num_warmup_steps))
+    if progress >= 1.0:
+        return 0.0
+    return max(0.0, 0.5 * (1.0 + math.cos(math.pi * ((float(num_cycles) * progress) % 1.0))))
+
+
+def tf_polynomial(current_step, *, num_warmup_steps, num_training_steps, lr_end, power, lr_init):
+    if current_step < num_warmup_steps:
+        return float(current_step) / float(max(1, num_warmup_steps))
+    elif current_step > num_training_steps:
+        return lr_end / lr_init
+    else:
+        lr_range = lr_init - lr_end
+        decay_steps = num_training_steps - num_warmup_steps
+        pct_remaining = 1 - (current_step - num_warmup_steps) / decay_steps
+        decay = lr_range * pct_remaining**power + lr_end
+        return decay / lr_init
+
+
+def tf_inverse_sqrt(current_step, *, num_warmup_steps, timescale=None):
+    if current_step < num_warmup_steps:
+        return float(current_step) / float(max(1, num_warmup_steps))
+    shift = timescale - num_warmup_steps
+    decay = 1.0 / math.sqrt((current_step + shift) / timescale)
+    return decay
+
+
+def tf_wsd(current_step, *, num_warmup_steps, num_stable_steps, num_decay_steps, warmup_type, decay_type, min_lr_ratio,
+           num_cycles):
+    if current_step < num_warmup_steps:
+        progress = float(current_step) / float(max(1, num_warmup_steps))
+        if warmup_type == "linear":
+            factor = progress
+        elif warmup_type == "cosine":
+            factor = 0.5 * (1.0 - math.cos(math.pi * progress))
+        elif warmup_type == "1-sqrt":
+            factor = 1.0 - math.sqrt(1.0 - progress)
+        factor = factor * (1.0 - min_lr_ratio) + min_lr_ratio
+        return max(0.0, factor)
+    if current_step < num_warmup_steps + num_stable_steps:
+        return 1.0
+    if current_step < num_warmup_steps + num_stable_steps + num_decay_steps:
+        progress = float(current_step - num_warmup_steps - num_stable_steps) / float(max(1, num_decay_steps))
+        if decay_type == "linear":
+            factor = 1.0 - progress
+        elif decay_type == "cosine":
+            factor = 0.5 * (1.0 + math.cos(math.pi * float(num_cycles) * 2.0 * progress))
+        elif decay_type == "1-sqrt":
+            factor = 1.0 - math.sqrt(progress)
+        factor = factor * (1.0 - min_lr_ratio) + min_lr_ratio
+        return max(0.0, factor)
+    return min_lr_ratio
+
+
+def build_transformers(kind, spec, optimizer):
+    k = dict(spec)
+    if kind == "ConstantWithWarmupLR":
+        return S.LambdaLR(optimizer, lambda s: tf_constant_with_warmup(s, **k))
+    if kind == "LinearWithWarmupLR":
+        return S.LambdaLR(optimizer, lambda s: tf_linear_with_warmup(s, **k))
+    if kind == "CosineWithWarmupLR":
+        return S.LambdaLR(optimizer, lambda s: tf_cosine_with_warmup(s, **k))
+    if kind == "CosineWithHardRestartsWithWarmupLR":
+        return S.LambdaLR(optimizer, lambda s: tf_cosine_hard_restarts(s, **k))
+    if kind == "PolynomialWithWarmupLR":
+        # Anneal: each group decays from its own base lr (transformers: optimizer.defaults["lr"]);
+        # the cases here give every group the optimizer's default lr, where both agree.
+        lr_init = optimizer.defaults["lr"]
+        return S.LambdaLR(optimizer, lambda s: tf_polynomial(s, lr_end=k.get("lr_end", 1e-7), power=k.get("power", 1.0),
+                                                             num_warmup_steps=k["num_warmup_steps"],
+                                                             num_training_steps=k["num_training_steps"], lr_init=lr_init))
+    if kind == "InverseSqrtLR":
+        timescale = k.get("timescale") or k["num_warmup_steps"] or 10_000
+        return S.LambdaLR(optimizer, lambda s: tf_inverse_sqrt(s, num_warmup_steps=k["num_warmup_steps"], timescale=timescale))
+    if kind == "WarmupStableDecayLR":
+        stable = k.get("num_stable_steps")
+        if stable is None:
+            stable = k["num_training_steps"] - k["num_warmup_steps"] - k["num_decay_steps"]
+        return S.LambdaLR(optimizer, lambda s: tf_wsd(
+            s, num_warmup_steps=k["num_warmup_steps"], num_stable_steps=stable, num_decay_steps=k["num_decay_steps"],
+            warmup_type=k.get("warmup_type", "linear"), decay_type=k.get("decay_type", "cosine"),
+            min_lr_ratio=k.get("min_lr_ratio", 0), num_cycles=k.get("num_cycles", 0.5)))
+    raise ValueError(kind)
+
+
+def build_timm_cosine(spec, optimizer):
+    """timm 1.0.29 CosineLRScheduler._get_lr (noise-free), stepped as scheduler.step(t)."""
+    k = dict(spec)
+    t_initial = k["t_initial"]
+    lr_min = k.get("lr_min", 0.0)
+    cycle_mul = k.get("cycle_mul", 1.0)
+    cycle_decay = k.get("cycle_decay", 1.0)
+    cycle_limit = k.get("cycle_limit", 1)
+    warmup_t = k.get("warmup_t", 0)
+    warmup_lr_init = k.get("warmup_lr_init", 0.0)
+    warmup_prefix = k.get("warmup_prefix", False)
+    k_decay = k.get("k_decay", 1.0)
+    groups = optimizer.param_groups
+    for g in groups:
+        g.setdefault("initial_lr", g["lr"])
+    base_values = [g["initial_lr"] for g in groups]
+    warmup_steps = [(v - warmup_lr_init) / warmup_t for v in base_values] if warmup_t else [1 for _ in base_values]
+
+    def get_lr(t):
+        if t < warmup_t:
+            return [warmup_lr_init + t * s for s in warmup_steps]
+        if warmup_prefix:
+            t = t - warmup_t
+        if cycle_mul != 1:
+            i = math.floor(math.log(1 - t / t_initial * (1 - cycle_mul), cycle_mul))
+            t_i = cycle_mul ** i * t_initial
+            t_curr = t - (1 - cycle_mul ** i) / (1 - cycle_mul) * t_initial
+        else:
+            i = t // t_initial
+            t_i = t_initial
+            t_curr = t - (t_initial * i)
+        gamma = cycle_decay ** i
+        lr_max_values = [v * gamma for v in base_values]
+        if i < cycle_limit:
+            return [lr_min + 0.5 * (lr_max - lr_min) * (1 + math.cos(math.pi * t_curr ** k_decay / t_i ** k_decay))
+                    for lr_max in lr_max_values]
+        return [lr_min for _ in base_values]
+
+    def advance(t, metric):
+        for g, lr in zip(groups, get_lr(t)):
+            g["lr"] = lr
+    return ManualSchedule(advance)
 
 
 def snapshot(optimizer):
@@ -143,6 +367,61 @@ def cases():
         record("multiplicative_per_group", {"type": "MultiplicativeLR", "lr_lambda": ["alternate", "constant_95"]}, [0.1, 0.3], steps=9),
         record("chained_lambda_after_exponential", {"type": "ChainedScheduler", "schedulers": [
             {"type": "ExponentialLR", "gamma": 0.9}, {"type": "MultiplicativeLR", "lr_lambda": "alternate"}]}, [0.1], steps=8),
+    ]
+    cosine = {"type": "CosineAnnealingLR", "T_max": 12, "eta_min": 0.001}
+    files["warmup"] = [
+        record("linear_warmup_then_cosine", {"type": "LinearWarmup", "warmup_steps": 5, "warmup_factor": 0.1, "schedulers": [cosine]},
+               [0.1, 0.02], "SGD", SGD_M, steps=20),
+        record("linear_warmup_default_factor_alone", {"type": "LinearWarmup", "warmup_steps": 4}, [0.1], steps=7),
+        record("constant_warmup_then_step", {"type": "ConstantWarmup", "warmup_steps": 3, "warmup_factor": 0.25,
+                                             "schedulers": [{"type": "StepLR", "step_size": 2, "gamma": 0.5}]}, [0.1], steps=10),
+        record("cosine_warmup_then_one_cycle_beta1", {"type": "CosineWarmup", "warmup_steps": 4, "warmup_factor": 0.0,
+                                                      "schedulers": [{"type": "OneCycleLR", "max_lr": 0.01, "total_steps": 10}]},
+               [0.001], "Adam", ADAM, steps=14),
+        record("exponential_warmup_then_constant_lr", {"type": "ExponentialWarmup", "warmup_steps": 6, "warmup_factor": 0.01,
+                                                       "schedulers": [{"type": "ConstantLR", "factor": 0.5, "total_iters": 2}]},
+               [0.1, 0.5], steps=10),
+        record("linear_warmup_then_plateau", {"type": "LinearWarmup", "warmup_steps": 3, "warmup_factor": 0.2,
+                                              "schedulers": [{"type": "ReduceLROnPlateau", "patience": 1, "factor": 0.5}]},
+               [0.1], metrics=[5.0, 4.0, 3.0, 1.0, 1.0, 1.0, 1.0, 0.5, 0.6, 0.7, 0.8]),
+        record("linear_warmup_then_cyclic_momentum", {"type": "LinearWarmup", "warmup_steps": 3, "warmup_factor": 0.5,
+                                                      "schedulers": [{"type": "CyclicLR", "base_lr": 0.01, "max_lr": 0.1,
+                                                                      "step_size_up": 2}]}, [0.05], "SGD", SGD_M, steps=10),
+    ]
+    files["transformers_recipes"] = [
+        record("tf_constant_with_warmup", {"type": "ConstantWithWarmupLR", "num_warmup_steps": 4}, [0.1, 0.01], steps=8),
+        record("tf_linear_with_warmup", {"type": "LinearWithWarmupLR", "num_warmup_steps": 3, "num_training_steps": 12}, [0.1],
+               steps=14),
+        record("tf_cosine_with_warmup", {"type": "CosineWithWarmupLR", "num_warmup_steps": 3, "num_training_steps": 15}, [0.1, 0.3],
+               steps=16),
+        record("tf_cosine_with_warmup_cycles", {"type": "CosineWithWarmupLR", "num_warmup_steps": 2, "num_training_steps": 12,
+                                                "num_cycles": 1.5}, [0.1], steps=12),
+        record("tf_cosine_hard_restarts", {"type": "CosineWithHardRestartsWithWarmupLR", "num_warmup_steps": 2,
+                                           "num_training_steps": 14, "num_cycles": 3}, [0.1], steps=16),
+        record("tf_polynomial", {"type": "PolynomialWithWarmupLR", "num_warmup_steps": 2, "num_training_steps": 10, "lr_end": 1e-4,
+                                 "power": 2.0}, [0.001], "SGD", {"lr": 0.001}, steps=12),
+        record("tf_polynomial_defaults", {"type": "PolynomialWithWarmupLR", "num_warmup_steps": 3, "num_training_steps": 9},
+               [0.001, 0.001], "SGD", {"lr": 0.001}, steps=11),
+        record("tf_inverse_sqrt", {"type": "InverseSqrtLR", "num_warmup_steps": 4}, [0.1], steps=12),
+        record("tf_inverse_sqrt_timescale", {"type": "InverseSqrtLR", "num_warmup_steps": 2, "timescale": 5}, [0.1], steps=10),
+        record("tf_wsd_defaults", {"type": "WarmupStableDecayLR", "num_warmup_steps": 2, "num_decay_steps": 4, "num_training_steps": 10},
+               [0.1], steps=12),
+        record("tf_wsd_cosine_1sqrt_min_ratio", {"type": "WarmupStableDecayLR", "num_warmup_steps": 3, "num_decay_steps": 4,
+                                                 "num_stable_steps": 2, "warmup_type": "cosine", "decay_type": "1-sqrt",
+                                                 "min_lr_ratio": 0.1}, [0.1], steps=11),
+        record("tf_wsd_1sqrt_warmup_linear_decay", {"type": "WarmupStableDecayLR", "num_warmup_steps": 4, "num_decay_steps": 3,
+                                                    "num_training_steps": 9, "warmup_type": "1-sqrt", "decay_type": "linear"},
+               [0.1], steps=10),
+    ]
+    files["timm_cosine"] = [
+        record("timm_cosine_single_cycle", {"type": "timm.CosineLRScheduler", "t_initial": 10}, [0.1], steps=14),
+        record("timm_cosine_cycles_decay_limit_warmup", {"type": "timm.CosineLRScheduler", "t_initial": 4, "lr_min": 1e-4,
+                                                         "cycle_decay": 0.5, "cycle_limit": 3, "warmup_t": 2,
+                                                         "warmup_lr_init": 1e-5}, [0.1, 0.05], steps=16),
+        record("timm_cosine_cycle_mul_k_decay", {"type": "timm.CosineLRScheduler", "t_initial": 3, "cycle_mul": 2.0, "cycle_limit": 4,
+                                                 "k_decay": 1.5}, [0.1], steps=30),
+        record("timm_cosine_warmup_prefix", {"type": "timm.CosineLRScheduler", "t_initial": 6, "warmup_t": 3, "warmup_prefix": True,
+                                             "warmup_lr_init": 0.001, "cycle_limit": 2}, [0.1], steps=16),
     ]
     files["step_lr"] = [
         record("step_default_gamma", {"type": "StepLR", "step_size": 3}, [0.1], steps=12),

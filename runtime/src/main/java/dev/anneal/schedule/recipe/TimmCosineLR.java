@@ -15,8 +15,8 @@ import java.util.List;
  * optional noise.
  *
  * <p>Noise: where timm applies it ({@code noise_range_t}), lr becomes {@code lr * (1 + n)} with
- * {@code n} drawn from a normal distribution (times {@code noise_std}) and redrawn until
- * {@code |n| < noise_pct}. The draw is a pure function of {@code noise_seed + t} (as timm seeds a
+ * {@code n} drawn from a standard normal distribution and redrawn until {@code |n| < noise_pct}
+ * ({@code noise_std} is accepted and, as in timm 1.0, unused). The draw is a pure function of {@code noise_seed + t} (as timm seeds a
  * generator with {@code noise_seed + t}), so a resumed run is identical; the generator is Anneal's
  * own (SplitMix64 with Box-Muller), so the noise values are not timm's.
  */
@@ -33,7 +33,6 @@ public final class TimmCosineLR extends AbstractLrScheduler {
   private final double noiseStart;
   private final double noiseEnd;
   private final double noisePct;
-  private final double noiseStd;
   private final long noiseSeed;
   private final double kDecay;
 
@@ -66,7 +65,6 @@ public final class TimmCosineLR extends AbstractLrScheduler {
       throw new IllegalArgumentException("timm.CosineLRScheduler noise_range_t must be a number or [start, end], was " + range);
     }
     this.noisePct = k.getDouble("noise_pct", 0.67);
-    this.noiseStd = k.getDouble("noise_std", 1.0);
     this.noiseSeed = k.getInt("noise_seed", 42);
     this.kDecay = k.getDouble("k_decay", 1.0);
     start();
@@ -112,7 +110,7 @@ public final class TimmCosineLR extends AbstractLrScheduler {
     return lr;
   }
 
-  /** A normal draw (times noise_std) redrawn until below noise_pct in magnitude; a pure function of noise_seed + t. */
+  /** A standard normal draw redrawn until below noise_pct in magnitude; a pure function of noise_seed + t. */
   double noise(int t) {
     long state = noiseSeed + t;
     for (int attempt = 0; attempt < 1000; attempt++) {
@@ -120,7 +118,7 @@ public final class TimmCosineLR extends AbstractLrScheduler {
       double u1 = uniform(state);
       state += 0x9E3779B97F4A7C15L;
       double u2 = uniform(state);
-      double n = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2) * noiseStd;
+      double n = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
       if (Math.abs(n) < noisePct) {
         return n;
       }

@@ -199,6 +199,56 @@ class SchedulerBehaviourTest {
   }
 
   @Test
+  void plateauInsideChainedAndSequentialTakesTheMetric() {
+    Optimizer o = sgd(1.0);
+    MetricScheduler chained = assertInstanceOf(MetricScheduler.class, Schedulers.create(Spec.of("ChainedScheduler").withChildren(
+        Spec.of("ExponentialLR").with("gamma", 0.5), Spec.of("ReduceLROnPlateau").with("patience", 0).with("factor", 0.5)), o));
+    chained.step(1.0); // exponential halves; the plateau records its best
+    assertEquals(0.5, lr(o, 0), TOL);
+    chained.step(1.0); // exponential halves; no improvement: the plateau halves too
+    assertEquals(0.125, lr(o, 0), TOL);
+
+    Optimizer p = sgd(1.0);
+    MetricScheduler sequential = assertInstanceOf(MetricScheduler.class, Schedulers.create(Spec.of("SequentialLR")
+        .with("milestones", List.of(2)).withChildren(Spec.of("ConstantLR").with("factor", 0.5).with("total_iters", 10),
+            Spec.of("ReduceLROnPlateau").with("patience", 0).with("factor", 0.5)), p));
+    assertEquals(0.5, lr(p, 0), TOL);
+    sequential.step(9.0);
+    assertEquals(0.5, lr(p, 0), TOL);
+    sequential.step(9.0); // milestone: the plateau starts from the base lr, counters cleared
+    assertEquals(1.0, lr(p, 0), TOL);
+    sequential.step(1.0);
+    assertEquals(1.0, lr(p, 0), TOL);
+    sequential.step(1.0);
+    assertEquals(0.5, lr(p, 0), TOL);
+  }
+
+  @Test
+  void groupsJoinChainedAndSequentialSchedulesAtTheirPosition() {
+    Optimizer o = sgd(0.1);
+    LrScheduler chained = Schedulers.create(Spec.of("ChainedScheduler").withChildren(
+        Spec.of("StepLR").with("step_size", 2).with("gamma", 0.5), Spec.of("ExponentialLR").with("gamma", 0.9)), o);
+    for (int i = 0; i < 3; i++) {
+      chained.step();
+    }
+    o.addParamGroup(new ParamGroup("late", List.of(Parameter.of("late.w", 0f))).with("lr", 1.0));
+    chained.step(); // position 4: two halvings and 0.9^4
+    assertEquals(0.25 * Math.pow(0.9, 4), lr(o, 1), 1e-15);
+    assertEquals(lr(o, 0) * 10, lr(o, 1), 1e-15);
+
+    Optimizer p = sgd(0.1);
+    LrScheduler sequential = Schedulers.create(Spec.of("SequentialLR").with("milestones", List.of(2)).withChildren(
+        Spec.of("ConstantLR").with("factor", 0.5).with("total_iters", 5), Spec.of("ExponentialLR").with("gamma", 0.5)), p);
+    for (int i = 0; i < 3; i++) {
+      sequential.step();
+    }
+    p.addParamGroup(new ParamGroup("late", List.of(Parameter.of("late.w", 0f))).with("lr", 1.0));
+    sequential.step(); // position 4 = the exponential's step 2
+    assertEquals(0.25, lr(p, 1), 1e-15);
+    assertEquals(0.025, lr(p, 0), 1e-15);
+  }
+
+  @Test
   void clearErrorsForBadSpecs() {
     Optimizer o = sgd(0.1);
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Schedulers.create(Spec.of("StepLR").with("stepsize", 2), o))

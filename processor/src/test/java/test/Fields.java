@@ -9,6 +9,14 @@ import java.util.List;
 public final class Fields {
   private Fields() {}
 
+  /** A LambdaLR factor: halves the lr every step. */
+  public static final class Halving implements java.util.function.IntToDoubleFunction {
+    @Override
+    public double applyAsDouble(int step) {
+      return Math.pow(0.5, step);
+    }
+  }
+
   public static Layer layer(String name) {
     Layer layer = new Layer(name);
     layer.add("w", 2);

@@ -28,9 +28,17 @@ public final class FashionClassifierTraining {
         .epochs(12)
         .stepsPerEpoch(stepsPerEpoch)
         .optimizer(Spec.of("AdamW").with("lr", 0.001).with("weight_decay", 0.05))
-        .group("stem", BlockParameters.of("stem", model.stem), g -> g.set("lr", 1.0E-4).freezeUntilEpoch(3))
-        .group("body", BlockParameters.of("body", model.body), g -> g.set("lr", 3.0E-4).freezeUntilStep(500).onUnfreeze(UnfreezePolicy.RESET_STATE).rewarmup(100))
-        .group("head", BlockParameters.of("head", model.head), g -> g.set("lr", 0.001).set("weight_decay", 0.0))
+        .group("stem", BlockParameters.of("stem", model.stem), g -> g
+            .set("lr", 1.0E-4)
+            .freezeUntilEpoch(3))
+        .group("body", BlockParameters.of("body", model.body), g -> g
+            .set("lr", 3.0E-4)
+            .freezeUntilStep(500)
+            .onUnfreeze(UnfreezePolicy.RESET_STATE)
+            .rewarmup(100))
+        .group("head", BlockParameters.of("head", model.head), g -> g
+            .set("lr", 0.001)
+            .set("weight_decay", 0.0))
         .schedule(Spec.of("LinearWarmup").with("warmup_steps", stepsPerEpoch).with("warmup_factor", 0.01).withChildren(
             Spec.of("CosineAnnealingLR").with("eta_min", 1.0E-6).with("T_max", 11 * stepsPerEpoch)), Interval.STEP)
         .clipGradNorm(1.0)

@@ -28,7 +28,9 @@ public final class TinyMlpTraining {
         .epochs(6)
         .stepsPerEpoch(stepsPerEpoch)
         .optimizer(Spec.of("SGD").with("lr", 0.1).with("momentum", 0.9).with("nesterov", true))
-        .group("classifier", model.head, g -> g.set("dampening", 0.1).schedule(Spec.of("StepLR").with("step_size", 2).with("gamma", 0.5), Interval.EPOCH))
+        .group("classifier", model.head, g -> g
+            .set("dampening", 0.1)
+            .schedule(Spec.of("StepLR").with("step_size", 2).with("gamma", 0.5), Interval.EPOCH))
         .group("default", ParameterSource.concat(List.of(model.hidden, model.embed(), ParameterSource.of(model.norms))))
         .schedule(Spec.of("SequentialLR").with("milestones", List.of(2)).withChildren(
             Spec.of("LinearLR").with("start_factor", 0.1).with("total_iters", 2),

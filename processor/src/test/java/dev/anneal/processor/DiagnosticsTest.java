@@ -324,6 +324,27 @@ class DiagnosticsTest {
   }
 
   @Test
+  void lambdaClassWithoutNoArgumentConstructor() {
+    JavaFileObject factor = JavaFileObjects.forSourceString("test.Factor", String.join("\n",
+        "package test;",
+        "class Factor implements java.util.function.IntToDoubleFunction {",
+        "  Factor(double gamma) {}",
+        "  @Override public double applyAsDouble(int step) { return 1; }",
+        "}"));
+    JavaFileObject source = model(SGD + "\n@LambdaSchedule(\n    Factor.class)", "  Layer a;");
+    Compilation compilation = compile(source, factor);
+    assertThat(compilation).hadErrorContaining(
+        "@LambdaSchedule needs a class the generated code can instantiate; test.Factor: give it a non-private constructor without arguments")
+        .inFile(source).onLineContaining("Factor.class");
+  }
+
+  @Test
+  void warmupAroundALambda() {
+    assertError(model(SGD + "\n@Warmup(epochs = 1)\n@LambdaSchedule(test.Fields.Halving.class)", "  Layer a;"),
+        "@Warmup contradicts @LambdaSchedule: a warmup cannot wrap a Java function", "@Warmup(epochs = 1)");
+  }
+
+  @Test
   void plateauWithoutMonitor() {
     assertError(model(SGD + "\n@ReduceLrOnPlateau(\n    monitor = \"\")", "  Layer a;"),
         "@ReduceLrOnPlateau needs the metric it watches, such as monitor = \"val_loss\"", "monitor = \"\"");

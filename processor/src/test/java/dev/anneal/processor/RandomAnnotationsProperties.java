@@ -90,7 +90,10 @@ class RandomAnnotationsProperties {
         + ", lr = " + pick(random, "0.1", "1e-3") + (random.nextBoolean() ? ", weightDecay = 0.01" : "") + ")");
     String interval = random.nextBoolean() ? ", interval = Interval.STEP" : "";
     String schedule = pick(random, TAME_SCHEDULES);
-    if (random.nextInt(4) > 0) {
+    if (random.nextInt(8) == 0) {
+      annotations.add("@LambdaSchedule(value = test.Fields.Halving.class" + (random.nextBoolean() ? ", multiplicative = true" : "")
+          + interval + ")");
+    } else if (random.nextInt(4) > 0) {
       annotations.add("@Schedule(" + schedule + (schedule.contains("interval") ? "" : interval) + ")");
       if (random.nextInt(3) == 0 && !schedule.contains("ONE_CYCLE")) {
         annotations.add("@Warmup(epochs = 1" + (random.nextBoolean() ? ", shape = WarmupShape.COSINE" : "") + ")");

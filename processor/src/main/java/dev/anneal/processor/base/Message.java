@@ -57,6 +57,8 @@ public enum Message {
       "%s is %s long but the training lasts %s; the schedule would be stepped past its end"),
   CYCLE_MOMENTUM("cycle-momentum",
       "%s cycles momentum but %s has neither momentum nor betas; set cycleMomentum = false or use an optimizer with momentum"),
+  LAMBDA_CLASS("lambda-class",
+      "@LambdaSchedule needs a class the generated code can instantiate; %s %s"),
   MISSING_MONITOR("missing-monitor",
       "@ReduceLrOnPlateau needs the metric it watches, such as monitor = \"val_loss\""),
   MISSING_ARGUMENT("missing-argument", "%s needs %s; set %s"),

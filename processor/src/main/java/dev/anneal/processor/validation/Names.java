@@ -14,6 +14,7 @@ public final class Names {
   public static final String CHAINED = PACKAGE + "ChainedSchedule";
   public static final String WARMUP = PACKAGE + "Warmup";
   public static final String PLATEAU = PACKAGE + "ReduceLrOnPlateau";
+  public static final String LAMBDA = PACKAGE + "LambdaSchedule";
   public static final String CLIP_NORM = PACKAGE + "ClipGradNorm";
   public static final String CLIP_VALUE = PACKAGE + "ClipGradValue";
   public static final String ACCUMULATE = PACKAGE + "Accumulate";
@@ -31,11 +32,11 @@ public final class Names {
   /** Annotations that configure a field (and so make it a group of its own). */
   public static final List<String> FIELD_ANNOTATIONS = List.of(
       LEARNING_RATE, WEIGHT_DECAY, MOMENTUM, BETAS, HYPERPARAMETER, HYPERPARAMETERS, GROUP, FREEZE, SCHEDULE,
-      SEQUENTIAL, CHAINED, WARMUP);
+      SEQUENTIAL, CHAINED, WARMUP, LAMBDA);
 
   /** Annotations that configure the whole model and so need {@code @Training} next to them. */
   public static final List<String> CLASS_ANNOTATIONS = List.of(
-      OPTIMIZER, SCHEDULE, SEQUENTIAL, CHAINED, WARMUP, PLATEAU, CLIP_NORM, CLIP_VALUE, ACCUMULATE, LAYERWISE_DECAY);
+      OPTIMIZER, SCHEDULE, SEQUENTIAL, CHAINED, WARMUP, PLATEAU, LAMBDA, CLIP_NORM, CLIP_VALUE, ACCUMULATE, LAYERWISE_DECAY);
 
   public static final String PARAMETER_SOURCE = "dev.anneal.param.ParameterSource";
   public static final String PARAMETER = "dev.anneal.param.Parameter";

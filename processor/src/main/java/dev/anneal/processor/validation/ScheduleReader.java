@@ -8,6 +8,7 @@ import dev.anneal.processor.base.Mirrors;
 import dev.anneal.processor.base.Report;
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.Count;
+import dev.anneal.processor.model.FunctionRef;
 import dev.anneal.processor.model.ScheduleNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,14 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Reads the schedule annotations of the class or of one field into a {@link ScheduleNode} tree:
@@ -62,7 +71,7 @@ final class ScheduleReader {
   /** The schedule declared on {@code element}, or {@code null} if there is none. */
   ScheduleNode read(Element element) {
     List<AnnotationMirror> mains = new ArrayList<>();
-    for (String name : List.of(Names.SCHEDULE, Names.SEQUENTIAL, Names.CHAINED, Names.PLATEAU)) {
+    for (String name : List.of(Names.SCHEDULE, Names.SEQUENTIAL, Names.CHAINED, Names.PLATEAU, Names.LAMBDA)) {
       Mirrors.find(element, name).ifPresent(mains::add);
     }
     for (int i = 1; i < mains.size(); i++) {
@@ -82,6 +91,10 @@ final class ScheduleReader {
       return null;
     }
     ScheduleNode after = main == null ? null : readMain(element, main, total.minus(length));
+    if (after != null && after.kwargs().containsKey(LAMBDA_KEY)) {
+      report.add(Message.CONTRADICTION, Location.of(element, w), "@Warmup", "@LambdaSchedule",
+          "a warmup cannot wrap a Java function; write the warmup into the function");
+    }
     if (after != null && after.type().equals("OneCycleLR")) {
       report.add(Message.CONTRADICTION, Location.of(element, w), "@Warmup", "OneCycleLR",
           "OneCycleLR warms up by itself (pct_start); remove @Warmup or choose another schedule");
@@ -138,6 +151,8 @@ final class ScheduleReader {
         return readSequential(element, main, available);
       case "ChainedSchedule":
         return readChained(element, main, available);
+      case "LambdaSchedule":
+        return readLambda(element, main);
       default:
         return readPlateau(element, main);
     }
@@ -252,6 +267,65 @@ final class ScheduleReader {
       children.add(readSchedule(element, Mirrors.annotation(schedule), available));
     }
     return new ScheduleNode("ChainedScheduler", interval, Map.of(), children, Location.of(element, mirror));
+  }
+
+  /** Key under which a {@code LambdaLR} node keeps its {@link FunctionRef}. */
+  static final String LAMBDA_KEY = "lr_lambda";
+
+  private ScheduleNode readLambda(Element element, AnnotationMirror mirror) {
+    Location at = Location.of(element, mirror);
+    AnnotationValue value = Mirrors.value(mirror, "value");
+    String problem = null;
+    TypeElement function = null;
+    if (value.getValue() instanceof DeclaredType declared && declared.asElement() instanceof TypeElement type) {
+      function = type;
+      problem = instantiable(type, element);
+    } else {
+      problem = "the class could not be read";
+    }
+    if (problem != null) {
+      report.add(Message.LAMBDA_CLASS, at.at(value), function == null ? "" : function.getQualifiedName() + ":", problem);
+      return null;
+    }
+    boolean multiplicative = (Boolean) Mirrors.value(mirror, "multiplicative").getValue();
+    String interval = Mirrors.enumName(Mirrors.value(mirror, "interval"));
+    return new ScheduleNode(multiplicative ? "MultiplicativeLR" : "LambdaLR", interval,
+        Map.of(LAMBDA_KEY, new Arg(new FunctionRef(function), at.at(value))), List.of(), at);
+  }
+
+  /** Why generated code in the model's package cannot call {@code new T()}, or null if it can. */
+  private static String instantiable(TypeElement type, Element user) {
+    if (type.getKind() != ElementKind.CLASS || type.getModifiers().contains(Modifier.ABSTRACT)) {
+      return "it must be a concrete class";
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      return "it must not declare type parameters";
+    }
+    boolean samePackage = packageOf(type).equals(packageOf(user));
+    for (Element e = type; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE) || !samePackage && !t.getModifiers().contains(Modifier.PUBLIC)) {
+        return "make " + t.getSimpleName() + (samePackage ? " non-private" : " public");
+      }
+      if (t.getNestingKind() == NestingKind.MEMBER && !t.getModifiers().contains(Modifier.STATIC)) {
+        return "make the nested class " + t.getSimpleName() + " static";
+      }
+    }
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      boolean visible = constructor.getModifiers().contains(Modifier.PUBLIC)
+          || samePackage && !constructor.getModifiers().contains(Modifier.PRIVATE);
+      if (constructor.getParameters().isEmpty() && visible) {
+        return null;
+      }
+    }
+    return "give it a " + (samePackage ? "non-private" : "public") + " constructor without arguments";
+  }
+
+  private static String packageOf(Element element) {
+    Element e = element;
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return ((PackageElement) e).getQualifiedName().toString();
   }
 
   private ScheduleNode readPlateau(Element element, AnnotationMirror mirror) {

@@ -10,9 +10,11 @@ import dev.anneal.processor.AnnealProcessor;
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
+import dev.anneal.processor.model.FunctionRef;
 import dev.anneal.processor.model.GroupModel;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -30,6 +32,7 @@ public final class PlanWriter {
   static final ClassName UNFREEZE_POLICY = ClassName.get("dev.anneal.plan", "UnfreezePolicy");
   static final ClassName PARAMETER_SOURCE = ClassName.get("dev.anneal.param", "ParameterSource");
   static final ClassName BLOCK_PARAMETERS = ClassName.get("dev.anneal.djl", "BlockParameters");
+  static final ClassName GROUP_SOURCE = ClassName.get("dev.anneal.schedule", "GroupSource");
   static final ClassName MARKER = ClassName.get("dev.anneal.annotations", "AnnealGenerated");
 
   private PlanWriter() {}
@@ -84,9 +87,14 @@ public final class PlanWriter {
     code.add(".optimizer($L)\n", spec(model.optimizerType(), model.optimizerKwargs(), List.of(), spe));
     for (GroupModel group : model.groups()) {
       code.add(".group($S, $L", group.name(), source(group.fields()));
-      CodeBlock config = groupConfig(group, spe);
-      if (!config.isEmpty()) {
-        code.add(", g -> g$L", config);
+      List<CodeBlock> calls = groupConfig(group, spe);
+      if (calls.size() == 1 && group.schedule() == null) {
+        code.add(", g -> g$L", calls.get(0));
+      } else if (!calls.isEmpty()) {
+        // one call per line, as a user would format a longer lambda
+        code.add(", g -> g$>$>");
+        calls.forEach(call -> code.add("\n$L", call));
+        code.add("$<$<");
       }
       code.add(")\n");
     }
@@ -114,29 +122,27 @@ public final class PlanWriter {
     return code.add(".build();\n$<$<").build();
   }
 
-  private static CodeBlock groupConfig(GroupModel group, int spe) {
-    CodeBlock.Builder code = CodeBlock.builder();
+  private static List<CodeBlock> groupConfig(GroupModel group, int spe) {
+    List<CodeBlock> calls = new ArrayList<>();
     for (Map.Entry<String, Arg> override : group.overrides().entrySet()) {
-      code.add(".set($S, $L)", override.getKey(), Literals.of(override.getValue().value(), spe));
+      calls.add(CodeBlock.of(".set($S, $L)", override.getKey(), Literals.of(override.getValue().value(), spe)));
     }
     Freeze freeze = group.freeze();
     if (freeze != null) {
-      if (freeze.untilEpoch() >= 0) {
-        code.add(".freezeUntilEpoch($L)", freeze.untilEpoch());
-      } else {
-        code.add(".freezeUntilStep($L)", freeze.untilStep());
-      }
+      calls.add(freeze.untilEpoch() >= 0
+          ? CodeBlock.of(".freezeUntilEpoch($L)", freeze.untilEpoch())
+          : CodeBlock.of(".freezeUntilStep($L)", freeze.untilStep()));
       if (freeze.resetState()) {
-        code.add(".onUnfreeze($T.RESET_STATE)", UNFREEZE_POLICY);
+        calls.add(CodeBlock.of(".onUnfreeze($T.RESET_STATE)", UNFREEZE_POLICY));
       }
       if (freeze.rewarmupSteps() > 0) {
-        code.add(".rewarmup($L)", freeze.rewarmupSteps());
+        calls.add(CodeBlock.of(".rewarmup($L)", freeze.rewarmupSteps()));
       }
     }
     if (group.schedule() != null) {
-      code.add(".schedule($L, $T.$L)", schedule(group.schedule(), spe), INTERVAL, group.schedule().interval());
+      calls.add(CodeBlock.of(".schedule($L, $T.$L)", schedule(group.schedule(), spe), INTERVAL, group.schedule().interval()));
     }
-    return code.build();
+    return calls;
   }
 
   /** A field's value as a ParameterSource; several fields (the default group) are concatenated. */
@@ -161,7 +167,13 @@ public final class PlanWriter {
     };
   }
 
+  /** A Spec, or for a Java function a CustomSchedule lambda: {@code (optimizer, groups) -> new LambdaLR(...)}. */
   private static CodeBlock schedule(ScheduleNode node, int spe) {
+    Arg function = node.kwargs().get("lr_lambda");
+    if (function != null && function.value() instanceof FunctionRef ref) {
+      return CodeBlock.of("(optimizer, groups) -> new $T($T.fixed(groups), new $T())",
+          ClassName.get("dev.anneal.schedule", node.type()), GROUP_SOURCE, ClassName.get(ref.type()));
+    }
     return spec(node.type(), node.kwargs(), node.children(), spe);
   }
 

@@ -106,6 +106,9 @@ final class SchedulePreview {
       }
       return text.append(']').toString();
     }
+    if (value instanceof dev.anneal.processor.model.FunctionRef ref) {
+      return ref.type().getQualifiedName().toString();
+    }
     return Literals.of(value, spe).toString();
   }
 

@@ -1,0 +1,26 @@
+package dev.anneal.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * PyTorch's {@code LambdaLR} (lr = base lr times {@code f(step)}) or, with {@link #multiplicative()},
+ * {@code MultiplicativeLR} (lr times {@code f(step)} at every step), with a Java function: a
+ * non-abstract class with a no-argument constructor that the generated code instantiates. On the
+ * class for every group, on a field for that group alone. Cannot follow a {@link Warmup}; write
+ * the warmup into the function instead.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.TYPE, ElementType.FIELD})
+public @interface LambdaSchedule {
+  Class<? extends IntToDoubleFunction> value();
+
+  boolean multiplicative() default false;
+
+  Interval interval() default Interval.EPOCH;
+}

@@ -17,8 +17,9 @@ public abstract class CompositeScheduler extends AbstractLrScheduler {
     super(type, groups);
     this.children = List.copyOf(children);
     for (AbstractLrScheduler child : this.children) {
-      if (child.groups != groups && child.groupCount() != groups.size()) {
-        throw new IllegalArgumentException(type + ": child " + child.type() + " drives other parameter groups");
+      if (child.groups != groups) {
+        throw new IllegalArgumentException(type + ": child " + child.type()
+            + " was built on another GroupSource; build every child on the composite's own GroupSource");
       }
       nest(child);
     }

@@ -12,7 +12,8 @@ import java.util.List;
  * cosine cycles of {@code t_initial} positions, each {@code cycle_mul} times longer and peaking
  * {@code cycle_decay} times lower, at most {@code cycle_limit} cycles (then {@code lr_min}),
  * {@code k_decay} shaping, a linear warmup from {@code warmup_lr_init} over {@code warmup_t}, and
- * optional noise.
+ * optional noise. The position is this schedule's own step count ({@code t_in_epochs} is accepted:
+ * whether a step is an epoch or an optimizer step is the plan's {@code Interval}).
  *
  * <p>Noise: where timm applies it ({@code noise_range_t}), lr becomes {@code lr * (1 + n)} with
  * {@code n} drawn from a standard normal distribution and redrawn until {@code |n| < noise_pct}

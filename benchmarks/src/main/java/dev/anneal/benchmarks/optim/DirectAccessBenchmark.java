@@ -43,6 +43,8 @@ public class DirectAccessBenchmark {
   private final float[] sg = new float[CHUNK];
   private final float[] sm = new float[CHUNK];
   private final float[] sv = new float[CHUNK];
+  private final float[] wideW = new float[Shapes.SIZE];
+  private final float[] wideG = new float[Shapes.SIZE];
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -115,6 +117,17 @@ public class DirectAccessBenchmark {
       dw.put(start, sw, 0, len);
       System.arraycopy(sm, 0, m, start, len);
       System.arraycopy(sv, 0, v, start, len);
+    }
+  }
+
+  @Benchmark
+  public void directWide() {
+    for (int start = 0; start < Shapes.SIZE; start += CHUNK) {
+      int len = Math.min(CHUNK, Shapes.SIZE - start);
+      dw.get(start, wideW, start, len);
+      dg.get(start, wideG, start, len);
+      adam(wideW, wideG, m, v, start, start + len);
+      dw.put(start, wideW, start, len);
     }
   }
 }

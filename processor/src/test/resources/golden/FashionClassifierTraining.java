@@ -22,6 +22,13 @@ public final class FashionClassifierTraining {
 
   /**
    * Builds the training plan of {@code model}: 12 epochs of {@code stepsPerEpoch} optimizer steps.
+   *
+   * <p>Groups and the fields they hold:
+   * <ul>
+   *   <li>{@code stem}: stem</li>
+   *   <li>{@code body}: body</li>
+   *   <li>{@code head}: head</li>
+   * </ul>
    */
   public static TrainingPlan plan(FashionClassifier model, int stepsPerEpoch) {
     return TrainingPlan.builder()

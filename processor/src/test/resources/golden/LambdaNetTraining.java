@@ -23,6 +23,12 @@ public final class LambdaNetTraining {
 
   /**
    * Builds the training plan of {@code model}: 4 epochs of {@code stepsPerEpoch} optimizer steps.
+   *
+   * <p>Groups and the fields they hold:
+   * <ul>
+   *   <li>{@code head}: head</li>
+   *   <li>{@code default}: body (fields without annotations)</li>
+   * </ul>
    */
   public static TrainingPlan plan(LambdaNet model, int stepsPerEpoch) {
     return TrainingPlan.builder()

@@ -21,6 +21,13 @@ public final class PlateauNetTraining {
 
   /**
    * Builds the training plan of {@code model}: 20 epochs of {@code stepsPerEpoch} optimizer steps.
+   *
+   * <p>Groups and the fields they hold:
+   * <ul>
+   *   <li>{@code low}: low</li>
+   *   <li>{@code mid}: mid</li>
+   *   <li>{@code top}: top</li>
+   * </ul>
    */
   public static TrainingPlan plan(PlateauNet model, int stepsPerEpoch) {
     return TrainingPlan.builder()

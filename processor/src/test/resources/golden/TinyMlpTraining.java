@@ -22,6 +22,12 @@ public final class TinyMlpTraining {
 
   /**
    * Builds the training plan of {@code model}: 6 epochs of {@code stepsPerEpoch} optimizer steps.
+   *
+   * <p>Groups and the fields they hold:
+   * <ul>
+   *   <li>{@code classifier}: head</li>
+   *   <li>{@code default}: hidden, embed, norms (fields without annotations)</li>
+   * </ul>
    */
   public static TrainingPlan plan(TinyMlp model, int stepsPerEpoch) {
     return TrainingPlan.builder()

@@ -76,8 +76,12 @@ public final class AnnealProcessor extends AbstractProcessor {
       }
     }
     for (TypeElement type : todo) {
-      if (!round.processingOver() && hasIncompleteFields(type)) {
-        deferred.add(type.getQualifiedName().toString());
+      if (hasIncompleteFields(type)) {
+        // A field type may come from another processor in a later round; if it never comes, javac
+        // reports the missing type itself, and a second message from us would only confuse.
+        if (!round.processingOver()) {
+          deferred.add(type.getQualifiedName().toString());
+        }
         continue;
       }
       processSafely(type);

@@ -200,7 +200,7 @@ public final class ModelReader {
   }
 
   /** The annotations on a field that configure it. */
-  static List<AnnotationMirror> configuration(Element field) {
+  public static List<AnnotationMirror> configuration(Element field) {
     List<AnnotationMirror> found = new ArrayList<>();
     for (String name : Names.FIELD_ANNOTATIONS) {
       Mirrors.find(field, name).ifPresent(found::add);

@@ -14,6 +14,7 @@ import dev.anneal.processor.model.FunctionRef;
 import dev.anneal.processor.model.GroupModel;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
+import dev.anneal.processor.validation.ModelReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class PlanWriter {
         .addParameter(int.class, Literals.STEPS_PER_EPOCH)
         .addJavadoc("Builds the training plan of {@code model}: $L epochs of {@code stepsPerEpoch} optimizer steps.\n",
             model.epochs())
+        .addJavadoc(groupsDoc(model))
         .addCode(body(model));
     TypeSpec.Builder type = TypeSpec.classBuilder(model.generatedName())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -68,6 +70,19 @@ public final class PlanWriter {
           .build());
     }
     return JavaFile.builder(model.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  /** Which fields feed which group, so a run-time message naming a group leads back to the fields. */
+  private static CodeBlock groupsDoc(TrainingModel model) {
+    CodeBlock.Builder doc = CodeBlock.builder().add("\n<p>Groups and the fields they hold:\n<ul>\n");
+    for (GroupModel group : model.groups()) {
+      List<String> names = group.fields().stream().map(FieldRef::name).toList();
+      doc.add("  <li>{@code $L}: $L</li>\n", group.name(), String.join(", ", names)
+          + (group.name().equals(ModelReader.DEFAULT_GROUP)
+              && group.fields().stream().allMatch(f -> ModelReader.configuration(f.element()).isEmpty())
+              ? " (fields without annotations)" : ""));
+    }
+    return doc.add("</ul>\n").build();
   }
 
   private static AnnotationSpec generated(ProcessingEnvironment env) {

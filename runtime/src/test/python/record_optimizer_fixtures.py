@@ -25,7 +25,8 @@ LAMB, LARS and LayerAdaptiveAdam are not in torch; their float64 references are 
   * Lars: timm's Lars (timm/optim/lars.py), kwargs lr, momentum, dampening, weight_decay, nesterov,
     trust_coefficient (timm's trust_coeff), eps, trust_clip, always_adapt.
   * LayerAdaptiveAdam: m, v as Adam without bias correction; per tensor
-    step = lr * mean(|m| / (sqrt(v) + eps)); p -= step * m. weight_decay adds wd * p to the
+    step = lr * trust_coefficient * mean(|m| / (sqrt(v) + eps)) (trust_coefficient defaults to 1);
+    p -= step * m. weight_decay adds wd * p to the
     gradient (L2, as Adam).
 LBFGS cases carry an extra key `closure` (a loss the runner evaluates itself); `grads` then holds
 the gradient the closure gave at the start of each step, for reference only.
@@ -48,9 +49,10 @@ def f32_values(gen, n, scale=1.0):
 
 # ----------------------------------------------------------------------------- custom references
 class Lamb(torch.optim.Optimizer):
-    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-6, weight_decay=0.0, bias_correction=True):
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-6, weight_decay=0.0, bias_correction=True,
+                 trust_coefficient=1.0):
         super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay,
-                                      bias_correction=bias_correction))
+                                      bias_correction=bias_correction, trust_coefficient=trust_coefficient))
 
     @torch.no_grad()
     def step(self):
@@ -76,7 +78,7 @@ class Lamb(torch.optim.Optimizer):
                     update.add_(p, alpha=group["weight_decay"])
                 w_norm = p.norm(2.0)
                 u_norm = update.norm(2.0)
-                trust = (w_norm / u_norm).item() if w_norm > 0 and u_norm > 0 else 1.0
+                trust = (group["trust_coefficient"] * w_norm / u_norm).item() if w_norm > 0 and u_norm > 0 else 1.0
                 p.add_(update, alpha=-group["lr"] * trust)
 
 
@@ -117,8 +119,9 @@ class Lars(torch.optim.Optimizer):
 
 
 class LayerAdaptiveAdam(torch.optim.Optimizer):
-    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
-        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay))
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, trust_coefficient=1.0):
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay,
+                                      trust_coefficient=trust_coefficient))
 
     @torch.no_grad()
     def step(self):
@@ -139,7 +142,7 @@ class LayerAdaptiveAdam(torch.optim.Optimizer):
                 m, v = state["exp_avg"], state["exp_avg_sq"]
                 m.mul_(beta1).add_(g, alpha=1 - beta1)
                 v.mul_(beta2).addcmul_(g, g, value=1 - beta2)
-                step = group["lr"] * (m.abs() / (v.sqrt() + group["eps"])).mean().item()
+                step = group["lr"] * group["trust_coefficient"] * (m.abs() / (v.sqrt() + group["eps"])).mean().item()
                 p.add_(m, alpha=-step)
 
 
@@ -316,6 +319,7 @@ def cases():
     ]
     out["Adam"] = [
         record("defaults", "Adam", {}),
+        record("implementation_flags_ignored", "Adam", {"lr": 0.01, "foreach": False, "fused": False}),
         record("lr_betas_eps", "Adam", {"lr": 0.01, "betas": [0.8, 0.99], "eps": 1e-6}),
         record("weight_decay", "Adam", {"lr": 0.01, "weight_decay": 0.1}),
         record("amsgrad", "Adam", {"lr": 0.01, "amsgrad": True}, steps=6, grad_scale=2.0),
@@ -407,6 +411,7 @@ def cases():
         record("defaults", "LAMB", {}),
         record("weight_decay", "LAMB", {"lr": 0.01, "weight_decay": 0.1, "betas": [0.8, 0.99], "eps": 1e-8}),
         record("no_bias_correction", "LAMB", {"lr": 0.01, "bias_correction": False}),
+        record("trust_coefficient", "LAMB", {"lr": 0.01, "weight_decay": 0.01, "trust_coefficient": 0.5}),
         record("null_grads", "LAMB", {"lr": 0.01, "weight_decay": 0.01}, nulls=NULLS),
         record("groups", "LAMB", {"lr": 0.01}, group_kwargs=[{"weight_decay": 0.1}, {"lr": 0.05}]),
     ]
@@ -426,6 +431,7 @@ def cases():
         record("defaults", "LayerAdaptiveAdam", {}),
         record("betas_eps", "LayerAdaptiveAdam", {"lr": 0.01, "betas": [0.8, 0.99], "eps": 1e-6}),
         record("weight_decay", "LayerAdaptiveAdam", {"lr": 0.01, "weight_decay": 0.1}),
+        record("trust_coefficient", "LayerAdaptiveAdam", {"lr": 0.01, "trust_coefficient": 2.0}),
         record("null_grads", "LayerAdaptiveAdam", {"lr": 0.01}, nulls=NULLS),
         record("groups", "LayerAdaptiveAdam", {"lr": 0.01}, group_kwargs=GROUPS2),
     ]

@@ -7,10 +7,22 @@ import java.util.Map;
 final class Hyper {
   private Hyper() {}
 
+  /**
+   * PyTorch keyword arguments that choose an implementation ({@code foreach}, {@code fused}, ...)
+   * and never change the numbers: accepted, so a pasted PyTorch configuration works, and ignored.
+   */
+  static final java.util.Set<String> IMPLEMENTATION_FLAGS = java.util.Set.of("foreach", "fused", "capturable", "differentiable");
+
   /** The optimizer's defaults under PyTorch names, overridden by the user's keyword arguments. */
   static Map<String, Object> merge(Map<String, Object> defaults, Map<String, ?> overrides, String type) {
     Map<String, Object> merged = new LinkedHashMap<>(defaults);
     overrides.forEach((key, value) -> {
+      if (IMPLEMENTATION_FLAGS.contains(key)) {
+        if (value != null && !(value instanceof Boolean)) {
+          throw new IllegalArgumentException(type + " keyword argument " + key + " must be true, false or null, was " + value);
+        }
+        return;
+      }
       if (!defaults.containsKey(key)) {
         throw new IllegalArgumentException(type + " has no keyword argument " + key + "; it takes " + defaults.keySet());
       }

@@ -11,7 +11,8 @@ import java.util.Map;
  * LAMB (You et al. 2019, "Large Batch Optimization for Deep Learning", Algorithm 2), as timm's
  * {@code Lamb} with {@code max_grad_norm=None, always_adapt=True}: the Adam direction
  * {@code r = m_hat / (sqrt(v_hat) + eps) + wd * w}, scaled per tensor by the trust ratio
- * {@code ||w|| / ||r||} (1 when either norm is 0): {@code w -= lr * trust * r}.
+ * {@code trust_coefficient * ||w|| / ||r||} (1 when either norm is 0; {@code trust_coefficient}
+ * defaults to 1, the paper's identity scaling): {@code w -= lr * trust * r}.
  * Two passes: the first updates the moments and sums both norms, the second applies the step.
  */
 public final class Lamb extends AbstractOptimizer<Lamb.State> {
@@ -19,7 +20,7 @@ public final class Lamb extends AbstractOptimizer<Lamb.State> {
 
   public Lamb(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-6,
-        "weight_decay", 0.0, "bias_correction", true), overrides, TYPE), groups);
+        "weight_decay", 0.0, "bias_correction", true, "trust_coefficient", 1.0), overrides, TYPE), groups);
   }
 
   @Override
@@ -30,6 +31,7 @@ public final class Lamb extends AbstractOptimizer<Lamb.State> {
     Hyper.betas(group);
     Hyper.nonNegative(group, "weight_decay", "weight_decay value");
     Hyper.flag(group, "bias_correction");
+    Hyper.nonNegative(group, "trust_coefficient", "trust_coefficient value");
   }
 
   static final class State implements ElementKernel {
@@ -117,7 +119,7 @@ public final class Lamb extends AbstractOptimizer<Lamb.State> {
     Passes.runSerial(state, p.values(), grad);
     double wNorm = Math.sqrt(state.weightSq);
     double uNorm = Math.sqrt(state.updateSq);
-    double trust = wNorm > 0 && uNorm > 0 ? wNorm / uNorm : 1.0;
+    double trust = wNorm > 0 && uNorm > 0 ? group.getDouble("trust_coefficient") * wNorm / uNorm : 1.0;
     state.negStep = (float) (-group.lr() * trust);
     state.applying = true;
     Passes.run(state, p.values(), grad);

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A layer-adaptive Adam: Adam's moments without bias correction, and one step size per tensor,
- * {@code lr * mean(|m| / (sqrt(v) + eps))}, applied to {@code m}: {@code w -= step * m}.
+ * {@code lr * trust_coefficient * mean(|m| / (sqrt(v) + eps))} ({@code trust_coefficient} defaults
+ * to 1), applied to {@code m}: {@code w -= step * m}.
  * {@code weight_decay} adds {@code wd * w} to the gradient (L2, as Adam). Two passes: moments and
  * the mean, then the step.
  */
@@ -18,7 +19,7 @@ public final class LayerAdaptiveAdam extends AbstractOptimizer<LayerAdaptiveAdam
 
   public LayerAdaptiveAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
-        "weight_decay", 0.0), overrides, TYPE), groups);
+        "weight_decay", 0.0, "trust_coefficient", 1.0), overrides, TYPE), groups);
   }
 
   @Override
@@ -28,6 +29,7 @@ public final class LayerAdaptiveAdam extends AbstractOptimizer<LayerAdaptiveAdam
     Hyper.nonNegative(group, "eps", "epsilon value");
     Hyper.betas(group);
     Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.nonNegative(group, "trust_coefficient", "trust_coefficient value");
   }
 
   static final class State implements ElementKernel {
@@ -98,7 +100,7 @@ public final class LayerAdaptiveAdam extends AbstractOptimizer<LayerAdaptiveAdam
     state.applying = false;
     Passes.runSerial(state, p.values(), grad);
     double mean = p.size() == 0 ? 0 : state.ratioSum / p.size();
-    state.negStep = (float) (-group.lr() * mean);
+    state.negStep = (float) (-group.lr() * group.getDouble("trust_coefficient") * mean);
     state.applying = true;
     Passes.run(state, p.values(), grad);
   }

@@ -99,7 +99,11 @@ public final class AnnealProcessor extends AbstractProcessor {
       if (model.isPresent()) {
         write(model.get());
       }
-    } catch (RuntimeException | IOException | Error e) {
+    } catch (IOException e) {
+      Report failed = new Report();
+      failed.add(Message.WRITE_FAILED, Location.of(type), ModelReader.generatedName(type), e.getMessage());
+      new Reporter(processingEnv.getMessager()).print(failed);
+    } catch (RuntimeException | Error e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       Report internal = new Report();

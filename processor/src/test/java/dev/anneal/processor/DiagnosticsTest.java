@@ -73,6 +73,16 @@ class DiagnosticsTest {
   }
 
   @Test
+  void generatedClassNameTaken() {
+    JavaFileObject source = model(SGD, "  Layer a;");
+    JavaFileObject taken = JavaFileObjects.forSourceString("test.MTraining", "package test;\nclass MTraining {}\n");
+    Compilation compilation = compile(source, taken);
+    assertThat(compilation).hadErrorContaining("could not write MTraining").inFile(source).onLineContaining("class M");
+    assertThat(compilation.errors().stream().map(e -> e.getMessage(null)).filter(m -> m.contains("internal-error")).toList())
+        .isEmpty();
+  }
+
+  @Test
   void trainingWithoutOptimizer() {
     assertError(model("@Training(epochs = 3)", "  Layer a;"), "M has @Training but no @Optimizer", "@Training(epochs = 3)");
   }

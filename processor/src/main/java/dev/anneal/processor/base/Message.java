@@ -73,6 +73,8 @@ public enum Message {
   ETA_MIN_ABOVE_LR("eta-min-above-lr",
       "%s %s is at or above the lr of group %s (%s); the schedule raises the lr or keeps it flat"),
 
+  WRITE_FAILED("write-failed",
+      "could not write %s (%s); if a class of that name exists already, rename it or the model"),
   INTERNAL_ERROR("internal-error",
       "internal error in the Anneal processor while processing %s; please report it with this trace:%n%s");
 

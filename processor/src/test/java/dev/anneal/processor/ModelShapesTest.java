@@ -1,0 +1,52 @@
+package dev.anneal.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Shapes of model classes the generated code must reach: records, static nested classes, accessors. */
+class ModelShapesTest {
+
+  private static Compilation strict(JavaFileObject source) {
+    return Compiler.javac().withProcessors(new AnnealProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(source);
+  }
+
+  @Test
+  void recordComponentsAreReadThroughTheirAccessors() {
+    Compilation compilation = strict(JavaFileObjects.forSourceString("test.R", String.join("\n",
+        "package test;", Models.IMPORTS,
+        "@Training(epochs = 2)",
+        "@Optimizer(type = OptimizerType.SGD, lr = 0.1)",
+        "record R(@LearningRate(0.01) Layer encoder, Parameter bias) {}")));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.RTraining").contentsAsUtf8String()
+        .contains(".group(\"encoder\", model.encoder(), g -> g.set(\"lr\", 0.01))");
+    assertThat(compilation).generatedSourceFile("test.RTraining").contentsAsUtf8String()
+        .contains(".group(\"default\", model.bias())");
+  }
+
+  @Test
+  void staticNestedModelGetsAnOuterPrefixedName() {
+    Compilation compilation = strict(JavaFileObjects.forSourceString("test.Outer", String.join("\n",
+        "package test;", Models.IMPORTS,
+        "class Outer {",
+        "  @Training(epochs = 2)",
+        "  @Optimizer(type = OptimizerType.SGD, lr = 0.1)",
+        "  static class Inner { Layer a; }",
+        "}")));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.Outer_InnerTraining").contentsAsUtf8String()
+        .contains("plan(Outer.Inner model, int stepsPerEpoch)");
+  }
+
+  @Test
+  void privateFieldWithGetter() {
+    Compilation compilation = strict(Models.model(Models.SGD, "  private Layer head;\n  Layer getHead() { return head; }"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String().contains("model.getHead()");
+  }
+}

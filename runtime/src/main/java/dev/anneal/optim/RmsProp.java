@@ -60,25 +60,46 @@ public final class RmsProp extends AbstractOptimizer<RmsProp.State> {
       float[] buf = s2;
       boolean centered = this.centered;
       boolean useMomentum = this.useMomentum;
-      for (int i = from; i < to; i++) {
-        float x = w[i];
-        float d = sign * g[i] + wd * x;
-        float s = alpha * sq[i] + a * (d * d);
-        sq[i] = s;
-        float avg;
-        if (centered) {
+      // One loop per combination: C2 vectorizes a loop without branches.
+      if (!centered && !useMomentum) {
+        for (int i = from; i < to; i++) {
+          float x = w[i];
+          float d = sign * g[i] + wd * x;
+          float s = alpha * sq[i] + a * (d * d);
+          sq[i] = s;
+          w[i] = x + -lr * (d / ((float) Math.sqrt(s) + eps));
+        }
+      } else if (centered && !useMomentum) {
+        for (int i = from; i < to; i++) {
+          float x = w[i];
+          float d = sign * g[i] + wd * x;
+          float s = alpha * sq[i] + a * (d * d);
+          sq[i] = s;
           float m = ga[i] + a * (d - ga[i]);
           ga[i] = m;
-          avg = (float) Math.sqrt(s - m * m) + eps;
-        } else {
-          avg = (float) Math.sqrt(s) + eps;
+          w[i] = x + -lr * (d / ((float) Math.sqrt(s - m * m) + eps));
         }
-        if (useMomentum) {
-          float b = momentum * buf[i] + d / avg;
+      } else if (!centered) {
+        for (int i = from; i < to; i++) {
+          float x = w[i];
+          float d = sign * g[i] + wd * x;
+          float s = alpha * sq[i] + a * (d * d);
+          sq[i] = s;
+          float b = momentum * buf[i] + d / ((float) Math.sqrt(s) + eps);
           buf[i] = b;
           w[i] = x - lr * b;
-        } else {
-          w[i] = x + -lr * (d / avg);
+        }
+      } else {
+        for (int i = from; i < to; i++) {
+          float x = w[i];
+          float d = sign * g[i] + wd * x;
+          float s = alpha * sq[i] + a * (d * d);
+          sq[i] = s;
+          float m = ga[i] + a * (d - ga[i]);
+          ga[i] = m;
+          float b = momentum * buf[i] + d / ((float) Math.sqrt(s - m * m) + eps);
+          buf[i] = b;
+          w[i] = x - lr * b;
         }
       }
     }

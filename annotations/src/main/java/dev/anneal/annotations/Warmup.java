@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Warms the learning rate up from {@code startFactor * lr} to {@code lr}, then hands over to the
  * schedule next to it ({@link Schedule}, {@link SequentialSchedule}, {@link ChainedSchedule} or
- * {@link ReduceLrOnPlateau}), or keeps {@code lr} if there is none. Give exactly one of
+ * {@link ReduceLrOnPlateau}), or keeps {@code lr} if there is none. On a field without a schedule
+ * of its own, the group warms up and then follows its own copy of the class-level schedule,
+ * shortened by the warmup. Give exactly one of
  * {@link #epochs()} and {@link #steps()}; steps need a step-interval schedule (or none).
  */
 @Documented

@@ -94,6 +94,12 @@ class DiagnosticsTest {
   }
 
   @Test
+  void trainingLongerThanAnIntCountsSteps() {
+    assertError(model("@Training(epochs = 100000,\n    stepsPerEpoch = 100000)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1)", "  Layer a;"),
+        "@Training epochs * stepsPerEpoch must be in [1, 2147483647], was 10000000000", "stepsPerEpoch = 100000");
+  }
+
+  @Test
   void noParameterFields() {
     assertError(model(SGD, "  int hidden = 3;"), "M has no field holding parameters; accepted field types:", "@Training(epochs = 10)");
   }

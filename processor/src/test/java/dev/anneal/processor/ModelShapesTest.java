@@ -44,6 +44,19 @@ class ModelShapesTest {
   }
 
   @Test
+  void fieldWarmupLeadsIntoTheClassSchedule() {
+    Compilation compilation = strict(Models.model(Models.SGD + "\n@Schedule(type = ScheduleType.COSINE)",
+        "  @Warmup(epochs = 2, startFactor = 0.1) Layer head;\n  Layer body;"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String().contains(
+        "Spec.of(\"LinearWarmup\").with(\"warmup_steps\", 2).with(\"warmup_factor\", 0.1).withChildren(\n"
+            + "                Spec.of(\"CosineAnnealingLR\").with(\"T_max\", 8)), Interval.EPOCH))");
+    // the other group keeps the class-level schedule over the whole training
+    assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String().contains(
+        ".schedule(Spec.of(\"CosineAnnealingLR\").with(\"T_max\", 10), Interval.EPOCH)");
+  }
+
+  @Test
   void privateFieldWithGetter() {
     Compilation compilation = strict(Models.model(Models.SGD, "  private Layer head;\n  Layer getHead() { return head; }"));
     assertThat(compilation).succeededWithoutWarnings();

@@ -64,6 +64,12 @@ public final class ModelReader {
       report.add(Message.NEGATIVE, new Location(type, training, stepsValue), "@Training stepsPerEpoch", stepsPerEpoch);
       return Optional.empty();
     }
+    if ((long) epochs * Math.max(1, stepsPerEpoch) > Integer.MAX_VALUE) {
+      // schedules count steps in int, as PyTorch's last_epoch fits in one
+      report.add(Message.OUT_OF_RANGE, new Location(type, training, stepsPerEpoch > 0 ? stepsValue : epochsValue),
+          "@Training epochs * stepsPerEpoch", "[1, " + Integer.MAX_VALUE + "]", (long) epochs * Math.max(1, stepsPerEpoch));
+      return Optional.empty();
+    }
     Optional<AnnotationMirror> optimizer = Mirrors.find(type, Names.OPTIMIZER);
     if (optimizer.isEmpty()) {
       report.add(Message.MISSING_OPTIMIZER, Location.of(type, training), type.getSimpleName());

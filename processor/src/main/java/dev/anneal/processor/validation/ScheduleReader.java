@@ -53,7 +53,7 @@ final class ScheduleReader {
   private final int epochs;
   private final int stepsPerEpoch;
   private final String optimizerType;
-  private final Report report;
+  private Report report;
   private String monitor;
 
   ScheduleReader(int epochs, int stepsPerEpoch, String optimizerType, Report report) {
@@ -81,6 +81,18 @@ final class ScheduleReader {
     }
     AnnotationMirror main = mains.isEmpty() ? null : mains.get(0);
     Optional<AnnotationMirror> warmup = Mirrors.find(element, Names.WARMUP);
+    Element mainOwner = element;
+    if (main == null && warmup.isPresent() && element.getKind().isField()) {
+      // a field's warmup without a schedule of its own leads into (a copy of) the class-level one
+      mainOwner = element.getEnclosingElement();
+      for (String name : List.of(Names.SCHEDULE, Names.SEQUENTIAL, Names.CHAINED, Names.PLATEAU, Names.LAMBDA)) {
+        Optional<AnnotationMirror> classMain = Mirrors.find(mainOwner, name);
+        if (classMain.isPresent()) {
+          main = classMain.get();
+          break;
+        }
+      }
+    }
     Count total = Count.epochs(epochs);
     if (warmup.isEmpty()) {
       return main == null ? null : readMain(element, main, total);
@@ -90,7 +102,18 @@ final class ScheduleReader {
     if (length == null) {
       return null;
     }
-    ScheduleNode after = main == null ? null : readMain(element, main, total.minus(length));
+    ScheduleNode after = null;
+    if (main != null && mainOwner != element) {
+      // the class-level schedule reports its own problems once, when the class is read
+      Report own = report;
+      report = new Report();
+      String classMonitor = monitor;
+      after = readMain(mainOwner, main, total.minus(length));
+      report = own;
+      monitor = classMonitor;
+    } else if (main != null) {
+      after = readMain(element, main, total.minus(length));
+    }
     if (after != null && after.kwargs().containsKey(LAMBDA_KEY)) {
       report.add(Message.CONTRADICTION, Location.of(element, w), "@Warmup", "@LambdaSchedule",
           "a warmup cannot wrap a Java function; write the warmup into the function");

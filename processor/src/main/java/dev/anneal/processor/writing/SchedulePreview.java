@@ -17,6 +17,8 @@ import java.util.OptionalDouble;
  * schedules it evaluates; a step-interval schedule needs {@code @Training(stepsPerEpoch)}.
  */
 final class SchedulePreview {
+  private static final int MAX_ROWS = 1000;
+
   private SchedulePreview() {}
 
   static String table(TrainingModel model) {
@@ -41,7 +43,11 @@ final class SchedulePreview {
     List<List<String>> rows = new ArrayList<>();
     rows.add(header);
     List<String> notes = new ArrayList<>();
-    for (int epoch = 0; epoch < model.epochs(); epoch++) {
+    int shown = Math.min(model.epochs(), MAX_ROWS);
+    if (shown < model.epochs()) {
+      notes.add("Only the first " + MAX_ROWS + " of " + model.epochs() + " epochs are shown.");
+    }
+    for (int epoch = 0; epoch < shown; epoch++) {
       List<String> row = new ArrayList<>(List.of(Integer.toString(epoch)));
       for (GroupModel group : model.groups()) {
         ScheduleNode schedule = group.schedule() != null ? group.schedule() : model.schedule();

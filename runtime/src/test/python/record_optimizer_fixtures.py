@@ -441,6 +441,10 @@ def cases():
         record_lbfgs("strong_wolfe", {"lr": 1.0, "max_iter": 6, "line_search_fn": "strong_wolfe"}),
         record_lbfgs("history_size", {"lr": 0.5, "max_iter": 8, "history_size": 3, "line_search_fn": "strong_wolfe"},
                      steps=2),
+        record_lbfgs("max_eval_tolerances", {"lr": 1.0, "max_iter": 10, "max_eval": 6, "tolerance_grad": 1e-3,
+                                             "tolerance_change": 1e-4, "line_search_fn": "strong_wolfe"}, steps=4),
+        record_lbfgs("fixed_step_tolerances", {"lr": 0.2, "max_iter": 12, "tolerance_grad": 1e-2,
+                                               "tolerance_change": 1e-3}, steps=4),
     ]
     return out
 

@@ -44,11 +44,16 @@ class OptimizerAllocationTest {
       optimizer.step();
     }
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long before = threads.getCurrentThreadAllocatedBytes();
-    for (int i = 0; i < 50; i++) {
-      optimizer.step();
+    // The fewest bytes over three windows: a per-step allocation shows in every window, while a
+    // one-off (the bean's own lazy set-up, class loading, a JIT transition) does not.
+    long allocated = Long.MAX_VALUE;
+    for (int window = 0; window < 3; window++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < 50; i++) {
+        optimizer.step();
+      }
+      allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
     }
-    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
     assertEquals(0, allocated, type + " allocated " + allocated + " bytes in 50 steps");
   }
 }

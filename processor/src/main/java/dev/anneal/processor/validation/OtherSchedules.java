@@ -1,0 +1,137 @@
+package dev.anneal.processor.validation;
+
+import dev.anneal.processor.base.Location;
+import dev.anneal.processor.base.Message;
+import dev.anneal.processor.base.Mirrors;
+import dev.anneal.processor.base.Report;
+import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.FunctionRef;
+import dev.anneal.processor.model.ScheduleNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * The main schedules that are not a {@code @Schedule}: plateau reduction (attributes of its own,
+ * and the metric it watches) and a Java function ({@code LambdaLR}, {@code MultiplicativeLR}).
+ */
+final class OtherSchedules {
+  private OtherSchedules() {}
+
+  /** Key under which the plateau node carries its monitored metric until {@link ScheduleReader} takes it out. */
+  static final String MONITOR_KEY = "monitor";
+
+  /** Key under which a {@code LambdaLR} node keeps its {@link FunctionRef}. */
+  static final String LAMBDA_KEY = "lr_lambda";
+
+  static ScheduleNode readLambda(Element element, AnnotationMirror mirror, Report report) {
+    Location at = Location.of(element, mirror);
+    AnnotationValue value = Mirrors.value(mirror, "value");
+    String problem = null;
+    TypeElement function = null;
+    if (value.getValue() instanceof DeclaredType declared && declared.asElement() instanceof TypeElement type) {
+      function = type;
+      problem = instantiable(type, element);
+    } else {
+      problem = "the class could not be read";
+    }
+    if (problem != null) {
+      report.add(Message.LAMBDA_CLASS, at.at(value), function == null ? "" : function.getQualifiedName() + ":", problem);
+      return null;
+    }
+    boolean multiplicative = (Boolean) Mirrors.value(mirror, "multiplicative").getValue();
+    String interval = Mirrors.enumName(Mirrors.value(mirror, "interval"));
+    return new ScheduleNode(multiplicative ? "MultiplicativeLR" : "LambdaLR", interval,
+        Map.of(LAMBDA_KEY, new Arg(new FunctionRef(function), at.at(value))), List.of(), at);
+  }
+
+  /** Why generated code in the model's package cannot call {@code new T()}, or null if it can. */
+  private static String instantiable(TypeElement type, Element user) {
+    if (type.getKind() != ElementKind.CLASS || type.getModifiers().contains(Modifier.ABSTRACT)) {
+      return "it must be a concrete class";
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      return "it must not declare type parameters";
+    }
+    boolean samePackage = packageOf(type).equals(packageOf(user));
+    for (Element e = type; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE) || !samePackage && !t.getModifiers().contains(Modifier.PUBLIC)) {
+        return "make " + t.getSimpleName() + (samePackage ? " non-private" : " public");
+      }
+      if (t.getNestingKind() == NestingKind.MEMBER && !t.getModifiers().contains(Modifier.STATIC)) {
+        return "make the nested class " + t.getSimpleName() + " static";
+      }
+    }
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      boolean visible = constructor.getModifiers().contains(Modifier.PUBLIC)
+          || samePackage && !constructor.getModifiers().contains(Modifier.PRIVATE);
+      if (constructor.getParameters().isEmpty() && visible) {
+        return null;
+      }
+    }
+    return "give it a " + (samePackage ? "non-private" : "public") + " constructor without arguments";
+  }
+
+  private static String packageOf(Element element) {
+    Element e = element;
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return ((PackageElement) e).getQualifiedName().toString();
+  }
+
+  static ScheduleNode readPlateau(Element element, AnnotationMirror mirror, Report report) {
+    Location at = Location.of(element, mirror);
+    Map<String, AnnotationValue> explicit = Mirrors.explicit(mirror);
+    AnnotationValue monitorValue = explicit.get("monitor");
+    String metric = monitorValue == null ? "" : ((String) monitorValue.getValue()).trim();
+    if (metric.isEmpty()) {
+      report.add(Message.MISSING_MONITOR, monitorValue == null ? at : at.at(monitorValue));
+    }
+    Map<String, Arg> kwargs = new LinkedHashMap<>();
+    for (Map.Entry<String, AnnotationValue> entry : explicit.entrySet()) {
+      AnnotationValue value = entry.getValue();
+      Location where = at.at(value);
+      switch (entry.getKey()) {
+        case "mode", "thresholdMode" -> kwargs.put(snake(entry.getKey()),
+            new Arg(Mirrors.enumName(value).toLowerCase(Locale.ROOT), where));
+        case "patience", "cooldown" -> ArgReader.put("ReduceLrOnPlateau " + entry.getKey(), entry.getKey(),
+            new Arg(Mirrors.intValue(value), where), kwargs, report);
+        case "factor" -> {
+          double factor = Mirrors.doubleValue(value);
+          if (!(factor > 0 && factor < 1)) {
+            report.add(Message.OUT_OF_RANGE, where, "@ReduceLrOnPlateau factor", "(0, 1)", ValueRules.show(factor));
+          }
+          kwargs.put("factor", new Arg(factor, where));
+        }
+        case "threshold", "minLr", "eps" -> ArgReader.put("ReduceLrOnPlateau " + entry.getKey(), snake(entry.getKey()),
+            new Arg(Mirrors.doubleValue(value), where), kwargs, report);
+        default -> { }
+      }
+    }
+    kwargs.put(MONITOR_KEY, new Arg(metric, monitorValue == null ? at : at.at(monitorValue)));
+    return new ScheduleNode("ReduceLROnPlateau", "EPOCH", kwargs, List.of(), at);
+  }
+
+  static ScheduleNode withoutMonitor(ScheduleNode plateau) {
+    Map<String, Arg> kwargs = new LinkedHashMap<>(plateau.kwargs());
+    kwargs.remove(MONITOR_KEY);
+    return new ScheduleNode(plateau.type(), plateau.interval(), kwargs, plateau.children(), plateau.where());
+  }
+
+  private static String snake(String camel) {
+    return camel.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+  }
+}

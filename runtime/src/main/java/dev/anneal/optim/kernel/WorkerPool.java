@@ -58,13 +58,17 @@ final class WorkerPool {
     for (Thread worker : workers) {
       LockSupport.unpark(worker);
     }
-    runPart(0, null);
-    while (pending.get() != 0) {
-      LockSupport.park(this);
+    try {
+      runPart(0, null);
+    } finally {
+      // Even if the caller's share failed, the workers must finish before the next job is set.
+      while (pending.get() != 0) {
+        LockSupport.park(this);
+      }
+      this.kernel = null;
+      this.values = null;
+      this.grad = null;
     }
-    this.kernel = null;
-    this.values = null;
-    this.grad = null;
     Throwable t = failure;
     if (t != null) {
       throw new IllegalStateException("an optimizer pass failed on a worker thread", t);

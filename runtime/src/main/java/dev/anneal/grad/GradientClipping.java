@@ -24,6 +24,24 @@ public final class GradientClipping {
    * @throws NonFiniteGradientException when {@code errorIfNonfinite} and the norm is not finite
    */
   public static double clipGradNorm(List<Parameter> parameters, double maxNorm, double normType, boolean errorIfNonfinite) {
+    double total = totalNorm(parameters, normType);
+    if (errorIfNonfinite && !Double.isFinite(total)) {
+      throw new NonFiniteGradientException("The total norm of order " + normType + " for gradients of "
+          + parameters.stream().filter(p -> p.grad() != null).count() + " parameters is non-finite (" + total
+          + "), so it cannot be clipped; first non-finite gradient: " + NonFiniteGradients.describeFirst(parameters)
+          + ". To scale the gradients by the non-finite norm anyway, pass errorIfNonfinite = false");
+    }
+    scaleToMaxNorm(parameters, maxNorm, total);
+    return total;
+  }
+
+  /**
+   * The global norm of the gradients as {@code clip_grad_norm_} computes it: the norm of the
+   * per-tensor norms, each rounded to float (the tensors' dtype), the result rounded to float; 0
+   * when no parameter has a gradient. Any NaN or infinite gradient makes it non-finite for norm
+   * types 1, 2 and infinity (accumulated in double, finite floats cannot overflow).
+   */
+  public static double totalNorm(List<Parameter> parameters, double normType) {
     if (Double.isNaN(normType)) {
       throw new IllegalArgumentException("norm type must be a number or infinity, was NaN");
     }
@@ -37,20 +55,18 @@ public final class GradientClipping {
         count++;
       }
     }
-    if (count == 0) {
-      return 0.0;
-    }
-    float total = (float) finishFold(folded, normType);
-    if (errorIfNonfinite && !Float.isFinite(total)) {
-      throw new NonFiniteGradientException("The total norm of order " + normType + " for gradients of " + count
-          + " parameters is non-finite (" + total + "), so it cannot be clipped; first non-finite gradient: "
-          + NonFiniteGradients.describeFirst(parameters)
-          + ". To scale the gradients by the non-finite norm anyway, pass errorIfNonfinite = false");
-    }
-    float coef = (float) maxNorm / (total + 1e-6f);
-    float clamped = Math.min(coef, 1.0f);
-    if (Float.isNaN(coef)) {
-      clamped = Float.NaN; // torch.clamp keeps NaN
+    return count == 0 ? 0.0 : (float) finishFold(folded, normType);
+  }
+
+  /**
+   * Multiplies every gradient by {@code min(1, maxNorm / (totalNorm + 1e-6))} in float, as PyTorch
+   * does; a factor of exactly 1 leaves every bit as it is, so that pass is skipped.
+   */
+  public static void scaleToMaxNorm(List<Parameter> parameters, double maxNorm, double totalNorm) {
+    float coef = (float) maxNorm / ((float) totalNorm + 1e-6f);
+    float clamped = Float.isNaN(coef) ? Float.NaN : Math.min(coef, 1.0f); // torch.clamp keeps NaN
+    if (clamped == 1.0f) {
+      return;
     }
     for (int k = 0, n = parameters.size(); k < n; k++) {
       FloatStorage g = parameters.get(k).grad();
@@ -65,7 +81,6 @@ public final class GradientClipping {
         }
       }
     }
-    return total;
   }
 
   /** {@code clip_grad_norm_(parameters, maxNorm)}: the 2-norm, no error on a non-finite norm. */
@@ -151,12 +166,40 @@ public final class GradientClipping {
     }
     double sum = 0;
     if (ord == 2 && x instanceof HeapStorage heap) {
+      // Eight partial sums break the chain of dependent adds (as PyTorch's vectorized sum does).
       float[] a = heap.array();
-      for (int i = 0; i < n; i++) {
-        double v = a[i];
-        sum += v * v;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      double s4 = 0;
+      double s5 = 0;
+      double s6 = 0;
+      double s7 = 0;
+      int i = 0;
+      for (; i + 7 < n; i += 8) {
+        double v0 = a[i];
+        double v1 = a[i + 1];
+        double v2 = a[i + 2];
+        double v3 = a[i + 3];
+        double v4 = a[i + 4];
+        double v5 = a[i + 5];
+        double v6 = a[i + 6];
+        double v7 = a[i + 7];
+        s0 += v0 * v0;
+        s1 += v1 * v1;
+        s2 += v2 * v2;
+        s3 += v3 * v3;
+        s4 += v4 * v4;
+        s5 += v5 * v5;
+        s6 += v6 * v6;
+        s7 += v7 * v7;
       }
-      return Math.sqrt(sum);
+      for (; i < n; i++) {
+        double v = a[i];
+        s0 += v * v;
+      }
+      return Math.sqrt(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
     }
     if (ord == 2) {
       for (int i = 0; i < n; i++) {

@@ -37,6 +37,9 @@ public final class NonFiniteGradients {
     }
     if (grad instanceof HeapStorage heap) {
       float[] a = heap.array();
+      if (!anyNonFinite(a)) {
+        return -1;
+      }
       for (int i = 0; i < a.length; i++) {
         if (a[i] - a[i] != 0) {
           return i;
@@ -51,5 +54,17 @@ public final class NonFiniteGradients {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether any value is NaN or infinite, without branches so the loop vectorizes: an all-ones
+   * exponent plus one exponent unit carries into the sign bit, for no finite value.
+   */
+  static boolean anyNonFinite(float[] a) {
+    int acc = 0;
+    for (int i = 0; i < a.length; i++) {
+      acc |= (Float.floatToRawIntBits(a[i]) & 0x7f800000) + 0x00800000;
+    }
+    return acc < 0;
   }
 }

@@ -3,6 +3,7 @@ package dev.anneal.plan;
 import dev.anneal.freeze.FreezeRule;
 import dev.anneal.freeze.Freezer;
 import dev.anneal.grad.Clipping;
+import dev.anneal.grad.GradientClipping;
 import dev.anneal.grad.NonFiniteGradientException;
 import dev.anneal.grad.NonFiniteGradients;
 import dev.anneal.optim.Closure;
@@ -282,7 +283,12 @@ public final class TrainingPlan {
 
   /** Checks, clips and steps; with a closure, the closure clips after each evaluation. */
   private StepOutcome optimizerStep(Closure closure) {
-    Parameter bad = NonFiniteGradients.first(trainable);
+    // With clipping by a 1-, 2- or max-norm, the norm itself reveals a NaN or infinity (double
+    // accumulation cannot overflow on finite floats), which saves a pass over the gradients.
+    double normType = clipping instanceof Clipping.ByNorm byNorm ? byNorm.normType() : Double.NaN;
+    boolean normReveals = closure == null && (normType == 1 || normType == 2 || normType == Double.POSITIVE_INFINITY);
+    double totalNorm = normReveals ? GradientClipping.totalNorm(trainable, normType) : Double.NaN;
+    Parameter bad = normReveals && Double.isFinite(totalNorm) ? null : NonFiniteGradients.first(trainable);
     if (bad != null) {
       String reason = "non-finite gradient " + NonFiniteGradients.describeFirst(trainable) + " at step " + clock.step();
       if (clipping != null && clipping.errorIfNonfinite()) {
@@ -295,7 +301,9 @@ public final class TrainingPlan {
       }
       return StepOutcome.SKIPPED_NON_FINITE;
     }
-    if (clipping != null && closure == null) {
+    if (normReveals) {
+      GradientClipping.scaleToMaxNorm(trainable, ((Clipping.ByNorm) clipping).maxNorm(), totalNorm);
+    } else if (clipping != null && closure == null) {
       clipping.apply(trainable);
     }
     long index = clock.step();

@@ -28,7 +28,9 @@ final class ValueRules {
           "num_training_steps", "t_initial", "step_size_up", "max_norm" -> positive(subject, v, arg, report);
       case "weight_decay", "eps", "eta_min", "lr_min", "dampening", "min_lr", "num_warmup_steps", "warmup_t",
           "lr_decay", "initial_accumulator_value", "cooldown", "patience", "lr_end" -> atLeastZero(subject, v, arg, report);
-      case "momentum", "alpha", "rho" -> range(subject, v, v >= 0 && v < 1, "[0, 1)", arg, report);
+      case "momentum" -> range(subject, v, v >= 0 && v < 1, "[0, 1)", arg, report); // PyTorch allows >= 1, which diverges
+      case "rho" -> range(subject, v, v >= 0 && v <= 1, "[0, 1]", arg, report);
+      case "alpha" -> atLeastZero(subject, v, arg, report);
       case "pct_start" -> range(subject, v, v > 0 && v < 1, "(0, 1)", arg, report);
       case "start_factor" -> range(subject, v, v > 0 && v <= 1, "(0, 1]", arg, report);
       case "end_factor", "factor", "warmup_factor" -> range(subject, v, v >= 0 && v <= 1, "[0, 1]", arg, report);

@@ -101,6 +101,9 @@ class RandomAnnotationsProperties {
     } else if (random.nextBoolean()) {
       annotations.add("@ReduceLrOnPlateau(monitor = \"val_loss\", mode = ReduceLrOnPlateau.Mode."
           + pick(random, "MIN", "MAX") + ")");
+      if (random.nextBoolean()) {
+        annotations.add("@Warmup(epochs = 1, startFactor = 0.1)");
+      }
     }
     if (random.nextInt(3) == 0) {
       annotations.add(random.nextBoolean() ? "@ClipGradNorm(1.0)" : "@ClipGradValue(0.5)");

@@ -101,6 +101,20 @@ public final class Options {
     }
   }
 
+  /** A whole number that may be 0. */
+  public int count(String name) {
+    String value = string(name);
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed < 0) {
+        throw new NumberFormatException();
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a whole number, 0 or more, was " + value);
+    }
+  }
+
   public long longValue(String name) {
     String value = string(name);
     try {

@@ -26,17 +26,22 @@ public final class CnnAdamW {
   public record Result(double testAccuracy, double testLoss) {}
 
   public static void main(String[] args) throws Exception {
-    Options options = Options.of("CnnAdamW",
+    Options options = options();
+    if (!options.parse(args)) {
+      return;
+    }
+    run(options, System.out);
+  }
+
+  /** The sample's options with their defaults. */
+  public static Options options() {
+    return Options.of("CnnAdamW",
             "Sample 2: Fashion-MNIST CNN, AdamW, linear warmup then cosine per step, gradient clipping.")
         .option("epochs", "5", "training epochs")
         .option("batch", "128", "mini-batch size")
         .option("lr", "0.002", "peak learning rate (after warmup)")
         .option("warmup", "200", "warmup length in optimizer steps")
         .dataOptions("anneal-output/cnn-adamw");
-    if (!options.parse(args)) {
-      return;
-    }
-    run(options, System.out);
   }
 
   public static Result run(Options options, PrintStream out) throws Exception {

@@ -80,7 +80,7 @@ public final class FashionLoop {
       for (int from = 0, b = 0; from < train.count(); from += batchSize, b++) {
         int to = Math.min(train.count(), from + batchSize);
         if (plan.clock().microBatch() == 0) {
-          history.recordLr(plan.clock().step(), lrs());
+          history.recordLr(plan.clock().step(), effectiveLrs());
         }
         try (NDManager batch = manager.newSubManager()) {
           NDList labels = Batches.labels(batch, train, order, from, to);
@@ -144,6 +144,15 @@ public final class FashionLoop {
     Map<String, Double> lrs = new LinkedHashMap<>();
     for (ParamGroup group : plan.groups()) {
       lrs.put(group.name(), group.lr());
+    }
+    return lrs;
+  }
+
+  /** The lr each group trains with at the coming step: 0 while frozen. */
+  private Map<String, Double> effectiveLrs() {
+    Map<String, Double> lrs = new LinkedHashMap<>();
+    for (ParamGroup group : plan.groups()) {
+      lrs.put(group.name(), plan.isFrozen(group.name()) ? 0.0 : group.lr());
     }
     return lrs;
   }

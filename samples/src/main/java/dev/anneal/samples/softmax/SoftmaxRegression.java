@@ -44,16 +44,21 @@ public final class SoftmaxRegression {
   }
 
   public static void main(String[] args) throws IOException {
-    Options options = Options.of("SoftmaxRegression",
+    Options options = options();
+    if (!options.parse(args)) {
+      return;
+    }
+    run(options, System.out);
+  }
+
+  /** The sample's options with their defaults. */
+  public static Options options() {
+    return Options.of("SoftmaxRegression",
             "Sample 4: softmax regression with hand-written gradients on plain Anneal parameters (no native engine).")
         .option("epochs", "5", "training epochs")
         .option("batch", "64", "mini-batch size")
         .option("lr", "0.01", "SGD learning rate")
         .dataOptions("anneal-output/softmax");
-    if (!options.parse(args)) {
-      return;
-    }
-    run(options, System.out);
   }
 
   /** Trains, prints one line per epoch and the plots; returns the final test accuracy. */

@@ -1,0 +1,184 @@
+package dev.anneal.samples.transfer;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.util.Pair;
+import dev.anneal.djl.BlockParameters;
+import dev.anneal.param.ParameterSource;
+import dev.anneal.plan.TrainingPlan;
+import dev.anneal.samples.cli.Options;
+import dev.anneal.samples.data.FashionMnist;
+import dev.anneal.samples.data.Split;
+import dev.anneal.samples.fashion.FashionCnn;
+import dev.anneal.samples.fashion.FashionLoop;
+import dev.anneal.samples.fashion.SampleRun;
+import dev.anneal.samples.report.History;
+import dev.anneal.schedule.Interval;
+import dev.anneal.spec.Spec;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sample 3, the main job: transfer learning. A CNN is pretrained on classes 0-4 (T-shirt, trouser,
+ * pullover, dress, coat), then fine-tuned on classes 5-9 (sandal, shirt, sneaker, bag, ankle boot)
+ * with a new head, twice from the same start:
+ * <ul>
+ *   <li><b>layer-wise</b>: lr per layer, smaller for lower layers (stem 1e-4, body 3e-4, head 1e-3),
+ *       the backbone (stem and body) frozen for the first epochs and warmed up again when it thaws;
+ *   <li><b>full</b>: plain full fine-tuning, one group, one lr, nothing frozen.
+ * </ul>
+ * It prints both runs' test accuracy epoch by epoch and the plots of each.
+ */
+public final class TransferLearning {
+  private TransferLearning() {}
+
+  /** The final test accuracies on classes 5-9. */
+  public record Result(double pretrained, double layerWise, double full) {}
+
+  public static void main(String[] args) throws Exception {
+    Options options = options();
+    if (!options.parse(args)) {
+      return;
+    }
+    run(options, System.out);
+  }
+
+  /** The sample's options with their defaults. */
+  public static Options options() {
+    return Options.of("TransferLearning",
+            "Sample 3: pretrain a CNN on classes 0-4, fine-tune on 5-9 with layer-wise lrs and a frozen backbone,"
+                + " compared with plain full fine-tuning from the same start.")
+        .option("pretrain-epochs", "3", "epochs of pretraining on classes 0-4")
+        .option("epochs", "4", "epochs of each fine-tuning run on classes 5-9")
+        .option("freeze-epochs", "1", "epochs the backbone stays frozen in the layer-wise run")
+        .option("batch", "64", "mini-batch size")
+        .option("max-train", "6000", "at most this many training images per phase (keeps the run to minutes)")
+        .dataOptions("anneal-output/transfer");
+  }
+
+  public static Result run(Options options, PrintStream out) throws Exception {
+    long seed = options.longValue("seed");
+    FashionMnist data = SampleRun.start("Sample 3: transfer learning, layer-wise lrs + frozen backbone vs full fine-tuning",
+        options.string("data"), seed, out);
+    int batch = options.integer("batch");
+    int limit = options.integer("max-train");
+    Split pretrainTrain = first(data.train().filter("train 0-4", label -> label < 5), limit, seed);
+    Split pretrainTest = data.test().filter("test 0-4", label -> label < 5);
+    Split fineTrain = first(data.train().filter("train 5-9", label -> label >= 5).shiftLabels(5), limit, seed);
+    Split fineTest = data.test().filter("test 5-9", label -> label >= 5).shiftLabels(5);
+    Path outDir = Path.of(options.string("out"));
+
+    try (NDManager manager = NDManager.newBaseManager()) {
+      out.printf("%n== pretraining on classes 0-4 (%d images) ==%n", pretrainTrain.count());
+      FashionCnn pretrained = new FashionCnn(5);
+      pretrained.initialize(manager, DataType.FLOAT32, FashionCnn.INPUT);
+      int pretrainEpochs = options.integer("pretrain-epochs");
+      long steps = FashionLoop.stepsPerEpoch(pretrainTrain.count(), batch);
+      TrainingPlan pretrainPlan = TrainingPlan.builder()
+          .epochs(pretrainEpochs)
+          .stepsPerEpoch(steps)
+          .optimizer(Spec.of("AdamW").with("lr", 2e-3).with("weight_decay", 0.05))
+          .group("model", BlockParameters.of("model", pretrained))
+          .schedule(Spec.of("CosineWithWarmupLR").with("num_warmup_steps", Math.min(100, steps))
+              .with("num_training_steps", steps * pretrainEpochs), Interval.STEP)
+          .clipGradNorm(1.0)
+          .build();
+      FashionLoop pretraining = new FashionLoop("pretrain", pretrained, pretrainPlan, batch, seed, out);
+      pretraining.fit(pretrainTrain, pretrainTest, "test");
+      double pretrainedAccuracy = pretraining.evaluate(pretrainTest).accuracy();
+
+      int epochs = options.integer("epochs");
+      int freezeEpochs = Math.min(options.count("freeze-epochs"), epochs - 1);
+      long fineSteps = FashionLoop.stepsPerEpoch(fineTrain.count(), batch);
+      Spec cosine = Spec.of("CosineAnnealingLR").with("T_max", fineSteps * epochs);
+
+      out.printf("%n== fine-tuning on classes 5-9 (%d images), layer-wise lrs, backbone frozen for %d epoch(s) ==%n",
+          fineTrain.count(), freezeEpochs);
+      FashionCnn layerWiseModel = startFrom(pretrained, manager, seed);
+      TrainingPlan layerWise = TrainingPlan.builder()
+          .epochs(epochs)
+          .stepsPerEpoch(fineSteps)
+          .optimizer(Spec.of("AdamW").with("lr", 1e-3).with("weight_decay", 0.01))
+          .group("stem", BlockParameters.of("stem", layerWiseModel.stem),
+              g -> g.set("lr", 1e-4).freezeUntilEpoch(freezeEpochs).rewarmup((int) Math.min(50, fineSteps)))
+          .group("body", BlockParameters.of("body", layerWiseModel.body),
+              g -> g.set("lr", 3e-4).freezeUntilEpoch(freezeEpochs).rewarmup((int) Math.min(50, fineSteps)))
+          .group("head", BlockParameters.of("head", layerWiseModel.head), g -> g.set("lr", 1e-3))
+          .schedule(cosine, Interval.STEP)
+          .clipGradNorm(1.0)
+          .build();
+      FashionLoop layerWiseLoop = new FashionLoop("finetune-layerwise", layerWiseModel, layerWise, batch, seed, out);
+      layerWiseLoop.fit(fineTrain, fineTest, "test");
+
+      out.printf("%n== fine-tuning on classes 5-9, full fine-tuning: one group, lr 1e-3, nothing frozen ==%n");
+      FashionCnn fullModel = startFrom(pretrained, manager, seed);
+      TrainingPlan full = TrainingPlan.builder()
+          .epochs(epochs)
+          .stepsPerEpoch(fineSteps)
+          .optimizer(Spec.of("AdamW").with("lr", 1e-3).with("weight_decay", 0.01))
+          .group("all", ParameterSource.concat(List.of(BlockParameters.of("stem", fullModel.stem),
+              BlockParameters.of("body", fullModel.body), BlockParameters.of("head", fullModel.head))))
+          .schedule(cosine, Interval.STEP)
+          .clipGradNorm(1.0)
+          .build();
+      FashionLoop fullLoop = new FashionLoop("finetune-full", fullModel, full, batch, seed, out);
+      fullLoop.fit(fineTrain, fineTest, "test");
+
+      Result result = new Result(pretrainedAccuracy, layerWiseLoop.evaluate(fineTest).accuracy(),
+          fullLoop.evaluate(fineTest).accuracy());
+      printComparison(out, pretrainedAccuracy, layerWiseLoop.history(), fullLoop.history(), result);
+      SampleRun.finish(outDir, out, pretraining.history(), layerWiseLoop.history(), fullLoop.history());
+      return result;
+    }
+  }
+
+  /**
+   * A new model for classes 5-9 whose stem and body (BatchNorm statistics included) are copies of
+   * the pretrained ones and whose head is freshly initialized from {@code seed}: both runs start
+   * from exactly this.
+   */
+  static FashionCnn startFrom(FashionCnn pretrained, NDManager manager, long seed) {
+    Engine.getInstance().setRandomSeed((int) seed + 1);
+    FashionCnn model = new FashionCnn(5);
+    model.initialize(manager, DataType.FLOAT32, FashionCnn.INPUT);
+    copy(pretrained.stem, model.stem);
+    copy(pretrained.body, model.body);
+    Engine.getInstance().setRandomSeed((int) seed + 2);   // the same dropout draws for both runs
+    return model;
+  }
+
+  private static void copy(Block from, Block to) {
+    var target = to.getParameters();
+    for (Pair<String, ai.djl.nn.Parameter> entry : from.getParameters()) {
+      // Before binding: DJL's copy may give the target new storage, which no view holds yet.
+      entry.getValue().getArray().copyTo(target.get(entry.getKey()).getArray());
+    }
+  }
+
+  /** The first {@code limit} examples of a shuffled copy (all when fewer). */
+  private static Split first(Split split, int limit, long seed) {
+    if (split.count() <= limit) {
+      return split;
+    }
+    return split.holdOut(1.0 - (double) limit / split.count(), seed)[0];
+  }
+
+  private static void printComparison(PrintStream out, double pretrained, History layerWise, History full, Result result) {
+    out.printf("%n== comparison: test accuracy on classes 5-9 ==%n");
+    out.printf("pretrained on 0-4: %.2f%% test accuracy on classes 0-4%n", 100 * pretrained);
+    out.printf("%-7s %-30s %-20s%n", "epoch", "layer-wise + frozen backbone", "full fine-tuning");
+    List<Double> a = layerWise.metric("test_accuracy");
+    List<Double> b = full.metric("test_accuracy");
+    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      out.printf(Locale.ROOT, "%-7d %-30s %-20s%n", i + 1, i < a.size() ? String.format(Locale.ROOT, "%.2f%%", 100 * a.get(i)) : "",
+          i < b.size() ? String.format(Locale.ROOT, "%.2f%%", 100 * b.get(i)) : "");
+    }
+    double diff = 100 * (result.layerWise() - result.full());
+    out.printf(Locale.ROOT, "final: layer-wise %.2f%%, full %.2f%% (%s%.2f points)%n", 100 * result.layerWise(), 100 * result.full(),
+        diff >= 0 ? "+" : "", diff);
+  }
+}

@@ -33,12 +33,18 @@ final class PlanCheckpoint {
       tensors.put(p.name(), new Tensor(p.shape(), p.values().toArray()));
     }
     OptimizerState optimizerState = plan.optimizer().stateDict();
+    Map<String, int[]> shapes = new LinkedHashMap<>();
+    plan.parameters().forEach(p -> shapes.put(p.name(), p.shape()));
     Map<String, Object> perParam = new LinkedHashMap<>();
     optimizerState.state().forEach((param, state) -> {
       Map<String, Object> entry = new LinkedHashMap<>();
       List<String> keys = new ArrayList<>();
       state.tensors().forEach((key, values) -> {
-        tensors.put(OPTIMIZER_PREFIX + param + "/" + key, new Tensor(new int[] {values.length}, values));
+        // State shaped like its parameter (exp_avg, ...) keeps the parameter's shape for readers.
+        int[] paramShape = shapes.get(param);
+        int[] shape = paramShape != null && Arrays.stream(paramShape).asLongStream().reduce(1, (a, b) -> a * b) == values.length
+            ? paramShape : new int[] {values.length};
+        tensors.put(OPTIMIZER_PREFIX + param + "/" + key, new Tensor(shape, values));
         keys.add(key);
       });
       entry.put("tensors", keys);

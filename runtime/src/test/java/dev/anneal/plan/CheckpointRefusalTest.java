@@ -188,4 +188,31 @@ class CheckpointRefusalTest {
       inner.loadStateDict(state);
     }
   }
+
+  @Test
+  void directStorageParametersRoundTripAndStateKeepsTheParametersShape() throws Exception {
+    java.util.function.Supplier<Parameter> direct = () -> {
+      Parameter p = new Parameter("engine.w", new int[] {2, 2}, dev.anneal.param.FloatStorage.direct(4));
+      for (int i = 0; i < 4; i++) {
+        p.values().set(i, i - 1.5f);
+      }
+      return p;
+    };
+    Parameter trained = direct.get();
+    TrainingPlan plan = TrainingPlan.builder().epochs(1).optimizer(Spec.of("Adam").with("lr", 0.1)).group("w", trained).build();
+    plan.startEpoch();
+    trained.setGrad(dev.anneal.param.FloatStorage.wrap(new float[] {1, -1, 2, 0.5f}));
+    plan.afterBackward();
+    Path file = dir.resolve("direct.ckpt");
+    plan.save(file);
+
+    var contents = dev.anneal.checkpoint.CheckpointFile.read(file);
+    assertEquals(List.of(2, 2), Arrays.stream(contents.tensors().get("optimizer/engine.w/exp_avg").shape()).boxed().toList());
+
+    Parameter fresh = direct.get();
+    TrainingPlan restored = TrainingPlan.builder().epochs(1).optimizer(Spec.of("Adam").with("lr", 0.1)).group("w", fresh).build();
+    restored.load(file);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(trained.values().toArray(), fresh.values().toArray(), 0f);
+    assertEquals(snapshot(plan), snapshot(restored));
+  }
 }

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.util.Pair;
-import dev.anneal.djl.BlockParameters;
-import dev.anneal.param.ParameterSource;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.samples.cli.Options;
 import dev.anneal.samples.data.FashionMnist;
@@ -15,8 +13,6 @@ import dev.anneal.samples.fashion.FashionCnn;
 import dev.anneal.samples.fashion.FashionLoop;
 import dev.anneal.samples.fashion.SampleRun;
 import dev.anneal.samples.report.History;
-import dev.anneal.schedule.Interval;
-import dev.anneal.spec.Spec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +27,9 @@ import java.util.Locale;
  *       the backbone (stem and body) frozen for the first epochs and warmed up again when it thaws;
  *   <li><b>full</b>: plain full fine-tuning, one group, one lr, nothing frozen.
  * </ul>
- * It prints both runs' test accuracy epoch by epoch and the plots of each.
+ * It prints both runs' test accuracy epoch by epoch and the plots of each. The three trainings are
+ * declared with annotations ({@link Pretraining}, {@link LayerWiseFineTuning}, {@link
+ * FullFineTuning}); the processor writes the plans.
  */
 public final class TransferLearning {
   private TransferLearning() {}
@@ -52,10 +50,8 @@ public final class TransferLearning {
     return Options.of("TransferLearning",
             "Sample 3: pretrain a CNN on classes 0-4, fine-tune on 5-9 with layer-wise lrs and a frozen backbone,"
                 + " compared with plain full fine-tuning from the same start.")
-        .option("pretrain-epochs", "3", "epochs of pretraining on classes 0-4")
-        .option("epochs", "4", "epochs of each fine-tuning run on classes 5-9")
-        .option("freeze-epochs", "1", "epochs the backbone stays frozen in the layer-wise run")
-        .option("batch", "64", "mini-batch size")
+        .option("batch", "64", "mini-batch size (epochs, lrs, freezing, schedules: the annotations on Pretraining,"
+            + " LayerWiseFineTuning and FullFineTuning)")
         .option("max-train", "6000", "at most this many training images per phase (keeps the run to minutes)")
         .dataOptions("anneal-output/transfer");
   }
@@ -76,55 +72,23 @@ public final class TransferLearning {
       out.printf("%n== pretraining on classes 0-4 (%d images) ==%n", pretrainTrain.count());
       FashionCnn pretrained = new FashionCnn(5);
       pretrained.initialize(manager, DataType.FLOAT32, FashionCnn.INPUT);
-      int pretrainEpochs = options.integer("pretrain-epochs");
-      long steps = FashionLoop.stepsPerEpoch(pretrainTrain.count(), batch);
-      TrainingPlan pretrainPlan = TrainingPlan.builder()
-          .epochs(pretrainEpochs)
-          .stepsPerEpoch(steps)
-          .optimizer(Spec.of("AdamW").with("lr", 2e-3).with("weight_decay", 0.05))
-          .group("model", BlockParameters.of("model", pretrained))
-          .schedule(Spec.of("CosineWithWarmupLR").with("num_warmup_steps", Math.min(100, steps))
-              .with("num_training_steps", steps * pretrainEpochs), Interval.STEP)
-          .clipGradNorm(1.0)
-          .build();
+      TrainingPlan pretrainPlan = PretrainingTraining.plan(new Pretraining(pretrained),
+          (int) FashionLoop.stepsPerEpoch(pretrainTrain.count(), batch));
       FashionLoop pretraining = new FashionLoop("pretrain", pretrained, pretrainPlan, batch, seed, out);
       pretraining.fit(pretrainTrain, pretrainTest, "test");
       double pretrainedAccuracy = pretraining.evaluate(pretrainTest).accuracy();
+      int fineSteps = (int) FashionLoop.stepsPerEpoch(fineTrain.count(), batch);
 
-      int epochs = options.integer("epochs");
-      int freezeEpochs = Math.min(options.count("freeze-epochs"), epochs - 1);
-      long fineSteps = FashionLoop.stepsPerEpoch(fineTrain.count(), batch);
-      Spec cosine = Spec.of("CosineAnnealingLR").with("T_max", fineSteps * epochs);
-
-      out.printf("%n== fine-tuning on classes 5-9 (%d images), layer-wise lrs, backbone frozen for %d epoch(s) ==%n",
-          fineTrain.count(), freezeEpochs);
+      out.printf("%n== fine-tuning on classes 5-9 (%d images): layer-wise lrs, backbone frozen for the first epoch ==%n",
+          fineTrain.count());
       FashionCnn layerWiseModel = startFrom(pretrained, manager, seed);
-      TrainingPlan layerWise = TrainingPlan.builder()
-          .epochs(epochs)
-          .stepsPerEpoch(fineSteps)
-          .optimizer(Spec.of("AdamW").with("lr", 1e-3).with("weight_decay", 0.01))
-          .group("stem", BlockParameters.of("stem", layerWiseModel.stem),
-              g -> g.set("lr", 1e-4).freezeUntilEpoch(freezeEpochs).rewarmup((int) Math.min(50, fineSteps)))
-          .group("body", BlockParameters.of("body", layerWiseModel.body),
-              g -> g.set("lr", 3e-4).freezeUntilEpoch(freezeEpochs).rewarmup((int) Math.min(50, fineSteps)))
-          .group("head", BlockParameters.of("head", layerWiseModel.head), g -> g.set("lr", 1e-3))
-          .schedule(cosine, Interval.STEP)
-          .clipGradNorm(1.0)
-          .build();
+      TrainingPlan layerWise = LayerWiseFineTuningTraining.plan(new LayerWiseFineTuning(layerWiseModel), fineSteps);
       FashionLoop layerWiseLoop = new FashionLoop("finetune-layerwise", layerWiseModel, layerWise, batch, seed, out);
       layerWiseLoop.fit(fineTrain, fineTest, "test");
 
-      out.printf("%n== fine-tuning on classes 5-9, full fine-tuning: one group, lr 1e-3, nothing frozen ==%n");
+      out.printf("%n== fine-tuning on classes 5-9: full fine-tuning, one group, lr 1e-3, nothing frozen ==%n");
       FashionCnn fullModel = startFrom(pretrained, manager, seed);
-      TrainingPlan full = TrainingPlan.builder()
-          .epochs(epochs)
-          .stepsPerEpoch(fineSteps)
-          .optimizer(Spec.of("AdamW").with("lr", 1e-3).with("weight_decay", 0.01))
-          .group("all", ParameterSource.concat(List.of(BlockParameters.of("stem", fullModel.stem),
-              BlockParameters.of("body", fullModel.body), BlockParameters.of("head", fullModel.head))))
-          .schedule(cosine, Interval.STEP)
-          .clipGradNorm(1.0)
-          .build();
+      TrainingPlan full = FullFineTuningTraining.plan(new FullFineTuning(fullModel), fineSteps);
       FashionLoop fullLoop = new FashionLoop("finetune-full", fullModel, full, batch, seed, out);
       fullLoop.fit(fineTrain, fineTest, "test");
 

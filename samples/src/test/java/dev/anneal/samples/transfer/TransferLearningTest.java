@@ -37,8 +37,7 @@ class TransferLearningTest {
   @Test
   void runsEndToEndOnTheBundledSlice() throws Exception {
     var options = TransferLearning.options();
-    options.parse(new String[] {"--data", "slice", "--max-train", "400", "--pretrain-epochs", "1", "--epochs", "2",
-        "--out", out.toString()});
+    options.parse(new String[] {"--data", "slice", "--max-train", "300", "--out", out.toString()});
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     TransferLearning.Result result = TransferLearning.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);

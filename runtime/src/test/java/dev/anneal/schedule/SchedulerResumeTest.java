@@ -153,6 +153,78 @@ class SchedulerResumeTest {
     };
   }
 
+  /**
+   * A group added during training: a state saved after it joined loads into an optimizer that has
+   * it; a state saved before it joined lets it join again at the next step (present at load time
+   * or added later). Each continues exactly like the uninterrupted run.
+   */
+  @TestFactory
+  Stream<DynamicTest> groupsThatJoinedResumeExactly() {
+    List<Spec> specs = List.of(
+        Spec.of("StepLR").with("step_size", 2).with("gamma", 0.5),
+        Spec.of("OneCycleLR").with("max_lr", 0.1).with("total_steps", 12),
+        Spec.of("LinearWarmup").with("warmup_steps", 3).withChildren(Spec.of("CosineAnnealingLR").with("T_max", 9)),
+        Spec.of("ChainedScheduler").withChildren(Spec.of("ConstantLR").with("factor", 0.5).with("total_iters", 4),
+            Spec.of("ExponentialLR").with("gamma", 0.8)));
+    int joinAt = 4;
+    int steps = 10;
+    return specs.stream().map(spec -> DynamicTest.dynamicTest(spec.type(), () -> {
+      List<double[]> reference = new ArrayList<>();
+      Optimizer optimizer = FixtureOptimizers.create("SGD", Map.of("momentum", 0.9), List.of(0.05));
+      LrScheduler scheduler = Schedulers.create(spec, optimizer);
+      for (int i = 0; i < steps; i++) {
+        if (i == joinAt) {
+          optimizer.addParamGroup(lateGroup());
+        }
+        scheduler.step();
+        reference.add(snapshot(optimizer));
+      }
+      for (int cut : List.of(2, joinAt, joinAt + 1, 7)) {
+        Optimizer first = FixtureOptimizers.create("SGD", Map.of("momentum", 0.9), List.of(0.05));
+        LrScheduler before = Schedulers.create(spec, first);
+        for (int i = 0; i < cut; i++) {
+          if (i == joinAt) {
+            first.addParamGroup(lateGroup());
+          }
+          before.step();
+        }
+        Map<String, Object> state = SchedulerFixtures.JSON.readValue(SchedulerFixtures.JSON.writeValueAsString(before.stateDict()),
+            new TypeReference<>() {});
+        for (boolean lateGroupPresentAtLoad : List.of(true, false)) {
+          if (!lateGroupPresentAtLoad && cut > joinAt) {
+            continue; // a state that covers the group needs it in the optimizer
+          }
+          Optimizer fresh = FixtureOptimizers.create("SGD", Map.of("momentum", 0.9), List.of(0.05));
+          if (lateGroupPresentAtLoad) {
+            fresh.addParamGroup(lateGroup());
+          }
+          LrScheduler after = Schedulers.create(spec, fresh);
+          after.loadStateDict(state);
+          for (int i = cut; i < steps; i++) {
+            if (i == joinAt && !lateGroupPresentAtLoad) {
+              fresh.addParamGroup(lateGroup());
+            }
+            after.step();
+            double[] got = snapshot(fresh);
+            double[] want = reference.get(i);
+            String where = "step " + (i + 1) + " after resuming at " + cut + " (late group at load: " + lateGroupPresentAtLoad + ")";
+            boolean joinedAsInReference = !lateGroupPresentAtLoad || cut >= joinAt;
+            if (joinedAsInReference) {
+              assertExact(want, got, where);
+            } else {
+              // the late group joined earlier than in the reference run: the first group must not notice
+              assertExact(java.util.Arrays.copyOf(want, 2), java.util.Arrays.copyOf(got, 2), where);
+            }
+          }
+        }
+      }
+    }));
+  }
+
+  private static ParamGroup lateGroup() {
+    return new ParamGroup("late", List.of(dev.anneal.param.Parameter.of("late.w", 0f))).with("lr", 0.3).with("momentum", 0.9);
+  }
+
   /** Resumes at 0, 1, a third, half, two thirds and the last step, each compared with the uninterrupted run. */
   static void resumeAtCuts(Setup setup) throws IOException {
     int n = setup.steps();

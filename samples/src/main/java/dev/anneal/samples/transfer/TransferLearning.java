@@ -1,6 +1,7 @@
 package dev.anneal.samples.transfer;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
@@ -14,7 +15,10 @@ import dev.anneal.samples.fashion.FashionLoop;
 import dev.anneal.samples.fashion.SampleRun;
 import dev.anneal.samples.report.History;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -118,9 +122,24 @@ public final class TransferLearning {
   private static void copy(Block from, Block to) {
     var target = to.getParameters();
     for (Pair<String, ai.djl.nn.Parameter> entry : from.getParameters()) {
-      // Before binding: DJL's copy may give the target new storage, which no view holds yet.
-      entry.getValue().getArray().copyTo(target.get(entry.getKey()).getArray());
+      copyValues(entry.getValue().getArray(), target.get(entry.getKey()).getArray());
     }
+  }
+
+  /**
+   * Writes {@code from}'s values into {@code to}'s memory in place where the engine shows it (the
+   * PyTorch engine on CPU), else with DJL's {@code copyTo} (which on PyTorch swaps the storage).
+   */
+  private static void copyValues(NDArray from, NDArray to) {
+    float[] values = from.toFloatArray();
+    ByteBuffer memory = to.toByteBuffer(true);
+    if (memory.isDirect() && !memory.isReadOnly() && memory.remaining() == values.length * Float.BYTES) {
+      memory.order(ByteOrder.nativeOrder()).asFloatBuffer().put(values);
+      if (Arrays.equals(values, to.toFloatArray())) {
+        return;
+      }
+    }
+    from.copyTo(to);
   }
 
   /** The first {@code limit} examples of a shuffled copy (all when fewer). */

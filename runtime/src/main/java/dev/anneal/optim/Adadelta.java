@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -11,12 +10,13 @@ import java.util.Map;
  * {@code torch.optim.Adadelta}: {@code delta = sqrt(acc + eps) / sqrt(sq + eps) * d}, both averages
  * decayed by {@code rho}; {@code w -= lr * delta}.
  */
-public final class Adadelta extends AbstractOptimizer<Adadelta.State> {
+public final class Adadelta extends ElementwiseOptimizer<Adadelta.State> {
   public static final String TYPE = "Adadelta";
+  private static final StateLayout STATE = StateLayout.of("square_avg", "acc_delta");
 
   public Adadelta(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1.0, "rho", 0.9, "eps", 1e-6, "weight_decay", 0.0, "maximize", false),
-        overrides, TYPE), groups);
+        overrides, TYPE), groups, STATE);
   }
 
   @Override
@@ -30,10 +30,7 @@ public final class Adadelta extends AbstractOptimizer<Adadelta.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State implements ElementKernel {
-    float[] squareAvg;
-    float[] accDelta;
-    double step;
+  static final class State extends TensorState {
     private float sign;
     private float weightDecay;
     private float rho;
@@ -62,23 +59,11 @@ public final class Adadelta extends AbstractOptimizer<Adadelta.State> {
         w[i] = x + negLr * delta;
       }
     }
-
-    @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> squareAvg;
-        case 1 -> accDelta;
-        default -> null;
-      };
-    }
   }
 
   @Override
-  protected State newState(Parameter p, ParamGroup group) {
-    State state = new State();
-    state.squareAvg = new float[p.size()];
-    state.accDelta = new float[p.size()];
-    return state;
+  protected State emptyState() {
+    return new State();
   }
 
   @Override
@@ -92,20 +77,5 @@ public final class Adadelta extends AbstractOptimizer<Adadelta.State> {
     state.eps = (float) group.getDouble("eps");
     state.negLr = (float) -group.lr();
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("square_avg", state.squareAvg, "acc_delta", state.accDelta),
-        Map.of("step", state.step));
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    state.squareAvg = requireTensor(p, exported, "square_avg");
-    state.accDelta = requireTensor(p, exported, "acc_delta");
-    state.step = requireScalar(p, exported, "step");
-    return state;
   }
 }

@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -12,12 +11,13 @@ import java.util.Map;
  * {@code clr = lr / (1 + (step - 1) * lr_decay)}; {@code sum} starts at
  * {@code initial_accumulator_value}.
  */
-public final class Adagrad extends AbstractOptimizer<Adagrad.State> {
+public final class Adagrad extends ElementwiseOptimizer<Adagrad.State> {
   public static final String TYPE = "Adagrad";
+  private static final StateLayout STATE = StateLayout.of("sum");
 
   public Adagrad(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "lr_decay", 0.0, "weight_decay", 0.0,
-        "initial_accumulator_value", 0.0, "eps", 1e-10, "maximize", false), overrides, TYPE), groups);
+        "initial_accumulator_value", 0.0, "eps", 1e-10, "maximize", false), overrides, TYPE), groups, STATE);
   }
 
   @Override
@@ -31,9 +31,7 @@ public final class Adagrad extends AbstractOptimizer<Adagrad.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State implements ElementKernel {
-    float[] sum;
-    double step;
+  static final class State extends TensorState {
     private float sign;
     private float weightDecay;
     private float eps;
@@ -54,21 +52,17 @@ public final class Adagrad extends AbstractOptimizer<Adagrad.State> {
         w[i] = x + negClr * (d / ((float) Math.sqrt(s) + eps));
       }
     }
+  }
 
-    @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> sum;
-        default -> null;
-      };
-    }
+  @Override
+  protected State emptyState() {
+    return new State();
   }
 
   @Override
   protected State newState(Parameter p, ParamGroup group) {
-    State state = new State();
-    state.sum = new float[p.size()];
-    java.util.Arrays.fill(state.sum, (float) group.getDouble("initial_accumulator_value"));
+    State state = super.newState(p, group);
+    java.util.Arrays.fill(state.tensor(0), (float) group.getDouble("initial_accumulator_value"));
     return state;
   }
 
@@ -80,18 +74,5 @@ public final class Adagrad extends AbstractOptimizer<Adagrad.State> {
     state.eps = (float) group.getDouble("eps");
     state.negClr = (float) -(group.lr() / (1 + (state.step - 1) * group.getDouble("lr_decay")));
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("sum", state.sum), Map.of("step", state.step));
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    state.sum = requireTensor(p, exported, "sum");
-    state.step = requireScalar(p, exported, "step");
-    return state;
   }
 }

@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -14,8 +13,10 @@ import java.util.Map;
  * {@code w *= 1 - lr*wd} (decoupled), {@code d = ±g + wd*w} (L2), {@code m = lerp(m, d, 1-b1)},
  * {@code v = b2*v + (1-b2)*d*d}, {@code w -= lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps)}.
  */
-public class Adam extends AbstractOptimizer<Adam.State> {
+public class Adam extends ElementwiseOptimizer<Adam.State> {
   public static final String TYPE = "Adam";
+  private static final StateLayout STATE = StateLayout.of("exp_avg", "exp_avg_sq").optional("max_exp_avg_sq");
+  private static final int MAX_EXP_AVG_SQ = 2;
 
   private final boolean alwaysDecoupled;
 
@@ -24,7 +25,7 @@ public class Adam extends AbstractOptimizer<Adam.State> {
   }
 
   Adam(String type, Map<String, Object> defaults, List<ParamGroup> groups, Map<String, ?> overrides, boolean alwaysDecoupled) {
-    super(type, Hyper.merge(defaults, overrides, type), groups);
+    super(type, Hyper.merge(defaults, overrides, type), groups, STATE);
     this.alwaysDecoupled = alwaysDecoupled;
   }
 
@@ -57,11 +58,7 @@ public class Adam extends AbstractOptimizer<Adam.State> {
   }
 
   /** exp_avg, exp_avg_sq, max_exp_avg_sq (AMSGrad only), the step count and the step's scalars. */
-  static final class State implements ElementKernel {
-    float[] expAvg;
-    float[] expAvgSq;
-    float[] maxExpAvgSq;
-    double step;
+  static final class State extends TensorState {
     private float decay;
     private float weightDecay;
     private float sign;
@@ -111,25 +108,18 @@ public class Adam extends AbstractOptimizer<Adam.State> {
         }
       }
     }
+  }
 
-    @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> expAvg;
-        case 1 -> expAvgSq;
-        case 2 -> maxExpAvgSq;
-        default -> null;
-      };
-    }
+  @Override
+  protected State emptyState() {
+    return new State();
   }
 
   @Override
   protected State newState(Parameter p, ParamGroup group) {
-    State state = new State();
-    state.expAvg = new float[p.size()];
-    state.expAvgSq = new float[p.size()];
+    State state = super.newState(p, group);
     if (group.getBoolean("amsgrad")) {
-      state.maxExpAvgSq = new float[p.size()];
+      state.ensure(MAX_EXP_AVG_SQ, p.size());
     }
     return state;
   }
@@ -154,28 +144,9 @@ public class Adam extends AbstractOptimizer<Adam.State> {
     state.eps = (float) group.getDouble("eps");
     state.negStepSize = (float) (-(lr / bc1));
     state.amsgrad = group.getBoolean("amsgrad");
-    if (state.amsgrad && state.maxExpAvgSq == null) {
-      state.maxExpAvgSq = new float[p.size()];
+    if (state.amsgrad) {
+      state.ensure(MAX_EXP_AVG_SQ, p.size());
     }
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(
-        Hyper.tensors("exp_avg", state.expAvg, "exp_avg_sq", state.expAvgSq, "max_exp_avg_sq", state.maxExpAvgSq),
-        Map.of("step", state.step));
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    state.expAvg = requireTensor(p, exported, "exp_avg");
-    state.expAvgSq = requireTensor(p, exported, "exp_avg_sq");
-    if (exported.tensors().containsKey("max_exp_avg_sq")) {
-      state.maxExpAvgSq = requireTensor(p, exported, "max_exp_avg_sq");
-    }
-    state.step = requireScalar(p, exported, "step");
-    return state;
   }
 }

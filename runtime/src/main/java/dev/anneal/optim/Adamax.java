@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -11,12 +10,13 @@ import java.util.Map;
  * {@code torch.optim.Adamax}: {@code u = max(b2*u, |d| + eps)},
  * {@code w -= lr / (1 - b1^t) * m / u}.
  */
-public final class Adamax extends AbstractOptimizer<Adamax.State> {
+public final class Adamax extends ElementwiseOptimizer<Adamax.State> {
   public static final String TYPE = "Adamax";
+  private static final StateLayout STATE = StateLayout.of("exp_avg", "exp_inf");
 
   public Adamax(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 2e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
-        "weight_decay", 0.0, "maximize", false), overrides, TYPE), groups);
+        "weight_decay", 0.0, "maximize", false), overrides, TYPE), groups, STATE);
   }
 
   @Override
@@ -29,10 +29,7 @@ public final class Adamax extends AbstractOptimizer<Adamax.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State implements ElementKernel {
-    float[] expAvg;
-    float[] expInf;
-    double step;
+  static final class State extends TensorState {
     private float sign;
     private float weightDecay;
     private float oneMinusBeta1;
@@ -60,23 +57,11 @@ public final class Adamax extends AbstractOptimizer<Adamax.State> {
         w[i] = x + negClr * (mi / ui);
       }
     }
-
-    @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> expAvg;
-        case 1 -> expInf;
-        default -> null;
-      };
-    }
   }
 
   @Override
-  protected State newState(Parameter p, ParamGroup group) {
-    State state = new State();
-    state.expAvg = new float[p.size()];
-    state.expInf = new float[p.size()];
-    return state;
+  protected State emptyState() {
+    return new State();
   }
 
   @Override
@@ -90,20 +75,5 @@ public final class Adamax extends AbstractOptimizer<Adamax.State> {
     state.eps = (float) group.getDouble("eps");
     state.negClr = (float) -(group.lr() / (1 - Math.pow(beta1, state.step)));
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("exp_avg", state.expAvg, "exp_inf", state.expInf),
-        Map.of("step", state.step));
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    state.expAvg = requireTensor(p, exported, "exp_avg");
-    state.expInf = requireTensor(p, exported, "exp_inf");
-    state.step = requireScalar(p, exported, "step");
-    return state;
   }
 }

@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -12,12 +11,13 @@ import java.util.Map;
  * the iterates once {@code step > t0}. {@code eta} and {@code mu} used by a step are the ones the
  * previous step computed ({@code eta} starts at the group's lr, {@code mu} at 1), as in PyTorch.
  */
-public final class Asgd extends AbstractOptimizer<Asgd.State> {
+public final class Asgd extends ElementwiseOptimizer<Asgd.State> {
   public static final String TYPE = "ASGD";
+  private static final StateLayout STATE = StateLayout.of("ax").withScalars("step", "eta", "mu");
 
   public Asgd(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "lambd", 1e-4, "alpha", 0.75, "t0", 1e6,
-        "weight_decay", 0.0, "maximize", false), overrides, TYPE), groups);
+        "weight_decay", 0.0, "maximize", false), overrides, TYPE), groups, STATE);
   }
 
   @Override
@@ -31,9 +31,7 @@ public final class Asgd extends AbstractOptimizer<Asgd.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State implements ElementKernel {
-    float[] ax;
-    double step;
+  static final class State extends TensorState {
     double eta;
     double mu = 1.0;
     private float sign;
@@ -63,18 +61,32 @@ public final class Asgd extends AbstractOptimizer<Asgd.State> {
     }
 
     @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> ax;
-        default -> null;
+    double scalar(String name) {
+      return switch (name) {
+        case "eta" -> eta;
+        case "mu" -> mu;
+        default -> super.scalar(name);
       };
+    }
+
+    @Override
+    void setScalar(String name, double value) {
+      switch (name) {
+        case "eta" -> eta = value;
+        case "mu" -> mu = value;
+        default -> super.setScalar(name, value);
+      }
     }
   }
 
   @Override
+  protected State emptyState() {
+    return new State();
+  }
+
+  @Override
   protected State newState(Parameter p, ParamGroup group) {
-    State state = new State();
-    state.ax = new float[p.size()];
+    State state = super.newState(p, group);
     state.eta = group.lr();
     return state;
   }
@@ -93,21 +105,5 @@ public final class Asgd extends AbstractOptimizer<Asgd.State> {
     Passes.run(state, p.values(), grad);
     state.eta = lr / Math.pow(1 + lambd * lr * state.step, group.getDouble("alpha"));
     state.mu = 1 / Math.max(1, state.step - group.getDouble("t0"));
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("ax", state.ax),
-        Map.of("step", state.step, "eta", state.eta, "mu", state.mu));
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    state.ax = requireTensor(p, exported, "ax");
-    state.step = requireScalar(p, exported, "step");
-    state.eta = requireScalar(p, exported, "eta");
-    state.mu = requireScalar(p, exported, "mu");
-    return state;
   }
 }

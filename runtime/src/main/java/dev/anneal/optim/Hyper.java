@@ -92,16 +92,4 @@ final class Hyper {
     }
     return map;
   }
-
-  /** Named state tensors for export, skipping absent (null) ones. */
-  static Map<String, float[]> tensors(Object... keysAndArrays) {
-    Map<String, float[]> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndArrays.length; i += 2) {
-      float[] values = (float[]) keysAndArrays[i + 1];
-      if (values != null) {
-        map.put((String) keysAndArrays[i], values);
-      }
-    }
-    return map;
-  }
 }

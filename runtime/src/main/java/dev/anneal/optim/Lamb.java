@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -15,12 +14,13 @@ import java.util.Map;
  * defaults to 1, the paper's identity scaling): {@code w -= lr * trust * r}.
  * Two passes: the first updates the moments and sums both norms, the second applies the step.
  */
-public final class Lamb extends AbstractOptimizer<Lamb.State> {
+public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
   public static final String TYPE = "LAMB";
+  private static final StateLayout STATE = StateLayout.of("exp_avg", "exp_avg_sq");
 
   public Lamb(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-6,
-        "weight_decay", 0.0, "bias_correction", true, "trust_coefficient", 1.0), overrides, TYPE), groups);
+        "weight_decay", 0.0, "bias_correction", true, "trust_coefficient", 1.0), overrides, TYPE), groups, STATE);
   }
 
   @Override
@@ -34,10 +34,7 @@ public final class Lamb extends AbstractOptimizer<Lamb.State> {
     Hyper.nonNegative(group, "trust_coefficient", "trust_coefficient value");
   }
 
-  static final class State implements ElementKernel {
-    float[] expAvg;
-    float[] expAvgSq;
-    double step;
+  static final class State extends TensorState {
     private boolean applying;
     private float oneMinusBeta1;
     private float beta2;
@@ -78,14 +75,6 @@ public final class Lamb extends AbstractOptimizer<Lamb.State> {
       }
     }
 
-    @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> expAvg;
-        case 1 -> expAvgSq;
-        default -> null;
-      };
-    }
 
     private float direction(float m, float v, float x) {
       return (m / bc1) / ((float) Math.sqrt(v / bc2) + eps) + weightDecay * x;
@@ -93,11 +82,8 @@ public final class Lamb extends AbstractOptimizer<Lamb.State> {
   }
 
   @Override
-  protected State newState(Parameter p, ParamGroup group) {
-    State state = new State();
-    state.expAvg = new float[p.size()];
-    state.expAvgSq = new float[p.size()];
-    return state;
+  protected State emptyState() {
+    return new State();
   }
 
   @Override
@@ -123,20 +109,5 @@ public final class Lamb extends AbstractOptimizer<Lamb.State> {
     state.negStep = (float) (-group.lr() * trust);
     state.applying = true;
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("exp_avg", state.expAvg, "exp_avg_sq", state.expAvgSq),
-        Map.of("step", state.step));
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    state.expAvg = requireTensor(p, exported, "exp_avg");
-    state.expAvgSq = requireTensor(p, exported, "exp_avg_sq");
-    state.step = requireScalar(p, exported, "step");
-    return state;
   }
 }

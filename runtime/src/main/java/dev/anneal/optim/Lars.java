@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -14,13 +13,14 @@ import java.util.Map;
  * with {@code trust_clip}, {@code min(trust / lr, 1)}); then SGD with momentum, dampening and
  * Nesterov as {@link Sgd}.
  */
-public final class Lars extends AbstractOptimizer<Lars.State> {
+public final class Lars extends ElementwiseOptimizer<Lars.State> {
   public static final String TYPE = "LARS";
+  private static final StateLayout STATE = StateLayout.of().optional("momentum_buffer").withScalars();
 
   public Lars(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1.0, "momentum", 0.0, "dampening", 0.0, "weight_decay", 0.0,
         "nesterov", false, "trust_coefficient", 1e-3, "eps", 1e-8, "trust_clip", false, "always_adapt", false),
-        overrides, TYPE), groups);
+        overrides, TYPE), groups, STATE);
   }
 
   @Override
@@ -39,8 +39,7 @@ public final class Lars extends AbstractOptimizer<Lars.State> {
     }
   }
 
-  static final class State implements ElementKernel {
-    float[] momentumBuffer;
+  static final class State extends TensorState {
     private boolean measuring;
     private double weightSq;
     private double gradSq;
@@ -83,18 +82,10 @@ public final class Lars extends AbstractOptimizer<Lars.State> {
         w[i] = x - lr * d;
       }
     }
-
-    @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> momentumBuffer;
-        default -> null;
-      };
-    }
   }
 
   @Override
-  protected State newState(Parameter p, ParamGroup group) {
+  protected State emptyState() {
     return new State();
   }
 
@@ -124,24 +115,10 @@ public final class Lars extends AbstractOptimizer<Lars.State> {
     state.momentum = (float) group.getDouble("momentum");
     state.keep = (float) (1 - group.getDouble("dampening"));
     state.nesterov = group.getBoolean("nesterov");
-    state.first = state.momentum != 0 && state.momentumBuffer == null;
+    state.first = state.momentum != 0 && state.tensor(0) == null;
     if (state.first) {
-      state.momentumBuffer = new float[p.size()];
+      state.ensure(0, p.size());
     }
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("momentum_buffer", state.momentumBuffer), Map.of());
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    if (exported.tensors().containsKey("momentum_buffer")) {
-      state.momentumBuffer = requireTensor(p, exported, "momentum_buffer");
-    }
-    return state;
   }
 }

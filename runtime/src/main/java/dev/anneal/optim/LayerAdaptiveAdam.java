@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -14,12 +13,13 @@ import java.util.Map;
  * {@code weight_decay} adds {@code wd * w} to the gradient (L2, as Adam). Two passes: moments and
  * the mean, then the step.
  */
-public final class LayerAdaptiveAdam extends AbstractOptimizer<LayerAdaptiveAdam.State> {
+public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveAdam.State> {
   public static final String TYPE = "LayerAdaptiveAdam";
+  private static final StateLayout STATE = StateLayout.of("exp_avg", "exp_avg_sq");
 
   public LayerAdaptiveAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
-        "weight_decay", 0.0, "trust_coefficient", 1.0), overrides, TYPE), groups);
+        "weight_decay", 0.0, "trust_coefficient", 1.0), overrides, TYPE), groups, STATE);
   }
 
   @Override
@@ -32,10 +32,7 @@ public final class LayerAdaptiveAdam extends AbstractOptimizer<LayerAdaptiveAdam
     Hyper.nonNegative(group, "trust_coefficient", "trust_coefficient value");
   }
 
-  static final class State implements ElementKernel {
-    float[] expAvg;
-    float[] expAvgSq;
-    double step;
+  static final class State extends TensorState {
     private boolean applying;
     private float weightDecay;
     private float oneMinusBeta1;
@@ -67,23 +64,11 @@ public final class LayerAdaptiveAdam extends AbstractOptimizer<LayerAdaptiveAdam
       }
       ratioSum += sum;
     }
-
-    @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> expAvg;
-        case 1 -> expAvgSq;
-        default -> null;
-      };
-    }
   }
 
   @Override
-  protected State newState(Parameter p, ParamGroup group) {
-    State state = new State();
-    state.expAvg = new float[p.size()];
-    state.expAvgSq = new float[p.size()];
-    return state;
+  protected State emptyState() {
+    return new State();
   }
 
   @Override
@@ -103,20 +88,5 @@ public final class LayerAdaptiveAdam extends AbstractOptimizer<LayerAdaptiveAdam
     state.negStep = (float) (-group.lr() * group.getDouble("trust_coefficient") * mean);
     state.applying = true;
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("exp_avg", state.expAvg, "exp_avg_sq", state.expAvgSq),
-        Map.of("step", state.step));
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    state.expAvg = requireTensor(p, exported, "exp_avg");
-    state.expAvgSq = requireTensor(p, exported, "exp_avg_sq");
-    state.step = requireScalar(p, exported, "step");
-    return state;
   }
 }

@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -12,13 +11,14 @@ import java.util.Map;
  * {@code maximize}): Nesterov momentum with the schedule
  * {@code mu_t = b1 * (1 - 0.5 * 0.96^(t * momentum_decay))} and its running product.
  */
-public final class NAdam extends AbstractOptimizer<NAdam.State> {
+public final class NAdam extends ElementwiseOptimizer<NAdam.State> {
   public static final String TYPE = "NAdam";
+  private static final StateLayout STATE = StateLayout.of("exp_avg", "exp_avg_sq").withScalars("step", "mu_product");
 
   public NAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 2e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
         "weight_decay", 0.0, "momentum_decay", 4e-3, "decoupled_weight_decay", false, "maximize", false),
-        overrides, TYPE), groups);
+        overrides, TYPE), groups, STATE);
   }
 
   @Override
@@ -33,10 +33,7 @@ public final class NAdam extends AbstractOptimizer<NAdam.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State implements ElementKernel {
-    float[] expAvg;
-    float[] expAvgSq;
-    double step;
+  static final class State extends TensorState {
     double muProduct = 1.0;
     private float decay;
     private float sign;
@@ -77,21 +74,23 @@ public final class NAdam extends AbstractOptimizer<NAdam.State> {
     }
 
     @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> expAvg;
-        case 1 -> expAvgSq;
-        default -> null;
-      };
+    double scalar(String name) {
+      return name.equals("mu_product") ? muProduct : super.scalar(name);
+    }
+
+    @Override
+    void setScalar(String name, double value) {
+      if (name.equals("mu_product")) {
+        muProduct = value;
+      } else {
+        super.setScalar(name, value);
+      }
     }
   }
 
   @Override
-  protected State newState(Parameter p, ParamGroup group) {
-    State state = new State();
-    state.expAvg = new float[p.size()];
-    state.expAvgSq = new float[p.size()];
-    return state;
+  protected State emptyState() {
+    return new State();
   }
 
   @Override
@@ -119,21 +118,5 @@ public final class NAdam extends AbstractOptimizer<NAdam.State> {
     state.gradCoef = (float) (-lr * (1.0 - mu) / (1.0 - state.muProduct));
     state.avgCoef = (float) (-lr * muNext / (1.0 - muProductNext));
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("exp_avg", state.expAvg, "exp_avg_sq", state.expAvgSq),
-        Map.of("step", state.step, "mu_product", state.muProduct));
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    state.expAvg = requireTensor(p, exported, "exp_avg");
-    state.expAvgSq = requireTensor(p, exported, "exp_avg_sq");
-    state.step = requireScalar(p, exported, "step");
-    state.muProduct = requireScalar(p, exported, "mu_product");
-    return state;
   }
 }

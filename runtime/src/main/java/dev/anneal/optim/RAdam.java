@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -12,12 +11,13 @@ import java.util.Map;
  * {@code maximize}): while the variance's length {@code rho_t} is at most 5 the step is plain
  * momentum SGD, afterwards the rectified adaptive step.
  */
-public final class RAdam extends AbstractOptimizer<RAdam.State> {
+public final class RAdam extends ElementwiseOptimizer<RAdam.State> {
   public static final String TYPE = "RAdam";
+  private static final StateLayout STATE = StateLayout.of("exp_avg", "exp_avg_sq");
 
   public RAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
-        "weight_decay", 0.0, "decoupled_weight_decay", false, "maximize", false), overrides, TYPE), groups);
+        "weight_decay", 0.0, "decoupled_weight_decay", false, "maximize", false), overrides, TYPE), groups, STATE);
   }
 
   @Override
@@ -31,10 +31,7 @@ public final class RAdam extends AbstractOptimizer<RAdam.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State implements ElementKernel {
-    float[] expAvg;
-    float[] expAvgSq;
-    double step;
+  static final class State extends TensorState {
     private float decay;
     private float sign;
     private float weightDecay;
@@ -80,23 +77,11 @@ public final class RAdam extends AbstractOptimizer<RAdam.State> {
         }
       }
     }
-
-    @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> expAvg;
-        case 1 -> expAvgSq;
-        default -> null;
-      };
-    }
   }
 
   @Override
-  protected State newState(Parameter p, ParamGroup group) {
-    State state = new State();
-    state.expAvg = new float[p.size()];
-    state.expAvgSq = new float[p.size()];
-    return state;
+  protected State emptyState() {
+    return new State();
   }
 
   @Override
@@ -126,20 +111,5 @@ public final class RAdam extends AbstractOptimizer<RAdam.State> {
     state.bc2Sqrt = (float) Math.sqrt(bc2);
     state.eps = (float) group.getDouble("eps");
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("exp_avg", state.expAvg, "exp_avg_sq", state.expAvgSq),
-        Map.of("step", state.step));
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    state.expAvg = requireTensor(p, exported, "exp_avg");
-    state.expAvgSq = requireTensor(p, exported, "exp_avg_sq");
-    state.step = requireScalar(p, exported, "step");
-    return state;
   }
 }

@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -11,12 +10,15 @@ import java.util.Map;
  * {@code torch.optim.RMSprop}: {@code sq = alpha*sq + (1-alpha)*d*d}; centered subtracts the
  * square of the running mean {@code grad_avg}; with momentum the step goes through a buffer.
  */
-public final class RmsProp extends AbstractOptimizer<RmsProp.State> {
+public final class RmsProp extends ElementwiseOptimizer<RmsProp.State> {
   public static final String TYPE = "RMSprop";
+  private static final StateLayout STATE = StateLayout.of("square_avg").optional("momentum_buffer", "grad_avg");
+  private static final int MOMENTUM_BUFFER = 1;
+  private static final int GRAD_AVG = 2;
 
   public RmsProp(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "alpha", 0.99, "eps", 1e-8, "weight_decay", 0.0,
-        "momentum", 0.0, "centered", false, "maximize", false), overrides, TYPE), groups);
+        "momentum", 0.0, "centered", false, "maximize", false), overrides, TYPE), groups, STATE);
   }
 
   @Override
@@ -31,11 +33,7 @@ public final class RmsProp extends AbstractOptimizer<RmsProp.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State implements ElementKernel {
-    float[] squareAvg;
-    float[] gradAvg;
-    float[] momentumBuffer;
-    double step;
+  static final class State extends TensorState {
     private float sign;
     private float weightDecay;
     private float alpha;
@@ -56,8 +54,8 @@ public final class RmsProp extends AbstractOptimizer<RmsProp.State> {
       float lr = this.lr;
       float momentum = this.momentum;
       float[] sq = s0;
-      float[] ga = s1;
-      float[] buf = s2;
+      float[] buf = s1;
+      float[] ga = s2;
       boolean centered = this.centered;
       boolean useMomentum = this.useMomentum;
       // One loop per combination: C2 vectorizes a loop without branches.
@@ -103,23 +101,11 @@ public final class RmsProp extends AbstractOptimizer<RmsProp.State> {
         }
       }
     }
-
-    @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> squareAvg;
-        case 1 -> gradAvg;
-        case 2 -> momentumBuffer;
-        default -> null;
-      };
-    }
   }
 
   @Override
-  protected State newState(Parameter p, ParamGroup group) {
-    State state = new State();
-    state.squareAvg = new float[p.size()];
-    return state;
+  protected State emptyState() {
+    return new State();
   }
 
   @Override
@@ -135,32 +121,12 @@ public final class RmsProp extends AbstractOptimizer<RmsProp.State> {
     state.momentum = (float) group.getDouble("momentum");
     state.centered = group.getBoolean("centered");
     state.useMomentum = group.getDouble("momentum") > 0;
-    if (state.centered && state.gradAvg == null) {
-      state.gradAvg = new float[p.size()];
+    if (state.centered) {
+      state.ensure(GRAD_AVG, p.size());
     }
-    if (state.useMomentum && state.momentumBuffer == null) {
-      state.momentumBuffer = new float[p.size()];
+    if (state.useMomentum) {
+      state.ensure(MOMENTUM_BUFFER, p.size());
     }
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("square_avg", state.squareAvg, "momentum_buffer",
-        state.momentumBuffer, "grad_avg", state.gradAvg), Map.of("step", state.step));
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    state.squareAvg = requireTensor(p, exported, "square_avg");
-    if (exported.tensors().containsKey("momentum_buffer")) {
-      state.momentumBuffer = requireTensor(p, exported, "momentum_buffer");
-    }
-    if (exported.tensors().containsKey("grad_avg")) {
-      state.gradAvg = requireTensor(p, exported, "grad_avg");
-    }
-    state.step = requireScalar(p, exported, "step");
-    return state;
   }
 }

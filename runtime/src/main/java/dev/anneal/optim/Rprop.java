@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -12,12 +11,13 @@ import java.util.Map;
  * keeps its sign and shrinks by {@code etas[0]} when it flips (that step then moves nothing and
  * forgets the gradient), clamped to {@code step_sizes}; {@code w -= sign(g) * step_size}.
  */
-public final class Rprop extends AbstractOptimizer<Rprop.State> {
+public final class Rprop extends ElementwiseOptimizer<Rprop.State> {
   public static final String TYPE = "Rprop";
+  private static final StateLayout STATE = StateLayout.of("prev", "step_size");
 
   public Rprop(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "etas", new double[] {0.5, 1.2},
-        "step_sizes", new double[] {1e-6, 50.0}, "maximize", false), overrides, TYPE), groups);
+        "step_sizes", new double[] {1e-6, 50.0}, "maximize", false), overrides, TYPE), groups, STATE);
   }
 
   @Override
@@ -30,10 +30,7 @@ public final class Rprop extends AbstractOptimizer<Rprop.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State implements ElementKernel {
-    float[] prev;
-    float[] stepSize;
-    double step;
+  static final class State extends TensorState {
     private float sign;
     private float etaMinus;
     private float etaPlus;
@@ -62,23 +59,17 @@ public final class Rprop extends AbstractOptimizer<Rprop.State> {
         prev[i] = gi;
       }
     }
+  }
 
-    @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> prev;
-        case 1 -> stepSize;
-        default -> null;
-      };
-    }
+  @Override
+  protected State emptyState() {
+    return new State();
   }
 
   @Override
   protected State newState(Parameter p, ParamGroup group) {
-    State state = new State();
-    state.prev = new float[p.size()];
-    state.stepSize = new float[p.size()];
-    java.util.Arrays.fill(state.stepSize, (float) group.lr());
+    State state = super.newState(p, group);
+    java.util.Arrays.fill(state.tensor(1), (float) group.lr());
     return state;
   }
 
@@ -91,20 +82,5 @@ public final class Rprop extends AbstractOptimizer<Rprop.State> {
     state.minStep = (float) group.getDouble("step_sizes", 0);
     state.maxStep = (float) group.getDouble("step_sizes", 1);
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("prev", state.prev, "step_size", state.stepSize),
-        Map.of("step", state.step));
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    state.prev = requireTensor(p, exported, "prev");
-    state.stepSize = requireTensor(p, exported, "step_size");
-    state.step = requireScalar(p, exported, "step");
-    return state;
   }
 }

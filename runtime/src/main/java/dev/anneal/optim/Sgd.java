@@ -1,6 +1,5 @@
 package dev.anneal.optim;
 
-import dev.anneal.optim.kernel.ElementKernel;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
@@ -13,11 +12,12 @@ import java.util.Map;
  * PyTorch 2.x defaults ({@code lr=1e-3}). The first momentum step stores the gradient itself in
  * the buffer (no dampening), as PyTorch does.
  */
-public final class Sgd extends AbstractOptimizer<Sgd.State> {
+public final class Sgd extends ElementwiseOptimizer<Sgd.State> {
   public static final String TYPE = "SGD";
+  private static final StateLayout STATE = StateLayout.of().optional("momentum_buffer").withScalars();
 
   public Sgd(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, withDefaults(overrides), groups);
+    super(TYPE, withDefaults(overrides), groups, STATE);
   }
 
   static Map<String, Object> withDefaults(Map<String, ?> overrides) {
@@ -45,8 +45,7 @@ public final class Sgd extends AbstractOptimizer<Sgd.State> {
   }
 
   /** The momentum buffer (absent until the first step with momentum) and the step's scalars. */
-  static final class State implements ElementKernel {
-    float[] momentumBuffer;
+  static final class State extends TensorState {
     private float lr;
     private float weightDecay;
     private float momentum;
@@ -93,18 +92,10 @@ public final class Sgd extends AbstractOptimizer<Sgd.State> {
         }
       }
     }
-
-    @Override
-    public float[] state(int k) {
-      return switch (k) {
-        case 0 -> momentumBuffer;
-        default -> null;
-      };
-    }
   }
 
   @Override
-  protected State newState(Parameter p, ParamGroup group) {
+  protected State emptyState() {
     return new State();
   }
 
@@ -116,24 +107,10 @@ public final class Sgd extends AbstractOptimizer<Sgd.State> {
     state.keep = (float) (1 - group.getDouble("dampening"));
     state.nesterov = group.getBoolean("nesterov");
     state.sign = group.getBoolean("maximize") ? -1f : 1f;
-    state.first = state.momentum != 0 && state.momentumBuffer == null;
+    state.first = state.momentum != 0 && state.tensor(0) == null;
     if (state.first) {
-      state.momentumBuffer = new float[p.size()];
+      state.ensure(0, p.size());
     }
     Passes.run(state, p.values(), grad);
-  }
-
-  @Override
-  protected OptimizerState.ParamState exportState(Parameter p, State state) {
-    return new OptimizerState.ParamState(Hyper.tensors("momentum_buffer", state.momentumBuffer), Map.of());
-  }
-
-  @Override
-  protected State importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    State state = new State();
-    if (exported.tensors().containsKey("momentum_buffer")) {
-      state.momentumBuffer = requireTensor(p, exported, "momentum_buffer");
-    }
-    return state;
   }
 }

@@ -1,0 +1,65 @@
+package dev.anneal.optim;
+
+import dev.anneal.param.Parameter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An optimizer whose per-parameter state is a {@link TensorState}: creating it at the first
+ * gradient and exporting/importing it under the PyTorch names of its {@link StateLayout} are done
+ * here once, so each optimizer keeps only its math.
+ *
+ * @param <S> the optimizer's state, which is also its element kernel
+ */
+abstract class ElementwiseOptimizer<S extends TensorState> extends AbstractOptimizer<S> {
+  private final StateLayout layout;
+
+  ElementwiseOptimizer(String type, Map<String, ?> defaults, List<ParamGroup> groups, StateLayout layout) {
+    super(type, defaults, groups);
+    this.layout = layout;
+  }
+
+  /** A state with no tensors and its scalars at their initial values. */
+  protected abstract S emptyState();
+
+  /** The empty state with the required tensors as zeros; override to fill them or add optional ones. */
+  @Override
+  protected S newState(Parameter p, ParamGroup group) {
+    S state = emptyState();
+    for (int k = 0; k < layout.required(); k++) {
+      state.setTensor(k, new float[p.size()]);
+    }
+    return state;
+  }
+
+  @Override
+  protected final OptimizerState.ParamState exportState(Parameter p, S state) {
+    Map<String, float[]> tensors = new LinkedHashMap<>();
+    for (int k = 0; k < layout.tensors().size(); k++) {
+      if (state.tensor(k) != null) {
+        tensors.put(layout.tensors().get(k), state.tensor(k));
+      }
+    }
+    Map<String, Double> scalars = new LinkedHashMap<>();
+    for (String name : layout.scalars()) {
+      scalars.put(name, state.scalar(name));
+    }
+    return new OptimizerState.ParamState(tensors, scalars);
+  }
+
+  @Override
+  protected final S importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
+    S state = emptyState();
+    for (int k = 0; k < layout.tensors().size(); k++) {
+      String name = layout.tensors().get(k);
+      if (k < layout.required() || exported.tensors().containsKey(name)) {
+        state.setTensor(k, requireTensor(p, exported, name));
+      }
+    }
+    for (String name : layout.scalars()) {
+      state.setScalar(name, requireScalar(p, exported, name));
+    }
+    return state;
+  }
+}

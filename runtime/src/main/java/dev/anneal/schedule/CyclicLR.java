@@ -27,12 +27,8 @@ public final class CyclicLR extends AbstractLrScheduler {
   private final double gamma;
   private final DoubleUnaryOperator customScale;
   private final ScaleMode scaleMode;
-  private final boolean cycleMomentum;
-  private final Kwargs.PerGroup baseMomentumArg;
-  private final Kwargs.PerGroup maxMomentumArg;
+  private final MomentumCycle momentum;
   private double[] maxLrs = new double[0];
-  private double[] baseMomentums = new double[0];
-  private double[] maxMomentums = new double[0];
 
   /**
    * @param mode {@code triangular}, {@code triangular2} or {@code exp_range}; ignored when
@@ -59,16 +55,7 @@ public final class CyclicLR extends AbstractLrScheduler {
     this.gamma = gamma;
     this.customScale = scaleFn;
     this.scaleMode = scaleFn != null ? scaleMode : (mode.equals("exp_range") ? ScaleMode.ITERATIONS : ScaleMode.CYCLE);
-    this.cycleMomentum = cycleMomentum;
-    this.baseMomentumArg = baseMomentum;
-    this.maxMomentumArg = maxMomentum;
-    if (cycleMomentum) {
-      baseMomentum.checkSize(n);
-      maxMomentum.checkSize(n);
-      for (int g = 0; g < n; g++) {
-        Momentum.require(groups.get(g), TYPE);
-      }
-    }
+    this.momentum = new MomentumCycle(TYPE, groups, cycleMomentum, baseMomentum, maxMomentum);
     start();
   }
 
@@ -85,27 +72,12 @@ public final class CyclicLR extends AbstractLrScheduler {
     group.setLr(base);
     maxLrs = ensure(maxLrs, g);
     maxLrs[g] = max;
-    if (cycleMomentum) {
-      Momentum.require(group, TYPE);
-      baseMomentums = ensure(baseMomentums, g);
-      maxMomentums = ensure(maxMomentums, g);
-      baseMomentums[g] = baseMomentumArg.get(g, lastOf(baseMomentumArg));
-      maxMomentums[g] = maxMomentumArg.get(g, lastOf(maxMomentumArg));
-      Momentum.write(group, maxMomentums[g]);
-    }
+    momentum.prepare(g, group);
   }
 
   @Override
   protected void onRegister(int g, ParamGroup group) {
     baseLrs[g] = group.lr(); // PyTorch: base_lrs are the base_lr argument, not initial_lr
-  }
-
-  private static int listSize(Kwargs.PerGroup arg) {
-    return arg.isList() ? arg.values().size() : Integer.MAX_VALUE;
-  }
-
-  private static double lastOf(Kwargs.PerGroup arg) {
-    return arg.isList() ? arg.values().get(arg.values().size() - 1) : arg.scalar();
   }
 
   private double scale(double x) {
@@ -126,9 +98,9 @@ public final class CyclicLR extends AbstractLrScheduler {
     double scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
     double s = scale(scaleMode == ScaleMode.CYCLE ? cycle : lastEpoch);
     double lr = baseLrs[g] + (maxLrs[g] - baseLrs[g]) * scaleFactor * s;
-    if (cycleMomentum) {
-      double height = (maxMomentums[g] - baseMomentums[g]) * scaleFactor;
-      Momentum.write(group, maxMomentums[g] - height * s);
+    if (momentum.enabled()) {
+      double height = (momentum.max(g) - momentum.base(g)) * scaleFactor;
+      Momentum.write(group, momentum.max(g) - height * s);
     }
     return lr;
   }
@@ -143,24 +115,18 @@ public final class CyclicLR extends AbstractLrScheduler {
 
   @Override
   protected boolean cyclesMomentum() {
-    return cycleMomentum;
+    return momentum.enabled();
   }
 
   @Override
   protected void saveExtra(Map<String, Object> state) {
     state.put("max_lrs", toList(maxLrs, groupCount()));
-    if (cycleMomentum) {
-      state.put("base_momentums", toList(baseMomentums, groupCount()));
-      state.put("max_momentums", toList(maxMomentums, groupCount()));
-    }
+    momentum.save(state, groupCount());
   }
 
   @Override
   protected void loadExtra(Map<String, Object> state) {
     System.arraycopy(numbers(state, "max_lrs"), 0, maxLrs, 0, groupCount());
-    if (cycleMomentum) {
-      System.arraycopy(numbers(state, "base_momentums"), 0, baseMomentums, 0, groupCount());
-      System.arraycopy(numbers(state, "max_momentums"), 0, maxMomentums, 0, groupCount());
-    }
+    momentum.load(state, groupCount());
   }
 }

@@ -20,13 +20,9 @@ public final class OneCycleLR extends AbstractLrScheduler {
   private final Kwargs.PerGroup maxLrArg;
   private final double divFactor;
   private final double finalDivFactor;
-  private final boolean cycleMomentum;
-  private final Kwargs.PerGroup baseMomentumArg;
-  private final Kwargs.PerGroup maxMomentumArg;
+  private final MomentumCycle momentum;
   private double[] maxLrs = new double[0];
   private double[] minLrs = new double[0];
-  private double[] baseMomentums = new double[0];
-  private double[] maxMomentums = new double[0];
 
   public OneCycleLR(GroupSource groups, Kwargs.PerGroup maxLr, int totalSteps, double pctStart, String annealStrategy,
       boolean cycleMomentum, Kwargs.PerGroup baseMomentum, Kwargs.PerGroup maxMomentum, double divFactor,
@@ -52,16 +48,7 @@ public final class OneCycleLR extends AbstractLrScheduler {
     this.maxLrArg = maxLr;
     this.divFactor = divFactor;
     this.finalDivFactor = finalDivFactor;
-    this.cycleMomentum = cycleMomentum;
-    this.baseMomentumArg = baseMomentum;
-    this.maxMomentumArg = maxMomentum;
-    if (cycleMomentum) {
-      baseMomentum.checkSize(n);
-      maxMomentum.checkSize(n);
-      for (int g = 0; g < n; g++) {
-        Momentum.require(groups.get(g), TYPE);
-      }
-    }
+    this.momentum = new MomentumCycle(TYPE, groups, cycleMomentum, baseMomentum, maxMomentum);
     start();
   }
 
@@ -88,18 +75,7 @@ public final class OneCycleLR extends AbstractLrScheduler {
     minLrs = ensure(minLrs, g);
     maxLrs[g] = max;
     minLrs[g] = initial / finalDivFactor;
-    if (cycleMomentum) {
-      Momentum.require(group, TYPE);
-      baseMomentums = ensure(baseMomentums, g);
-      maxMomentums = ensure(maxMomentums, g);
-      baseMomentums[g] = baseMomentumArg.get(g, lastOf(baseMomentumArg));
-      maxMomentums[g] = maxMomentumArg.get(g, lastOf(maxMomentumArg));
-      Momentum.write(group, maxMomentums[g]);
-    }
-  }
-
-  private static double lastOf(Kwargs.PerGroup arg) {
-    return arg.isList() ? arg.values().get(arg.values().size() - 1) : arg.scalar();
+    momentum.prepare(g, group);
   }
 
   private double anneal(double start, double end, double pct) {
@@ -132,7 +108,7 @@ public final class OneCycleLR extends AbstractLrScheduler {
       case 1, 2 -> false;
       default -> true;
     };
-    return max ? maxMomentums[g] : baseMomentums[g];
+    return max ? momentum.max(g) : momentum.base(g);
   }
 
   @Override
@@ -146,7 +122,7 @@ public final class OneCycleLR extends AbstractLrScheduler {
       double endStep = phaseEnds[i];
       if (stepNum <= endStep || i == phaseEnds.length - 1) {
         double pct = (stepNum - startStep) / (endStep - startStep);
-        if (cycleMomentum) {
+        if (momentum.enabled()) {
           Momentum.write(group, anneal(momentumAt(i, false, g), momentumAt(i, true, g), pct));
         }
         return anneal(lrAt(i, false, g), lrAt(i, true, g), pct);
@@ -172,26 +148,20 @@ public final class OneCycleLR extends AbstractLrScheduler {
 
   @Override
   protected boolean cyclesMomentum() {
-    return cycleMomentum;
+    return momentum.enabled();
   }
 
   @Override
   protected void saveExtra(Map<String, Object> state) {
     state.put("max_lrs", toList(maxLrs, groupCount()));
     state.put("min_lrs", toList(minLrs, groupCount()));
-    if (cycleMomentum) {
-      state.put("base_momentums", toList(baseMomentums, groupCount()));
-      state.put("max_momentums", toList(maxMomentums, groupCount()));
-    }
+    momentum.save(state, groupCount());
   }
 
   @Override
   protected void loadExtra(Map<String, Object> state) {
     System.arraycopy(numbers(state, "max_lrs"), 0, maxLrs, 0, groupCount());
     System.arraycopy(numbers(state, "min_lrs"), 0, minLrs, 0, groupCount());
-    if (cycleMomentum) {
-      System.arraycopy(numbers(state, "base_momentums"), 0, baseMomentums, 0, groupCount());
-      System.arraycopy(numbers(state, "max_momentums"), 0, maxMomentums, 0, groupCount());
-    }
+    momentum.load(state, groupCount());
   }
 }

@@ -58,15 +58,8 @@ public class Adam extends ElementwiseOptimizer<Adam.State> {
   }
 
   /** exp_avg, exp_avg_sq, max_exp_avg_sq (AMSGrad only), the step count and the step's scalars. */
-  static final class State extends TensorState {
-    private float decay;
-    private float weightDecay;
-    private float sign;
-    private float oneMinusBeta1;
-    private float beta2;
-    private float oneMinusBeta2;
+  static final class State extends MomentState {
     private float bc2Sqrt;
-    private float eps;
     private float negStepSize;
     private boolean amsgrad;
 
@@ -129,19 +122,13 @@ public class Adam extends ElementwiseOptimizer<Adam.State> {
     double lr = group.lr();
     double beta1 = group.getDouble("betas", 0);
     double beta2 = group.getDouble("betas", 1);
-    double wd = group.getDouble("weight_decay");
     boolean decoupled = alwaysDecoupled || group.getBoolean("decoupled_weight_decay");
     state.step += 1;
     double bc1 = 1 - Math.pow(beta1, state.step);
     double bc2 = 1 - Math.pow(beta2, state.step);
-    state.decay = decoupled ? (float) (1 - lr * wd) : 1f;
-    state.weightDecay = decoupled ? 0f : (float) wd;
-    state.sign = group.getBoolean("maximize") ? -1f : 1f;
-    state.oneMinusBeta1 = (float) (1 - beta1);
-    state.beta2 = (float) beta2;
-    state.oneMinusBeta2 = (float) (1 - beta2);
+    state.readBetas(group);
+    state.readDecay(group, decoupled);
     state.bc2Sqrt = (float) Math.sqrt(bc2);
-    state.eps = (float) group.getDouble("eps");
     state.negStepSize = (float) (-(lr / bc1));
     state.amsgrad = group.getBoolean("amsgrad");
     if (state.amsgrad) {

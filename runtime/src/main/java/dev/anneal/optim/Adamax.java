@@ -29,12 +29,7 @@ public final class Adamax extends ElementwiseOptimizer<Adamax.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State extends TensorState {
-    private float sign;
-    private float weightDecay;
-    private float oneMinusBeta1;
-    private float beta2;
-    private float eps;
+  static final class State extends MomentState {
     private float negClr;
 
     @Override
@@ -68,11 +63,8 @@ public final class Adamax extends ElementwiseOptimizer<Adamax.State> {
   protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
     double beta1 = group.getDouble("betas", 0);
     state.step += 1;
-    state.sign = group.getBoolean("maximize") ? -1f : 1f;
-    state.weightDecay = (float) group.getDouble("weight_decay");
-    state.oneMinusBeta1 = (float) (1 - beta1);
-    state.beta2 = (float) group.getDouble("betas", 1);
-    state.eps = (float) group.getDouble("eps");
+    state.readBetas(group);
+    state.readDecay(group, false);
     state.negClr = (float) -(group.lr() / (1 - Math.pow(beta1, state.step)));
     Passes.run(state, p.values(), grad);
   }

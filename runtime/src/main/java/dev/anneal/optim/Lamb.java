@@ -34,15 +34,10 @@ public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
     Hyper.nonNegative(group, "trust_coefficient", "trust_coefficient value");
   }
 
-  static final class State extends TensorState {
+  static final class State extends MomentState {
     private boolean applying;
-    private float oneMinusBeta1;
-    private float beta2;
-    private float oneMinusBeta2;
     private float bc1;
     private float bc2;
-    private float eps;
-    private float weightDecay;
     private float negStep;
     private double weightSq;
     private double updateSq;
@@ -92,12 +87,9 @@ public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
     double beta2 = group.getDouble("betas", 1);
     boolean correct = group.getBoolean("bias_correction");
     state.step += 1;
-    state.oneMinusBeta1 = (float) (1 - beta1);
-    state.beta2 = (float) beta2;
-    state.oneMinusBeta2 = (float) (1 - beta2);
+    state.readBetas(group);
     state.bc1 = correct ? (float) (1 - Math.pow(beta1, state.step)) : 1f;
     state.bc2 = correct ? (float) (1 - Math.pow(beta2, state.step)) : 1f;
-    state.eps = (float) group.getDouble("eps");
     state.weightDecay = (float) group.getDouble("weight_decay");
     state.weightSq = 0;
     state.updateSq = 0;

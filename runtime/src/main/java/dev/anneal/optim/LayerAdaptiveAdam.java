@@ -32,13 +32,8 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
     Hyper.nonNegative(group, "trust_coefficient", "trust_coefficient value");
   }
 
-  static final class State extends TensorState {
+  static final class State extends MomentState {
     private boolean applying;
-    private float weightDecay;
-    private float oneMinusBeta1;
-    private float beta2;
-    private float oneMinusBeta2;
-    private float eps;
     private float negStep;
     private double ratioSum;
 
@@ -73,14 +68,9 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
 
   @Override
   protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
-    double beta1 = group.getDouble("betas", 0);
-    double beta2 = group.getDouble("betas", 1);
     state.step += 1;
+    state.readBetas(group);
     state.weightDecay = (float) group.getDouble("weight_decay");
-    state.oneMinusBeta1 = (float) (1 - beta1);
-    state.beta2 = (float) beta2;
-    state.oneMinusBeta2 = (float) (1 - beta2);
-    state.eps = (float) group.getDouble("eps");
     state.ratioSum = 0;
     state.applying = false;
     Passes.runSerial(state, p.values(), grad);

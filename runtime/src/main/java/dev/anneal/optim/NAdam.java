@@ -33,16 +33,9 @@ public final class NAdam extends ElementwiseOptimizer<NAdam.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State extends TensorState {
+  static final class State extends MomentState {
     double muProduct = 1.0;
-    private float decay;
-    private float sign;
-    private float weightDecay;
-    private float oneMinusBeta1;
-    private float beta2;
-    private float oneMinusBeta2;
     private float bc2;
-    private float eps;
     private float gradCoef;
     private float avgCoef;
 
@@ -98,7 +91,6 @@ public final class NAdam extends ElementwiseOptimizer<NAdam.State> {
     double lr = group.lr();
     double beta1 = group.getDouble("betas", 0);
     double beta2 = group.getDouble("betas", 1);
-    double wd = group.getDouble("weight_decay");
     double momentumDecay = group.getDouble("momentum_decay");
     boolean decoupled = group.getBoolean("decoupled_weight_decay");
     state.step += 1;
@@ -107,14 +99,9 @@ public final class NAdam extends ElementwiseOptimizer<NAdam.State> {
     double muNext = beta1 * (1.0 - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
     state.muProduct *= mu;
     double muProductNext = state.muProduct * muNext;
-    state.decay = decoupled ? (float) (1 - lr * wd) : 1f;
-    state.weightDecay = decoupled ? 0f : (float) wd;
-    state.sign = group.getBoolean("maximize") ? -1f : 1f;
-    state.oneMinusBeta1 = (float) (1 - beta1);
-    state.beta2 = (float) beta2;
-    state.oneMinusBeta2 = (float) (1 - beta2);
+    state.readBetas(group);
+    state.readDecay(group, decoupled);
     state.bc2 = (float) (1 - Math.pow(beta2, t));
-    state.eps = (float) group.getDouble("eps");
     state.gradCoef = (float) (-lr * (1.0 - mu) / (1.0 - state.muProduct));
     state.avgCoef = (float) (-lr * muNext / (1.0 - muProductNext));
     Passes.run(state, p.values(), grad);

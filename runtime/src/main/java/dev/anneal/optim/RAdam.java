@@ -31,18 +31,11 @@ public final class RAdam extends ElementwiseOptimizer<RAdam.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State extends TensorState {
-    private float decay;
-    private float sign;
-    private float weightDecay;
-    private float oneMinusBeta1;
-    private float beta2;
-    private float oneMinusBeta2;
+  static final class State extends MomentState {
     private float bc1;
     private float lr;
     private float bc2Sqrt;
     private float rect;
-    private float eps;
     private boolean rectified;
 
     @Override
@@ -89,7 +82,6 @@ public final class RAdam extends ElementwiseOptimizer<RAdam.State> {
     double lr = group.lr();
     double beta1 = group.getDouble("betas", 0);
     double beta2 = group.getDouble("betas", 1);
-    double wd = group.getDouble("weight_decay");
     boolean decoupled = group.getBoolean("decoupled_weight_decay");
     state.step += 1;
     double t = state.step;
@@ -100,16 +92,11 @@ public final class RAdam extends ElementwiseOptimizer<RAdam.State> {
     state.rectified = rhoT > 5.0;
     state.rect = state.rectified
         ? (float) Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 1f;
-    state.decay = decoupled ? (float) (1 - lr * wd) : 1f;
-    state.weightDecay = decoupled ? 0f : (float) wd;
-    state.sign = group.getBoolean("maximize") ? -1f : 1f;
-    state.oneMinusBeta1 = (float) (1 - beta1);
-    state.beta2 = (float) beta2;
-    state.oneMinusBeta2 = (float) (1 - beta2);
+    state.readBetas(group);
+    state.readDecay(group, decoupled);
     state.bc1 = (float) bc1;
     state.lr = (float) lr;
     state.bc2Sqrt = (float) Math.sqrt(bc2);
-    state.eps = (float) group.getDouble("eps");
     Passes.run(state, p.values(), grad);
   }
 }

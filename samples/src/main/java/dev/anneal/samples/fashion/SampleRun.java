@@ -2,6 +2,7 @@ package dev.anneal.samples.fashion;
 
 import ai.djl.engine.Engine;
 import dev.anneal.samples.data.FashionMnist;
+import dev.anneal.samples.data.MalformedDataException;
 import dev.anneal.samples.report.History;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +12,25 @@ import java.util.List;
 /** Start and end of every Fashion-MNIST sample: data and seed first, plots named last. */
 public final class SampleRun {
   private SampleRun() {}
+
+  /** A sample's body, run by {@link #main}. */
+  @FunctionalInterface
+  public interface Body {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a sample's main body; bad options and missing or malformed data end it with the message
+   * alone (exit status 2) rather than a stack trace.
+   */
+  public static void main(Body body) throws Exception {
+    try {
+      body.run();
+    } catch (IllegalArgumentException | MalformedDataException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+    }
+  }
 
   /** Seeds the engine and loads the data, saying where it came from. */
   public static FashionMnist start(String title, String data, long seed, PrintStream out) {

@@ -25,11 +25,12 @@ public final class MlpPlateau {
   private MlpPlateau() {}
 
   public static void main(String[] args) throws Exception {
-    Options options = options();
-    if (!options.parse(args)) {
-      return;
-    }
-    run(options, System.out);
+    SampleRun.main(() -> {
+      Options options = options();
+      if (options.parse(args)) {
+        run(options, System.out);
+      }
+    });
   }
 
   /** The sample's options with their defaults. */

@@ -7,6 +7,7 @@ import dev.anneal.plan.TrainingPlan;
 import dev.anneal.samples.cli.Options;
 import dev.anneal.samples.data.FashionMnist;
 import dev.anneal.samples.data.Split;
+import dev.anneal.samples.fashion.SampleRun;
 import dev.anneal.samples.report.History;
 import dev.anneal.samples.report.ProgressBar;
 import dev.anneal.spec.Spec;
@@ -43,12 +44,13 @@ public final class SoftmaxRegression {
     }
   }
 
-  public static void main(String[] args) throws IOException {
-    Options options = options();
-    if (!options.parse(args)) {
-      return;
-    }
-    run(options, System.out);
+  public static void main(String[] args) throws Exception {
+    SampleRun.main(() -> {
+      Options options = options();
+      if (options.parse(args)) {
+        run(options, System.out);
+      }
+    });
   }
 
   /** The sample's options with their defaults. */

@@ -42,11 +42,12 @@ public final class TransferLearning {
   public record Result(double pretrained, double layerWise, double full) {}
 
   public static void main(String[] args) throws Exception {
-    Options options = options();
-    if (!options.parse(args)) {
-      return;
-    }
-    run(options, System.out);
+    SampleRun.main(() -> {
+      Options options = options();
+      if (options.parse(args)) {
+        run(options, System.out);
+      }
+    });
   }
 
   /** The sample's options with their defaults. */

@@ -21,7 +21,6 @@ public final class Adadelta extends ElementwiseOptimizer<Adadelta.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
     double rho = Hyper.number(group, "rho");
     Hyper.check(rho >= 0 && rho <= 1, group, "rho value", rho);

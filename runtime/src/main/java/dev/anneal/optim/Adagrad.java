@@ -22,7 +22,6 @@ public final class Adagrad extends ElementwiseOptimizer<Adagrad.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
     Hyper.nonNegative(group, "lr_decay", "lr_decay value");
     Hyper.nonNegative(group, "weight_decay", "weight_decay value");

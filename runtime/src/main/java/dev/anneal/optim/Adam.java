@@ -45,11 +45,8 @@ public class Adam extends ElementwiseOptimizer<Adam.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
-    Hyper.nonNegative(group, "eps", "epsilon value");
-    Hyper.betas(group);
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.moments(group);
     Hyper.flag(group, "amsgrad");
     Hyper.flag(group, "maximize");
     if (group.has("decoupled_weight_decay")) {

@@ -21,11 +21,8 @@ public final class Adamax extends ElementwiseOptimizer<Adamax.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
-    Hyper.nonNegative(group, "eps", "epsilon value");
-    Hyper.betas(group);
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.moments(group);
     Hyper.flag(group, "maximize");
   }
 

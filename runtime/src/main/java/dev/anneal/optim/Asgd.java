@@ -22,7 +22,6 @@ public final class Asgd extends ElementwiseOptimizer<Asgd.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
     Hyper.number(group, "lambd");
     Hyper.number(group, "alpha");

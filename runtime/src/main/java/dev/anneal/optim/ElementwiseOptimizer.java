@@ -20,6 +20,13 @@ abstract class ElementwiseOptimizer<S extends TensorState> extends AbstractOptim
     this.layout = layout;
   }
 
+  /** Every element-wise optimizer takes a non-negative {@code lr} (an integer lr becomes a double). */
+  @Override
+  protected void validate(ParamGroup group) {
+    Hyper.nonNegative(group, "lr", "learning rate");
+    super.validate(group);
+  }
+
   /** A state with no tensors and its scalars at their initial values. */
   protected abstract S emptyState();
 

@@ -84,6 +84,20 @@ final class Hyper {
     check(betas[1] >= 0 && betas[1] < 1, group, "beta parameter at index 1", betas[1]);
   }
 
+  /** An Adam-style optimizer's {@code eps}, {@code betas} and {@code weight_decay}, in PyTorch's order. */
+  static void moments(ParamGroup group) {
+    nonNegative(group, "eps", "epsilon value");
+    betas(group);
+    nonNegative(group, "weight_decay", "weight_decay value");
+  }
+
+  /** {@code nesterov} is a flag, and true only with a momentum and zero dampening (SGD's rule). */
+  static void nesterov(ParamGroup group) {
+    if (flag(group, "nesterov") && (group.getDouble("momentum") <= 0 || group.getDouble("dampening") != 0)) {
+      throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening (group " + group.name() + ")");
+    }
+  }
+
   /** An ordered map from alternating keys and values, for an optimizer's defaults. */
   static Map<String, Object> defaults(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();

@@ -25,11 +25,8 @@ public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
-    Hyper.nonNegative(group, "eps", "epsilon value");
-    Hyper.betas(group);
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.moments(group);
     Hyper.flag(group, "bias_correction");
     Hyper.nonNegative(group, "trust_coefficient", "trust_coefficient value");
   }

@@ -25,7 +25,6 @@ public final class Lars extends ElementwiseOptimizer<Lars.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
     Hyper.nonNegative(group, "momentum", "momentum value");
     Hyper.number(group, "dampening");
@@ -34,9 +33,7 @@ public final class Lars extends ElementwiseOptimizer<Lars.State> {
     Hyper.nonNegative(group, "eps", "epsilon value");
     Hyper.flag(group, "trust_clip");
     Hyper.flag(group, "always_adapt");
-    if (Hyper.flag(group, "nesterov") && (group.getDouble("momentum") <= 0 || group.getDouble("dampening") != 0)) {
-      throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening (group " + group.name() + ")");
-    }
+    Hyper.nesterov(group);
   }
 
   static final class State extends TensorState {

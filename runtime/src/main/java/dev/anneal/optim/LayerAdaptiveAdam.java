@@ -24,11 +24,8 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
-    Hyper.nonNegative(group, "eps", "epsilon value");
-    Hyper.betas(group);
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.moments(group);
     Hyper.nonNegative(group, "trust_coefficient", "trust_coefficient value");
   }
 

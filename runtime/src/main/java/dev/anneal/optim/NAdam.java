@@ -23,11 +23,8 @@ public final class NAdam extends ElementwiseOptimizer<NAdam.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
-    Hyper.nonNegative(group, "eps", "epsilon value");
-    Hyper.betas(group);
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.moments(group);
     Hyper.nonNegative(group, "momentum_decay", "momentum_decay value");
     Hyper.flag(group, "decoupled_weight_decay");
     Hyper.flag(group, "maximize");

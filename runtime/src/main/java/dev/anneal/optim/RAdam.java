@@ -22,11 +22,8 @@ public final class RAdam extends ElementwiseOptimizer<RAdam.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
-    Hyper.nonNegative(group, "eps", "epsilon value");
-    Hyper.betas(group);
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
+    Hyper.moments(group);
     Hyper.flag(group, "decoupled_weight_decay");
     Hyper.flag(group, "maximize");
   }

@@ -23,7 +23,6 @@ public final class RmsProp extends ElementwiseOptimizer<RmsProp.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
     Hyper.nonNegative(group, "eps", "epsilon value");
     Hyper.nonNegative(group, "momentum", "momentum value");

@@ -22,7 +22,6 @@ public final class Rprop extends ElementwiseOptimizer<Rprop.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
     double[] etas = Hyper.tuple(group, "etas", 2);
     Hyper.check(0 < etas[0] && etas[0] < 1 && 1 < etas[1], group, "eta values", java.util.Arrays.toString(etas));

@@ -33,15 +33,12 @@ public final class Sgd extends ElementwiseOptimizer<Sgd.State> {
 
   @Override
   protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
     super.validate(group);
     Hyper.nonNegative(group, "momentum", "momentum value");
     Hyper.number(group, "dampening");
     Hyper.nonNegative(group, "weight_decay", "weight_decay value");
     Hyper.flag(group, "maximize");
-    if (Hyper.flag(group, "nesterov") && (group.getDouble("momentum") <= 0 || group.getDouble("dampening") != 0)) {
-      throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening (group " + group.name() + ")");
-    }
+    Hyper.nesterov(group);
   }
 
   /** The momentum buffer (absent until the first step with momentum) and the step's scalars. */

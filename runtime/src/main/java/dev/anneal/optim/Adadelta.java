@@ -29,9 +29,7 @@ public final class Adadelta extends ElementwiseOptimizer<Adadelta.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State extends TensorState {
-    private float sign;
-    private float weightDecay;
+  static final class State extends DecayState {
     private float rho;
     private float oneMinusRho;
     private float eps;
@@ -69,8 +67,7 @@ public final class Adadelta extends ElementwiseOptimizer<Adadelta.State> {
   protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
     double rho = group.getDouble("rho");
     state.step += 1;
-    state.sign = group.getBoolean("maximize") ? -1f : 1f;
-    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.readDecay(group, false);
     state.rho = (float) rho;
     state.oneMinusRho = (float) (1 - rho);
     state.eps = (float) group.getDouble("eps");

@@ -30,9 +30,7 @@ public final class Adagrad extends ElementwiseOptimizer<Adagrad.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State extends TensorState {
-    private float sign;
-    private float weightDecay;
+  static final class State extends DecayState {
     private float eps;
     private float negClr;
 
@@ -68,8 +66,7 @@ public final class Adagrad extends ElementwiseOptimizer<Adagrad.State> {
   @Override
   protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
     state.step += 1;
-    state.sign = group.getBoolean("maximize") ? -1f : 1f;
-    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.readDecay(group, false);
     state.eps = (float) group.getDouble("eps");
     state.negClr = (float) -(group.lr() / (1 + (state.step - 1) * group.getDouble("lr_decay")));
     Passes.run(state, p.values(), grad);

@@ -30,12 +30,9 @@ public final class Asgd extends ElementwiseOptimizer<Asgd.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State extends TensorState {
+  static final class State extends DecayState {
     double eta;
     double mu = 1.0;
-    private float sign;
-    private float weightDecay;
-    private float decay;
     private float negEta;
     private float muF;
     private boolean averaging;
@@ -95,9 +92,8 @@ public final class Asgd extends ElementwiseOptimizer<Asgd.State> {
     double lr = group.lr();
     double lambd = group.getDouble("lambd");
     state.step += 1;
-    state.sign = group.getBoolean("maximize") ? -1f : 1f;
-    state.weightDecay = (float) group.getDouble("weight_decay");
-    state.decay = (float) (1 - lambd * state.eta);
+    state.readDecay(group, false);
+    state.decay = (float) (1 - lambd * state.eta); // ASGD scales the weights by its own lambd, not by wd
     state.negEta = (float) -state.eta;
     state.muF = (float) state.mu;
     state.averaging = state.mu != 1;

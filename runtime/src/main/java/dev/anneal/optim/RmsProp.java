@@ -32,9 +32,7 @@ public final class RmsProp extends ElementwiseOptimizer<RmsProp.State> {
     Hyper.flag(group, "maximize");
   }
 
-  static final class State extends TensorState {
-    private float sign;
-    private float weightDecay;
+  static final class State extends DecayState {
     private float alpha;
     private float oneMinusAlpha;
     private float eps;
@@ -111,8 +109,7 @@ public final class RmsProp extends ElementwiseOptimizer<RmsProp.State> {
   protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
     double alpha = group.getDouble("alpha");
     state.step += 1;
-    state.sign = group.getBoolean("maximize") ? -1f : 1f;
-    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.readDecay(group, false);
     state.alpha = (float) alpha;
     state.oneMinusAlpha = (float) (1 - alpha);
     state.eps = (float) group.getDouble("eps");

@@ -42,12 +42,10 @@ public final class Sgd extends ElementwiseOptimizer<Sgd.State> {
   }
 
   /** The momentum buffer (absent until the first step with momentum) and the step's scalars. */
-  static final class State extends TensorState {
+  static final class State extends DecayState {
     private float lr;
-    private float weightDecay;
     private float momentum;
     private float keep;
-    private float sign;
     private boolean nesterov;
     private boolean first;
 
@@ -99,11 +97,10 @@ public final class Sgd extends ElementwiseOptimizer<Sgd.State> {
   @Override
   protected void update(ParamGroup group, Parameter p, FloatStorage grad, State state) {
     state.lr = (float) group.lr();
-    state.weightDecay = (float) group.getDouble("weight_decay");
+    state.readDecay(group, false);
     state.momentum = (float) group.getDouble("momentum");
     state.keep = (float) (1 - group.getDouble("dampening"));
     state.nesterov = group.getBoolean("nesterov");
-    state.sign = group.getBoolean("maximize") ? -1f : 1f;
     state.first = state.momentum != 0 && state.tensor(0) == null;
     if (state.first) {
       state.ensure(0, p.size());

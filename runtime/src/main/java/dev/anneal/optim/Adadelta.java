@@ -16,7 +16,7 @@ public final class Adadelta extends ElementwiseOptimizer<Adadelta.State> {
 
   public Adadelta(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1.0, "rho", 0.9, "eps", 1e-6, "weight_decay", 0.0, "maximize", false),
-        overrides, TYPE), groups, STATE);
+        overrides, TYPE), groups, STATE, State::new);
   }
 
   @Override
@@ -56,11 +56,6 @@ public final class Adadelta extends ElementwiseOptimizer<Adadelta.State> {
         w[i] = x + negLr * delta;
       }
     }
-  }
-
-  @Override
-  protected State emptyState() {
-    return new State();
   }
 
   @Override

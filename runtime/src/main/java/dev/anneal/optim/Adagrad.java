@@ -17,7 +17,7 @@ public final class Adagrad extends ElementwiseOptimizer<Adagrad.State> {
 
   public Adagrad(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "lr_decay", 0.0, "weight_decay", 0.0,
-        "initial_accumulator_value", 0.0, "eps", 1e-10, "maximize", false), overrides, TYPE), groups, STATE);
+        "initial_accumulator_value", 0.0, "eps", 1e-10, "maximize", false), overrides, TYPE), groups, STATE, State::new);
   }
 
   @Override
@@ -52,15 +52,8 @@ public final class Adagrad extends ElementwiseOptimizer<Adagrad.State> {
   }
 
   @Override
-  protected State emptyState() {
-    return new State();
-  }
-
-  @Override
-  protected State newState(Parameter p, ParamGroup group) {
-    State state = super.newState(p, group);
+  protected void initState(State state, Parameter p, ParamGroup group) {
     java.util.Arrays.fill(state.tensor(0), (float) group.getDouble("initial_accumulator_value"));
-    return state;
   }
 
   @Override

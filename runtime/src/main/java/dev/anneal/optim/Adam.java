@@ -25,7 +25,7 @@ public class Adam extends ElementwiseOptimizer<Adam.State> {
   }
 
   Adam(String type, Map<String, Object> defaults, List<ParamGroup> groups, Map<String, ?> overrides, boolean alwaysDecoupled) {
-    super(type, Hyper.merge(defaults, overrides, type), groups, STATE);
+    super(type, Hyper.merge(defaults, overrides, type), groups, STATE, State::new);
     this.alwaysDecoupled = alwaysDecoupled;
   }
 
@@ -101,17 +101,10 @@ public class Adam extends ElementwiseOptimizer<Adam.State> {
   }
 
   @Override
-  protected State emptyState() {
-    return new State();
-  }
-
-  @Override
-  protected State newState(Parameter p, ParamGroup group) {
-    State state = super.newState(p, group);
+  protected void initState(State state, Parameter p, ParamGroup group) {
     if (group.getBoolean("amsgrad")) {
       state.ensure(MAX_EXP_AVG_SQ, p.size());
     }
-    return state;
   }
 
   @Override

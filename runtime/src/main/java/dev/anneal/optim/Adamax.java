@@ -16,7 +16,7 @@ public final class Adamax extends ElementwiseOptimizer<Adamax.State> {
 
   public Adamax(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 2e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
-        "weight_decay", 0.0, "maximize", false), overrides, TYPE), groups, STATE);
+        "weight_decay", 0.0, "maximize", false), overrides, TYPE), groups, STATE, State::new);
   }
 
   @Override
@@ -49,11 +49,6 @@ public final class Adamax extends ElementwiseOptimizer<Adamax.State> {
         w[i] = x + negClr * (mi / ui);
       }
     }
-  }
-
-  @Override
-  protected State emptyState() {
-    return new State();
   }
 
   @Override

@@ -17,7 +17,7 @@ public final class Asgd extends ElementwiseOptimizer<Asgd.State> {
 
   public Asgd(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "lambd", 1e-4, "alpha", 0.75, "t0", 1e6,
-        "weight_decay", 0.0, "maximize", false), overrides, TYPE), groups, STATE);
+        "weight_decay", 0.0, "maximize", false), overrides, TYPE), groups, STATE, State::new);
   }
 
   @Override
@@ -76,15 +76,8 @@ public final class Asgd extends ElementwiseOptimizer<Asgd.State> {
   }
 
   @Override
-  protected State emptyState() {
-    return new State();
-  }
-
-  @Override
-  protected State newState(Parameter p, ParamGroup group) {
-    State state = super.newState(p, group);
+  protected void initState(State state, Parameter p, ParamGroup group) {
     state.eta = group.lr();
-    return state;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.anneal.param.Parameter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * An optimizer whose per-parameter state is a {@link TensorState}: creating it at the first
@@ -14,10 +15,14 @@ import java.util.Map;
  */
 abstract class ElementwiseOptimizer<S extends TensorState> extends AbstractOptimizer<S> {
   private final StateLayout layout;
+  private final Supplier<S> emptyState;
 
-  ElementwiseOptimizer(String type, Map<String, ?> defaults, List<ParamGroup> groups, StateLayout layout) {
+  /** @param emptyState a state with no tensors and its scalars at their initial values */
+  ElementwiseOptimizer(String type, Map<String, ?> defaults, List<ParamGroup> groups, StateLayout layout,
+      Supplier<S> emptyState) {
     super(type, defaults, groups);
     this.layout = layout;
+    this.emptyState = emptyState;
   }
 
   /** Every element-wise optimizer takes a non-negative {@code lr} (an integer lr becomes a double). */
@@ -27,18 +32,19 @@ abstract class ElementwiseOptimizer<S extends TensorState> extends AbstractOptim
     super.validate(group);
   }
 
-  /** A state with no tensors and its scalars at their initial values. */
-  protected abstract S emptyState();
-
-  /** The empty state with the required tensors as zeros; override to fill them or add optional ones. */
+  /** The empty state with the required tensors as zeros, then {@link #initState}. */
   @Override
-  protected S newState(Parameter p, ParamGroup group) {
-    S state = emptyState();
+  protected final S newState(Parameter p, ParamGroup group) {
+    S state = emptyState.get();
     for (int k = 0; k < layout.required(); k++) {
       state.setTensor(k, new float[p.size()]);
     }
+    initState(state, p, group);
     return state;
   }
+
+  /** Fills a new state's tensors or scalars from the group, or adds optional tensors; none by default. */
+  protected void initState(S state, Parameter p, ParamGroup group) {}
 
   @Override
   protected final OptimizerState.ParamState exportState(Parameter p, S state) {
@@ -57,7 +63,7 @@ abstract class ElementwiseOptimizer<S extends TensorState> extends AbstractOptim
 
   @Override
   protected final S importState(Parameter p, ParamGroup group, OptimizerState.ParamState exported) {
-    S state = emptyState();
+    S state = emptyState.get();
     for (int k = 0; k < layout.tensors().size(); k++) {
       String name = layout.tensors().get(k);
       if (k < layout.required() || exported.tensors().containsKey(name)) {

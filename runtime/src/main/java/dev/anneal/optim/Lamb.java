@@ -20,7 +20,7 @@ public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
 
   public Lamb(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-6,
-        "weight_decay", 0.0, "bias_correction", true, "trust_coefficient", 1.0), overrides, TYPE), groups, STATE);
+        "weight_decay", 0.0, "bias_correction", true, "trust_coefficient", 1.0), overrides, TYPE), groups, STATE, State::new);
   }
 
   @Override
@@ -71,11 +71,6 @@ public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
     private float direction(float m, float v, float x) {
       return (m / bc1) / ((float) Math.sqrt(v / bc2) + eps) + weightDecay * x;
     }
-  }
-
-  @Override
-  protected State emptyState() {
-    return new State();
   }
 
   @Override

@@ -20,7 +20,7 @@ public final class Lars extends ElementwiseOptimizer<Lars.State> {
   public Lars(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1.0, "momentum", 0.0, "dampening", 0.0, "weight_decay", 0.0,
         "nesterov", false, "trust_coefficient", 1e-3, "eps", 1e-8, "trust_clip", false, "always_adapt", false),
-        overrides, TYPE), groups, STATE);
+        overrides, TYPE), groups, STATE, State::new);
   }
 
   @Override
@@ -79,11 +79,6 @@ public final class Lars extends ElementwiseOptimizer<Lars.State> {
         w[i] = x - lr * d;
       }
     }
-  }
-
-  @Override
-  protected State emptyState() {
-    return new State();
   }
 
   @Override

@@ -19,7 +19,7 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
 
   public LayerAdaptiveAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
-        "weight_decay", 0.0, "trust_coefficient", 1.0), overrides, TYPE), groups, STATE);
+        "weight_decay", 0.0, "trust_coefficient", 1.0), overrides, TYPE), groups, STATE, State::new);
   }
 
   @Override
@@ -56,11 +56,6 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
       }
       ratioSum += sum;
     }
-  }
-
-  @Override
-  protected State emptyState() {
-    return new State();
   }
 
   @Override

@@ -18,7 +18,7 @@ public final class NAdam extends ElementwiseOptimizer<NAdam.State> {
   public NAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 2e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
         "weight_decay", 0.0, "momentum_decay", 4e-3, "decoupled_weight_decay", false, "maximize", false),
-        overrides, TYPE), groups, STATE);
+        overrides, TYPE), groups, STATE, State::new);
   }
 
   @Override
@@ -76,11 +76,6 @@ public final class NAdam extends ElementwiseOptimizer<NAdam.State> {
         super.setScalar(name, value);
       }
     }
-  }
-
-  @Override
-  protected State emptyState() {
-    return new State();
   }
 
   @Override

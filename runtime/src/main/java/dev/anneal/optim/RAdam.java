@@ -17,7 +17,7 @@ public final class RAdam extends ElementwiseOptimizer<RAdam.State> {
 
   public RAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
-        "weight_decay", 0.0, "decoupled_weight_decay", false, "maximize", false), overrides, TYPE), groups, STATE);
+        "weight_decay", 0.0, "decoupled_weight_decay", false, "maximize", false), overrides, TYPE), groups, STATE, State::new);
   }
 
   @Override
@@ -67,11 +67,6 @@ public final class RAdam extends ElementwiseOptimizer<RAdam.State> {
         }
       }
     }
-  }
-
-  @Override
-  protected State emptyState() {
-    return new State();
   }
 
   @Override

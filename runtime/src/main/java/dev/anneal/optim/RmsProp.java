@@ -18,7 +18,7 @@ public final class RmsProp extends ElementwiseOptimizer<RmsProp.State> {
 
   public RmsProp(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "alpha", 0.99, "eps", 1e-8, "weight_decay", 0.0,
-        "momentum", 0.0, "centered", false, "maximize", false), overrides, TYPE), groups, STATE);
+        "momentum", 0.0, "centered", false, "maximize", false), overrides, TYPE), groups, STATE, State::new);
   }
 
   @Override
@@ -98,11 +98,6 @@ public final class RmsProp extends ElementwiseOptimizer<RmsProp.State> {
         }
       }
     }
-  }
-
-  @Override
-  protected State emptyState() {
-    return new State();
   }
 
   @Override

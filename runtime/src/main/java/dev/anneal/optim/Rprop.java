@@ -17,7 +17,7 @@ public final class Rprop extends ElementwiseOptimizer<Rprop.State> {
 
   public Rprop(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "etas", new double[] {0.5, 1.2},
-        "step_sizes", new double[] {1e-6, 50.0}, "maximize", false), overrides, TYPE), groups, STATE);
+        "step_sizes", new double[] {1e-6, 50.0}, "maximize", false), overrides, TYPE), groups, STATE, State::new);
   }
 
   @Override
@@ -61,15 +61,8 @@ public final class Rprop extends ElementwiseOptimizer<Rprop.State> {
   }
 
   @Override
-  protected State emptyState() {
-    return new State();
-  }
-
-  @Override
-  protected State newState(Parameter p, ParamGroup group) {
-    State state = super.newState(p, group);
+  protected void initState(State state, Parameter p, ParamGroup group) {
     java.util.Arrays.fill(state.tensor(1), (float) group.lr());
-    return state;
   }
 
   @Override

@@ -17,7 +17,7 @@ public final class Sgd extends ElementwiseOptimizer<Sgd.State> {
   private static final StateLayout STATE = StateLayout.of().optional("momentum_buffer").withScalars();
 
   public Sgd(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, withDefaults(overrides), groups, STATE);
+    super(TYPE, withDefaults(overrides), groups, STATE, State::new);
   }
 
   static Map<String, Object> withDefaults(Map<String, ?> overrides) {
@@ -87,11 +87,6 @@ public final class Sgd extends ElementwiseOptimizer<Sgd.State> {
         }
       }
     }
-  }
-
-  @Override
-  protected State emptyState() {
-    return new State();
   }
 
   @Override

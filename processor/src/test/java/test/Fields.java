@@ -35,6 +35,10 @@ public final class Fields {
     return List.of(parameter(name + ".a"), parameter(name + ".b"));
   }
 
+  public static Layer[] layerArray(String name) {
+    return new Layer[] {layer(name + ".a"), layer(name + ".b")};
+  }
+
   public static List<Layer> layerList(String name) {
     return List.of(layer(name + ".a"), layer(name + ".b"));
   }

@@ -70,11 +70,11 @@ class GeneratedPlansRunProperties {
   @Provide
   Arbitrary<String> models() {
     return Arbitraries.randomValue(random -> RandomAnnotationsProperties.tameModel(random)
-        .replaceAll("  ((?:@[^;]*\\) )*)(Layer|Parameter|List<Parameter>|List<Layer>|ParameterSource) (f\\d);",
+        .replaceAll("  ((?:@[^;]*\\) )*)(Layer\\[\\]|Layer|Parameter|List<Parameter>|List<Layer>|ParameterSource) (f\\d);",
             "  $1$2 $3 = Fields.$3_$2;")
         .replace("Fields.", "test.Fields.")
         .replace("_List<Parameter>", "_parameterList").replace("_List<Layer>", "_layerList")
-        .replace("_ParameterSource", "_source").replace("_Layer", "_layer").replace("_Parameter", "_parameter")
+        .replace("_Layer[]", "_layerArray").replace("_ParameterSource", "_source").replace("_Layer", "_layer").replace("_Parameter", "_parameter")
         .replaceAll("test\\.Fields\\.(f\\d)_(\\w+)", "test.Fields.$2(\"$1\")"));
   }
 

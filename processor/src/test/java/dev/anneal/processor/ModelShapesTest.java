@@ -57,6 +57,16 @@ class ModelShapesTest {
   }
 
   @Test
+  void arraysOfLayersAndParameters() {
+    Compilation compilation = strict(Models.model(Models.SGD, "  @LearningRate(0.01) Layer[] blocks;\n  Parameter[] biases;"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String()
+        .contains(".group(\"blocks\", ParameterSource.concat(List.of(model.blocks)), g -> g.set(\"lr\", 0.01))");
+    assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String()
+        .contains(".group(\"default\", ParameterSource.concat(List.of(model.biases)))");
+  }
+
+  @Test
   void privateFieldWithGetter() {
     Compilation compilation = strict(Models.model(Models.SGD, "  private Layer head;\n  Layer getHead() { return head; }"));
     assertThat(compilation).succeededWithoutWarnings();

@@ -116,7 +116,7 @@ class RandomAnnotationsProperties {
       annotations.add("@LayerwiseDecay(0.7)");
     }
     List<String> fields = new ArrayList<>();
-    String[] types = {"Layer", "Parameter", "List<Parameter>", "List<Layer>", "ParameterSource"};
+    String[] types = {"Layer", "Parameter", "List<Parameter>", "List<Layer>", "ParameterSource", "Layer[]"};
     int count = 1 + random.nextInt(3);
     for (int i = 0; i < count; i++) {
       StringBuilder field = new StringBuilder("  ");

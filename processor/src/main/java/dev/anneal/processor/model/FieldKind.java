@@ -8,6 +8,8 @@ public enum FieldKind {
   PARAMETER_COLLECTION,
   /** A collection of sources: {@code ParameterSource.concat(collection)}. */
   SOURCE_COLLECTION,
+  /** An array of sources (parameters included): {@code ParameterSource.concat(List.of(array))}. */
+  SOURCE_ARRAY,
   /** A DJL {@code ai.djl.nn.Block}: {@code BlockParameters.of("name", block)}. */
   DJL_BLOCK
 }

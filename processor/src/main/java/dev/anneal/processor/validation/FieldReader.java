@@ -16,6 +16,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -44,6 +45,11 @@ final class FieldReader {
 
   /** How the type holds parameters, or empty if it holds none. */
   Optional<FieldKind> kind(TypeMirror type) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      TypeMirror component = ((ArrayType) type).getComponentType();
+      return component.getKind() == TypeKind.DECLARED && types.isAssignable(types.erasure(component), source)
+          ? Optional.of(FieldKind.SOURCE_ARRAY) : Optional.empty();
+    }
     if (type.getKind() != TypeKind.DECLARED) {
       return Optional.empty();
     }

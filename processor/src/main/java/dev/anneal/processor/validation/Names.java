@@ -45,7 +45,7 @@ public final class Names {
   /** For messages. */
   public static final String ACCEPTED_TYPES =
       "dev.anneal.param.ParameterSource (Layer and other subtypes), dev.anneal.param.Parameter, "
-          + "a Collection of Parameter or of ParameterSource, ai.djl.nn.Block";
+          + "a Collection or an array of Parameter or of ParameterSource, ai.djl.nn.Block";
 
   public static String simple(String qualified) {
     return qualified.substring(qualified.lastIndexOf('.') + 1);

@@ -178,6 +178,7 @@ public final class PlanWriter {
       case SOURCE -> read;
       case PARAMETER_COLLECTION -> CodeBlock.of("$T.of($L)", PARAMETER_SOURCE, read);
       case SOURCE_COLLECTION -> CodeBlock.of("$T.concat($L)", PARAMETER_SOURCE, read);
+      case SOURCE_ARRAY -> CodeBlock.of("$T.concat($T.of($L))", PARAMETER_SOURCE, List.class, read);
       case DJL_BLOCK -> CodeBlock.of("$T.of($S, $L)", BLOCK_PARAMETERS, field.name(), read);
     };
   }

@@ -6,17 +6,30 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** One console progress bar per epoch (me.tongfei:progressbar, ASCII so logs stay readable). */
-final class Progress implements AutoCloseable {
+/**
+ * One console progress bar per epoch (me.tongfei:progressbar, ASCII so logs stay readable), for
+ * {@link TrainingLoop} and for programs that run their own loop.
+ */
+public final class Progress implements AutoCloseable {
   private final PrintStream out;
   private ProgressBar bar;
 
-  Progress(PrintStream out) {
+  /** Draws on {@code out}; {@code null} draws nothing. */
+  public Progress(PrintStream out) {
     this.out = out;
   }
 
-  void startEpoch(int epoch, int epochs, long batches, long done) {
+  /** Draws on standard error when a terminal is attached, so logs (CI, tests) keep only their lines. */
+  public static Progress onTerminal() {
+    return new Progress(System.console() == null ? null : System.err);
+  }
+
+  /** Starts the bar of {@code epoch} (0-based) of {@code epochs}, {@code done} of its batches already run. */
+  public void startEpoch(int epoch, int epochs, long batches, long done) {
     close();
+    if (out == null) {
+      return;
+    }
     bar = new ProgressBarBuilder()
         .setTaskName("epoch " + (epoch + 1) + "/" + epochs)
         .setInitialMax(batches)
@@ -27,14 +40,15 @@ final class Progress implements AutoCloseable {
     bar.stepTo(done);
   }
 
-  void step(String message) {
+  /** One batch done; {@code message} shows next to the bar (the running loss, say). */
+  public void step(String message) {
     if (bar != null) {
       bar.step();
       bar.setExtraMessage(message);
     }
   }
 
-  void message(String message) {
+  public void message(String message) {
     if (bar != null) {
       bar.setExtraMessage(message);
     }

@@ -23,12 +23,7 @@ public final class CnnAdamW {
   public record Result(double testAccuracy, double testLoss) {}
 
   public static void main(String[] args) throws Exception {
-    SampleRun.main(() -> {
-      Options options = options();
-      if (options.parse(args)) {
-        run(options, System.out);
-      }
-    });
+    SampleRun.main(args, options(), CnnAdamW::run);
   }
 
   /** The sample's options with their defaults. */

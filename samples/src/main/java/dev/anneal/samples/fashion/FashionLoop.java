@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
 import dev.anneal.djl.DjlTrainer;
+import dev.anneal.loop.Progress;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.samples.data.Split;
 import dev.anneal.samples.report.History;
-import dev.anneal.samples.report.ProgressBar;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -73,7 +73,8 @@ public final class FashionLoop {
     int epoch = plan.clock().epoch() + 1;
     int[] order = train.shuffledOrder(seed * 1_000_003L + epoch);
     long batches = stepsPerEpoch(train.count(), batchSize);
-    ProgressBar bar = new ProgressBar(out, String.format(Locale.ROOT, "epoch %d/%d", epoch, plan.epochs()), batches);
+    Progress bar = Progress.onTerminal();
+    bar.startEpoch(epoch - 1, plan.epochs(), batches, 0);
     double lossSum = 0;
     long correct = 0;
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -88,10 +89,10 @@ public final class FashionLoop {
           lossSum += result.loss() * (to - from);
           correct += DjlTrainer.correct(result.outputs(), labels);
         }
-        bar.update(b + 1, String.format(Locale.ROOT, "loss %.4f", lossSum / to));
+        bar.step(String.format(Locale.ROOT, "loss %.4f", lossSum / to));
       }
     }
-    bar.finish();
+    bar.close();
     Evaluation evaluation = evaluate(eval);
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("train_loss", lossSum / train.count());

@@ -1,6 +1,7 @@
 package dev.anneal.samples.fashion;
 
 import ai.djl.engine.Engine;
+import dev.anneal.samples.cli.Options;
 import dev.anneal.samples.data.FashionMnist;
 import dev.anneal.samples.data.MalformedDataException;
 import dev.anneal.samples.report.History;
@@ -17,6 +18,21 @@ public final class SampleRun {
   @FunctionalInterface
   public interface Body {
     void run() throws Exception;
+  }
+
+  /** A sample's work, given its parsed options and where to print. */
+  @FunctionalInterface
+  public interface Program {
+    void run(Options options, PrintStream out) throws Exception;
+  }
+
+  /** Parses {@code args} (printing the usage for {@code --help}) and runs the program on standard output. */
+  public static void main(String[] args, Options options, Program program) throws Exception {
+    main(() -> {
+      if (options.parse(args)) {
+        program.run(options, System.out);
+      }
+    });
   }
 
   /**

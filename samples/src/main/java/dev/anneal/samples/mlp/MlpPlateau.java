@@ -25,12 +25,7 @@ public final class MlpPlateau {
   private MlpPlateau() {}
 
   public static void main(String[] args) throws Exception {
-    SampleRun.main(() -> {
-      Options options = options();
-      if (options.parse(args)) {
-        run(options, System.out);
-      }
-    });
+    SampleRun.main(args, options(), MlpPlateau::run);
   }
 
   /** The sample's options with their defaults. */

@@ -1,5 +1,6 @@
 package dev.anneal.samples.softmax;
 
+import dev.anneal.loop.Progress;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Layer;
 import dev.anneal.param.Parameter;
@@ -9,7 +10,6 @@ import dev.anneal.samples.data.FashionMnist;
 import dev.anneal.samples.data.Split;
 import dev.anneal.samples.fashion.SampleRun;
 import dev.anneal.samples.report.History;
-import dev.anneal.samples.report.ProgressBar;
 import dev.anneal.spec.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,12 +45,7 @@ public final class SoftmaxRegression {
   }
 
   public static void main(String[] args) throws Exception {
-    SampleRun.main(() -> {
-      Options options = options();
-      if (options.parse(args)) {
-        run(options, System.out);
-      }
-    });
+    SampleRun.main(args, options(), SoftmaxRegression::run);
   }
 
   /** The sample's options with their defaults. */
@@ -92,7 +87,8 @@ public final class SoftmaxRegression {
       plan.startEpoch();
       int epoch = plan.clock().epoch() + 1;
       int[] order = train.shuffledOrder(seed * 1_000_003L + epoch);
-      ProgressBar bar = new ProgressBar(out, String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs), stepsPerEpoch);
+      Progress bar = Progress.onTerminal();
+      bar.startEpoch(epoch - 1, epochs, stepsPerEpoch, 0);
       double lossSum = 0;
       int correct = 0;
       for (int from = 0, b = 0; from < train.count(); from += batch, b++) {
@@ -111,9 +107,9 @@ public final class SoftmaxRegression {
         model.weight.setGrad(FloatStorage.wrap(gradW));
         model.bias.setGrad(FloatStorage.wrap(gradB));
         plan.afterBackward();
-        bar.update(b + 1, String.format(Locale.ROOT, "loss %.4f", lossSum / to));
+        bar.step(String.format(Locale.ROOT, "loss %.4f", lossSum / to));
       }
-      bar.finish();
+      bar.close();
       double[] test = model.evaluate(data.test());
       Map<String, Double> metrics = new LinkedHashMap<>();
       metrics.put("train_loss", lossSum / train.count());

@@ -42,12 +42,7 @@ public final class TransferLearning {
   public record Result(double pretrained, double layerWise, double full) {}
 
   public static void main(String[] args) throws Exception {
-    SampleRun.main(() -> {
-      Options options = options();
-      if (options.parse(args)) {
-        run(options, System.out);
-      }
-    });
+    SampleRun.main(args, options(), TransferLearning::run);
   }
 
   /** The sample's options with their defaults. */

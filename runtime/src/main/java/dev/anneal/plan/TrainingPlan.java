@@ -87,7 +87,7 @@ public final class TrainingPlan {
     List<ParamGroup> built = readGroups(b.groups);
     this.optimizer = Optimizers.create(b.optimizer, built);
     this.groups = optimizer.paramGroups();
-    this.groupNames = groups.stream().map(ParamGroup::name).toList();
+    this.groupNames = names(groups);
     this.usedLr = new double[groups.size()];
     this.scheduledLr = new double[groups.size()];
 

@@ -18,8 +18,9 @@ import java.util.StringJoiner;
 /**
  * A ready-made loop over a {@link TrainingPlan}: epochs of micro-batches through a user's
  * {@link BatchFunction}, a {@link Validation} after each epoch whose metrics drive plateau
- * schedules, listeners, a console progress bar, an optional checkpoint after each epoch, and a
- * stop with a clear message when a loss is NaN or infinite.
+ * schedules, listeners, a {@link ProgressListener} (a console bar from {@code anneal-reporting}'s
+ * {@code ConsoleProgress}, say), one line per epoch, an optional checkpoint after each epoch, and
+ * a stop with a clear message when a loss is NaN or infinite.
  *
  * <pre>{@code
  * TrainingResult result = TrainingLoop.of(plan)
@@ -40,7 +41,8 @@ public final class TrainingLoop {
   private BatchFunction train;
   private Validation validation = epoch -> Map.of();
   private final List<TrainingListener> listeners = new ArrayList<>();
-  private PrintStream progressOut = System.err;
+  private PrintStream console = System.err;
+  private ProgressListener progress = ProgressListener.NONE;
   private Path checkpoint;
 
   private TrainingLoop(TrainingPlan plan) {
@@ -78,9 +80,15 @@ public final class TrainingLoop {
     return this;
   }
 
-  /** Where the progress bar and the stop message go (default System.err); {@code null} for none. */
-  public TrainingLoop progressBar(PrintStream out) {
-    this.progressOut = out;
+  /** Where the epoch lines and the stop message go (default System.err); {@code null} for none. */
+  public TrainingLoop console(PrintStream out) {
+    this.console = out;
+    return this;
+  }
+
+  /** Shows progress batch by batch (default: nothing); {@code ConsoleProgress.onTerminal()} draws a bar. */
+  public TrainingLoop progress(ProgressListener progress) {
+    this.progress = Objects.requireNonNull(progress, "progress (ProgressListener.NONE for none)");
     return this;
   }
 
@@ -102,15 +110,13 @@ public final class TrainingLoop {
     TrainingClock clock = plan.clock();
     boolean closureSteps = plan.optimizer().type().equals("LBFGS");
     listeners.forEach(plan::addListener);
-    try (Progress progress = progressOut == null ? null : new Progress(progressOut)) {
+    try (ProgressListener progress = this.progress) {
       while (!plan.finished()) {
         if (!clock.inEpoch()) {
           plan.startEpoch();
         }
         int epoch = clock.epoch();
-        if (progress != null) {
-          progress.startEpoch(epoch, plan.epochs(), batchesPerEpoch, clock.batchInEpoch());
-        }
+        progress.startEpoch(epoch, plan.epochs(), batchesPerEpoch, clock.batchInEpoch());
         double lossSum = 0;
         long lossCount = 0;
         while (clock.batchInEpoch() < batchesPerEpoch) {
@@ -134,9 +140,9 @@ public final class TrainingLoop {
           if (!Double.isFinite(loss)) {
             plan.optimizer().zeroGrad(true);
             String message = stopMessage(loss, epoch, batch);
-            if (progress != null) {
-              progress.close();
-              progressOut.println(message);
+            progress.close();
+            if (console != null) {
+              console.println(message);
             }
             return finish(new TrainingResult(TrainingResult.Status.STOPPED_NON_FINITE_LOSS, message, clock.epoch(),
                 clock.step(), clock.skippedSteps(), history));
@@ -149,13 +155,9 @@ public final class TrainingLoop {
           if (!closureSteps) {
             plan.afterBackward();
           }
-          if (progress != null) {
-            progress.step(String.format(Locale.ROOT, "loss %.4g lr %.3g", loss, plan.groups().get(0).lr()));
-          }
+          progress.step(String.format(Locale.ROOT, "loss %.4g lr %.3g", loss, plan.groups().get(0).lr()));
         }
-        if (progress != null) {
-          progress.close();
-        }
+        progress.close();
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (lossCount > 0) {
           metrics.put("train_loss", lossSum / lossCount);
@@ -163,8 +165,8 @@ public final class TrainingLoop {
         metrics.putAll(validation.validate(epoch));
         plan.endEpoch(metrics);
         history.add(metrics);
-        if (progressOut != null) {
-          progressOut.println(epochLine(epoch, metrics));
+        if (console != null) {
+          console.println(epochLine(epoch, metrics));
         }
         if (checkpoint != null) {
           plan.save(checkpoint);

@@ -3,6 +3,7 @@ package dev.anneal.loop;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.param.FloatStorage;
@@ -72,7 +73,7 @@ class TrainingLoopTest {
     TrainingResult result = TrainingLoop.of(plan)
         .train(line::train)
         .validate(epoch -> Map.of("val_loss", line.validationLoss()))
-        .progressBar(new PrintStream(console, true, StandardCharsets.UTF_8))
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8))
         .listener(new TrainingListener() {
           @Override
           public void onStep(StepReport report) {
@@ -112,7 +113,7 @@ class TrainingLoopTest {
     TrainingPlan plan = plan(line);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     TrainingResult result = TrainingLoop.of(plan).train(line::train)
-        .progressBar(new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+        .console(new PrintStream(console, true, StandardCharsets.UTF_8)).run();
     assertFalse(result.completed());
     assertEquals(TrainingResult.Status.STOPPED_NON_FINITE_LOSS, result.status());
     assertTrue(result.message().contains("loss is NaN at epoch 2/3, batch 2") && result.message().contains("Lower the learning rate"),
@@ -125,19 +126,19 @@ class TrainingLoopTest {
   void resumesFromAnEpochCheckpointToTheSameResult() throws Exception {
     Line full = new Line();
     TrainingLoop.of(plan(full)).train(full::train).validate(e -> Map.of("val_loss", full.validationLoss()))
-        .progressBar(null).run();
+        .console(null).run();
 
     Path file = dir.resolve("line.ckpt");
     Line first = new Line();
     TrainingPlan firstPlan = TrainingPlan.builder().epochs(2).stepsPerEpoch(4).accumulate(2)
         .optimizer(Spec.of("SGD").with("lr", 0.05).with("momentum", 0.5))
         .group("w", first.w).group("b", first.b, g -> g.set("lr", 0.1)).build();
-    TrainingLoop.of(firstPlan).train(first::train).progressBar(null).checkpointEachEpoch(file).run();
+    TrainingLoop.of(firstPlan).train(first::train).console(null).checkpointEachEpoch(file).run();
 
     Line second = new Line();
     TrainingPlan secondPlan = plan(second);
     secondPlan.load(file);
-    TrainingResult result = TrainingLoop.of(secondPlan).train(second::train).progressBar(null).run();
+    TrainingResult result = TrainingLoop.of(secondPlan).train(second::train).console(null).run();
     assertTrue(result.completed());
     assertEquals(1, result.epochMetrics().size(), "only the remaining epoch ran");
     assertArrayEquals(full.w.values().toArray(), second.w.values().toArray(), 0f);
@@ -153,7 +154,7 @@ class TrainingLoopTest {
         .group("line", dev.anneal.param.ParameterSource.of(line.w, line.b))
         .build();
     double before = line.validationLoss();
-    TrainingResult result = TrainingLoop.of(plan).progressBar(null)
+    TrainingResult result = TrainingLoop.of(plan).console(null)
         .train((epoch, batch, scale) -> {
           calls[0]++;
           return line.train(epoch, batch, scale);
@@ -164,5 +165,42 @@ class TrainingLoopTest {
     assertEquals(6, result.steps());
     assertTrue(calls[0] > 6 * 2, "each step evaluates its batch more than twice: " + calls[0]);
     assertTrue(line.validationLoss() < before / 10, before + " -> " + line.validationLoss());
+  }
+
+  @Test
+  void tellsTheProgressListenerEveryEpochAndBatchAndClosesIt() {
+    Line line = new Line();
+    List<String> events = new ArrayList<>();
+    TrainingLoop.of(plan(line)).train(line::train).console(null)
+        .progress(new ProgressListener() {
+          @Override
+          public void startEpoch(int epoch, int epochs, long batches, long done) {
+            events.add("start " + epoch + "/" + epochs + " " + batches + " " + done);
+          }
+
+          @Override
+          public void step(String message) {
+            events.add(message.startsWith("loss ") ? "step" : "bad message " + message);
+          }
+
+          @Override
+          public void close() {
+            events.add("close");
+          }
+        })
+        .run();
+    assertEquals("start 0/3 8 0", events.get(0));
+    assertEquals(List.of("step"), events.subList(1, 9).stream().distinct().toList());
+    assertEquals("close", events.get(9));
+    assertEquals("start 2/3 8 0", events.get(20));
+    assertEquals(3 * 10 + 1, events.size(), "3 epochs of start, 8 steps, close, then the closing close: " + events);
+  }
+
+  @Test
+  void theRuntimeDependsOnNoProgressBarOrPlottingLibrary() {
+    // The runtime's test class path is its compile class path plus JUnit: neither library may be on it.
+    for (String name : List.of("me.tongfei.progressbar.ProgressBar", "org.knowm.xchart.XYChart")) {
+      assertThrows(ClassNotFoundException.class, () -> Class.forName(name), name + " is on the runtime's class path");
+    }
   }
 }

@@ -4,7 +4,7 @@ import ai.djl.engine.Engine;
 import dev.anneal.samples.cli.Options;
 import dev.anneal.samples.data.FashionMnist;
 import dev.anneal.samples.data.MalformedDataException;
-import dev.anneal.samples.report.History;
+import dev.anneal.reporting.History;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

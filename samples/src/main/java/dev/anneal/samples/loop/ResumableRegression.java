@@ -1,11 +1,13 @@
 package dev.anneal.samples.loop;
 
+import dev.anneal.loop.ProgressListener;
 import dev.anneal.loop.TrainingLoop;
 import dev.anneal.loop.TrainingResult;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Layer;
 import dev.anneal.param.Parameter;
 import dev.anneal.plan.TrainingPlan;
+import dev.anneal.reporting.ConsoleProgress;
 import dev.anneal.schedule.Interval;
 import dev.anneal.spec.Spec;
 import java.io.IOException;
@@ -111,7 +113,8 @@ public final class ResumableRegression {
     TrainingLoop loop = TrainingLoop.of(plan)
         .train(this::train)
         .validate(epoch -> Map.of("val_loss", validationLoss()))
-        .progressBar(progress ? System.err : null);
+        .console(progress ? System.err : null)
+        .progress(progress ? new ConsoleProgress(System.err) : ProgressListener.NONE);
     if (checkpoint != null) {
       loop.checkpointEachEpoch(checkpoint);
     }

@@ -3,7 +3,7 @@ package dev.anneal.samples.preview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.anneal.samples.plot.LineChart;
+import dev.anneal.reporting.LineChart;
 import dev.anneal.spec.Spec;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.anneal.samples.softmax;
 
-import dev.anneal.loop.Progress;
+import dev.anneal.reporting.ConsoleProgress;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Layer;
 import dev.anneal.param.Parameter;
@@ -9,7 +9,7 @@ import dev.anneal.samples.cli.Options;
 import dev.anneal.samples.data.FashionMnist;
 import dev.anneal.samples.data.Split;
 import dev.anneal.samples.fashion.SampleRun;
-import dev.anneal.samples.report.History;
+import dev.anneal.reporting.History;
 import dev.anneal.spec.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -87,7 +87,7 @@ public final class SoftmaxRegression {
       plan.startEpoch();
       int epoch = plan.clock().epoch() + 1;
       int[] order = train.shuffledOrder(seed * 1_000_003L + epoch);
-      Progress bar = Progress.onTerminal();
+      ConsoleProgress bar = ConsoleProgress.onTerminal();
       bar.startEpoch(epoch - 1, epochs, stepsPerEpoch, 0);
       double lossSum = 0;
       int correct = 0;

@@ -13,7 +13,7 @@ import dev.anneal.samples.data.Split;
 import dev.anneal.samples.fashion.FashionCnn;
 import dev.anneal.samples.fashion.FashionLoop;
 import dev.anneal.samples.fashion.SampleRun;
-import dev.anneal.samples.report.History;
+import dev.anneal.reporting.History;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

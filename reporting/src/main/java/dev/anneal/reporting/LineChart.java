@@ -1,4 +1,4 @@
-package dev.anneal.samples.plot;
+package dev.anneal.reporting;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package dev.anneal.loop;
+package dev.anneal.reporting;
 
+import dev.anneal.loop.ProgressListener;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -8,23 +9,24 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * One console progress bar per epoch (me.tongfei:progressbar, ASCII so logs stay readable), for
- * {@link TrainingLoop} and for programs that run their own loop.
+ * {@link dev.anneal.loop.TrainingLoop#progress} and for programs that run their own loop.
  */
-public final class Progress implements AutoCloseable {
+public final class ConsoleProgress implements ProgressListener {
   private final PrintStream out;
   private ProgressBar bar;
 
   /** Draws on {@code out}; {@code null} draws nothing. */
-  public Progress(PrintStream out) {
+  public ConsoleProgress(PrintStream out) {
     this.out = out;
   }
 
   /** Draws on standard error when a terminal is attached, so logs (CI, tests) keep only their lines. */
-  public static Progress onTerminal() {
-    return new Progress(System.console() == null ? null : System.err);
+  public static ConsoleProgress onTerminal() {
+    return new ConsoleProgress(System.console() == null ? null : System.err);
   }
 
   /** Starts the bar of {@code epoch} (0-based) of {@code epochs}, {@code done} of its batches already run. */
+  @Override
   public void startEpoch(int epoch, int epochs, long batches, long done) {
     close();
     if (out == null) {
@@ -41,6 +43,7 @@ public final class Progress implements AutoCloseable {
   }
 
   /** One batch done; {@code message} shows next to the bar (the running loss, say). */
+  @Override
   public void step(String message) {
     if (bar != null) {
       bar.step();
@@ -48,6 +51,7 @@ public final class Progress implements AutoCloseable {
     }
   }
 
+  @Override
   public void message(String message) {
     if (bar != null) {
       bar.setExtraMessage(message);

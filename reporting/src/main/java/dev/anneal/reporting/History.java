@@ -1,6 +1,5 @@
-package dev.anneal.samples.report;
+package dev.anneal.reporting;
 
-import dev.anneal.samples.plot.LineChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.anneal.samples.plot;
+package dev.anneal.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

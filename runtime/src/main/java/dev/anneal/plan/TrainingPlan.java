@@ -54,6 +54,7 @@ public final class TrainingPlan {
   private final List<ActiveSchedule> schedules = new ArrayList<>();
   private final List<PlanListener> listeners;
   private final TrainingClock clock = new TrainingClock();
+  private final PlanHooks hooks = new PlanHooks();
   private final Map<String, Object> declaration;
   /** Parameters of the groups not frozen right now; recomputed when freezing changes. */
   private List<Parameter> trainable;
@@ -283,6 +284,7 @@ public final class TrainingPlan {
 
   /** Checks, clips and steps; with a closure, the closure clips after each evaluation. */
   private StepOutcome optimizerStep(Closure closure) {
+    hooks.runBeforeStep(this, trainable);
     // With clipping by a 1-, 2- or max-norm, the norm itself reveals a NaN or infinity (double
     // accumulation cannot overflow on finite floats), which saves a pass over the gradients.
     double normType = clipping instanceof Clipping.ByNorm byNorm ? byNorm.normType() : Double.NaN;
@@ -330,6 +332,7 @@ public final class TrainingPlan {
         }
       }
     }
+    hooks.runAfterStep(this, trainable);
     optimizer.zeroGrad(true);
     // The momentum this step used, read before a schedule that cycles it (OneCycleLR) moves it.
     double[] momenta = listeners.isEmpty() ? null : momenta();
@@ -403,6 +406,11 @@ public final class TrainingPlan {
       }
     }
     trainable = List.copyOf(list);
+  }
+
+  /** Code run around each optimizer step and each checkpoint save and load; see {@link PlanHooks}. */
+  public PlanHooks hooks() {
+    return hooks;
   }
 
   /** Adds a listener after building (a training loop adds its own). */
@@ -501,7 +509,9 @@ public final class TrainingPlan {
       throw new IllegalStateException("cannot checkpoint with " + clock.microBatch() + " of " + accumulate
           + " micro-batches accumulated; save right after an optimizer step");
     }
+    hooks.runBeforeSave(this, file);
     PlanCheckpoint.save(this, file);
+    hooks.runAfterSave(this, file);
   }
 
   /**
@@ -511,6 +521,8 @@ public final class TrainingPlan {
    * difference, and the plan is left exactly as it was.
    */
   public void load(Path file) throws IOException {
+    hooks.runBeforeLoad(this, file);
     PlanCheckpoint.load(this, file);
+    hooks.runAfterLoad(this, file);
   }
 }

@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code optimizerOnly}: step and zeroGrad) and through {@code plan.afterBackward()} with a
  * non-finite check, optionally {@code clipGradNorm} (a norm pass; the scaling pass is skipped when
  * the factor is exactly 1, as here) and a step-interval warmup + cosine schedule. Gradients are
- * re-attached (not copied) per op.
+ * re-attached (not copied) per op. {@code planAfterBackward} registers no hook (the hooks' cost when
+ * none is registered is one array-length test); {@code planAfterBackwardWithHooks} runs a
+ * before-step and an after-step hook that each read one gradient value.
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -58,6 +60,9 @@ public class PlanStepBenchmark {
   private List<Parameter> planParams;
   private FloatStorage[] planGrads;
   private TrainingPlan plan;
+  private TrainingPlan hookedPlan;
+  private List<Parameter> hookedParams;
+  private double hookSink;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -83,6 +88,22 @@ public class PlanStepBenchmark {
     }
     plan = builder.build();
     plan.startEpoch();
+
+    hookedParams = params();
+    var hooked = TrainingPlan.builder().epochs(1).stepsPerEpoch(Integer.MAX_VALUE)
+        .optimizer(Spec.of("AdamW").with("lr", 1e-3))
+        .schedule(Spec.of("LinearWarmup").with("warmup_steps", 100)
+            .withChildren(Spec.of("CosineAnnealingLR").with("T_max", 1_000_000_000)), Interval.STEP);
+    if (clip) {
+      hooked.clipGradNorm(1e30);
+    }
+    for (int g = 0; g < 4; g++) {
+      hooked.group("g" + g, ParameterSource.of(hookedParams.get(g)));
+    }
+    hookedPlan = hooked.build();
+    hookedPlan.hooks().beforeStep((p, trainable) -> hookSink += trainable.get(0).grad().get(0));
+    hookedPlan.hooks().afterStep((p, trainable) -> hookSink -= trainable.get(0).grad().get(0));
+    hookedPlan.startEpoch();
   }
 
   private List<Parameter> params() {
@@ -126,6 +147,14 @@ public class PlanStepBenchmark {
       planParams.get(g).setGrad(planGrads[g]);
     }
     return plan.afterBackward();
+  }
+
+  @Benchmark
+  public Object planAfterBackwardWithHooks() {
+    for (int g = 0; g < 4; g++) {
+      hookedParams.get(g).setGrad(planGrads[g]);
+    }
+    return hookedPlan.afterBackward();
   }
 
   /** The plan's own extra pass: the global 2-norm that both clipping and the non-finite check use. */

@@ -1,0 +1,33 @@
+package dev.anneal.vocabulary;
+
+import java.util.function.LongToDoubleFunction;
+
+/**
+ * A schedule with all its arguments fixed: the lr of group {@code group} (its index, for arguments
+ * given per group such as {@code max_lr}) with base lr {@code baseLr} at position {@code t}, in the
+ * schedule's own unit (steps or epochs, as it is stepped).
+ */
+@FunctionalInterface
+public interface LrCurve {
+  double lr(int group, double baseLr, long t);
+
+  /** Whether the lr is the base lr times a factor of {@code t} alone (a ratio schedule, as ChainedScheduler needs). */
+  default boolean proportional() {
+    return false;
+  }
+
+  /** A curve that is the base lr times {@code factor(t)}. */
+  static LrCurve proportional(LongToDoubleFunction factor) {
+    return new LrCurve() {
+      @Override
+      public double lr(int group, double baseLr, long t) {
+        return baseLr * factor.applyAsDouble(t);
+      }
+
+      @Override
+      public boolean proportional() {
+        return true;
+      }
+    };
+  }
+}

@@ -1,0 +1,76 @@
+package dev.anneal.vocabulary;
+
+/**
+ * The valid values of a number: a lower and an upper bound, each inclusive or exclusive, written
+ * as in maths: {@code [0, 1)}, {@code (0, inf)}. Applies to each element of tuples and lists.
+ */
+public record Range(double min, boolean minInclusive, double max, boolean maxInclusive) {
+  public static final Range ANY = new Range(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+
+  /** {@code [min, inf)}. */
+  public static Range atLeast(double min) {
+    return new Range(min, true, Double.POSITIVE_INFINITY, false);
+  }
+
+  /** {@code (min, inf)}. */
+  public static Range above(double min) {
+    return new Range(min, false, Double.POSITIVE_INFINITY, false);
+  }
+
+  /** {@code (-inf, max]}. */
+  public static Range atMost(double max) {
+    return new Range(Double.NEGATIVE_INFINITY, false, max, true);
+  }
+
+  /** {@code [min, max]}. */
+  public static Range closed(double min, double max) {
+    return new Range(min, true, max, true);
+  }
+
+  /** {@code [min, max)}. */
+  public static Range closedOpen(double min, double max) {
+    return new Range(min, true, max, false);
+  }
+
+  /** {@code (min, max]}. */
+  public static Range openClosed(double min, double max) {
+    return new Range(min, false, max, true);
+  }
+
+  /** {@code (min, max)}. */
+  public static Range open(double min, double max) {
+    return new Range(min, false, max, false);
+  }
+
+  public boolean contains(double value) {
+    if (Double.isNaN(value)) {
+      return false;
+    }
+    boolean aboveMin = minInclusive ? value >= min : value > min;
+    boolean belowMax = maxInclusive ? value <= max : value < max;
+    return aboveMin && belowMax;
+  }
+
+  public boolean isAny() {
+    return min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY;
+  }
+
+  /** {@code [0, 1)}, {@code (0, inf)}. */
+  @Override
+  public String toString() {
+    return (minInclusive ? "[" : "(") + show(min) + ", " + show(max) + (maxInclusive ? "]" : ")");
+  }
+
+  static String show(double v) {
+    if (v == Double.POSITIVE_INFINITY) {
+      return "inf";
+    }
+    if (v == Double.NEGATIVE_INFINITY) {
+      return "-inf";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return Double.toString(v);
+  }
+}

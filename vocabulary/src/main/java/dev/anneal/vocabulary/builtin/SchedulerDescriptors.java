@@ -1,0 +1,236 @@
+package dev.anneal.vocabulary.builtin;
+
+import static dev.anneal.vocabulary.Argument.choice;
+import static dev.anneal.vocabulary.Argument.flag;
+import static dev.anneal.vocabulary.Argument.function;
+import static dev.anneal.vocabulary.Argument.integer;
+import static dev.anneal.vocabulary.Argument.ints;
+import static dev.anneal.vocabulary.Argument.number;
+import static dev.anneal.vocabulary.Argument.perGroup;
+
+import dev.anneal.vocabulary.Argument;
+import dev.anneal.vocabulary.Children;
+import dev.anneal.vocabulary.Constraint;
+import dev.anneal.vocabulary.Descriptor;
+import dev.anneal.vocabulary.LrCurve;
+import dev.anneal.vocabulary.Range;
+import dev.anneal.vocabulary.Role;
+import dev.anneal.vocabulary.Stepping;
+import dev.anneal.vocabulary.Values;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The schedulers of {@code torch.optim.lr_scheduler} (PyTorch 2.9), Anneal's warmups (detectron2's
+ * shapes), Hugging Face transformers' recipes and {@code timm.CosineLRScheduler}, with their closed forms.
+ */
+final class SchedulerDescriptors {
+  private SchedulerDescriptors() {}
+
+  private static final Range NON_NEGATIVE = Range.atLeast(0);
+  private static final Range POSITIVE = Range.above(0);
+
+  /**
+   * {@code last_epoch}: Anneal builds schedulers at -1 and resumes them with {@code loadStateDict},
+   * so only -1 is accepted.
+   */
+  static Argument lastEpoch() {
+    return integer("last_epoch", -1).range(Range.closed(-1, -1)).role(Role.BOOKKEEPING)
+        .doc("only -1: resume with loadStateDict instead");
+  }
+
+  /** PyTorch 2.x's deprecated {@code verbose}: accepted and ignored. */
+  static Argument verbose() {
+    return flag("verbose", false).allowNone().role(Role.BOOKKEEPING).doc("deprecated in PyTorch; ignored");
+  }
+
+  private static Descriptor.Builder torch(String name, String summary) {
+    return Descriptor.scheduler(name).origin("torch.optim.lr_scheduler." + name).summary(summary);
+  }
+
+  private static Descriptor.Builder tail(Descriptor.Builder b) {
+    return b.arg(lastEpoch()).arg(verbose());
+  }
+
+  static List<Descriptor> all() {
+    List<Descriptor> all = new ArrayList<>();
+    all.add(tail(torch("StepLR", "lr times gamma every step_size positions")
+        .arg(integer("step_size", null).required().range(Range.atLeast(1)).doc("positions between decays"))
+        .arg(number("gamma", 0.1).range(NON_NEGATIVE).doc("multiplicative factor"))
+        .closedForm((v, c) -> Curves.step(v))).build());
+    all.add(tail(torch("MultiStepLR", "lr times gamma at each milestone")
+        .arg(ints("milestones").range(NON_NEGATIVE).doc("positions of the decays"))
+        .arg(number("gamma", 0.1).range(NON_NEGATIVE).doc("multiplicative factor"))
+        .closedForm((v, c) -> Curves.multiStep(v))).build());
+    all.add(tail(torch("ConstantLR", "lr times factor until total_iters")
+        .arg(number("factor", 1.0 / 3).range(Range.closed(0, 1)).doc("factor before total_iters"))
+        .arg(integer("total_iters", 5).range(NON_NEGATIVE).doc("positions with the factor"))
+        .closedForm((v, c) -> Curves.constant(v))).build());
+    all.add(tail(torch("LinearLR", "factor moving linearly from start_factor to end_factor over total_iters")
+        .arg(number("start_factor", 1.0 / 3).range(Range.openClosed(0, 1)).doc("factor at position 0"))
+        .arg(number("end_factor", 1.0).range(Range.closed(0, 1)).doc("factor from total_iters on"))
+        .arg(integer("total_iters", 5).range(NON_NEGATIVE).doc("positions of the ramp"))
+        .closedForm((v, c) -> Curves.linear(v))).build());
+    all.add(tail(torch("ExponentialLR", "lr times gamma every position")
+        .arg(number("gamma", null).required().range(NON_NEGATIVE).doc("multiplicative factor"))
+        .closedForm((v, c) -> Curves.exponential(v))).build());
+    all.add(tail(torch("PolynomialLR", "polynomial decay to 0 over total_iters")
+        .arg(integer("total_iters", 5).range(Range.atLeast(1)).doc("positions of the decay"))
+        .arg(number("power", 1.0).doc("power of the polynomial"))
+        .closedForm((v, c) -> Curves.polynomial(v))).build());
+    all.add(tail(torch("CosineAnnealingLR", "half a cosine from the base lr to eta_min over T_max")
+        .arg(integer("T_max", null).derivedFromLength().range(Range.atLeast(1)).doc("positions of the half cosine"))
+        .arg(number("eta_min", 0.0).doc("minimum lr"))
+        .closedForm((v, c) -> Curves.cosine(v))).build());
+    all.add(tail(torch("CosineAnnealingWarmRestarts", "cosine annealing restarting after T_0, T_0*T_mult, ...")
+        .arg(integer("T_0", null).required().range(Range.atLeast(1)).doc("positions of the first cycle"))
+        .arg(integer("T_mult", 1).range(Range.atLeast(1)).doc("growth of each cycle"))
+        .arg(number("eta_min", 0.0).doc("minimum lr"))
+        .closedForm((v, c) -> Curves.warmRestarts(v))).build());
+    all.add(tail(torch("CyclicLR", "lr cycling between base_lr and max_lr (momentum inversely)").stepping(Stepping.STEP)
+        .arg(perGroup("base_lr", null).required().doc("lower bound of the cycle, per group"))
+        .arg(perGroup("max_lr", null).required().doc("upper bound of the cycle, per group"))
+        .arg(number("step_size_up", 2000.0).range(POSITIVE).doc("positions of the rising half"))
+        .arg(number("step_size_down", null).range(POSITIVE).doc("positions of the falling half (None: step_size_up)"))
+        .arg(choice("mode", "triangular", "triangular2", "exp_range").doc("amplitude policy"))
+        .arg(number("gamma", 1.0).range(NON_NEGATIVE).doc("exp_range's factor per position"))
+        .arg(function("scale_fn").doc("custom amplitude policy (a Java DoubleUnaryOperator)"))
+        .arg(choice("scale_mode", "cycle", "iterations").doc("what scale_fn reads"))
+        .arg(flag("cycle_momentum", true).doc("cycle momentum (or beta1) inversely"))
+        .arg(perGroup("base_momentum", 0.8).doc("lower momentum bound, per group"))
+        .arg(perGroup("max_momentum", 0.9).doc("upper momentum bound, per group"))
+        .closedForm((v, c) -> Curves.cyclic(v))).build());
+    all.add(tail(torch("OneCycleLR", "the 1cycle policy: warm up to max_lr, anneal far below").stepping(Stepping.STEP)
+        .arg(perGroup("max_lr", null).required().range(POSITIVE).doc("peak lr, per group"))
+        .arg(integer("total_steps", null).derivedFromLength().allowNone().range(Range.atLeast(1))
+            .doc("steps of the cycle (None: epochs * steps_per_epoch)"))
+        .arg(integer("epochs", null).range(Range.atLeast(1)).doc("with steps_per_epoch, instead of total_steps"))
+        .arg(integer("steps_per_epoch", null).range(Range.atLeast(1)).doc("with epochs, instead of total_steps"))
+        .arg(number("pct_start", 0.3).range(Range.closed(0, 1)).doc("fraction of the cycle spent rising"))
+        .arg(choice("anneal_strategy", "cos", "linear").doc("annealing shape"))
+        .arg(flag("cycle_momentum", true).doc("cycle momentum (or beta1) inversely"))
+        .arg(perGroup("base_momentum", 0.85).doc("lower momentum bound, per group"))
+        .arg(perGroup("max_momentum", 0.95).doc("upper momentum bound, per group"))
+        .arg(number("div_factor", 25.0).range(POSITIVE).doc("initial lr = max_lr / div_factor"))
+        .arg(number("final_div_factor", 1e4).range(POSITIVE).doc("minimum lr = initial lr / final_div_factor"))
+        .arg(flag("three_phase", false).doc("a third phase annihilating the lr"))
+        .constraint(Constraint.of(OneCycle::lengthProblem, "total_steps", "epochs", "steps_per_epoch"))
+        .closedForm((v, c) -> Curves.oneCycle(v))).build());
+    all.add(torch("ReduceLROnPlateau", "lr times factor when the monitored metric stops improving").stepping(Stepping.METRIC)
+        .arg(choice("mode", "min", "max").doc("whether the metric should fall or rise"))
+        .arg(number("factor", 0.1).range(Range.closedOpen(0, 1)).doc("multiplicative factor of a reduction"))
+        .arg(integer("patience", 10).range(NON_NEGATIVE).doc("epochs without improvement before reducing"))
+        .arg(number("threshold", 1e-4).doc("what counts as an improvement"))
+        .arg(choice("threshold_mode", "rel", "abs").doc("relative or absolute threshold"))
+        .arg(integer("cooldown", 0).range(NON_NEGATIVE).doc("epochs to wait after a reduction"))
+        .arg(perGroup("min_lr", 0.0).range(NON_NEGATIVE).doc("lower bound, per group"))
+        .arg(number("eps", 1e-8).range(NON_NEGATIVE).doc("smaller reductions are skipped"))
+        .arg(verbose()).build());
+    all.add(tail(torch("SequentialLR", "children one after another, switching at the milestones")
+        .arg(ints("milestones").range(NON_NEGATIVE).ascending().doc("positions where the next child starts"))
+        .children(Children.AT_LEAST_ONE)
+        .closedForm(Curves::sequential)).build());
+    all.add(torch("ChainedScheduler", "children stepped together, their factors multiplied")
+        .children(Children.AT_LEAST_ONE).closedForm((v, c) -> Curves.chained(c)).build());
+    all.add(tail(torch("LambdaLR", "base lr times lr_lambda(position)")
+        .arg(function("lr_lambda").required().doc("a Java IntToDoubleFunction, or a list of them (one per group)"))
+        .closedForm((v, c) -> Curves.lambda(v))).build());
+    all.add(tail(torch("MultiplicativeLR", "lr times lr_lambda(position) every position")
+        .arg(function("lr_lambda").required().doc("a Java IntToDoubleFunction, or a list of them (one per group)"))).build());
+    for (String warmup : List.of("LinearWarmup", "ConstantWarmup", "CosineWarmup", "ExponentialWarmup")) {
+      boolean exponential = warmup.equals("ExponentialWarmup");
+      all.add(Descriptor.scheduler(warmup).origin("anneal (detectron2's warmup shapes)")
+          .summary("a " + warmup.replace("Warmup", "").toLowerCase(java.util.Locale.ROOT)
+              + " warmup over warmup_steps, then its child schedule (if any)")
+          .arg(integer("warmup_steps", null).required().range(NON_NEGATIVE).doc("positions of the warmup"))
+          .arg(number("warmup_factor", 0.001).range(exponential ? Range.openClosed(0, 1) : Range.closed(0, 1))
+              .doc("factor at position 0"))
+          .children(Children.AT_MOST_ONE)
+          .closedForm((v, c) -> Curves.warmup(warmup, v, c)).build());
+    }
+    all.addAll(recipes());
+    all.add(timmCosine());
+    return all;
+  }
+
+  private static Descriptor.Builder hf(String name, String function, String summary) {
+    return Descriptor.scheduler(name).origin("transformers." + function).summary(summary).stepping(Stepping.STEP)
+        .arg(integer("num_warmup_steps", null).required().range(NON_NEGATIVE).doc("steps of the linear warmup"));
+  }
+
+  private static Argument trainingSteps() {
+    return integer("num_training_steps", null).derivedFromLength().range(Range.atLeast(1)).doc("steps of the whole schedule");
+  }
+
+  private static List<Descriptor> recipes() {
+    List<Descriptor> all = new ArrayList<>();
+    all.add(tail(hf("ConstantWithWarmupLR", "get_constant_schedule_with_warmup", "linear warmup, then constant")
+        .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.constantWithWarmup(v.integer("num_warmup_steps"))))).build());
+    all.add(tail(hf("LinearWithWarmupLR", "get_linear_schedule_with_warmup", "linear warmup, then linear decay to 0")
+        .arg(trainingSteps())
+        .closedForm((v, c) -> LrCurve.proportional(
+            TransformersCurves.linearWithWarmup(v.integer("num_warmup_steps"), v.integer("num_training_steps"))))).build());
+    all.add(tail(hf("CosineWithWarmupLR", "get_cosine_schedule_with_warmup", "linear warmup, then cosine decay")
+        .arg(trainingSteps()).arg(number("num_cycles", 0.5).doc("cosine waves (0.5: down to 0 once)"))
+        .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.cosineWithWarmup(v.integer("num_warmup_steps"),
+            v.integer("num_training_steps"), v.number("num_cycles"))))).build());
+    all.add(tail(hf("CosineWithHardRestartsWithWarmupLR", "get_cosine_with_hard_restarts_schedule_with_warmup",
+        "linear warmup, then cosine decays with hard restarts")
+        .arg(trainingSteps()).arg(integer("num_cycles", 1).range(Range.atLeast(1)).doc("hard restarts"))
+        .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.cosineWithHardRestartsWithWarmup(
+            v.integer("num_warmup_steps"), v.integer("num_training_steps"), v.integer("num_cycles"))))).build());
+    all.add(tail(hf("PolynomialWithWarmupLR", "get_polynomial_decay_schedule_with_warmup",
+        "linear warmup, then polynomial decay to lr_end")
+        .arg(trainingSteps()).arg(number("lr_end", 1e-7).range(NON_NEGATIVE).doc("final lr, below every group's lr"))
+        .arg(number("power", 1.0).doc("power of the polynomial"))
+        .closedForm((v, c) -> (g, base, t) -> base * TransformersCurves.polynomialWithWarmup(t, v.integer("num_warmup_steps"),
+            v.integer("num_training_steps"), base, v.number("lr_end"), v.number("power")))).build());
+    all.add(tail(hf("InverseSqrtLR", "get_inverse_sqrt_schedule", "linear warmup, then 1/sqrt decay")
+        .arg(integer("timescale", null).range(Range.atLeast(1)).doc("decay timescale (None: num_warmup_steps, or 10000)"))
+        .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.inverseSqrt(v.integer("num_warmup_steps"),
+            TransformersCurves.timescale((Integer) v.get("timescale"), v.integer("num_warmup_steps")))))).build());
+    all.add(tail(hf("WarmupStableDecayLR", "get_wsd_schedule", "warmup, stable, then decay (WSD)")
+        .arg(integer("num_decay_steps", null).required().range(NON_NEGATIVE).doc("steps of the decay"))
+        .arg(integer("num_training_steps", null).range(Range.atLeast(1)).doc("total steps (or give num_stable_steps)"))
+        .arg(integer("num_stable_steps", null).range(NON_NEGATIVE).doc("steps at the full lr (None: what the total leaves)"))
+        .arg(choice("warmup_type", "linear", "cosine", "1-sqrt").doc("warmup shape"))
+        .arg(choice("decay_type", "cosine", "linear", "1-sqrt").doc("decay shape"))
+        .arg(number("min_lr_ratio", 0.0).range(Range.closed(0, 1)).doc("final factor"))
+        .arg(number("num_cycles", 0.5).doc("cosine waves of the decay"))
+        .constraint(Constraint.of(SchedulerDescriptors::wsdLength, "num_training_steps", "num_stable_steps"))
+        .closedForm((v, c) -> {
+          int warmup = v.integer("num_warmup_steps");
+          int decay = v.integer("num_decay_steps");
+          int stable = TransformersCurves.stableSteps((Integer) v.get("num_stable_steps"), (Integer) v.get("num_training_steps"),
+              warmup, decay);
+          return LrCurve.proportional(TransformersCurves.warmupStableDecay(warmup, stable, decay, v.string("warmup_type"),
+              v.string("decay_type"), v.number("min_lr_ratio"), v.number("num_cycles")));
+        })).build());
+    return all;
+  }
+
+  private static String wsdLength(Values v) {
+    return v.has("num_training_steps") || v.has("num_stable_steps") ? null : "needs num_training_steps or num_stable_steps";
+  }
+
+  private static Descriptor timmCosine() {
+    return Descriptor.scheduler("timm.CosineLRScheduler").javaName("TimmCosineLR").origin("timm.scheduler.CosineLRScheduler")
+        .summary("timm's cosine with warmup, cycles, decay per cycle and noise")
+        .arg(integer("t_initial", null).derivedFromLength().range(Range.atLeast(1)).doc("positions of the first cycle"))
+        .arg(number("lr_min", 0.0).doc("minimum lr"))
+        .arg(number("cycle_mul", 1.0).range(POSITIVE).doc("growth of each cycle"))
+        .arg(number("cycle_decay", 1.0).doc("peak factor per cycle"))
+        .arg(integer("cycle_limit", 1).range(Range.atLeast(1)).doc("cycles before staying at lr_min"))
+        .arg(integer("warmup_t", 0).range(NON_NEGATIVE).doc("positions of the linear warmup"))
+        .arg(number("warmup_lr_init", 0.0).doc("lr at position 0 of the warmup"))
+        .arg(flag("warmup_prefix", false).doc("the cosine starts after the warmup"))
+        .arg(flag("t_in_epochs", true).role(Role.BOOKKEEPING).doc("timm's unit switch; the plan's interval decides here"))
+        .arg(perGroup("noise_range_t", null).doc("start, or [start, end], of the noise"))
+        .arg(number("noise_pct", 0.67).range(NON_NEGATIVE).doc("noise limit"))
+        .arg(number("noise_std", 1.0).range(NON_NEGATIVE).doc("noise standard deviation"))
+        .arg(integer("noise_seed", 42).doc("noise seed"))
+        .arg(number("k_decay", 1.0).range(POSITIVE).doc("shape of the cosine"))
+        .arg(flag("initialize", true).role(Role.BOOKKEEPING).doc("timm's initialization switch; always initialized here"))
+        .closedForm((v, c) -> Curves.timmCosine(v)).build();
+  }
+}

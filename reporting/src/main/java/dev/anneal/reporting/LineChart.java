@@ -1,7 +1,7 @@
 package dev.anneal.reporting;
 
+import dev.anneal.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,7 +92,7 @@ public final class LineChart {
     return series(name, x, y);
   }
 
-  /** Writes the chart as PNG to {@code file} (parent folders are created). */
+  /** Writes the chart as PNG to {@code file} atomically (parent folders are created). */
   public void writePng(Path file) throws IOException {
     if (series.isEmpty()) {
       throw new IllegalStateException("chart " + title + " has no series to draw; add one with series(name, x, y)");
@@ -105,11 +105,7 @@ public final class LineChart {
       XYSeries s = chart.addSeries(name, xy[0], xy[1]);
       s.setMarker(SeriesMarkers.NONE);
     });
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
     byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    Files.write(file, png);
+    AtomicFiles.write(file, png);
   }
 }

@@ -1,0 +1,18 @@
+package dev.anneal.metrics;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** Where a {@link MetricLog} writes its rows: one map of metric name to value per row. */
+public interface MetricSink extends AutoCloseable {
+
+  void write(Map<String, Object> row) throws IOException;
+
+  /** Makes every row written so far readable in the file. */
+  default void flush() throws IOException {}
+
+  @Override
+  default void close() throws IOException {
+    flush();
+  }
+}

@@ -113,7 +113,7 @@ public final class AnnealProcessor extends AbstractProcessor {
   }
 
   private void write(TrainingModel model) throws IOException {
-    PlanWriter.write(model, processingEnv).writeTo(processingEnv.getFiler());
+    PlanWriter.write(model, processingEnv, AnnealProcessor.class.getName()).writeTo(processingEnv.getFiler());
     PreviewWriter.write(model, processingEnv.getFiler());
     generated.add(model.packageName().isEmpty() ? model.generatedName() : model.packageName() + "." + model.generatedName());
   }

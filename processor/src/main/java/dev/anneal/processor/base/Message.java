@@ -1,87 +1,101 @@
 package dev.anneal.processor.base;
 
+import static javax.tools.Diagnostic.Kind.ERROR;
+import static javax.tools.Diagnostic.Kind.WARNING;
+
 import javax.tools.Diagnostic;
 
 /**
- * Every diagnostic the processor can print, with a stable key (also the name under which a
- * warning is suppressed: {@code @SuppressWarnings("anneal:milestone-after-end")}). One grammar:
- * what is wrong, with the value found, then how to fix it.
+ * The catalog of every diagnostic the processor prints: one entry per situation, each with its
+ * kind (error or warning) and a stable key (also the name under which a warning is suppressed:
+ * {@code @SuppressWarnings("anneal:milestone-after-end")}). One grammar: what is wrong, with the
+ * value found, then how to fix it.
  */
 public enum Message {
   // Structure of the model class
-  MODEL_NOT_CLASS("model-not-class", "@Training must be on a class, not on %s"),
-  MODEL_NOT_REACHABLE("model-not-reachable",
+  MODEL_NOT_CLASS(ERROR, "model-not-class", "@Training must be on a class, not on %s"),
+  MODEL_NOT_REACHABLE(ERROR, "model-not-reachable",
       "%s must not be private, and a nested class must be static, so that the generated %s can use it"),
-  MODEL_GENERIC("model-generic", "%s must not declare type parameters; annotate a concrete subclass instead"),
-  MISSING_TRAINING("missing-training",
-      "@%s on %s needs @Training(epochs = ...) on the class %s"),
-  MISSING_OPTIMIZER("missing-optimizer",
+  MODEL_GENERIC(ERROR, "model-generic", "%s must not declare type parameters; annotate a concrete subclass instead"),
+  MISSING_TRAINING(ERROR, "missing-training", "@%s on %s needs @Training(epochs = ...) on the class %s"),
+  MISSING_OPTIMIZER(ERROR, "missing-optimizer",
       "%s has @Training but no @Optimizer; add for example @Optimizer(type = OptimizerType.SGD, lr = 0.1)"),
-  RUNTIME_MISSING("runtime-missing",
-      "%s is not on the classpath; add a dependency on dev.anneal:anneal-runtime"),
-  NO_PARAMETERS("no-parameters",
-      "%s has no field holding parameters; accepted field types: %s"),
+  RUNTIME_MISSING(ERROR, "runtime-missing", "%s is not on the classpath; add a dependency on dev.anneal:anneal-runtime"),
+  NO_PARAMETERS(ERROR, "no-parameters", "%s has no field holding parameters; accepted field types: %s"),
+  TRAINING_TOO_LONG(ERROR, "training-too-long",
+      "@Training epochs * stepsPerEpoch must be at most %d (schedules count steps in an int, as PyTorch's last_epoch), was %d"),
 
   // Fields
-  FIELD_TYPE("field-type",
-      "field %s of type %s holds no parameters; accepted types: %s"),
-  FIELD_STATIC("field-static",
+  FIELD_TYPE(ERROR, "field-type", "field %s of type %s holds no parameters; accepted types: %s"),
+  FIELD_STATIC(ERROR, "field-static",
       "field %s is static; parameters belong to an instance: make it an instance field or add @Exclude"),
-  FIELD_PRIVATE("field-private",
+  FIELD_PRIVATE(ERROR, "field-private",
       "field %s is private and %s has no accessor %s() or %s(); make the field package-private, add the accessor, or add @Exclude"),
-  DUPLICATE_GROUP("duplicate-group",
+  DUPLICATE_GROUP(ERROR, "duplicate-group",
       "group name \"%s\" is used by field %s and by %s; give each group its own name with @Group"),
-  BLANK_GROUP("blank-group", "@Group on field %s needs a non-blank name"),
-  CONFIGURED_TWICE("configured-twice", "%s of %s is configured twice: %s"),
-  CONTRADICTION("contradiction", "%s contradicts %s: %s"),
-  EXCLUDED_CONFIGURED("excluded-configured",
+  BLANK_GROUP(ERROR, "blank-group", "@Group on field %s needs a non-blank name"),
+  EXCLUDED_CONFIGURED(ERROR, "excluded-configured",
       "field %s is @Exclude'd but also configured with @%s; remove one of them"),
+  CONFIGURED_TWICE(ERROR, "configured-twice", "%s of %s is configured twice: once as %s and again here; keep one"),
+  LAYERWISE_AND_OWN_LR(ERROR, "layerwise-and-own-lr",
+      "lr of field %s is configured twice: by @LayerwiseDecay on the class and by this annotation; remove one"),
 
-  // Values
-  NOT_POSITIVE("not-positive", "%s must be positive, was %s"),
-  NEGATIVE("negative", "%s must be at least 0, was %s"),
-  OUT_OF_RANGE("out-of-range", "%s must be in %s, was %s"),
-  BETAS_RANGE("betas-range", "%s must be two values, each in [0, 1), was %s"),
-  NOT_INCREASING("not-increasing", "%s must be strictly increasing, was %s"),
-  MILESTONE_COUNT("milestone-count",
+  // Arguments and their values
+  NOT_APPLICABLE(ERROR, "not-applicable", "%s does not apply to %s; it takes %s"),
+  UNKNOWN_KWARG(ERROR, "unknown-kwarg", "%s has no argument \"%s\"%s; it takes %s"),
+  BAD_KWARG_VALUE(ERROR, "bad-kwarg-value", "argument %s of %s must be %s, was \"%s\""),
+  MISSING_ARGUMENT(ERROR, "missing-argument", "%s needs %s; set %s"),
+  NOT_POSITIVE(ERROR, "not-positive", "%s must be positive, was %s"),
+  NEGATIVE(ERROR, "negative", "%s must be at least 0, was %s"),
+  OUT_OF_RANGE(ERROR, "out-of-range", "%s must be in %s, was %s"),
+  BETAS_RANGE(ERROR, "betas-range", "%s must be two values, each in [0, 1), was %s"),
+  NOT_INCREASING(ERROR, "not-increasing", "%s must be strictly increasing, was %s"),
+
+  // Lengths and composition
+  PAST_END(ERROR, "past-end", "%s must be at most the training's length (%s), was %s"),
+  FREEZE_NEEDS_UNTIL(ERROR, "freeze-needs-until", "@Freeze on field %s needs untilEpoch or untilStep"),
+  FREEZE_EPOCH_AND_STEP(ERROR, "freeze-epoch-and-step", "@Freeze gives both untilEpoch and untilStep; give one of them"),
+  WARMUP_NEEDS_LENGTH(ERROR, "warmup-needs-length", "@Warmup needs epochs or steps, positive"),
+  WARMUP_EPOCHS_AND_STEPS(ERROR, "warmup-epochs-and-steps", "@Warmup gives both epochs and steps; give one of them"),
+  WARMUP_AROUND_LAMBDA(ERROR, "warmup-around-lambda",
+      "@Warmup cannot wrap @LambdaSchedule's Java function; write the warmup into the function"),
+  WARMUP_BEFORE_ONE_CYCLE(ERROR, "warmup-before-one-cycle",
+      "@Warmup before OneCycleLR: OneCycleLR warms up by itself (pct_start); remove @Warmup or choose another schedule"),
+  WARMUP_UNIT(ERROR, "warmup-unit",
+      "@Warmup steps = %d cannot precede %s, which steps once per epoch; give the warmup in epochs"),
+  TWO_MAIN_SCHEDULES(ERROR, "two-main-schedules",
+      "@%s next to @%s: give one main schedule; compose several with @SequentialSchedule or @ChainedSchedule"),
+  MIXED_INTERVALS(ERROR, "mixed-intervals",
+      "interval %s differs from interval %s of the first schedule; composed schedules step together: give them one interval"),
+  MILESTONE_COUNT(ERROR, "milestone-count",
       "@SequentialSchedule needs one milestone fewer than schedules (%d schedules), had %d milestones"),
-  FREEZE_PAST_END("freeze-past-end",
-      "@Freeze untilEpoch must be at most the training's epochs (%d), was %d"),
-  FREEZE_NEEDS_UNTIL("freeze-needs-until", "@Freeze on field %s needs untilEpoch or untilStep"),
-  WARMUP_TOO_LONG("warmup-too-long",
-      "@Warmup of %s is longer than the training (%s); shorten it or train longer"),
-  WARMUP_NEEDS_LENGTH("warmup-needs-length", "@Warmup needs epochs or steps, positive"),
-  WARMUP_UNIT("warmup-unit", "@Warmup steps = %d cannot precede %s, which steps once per epoch; give the warmup in epochs"),
-  ONE_CYCLE_FIT("one-cycle-fit", "OneCycleLR phases do not fit: %s"),
-  SCHEDULE_TOO_SHORT("schedule-too-short",
+  ONE_CYCLE_FIT(ERROR, "one-cycle-fit", "OneCycleLR phases do not fit: %s"),
+  SCHEDULE_TOO_SHORT(ERROR, "schedule-too-short",
       "%s is %s long but the training lasts %s; the schedule would be stepped past its end"),
-  CYCLE_MOMENTUM("cycle-momentum",
+  CYCLE_MOMENTUM(ERROR, "cycle-momentum",
       "%s cycles momentum but %s has neither momentum nor betas; set cycleMomentum = false or use an optimizer with momentum"),
-  LAMBDA_CLASS("lambda-class",
-      "@LambdaSchedule needs a class the generated code can instantiate; %s %s"),
-  MISSING_MONITOR("missing-monitor",
-      "@ReduceLrOnPlateau needs the metric it watches, such as monitor = \"val_loss\""),
-  MISSING_ARGUMENT("missing-argument", "%s needs %s; set %s"),
-  NOT_APPLICABLE("not-applicable", "%s does not apply to %s; it takes %s"),
-  UNKNOWN_KWARG("unknown-kwarg", "%s has no argument \"%s\"; it takes %s"),
-  BAD_KWARG_VALUE("bad-kwarg-value", "argument %s of %s must be %s, was \"%s\""),
+  LAMBDA_CLASS(ERROR, "lambda-class", "@LambdaSchedule needs a class the generated code can instantiate; %s %s"),
+  MISSING_MONITOR(ERROR, "missing-monitor", "@ReduceLrOnPlateau needs the metric it watches, such as monitor = \"val_loss\""),
+  TWO_CLIPPINGS(ERROR, "two-clippings", "@ClipGradValue next to @ClipGradNorm: clip by norm or by value, not both"),
+
   // Warnings: legal but dubious
-  MILESTONE_AFTER_END("milestone-after-end",
+  MILESTONE_AFTER_END(WARNING, "milestone-after-end",
       "%s %s is at or after the end of the training (%s); it never takes effect"),
-  FROZEN_WHOLE_RUN("frozen-whole-run",
-      "group %s stays frozen for the whole run (%s); it never trains"),
-  ETA_MIN_ABOVE_LR("eta-min-above-lr",
+  FROZEN_WHOLE_RUN(WARNING, "frozen-whole-run", "group %s stays frozen for the whole run (%s); it never trains"),
+  ETA_MIN_ABOVE_LR(WARNING, "eta-min-above-lr",
       "%s %s is at or above the lr of group %s (%s); the schedule raises the lr or keeps it flat"),
 
-  WRITE_FAILED("write-failed",
-      "could not write %s (%s); if a class of that name exists already, rename it or the model"),
-  INTERNAL_ERROR("internal-error",
+  // The processor itself
+  WRITE_FAILED(ERROR, "write-failed", "could not write %s (%s); if a class of that name exists already, rename it or the model"),
+  INTERNAL_ERROR(ERROR, "internal-error",
       "internal error in the Anneal processor while processing %s; please report it with this trace:%n%s");
 
+  private final Diagnostic.Kind kind;
   private final String key;
   private final String format;
 
-  Message(String key, String format) {
+  Message(Diagnostic.Kind kind, String key, String format) {
+    this.kind = kind;
     this.key = key;
     this.format = format;
   }
@@ -90,12 +104,12 @@ public enum Message {
     return key;
   }
 
-  public boolean isWarning() {
-    return this == MILESTONE_AFTER_END || this == FROZEN_WHOLE_RUN || this == ETA_MIN_ABOVE_LR;
+  public Diagnostic.Kind kind() {
+    return kind;
   }
 
-  public Diagnostic.Kind kind() {
-    return isWarning() ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR;
+  public boolean isWarning() {
+    return kind == WARNING;
   }
 
   /** The printed text: the message, then the key to look it up or suppress it. */

@@ -22,6 +22,10 @@ public final class Report {
     return entries.stream().anyMatch(entry -> !entry.message().isWarning());
   }
 
+  public int errorCount() {
+    return (int) entries.stream().filter(entry -> !entry.message().isWarning()).count();
+  }
+
   public List<Entry> entries() {
     return Collections.unmodifiableList(entries);
   }

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
  * time: {@code perEpoch * stepsPerEpoch + constant}. Lengths derived from the training
  * ({@code T_max} of a step-interval cosine, a warmup given in epochs) have this form.
  */
-public record Count(long perEpoch, long constant) {
+public record Count(long perEpoch, long constant) implements Value {
 
   public static Count of(long constant) {
     return new Count(0, constant);

@@ -8,12 +8,24 @@ import java.util.Map;
 /**
  * One parameter group: its name, the fields feeding it, hyperparameter overrides under PyTorch
  * names, freezing and an own schedule (each may be absent: {@code freeze} and {@code schedule} are
- * nullable). The default group collects the fields without annotations.
+ * nullable). The default group ({@code unannotated}) collects the fields without annotations.
  */
-public record GroupModel(String name, List<FieldRef> fields, Map<String, Arg> overrides, Freeze freeze, ScheduleNode schedule) {
+public record GroupModel(String name, List<FieldRef> fields, boolean unannotated, Map<String, Arg> overrides, Freeze freeze,
+    ScheduleNode schedule) {
+
+  /** Name of the group that collects the fields without annotations. */
+  public static final String DEFAULT_NAME = "default";
 
   public GroupModel {
     fields = List.copyOf(fields);
     overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+  }
+
+  public GroupModel withOverrides(Map<String, Arg> more) {
+    return new GroupModel(name, fields, unannotated, more, freeze, schedule);
+  }
+
+  public GroupModel withSchedule(ScheduleNode own) {
+    return new GroupModel(name, fields, unannotated, overrides, freeze, own);
   }
 }

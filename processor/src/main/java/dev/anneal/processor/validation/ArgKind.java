@@ -1,5 +1,6 @@
 package dev.anneal.processor.validation;
 
+import dev.anneal.processor.model.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,33 +25,47 @@ enum ArgKind {
   }
 
   /** The value as generated code passes it, or {@code null} if the literal is not of this kind. */
-  Object parse(String literal) {
+  Value parse(String literal) {
     String text = literal.trim();
     try {
       switch (this) {
-        case NUMBER:
-          return parseNumber(text);
+        case NUMBER: {
+          Double number = parseNumber(text);
+          return number == null ? null : Value.of(number);
+        }
         case INT:
-          return Integer.valueOf(text);
+          return Value.of(Long.parseLong(text));
         case BOOL:
           String lower = text.toLowerCase(Locale.ROOT);
-          return lower.equals("true") ? Boolean.TRUE : lower.equals("false") ? Boolean.FALSE : null;
+          return lower.equals("true") ? Value.of(true) : lower.equals("false") ? Value.of(false) : null;
         case TUPLE:
         case INT_LIST:
           if (text.length() < 2 || !(text.startsWith("(") && text.endsWith(")") || text.startsWith("[") && text.endsWith("]"))) {
             return null;
           }
-          List<Object> items = new ArrayList<>();
+          List<Double> reals = new ArrayList<>();
+          List<Long> wholes = new ArrayList<>();
           for (String item : text.substring(1, text.length() - 1).split(",")) {
             if (item.isBlank()) {
               continue;
             }
-            items.add(this == TUPLE ? parseNumber(item.trim()) : Integer.valueOf(item.trim()));
+            if (this == TUPLE) {
+              Double number = parseNumber(item.trim());
+              if (number == null) {
+                return null;
+              }
+              reals.add(number);
+            } else {
+              wholes.add(Long.parseLong(item.trim()));
+            }
           }
-          return items.isEmpty() ? null : items;
+          if (reals.isEmpty() && wholes.isEmpty()) {
+            return null;
+          }
+          return this == TUPLE ? new Value.Reals(reals) : new Value.Wholes(wholes);
         case WORD:
           String word = text.replaceAll("^['\"]|['\"]$", "");
-          return word.matches("[A-Za-z_][A-Za-z0-9_]*") ? word : null;
+          return word.matches("[A-Za-z_][A-Za-z0-9_]*") ? new Value.Word(word) : null;
         default:
           return null;
       }

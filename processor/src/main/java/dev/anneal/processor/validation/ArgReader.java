@@ -4,7 +4,9 @@ import dev.anneal.processor.base.Location;
 import dev.anneal.processor.base.Message;
 import dev.anneal.processor.base.Mirrors;
 import dev.anneal.processor.base.Report;
+import dev.anneal.processor.base.Suggestion;
 import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +62,11 @@ final class ArgReader {
     String literal = (String) literalValue.getValue();
     ArgKind kind = table.get(name);
     if (kind == null) {
-      report.add(Message.UNKNOWN_KWARG, new Location(element, outer, nameValue), typeName, name, String.join(", ", table.keySet()));
+      report.add(Message.UNKNOWN_KWARG, new Location(element, outer, nameValue), typeName, name,
+          Suggestion.didYouMean(name, table.keySet()), String.join(", ", table.keySet()));
       return;
     }
-    Object parsed = kind.parse(literal);
+    Value parsed = kind.parse(literal);
     Location where = new Location(element, outer, literalValue);
     if (parsed == null) {
       report.add(Message.BAD_KWARG_VALUE, where, name, typeName, kind.description(), literal);
@@ -77,8 +80,7 @@ final class ArgReader {
   static void put(String subject, String kwarg, Arg arg, Map<String, Arg> into, Report report) {
     String shown = subject.startsWith("@") ? subject : "@" + subject;
     if (into.containsKey(kwarg)) {
-      report.add(Message.CONFIGURED_TWICE, arg.where(), kwarg, describe(arg.where()),
-          "once as " + ValueRules.show(into.get(kwarg).value()) + " and again here; keep one");
+      report.add(Message.CONFIGURED_TWICE, arg.where(), kwarg, describe(arg.where()), into.get(kwarg).value().show());
       return;
     }
     into.put(kwarg, arg);
@@ -90,28 +92,28 @@ final class ArgReader {
     return element.getKind().isField() ? "field " + element.getSimpleName() : element.getSimpleName().toString();
   }
 
-  private static Object fromAttribute(AnnotationValue value, ArgKind kind) {
+  private static Value fromAttribute(AnnotationValue value, ArgKind kind) {
     switch (kind) {
       case TUPLE: {
         List<Double> items = new ArrayList<>();
         for (AnnotationValue item : Mirrors.list(value)) {
           items.add(Mirrors.doubleValue(item));
         }
-        return items;
+        return new Value.Reals(items);
       }
       case INT_LIST: {
-        List<Integer> items = new ArrayList<>();
+        List<Long> items = new ArrayList<>();
         for (AnnotationValue item : Mirrors.list(value)) {
-          items.add(Mirrors.intValue(item));
+          items.add((long) Mirrors.intValue(item));
         }
-        return items;
+        return new Value.Wholes(items);
       }
       case INT:
-        return Mirrors.intValue(value);
+        return Value.of((long) Mirrors.intValue(value));
       case BOOL:
-        return value.getValue();
+        return Value.of((Boolean) value.getValue());
       default:
-        return Mirrors.doubleValue(value);
+        return Value.of(Mirrors.doubleValue(value));
     }
   }
 }

@@ -8,6 +8,7 @@ import static dev.anneal.processor.validation.ArgKind.TUPLE;
 import static dev.anneal.processor.validation.ArgKind.WORD;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -82,6 +83,21 @@ final class Arguments {
         "cycle_limit", INT, "warmup_t", INT, "warmup_lr_init", NUMBER, "warmup_prefix", BOOL, "k_decay", NUMBER,
         "noise_range_t", TUPLE, "noise_pct", NUMBER, "noise_std", NUMBER, "noise_seed", INT);
   }
+
+  /** Arguments a schedule cannot do without. */
+  static final Map<String, List<String>> REQUIRED = Map.of(
+      "StepLR", List.of("step_size"), "MultiStepLR", List.of("milestones"), "ExponentialLR", List.of("gamma"),
+      "CosineAnnealingWarmRestarts", List.of("T_0"), "CyclicLR", List.of("base_lr", "max_lr"),
+      "OneCycleLR", List.of("max_lr"), "WarmupStableDecayLR", List.of("num_warmup_steps", "num_decay_steps"),
+      "LinearWithWarmupLR", List.of("num_warmup_steps"), "CosineWithWarmupLR", List.of("num_warmup_steps"),
+      "CosineWithHardRestartsWithWarmupLR", List.of("num_warmup_steps"));
+
+  /** The argument holding a schedule's length, derived from the training when left out. */
+  static final Map<String, String> DERIVED_LENGTH = Map.of(
+      "CosineAnnealingLR", "T_max", "OneCycleLR", "total_steps", "LinearWithWarmupLR", "num_training_steps",
+      "CosineWithWarmupLR", "num_training_steps", "CosineWithHardRestartsWithWarmupLR", "num_training_steps",
+      "PolynomialWithWarmupLR", "num_training_steps", "WarmupStableDecayLR", "num_training_steps",
+      "timm.CosineLRScheduler", "t_initial");
 
   /** The arguments of an optimizer type, by PyTorch name. */
   static Map<String, ArgKind> optimizer(String type) {

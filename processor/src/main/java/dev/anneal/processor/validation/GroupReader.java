@@ -5,10 +5,12 @@ import dev.anneal.processor.base.Message;
 import dev.anneal.processor.base.Mirrors;
 import dev.anneal.processor.base.Report;
 import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.Count;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
 import dev.anneal.processor.model.GroupModel;
 import dev.anneal.processor.model.ScheduleNode;
+import dev.anneal.processor.model.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ final class GroupReader {
 
   private final int epochs;
   private final int stepsPerEpoch;
+  private final Lengths lengths;
   private final String optimizerType;
   private final Map<String, ArgKind> optimizerArgs;
   private final ScheduleReader schedules;
@@ -34,13 +37,15 @@ final class GroupReader {
       ScheduleReader schedules, Report report) {
     this.epochs = epochs;
     this.stepsPerEpoch = stepsPerEpoch;
+    this.lengths = new Lengths(epochs, stepsPerEpoch);
     this.optimizerType = optimizerType;
     this.optimizerArgs = optimizerArgs;
     this.schedules = schedules;
     this.report = report;
   }
 
-  Optional<GroupModel> read(FieldRef ref) {
+  /** The field's own group; its schedule as read, a warmup of its own leading into {@code classMain} if it has none. */
+  Optional<GroupModel> read(FieldRef ref, ScheduleNode classMain) {
     VariableElement field = ref.element();
     String name = ref.name();
     Optional<AnnotationMirror> group = Mirrors.find(field, Names.GROUP);
@@ -66,12 +71,9 @@ final class GroupReader {
         report.add(Message.NOT_APPLICABLE, where, "@" + Names.simple(annotation), optimizerType, String.join(", ", optimizerArgs.keySet()));
         continue;
       }
-      Object parsed;
-      if (kwarg.equals("betas")) {
-        parsed = Mirrors.list(value).stream().map(Mirrors::doubleValue).toList();
-      } else {
-        parsed = Mirrors.doubleValue(value);
-      }
+      Value parsed = kwarg.equals("betas")
+          ? new Value.Reals(Mirrors.list(value).stream().map(Mirrors::doubleValue).toList())
+          : Value.of(Mirrors.doubleValue(value));
       ArgReader.put(subject, kwarg, new Arg(parsed, where), overrides, report);
     }
     Mirrors.find(field, Names.HYPERPARAMETER).ifPresent(mirror ->
@@ -82,8 +84,8 @@ final class GroupReader {
       }
     });
     Freeze freeze = Mirrors.find(field, Names.FREEZE).map(mirror -> readFreeze(field, mirror)).orElse(null);
-    ScheduleNode schedule = schedules.read(field);
-    return Optional.of(new GroupModel(name, List.of(ref), overrides, freeze, schedule));
+    ScheduleNode schedule = schedules.read(field, classMain);
+    return Optional.of(new GroupModel(name, List.of(ref), false, overrides, freeze, schedule));
   }
 
   private Freeze readFreeze(VariableElement field, AnnotationMirror mirror) {
@@ -94,7 +96,7 @@ final class GroupReader {
     int untilStep = Mirrors.intValue(stepValue);
     Map<String, AnnotationValue> explicit = Mirrors.explicit(mirror);
     if (explicit.containsKey("untilEpoch") && explicit.containsKey("untilStep")) {
-      report.add(Message.CONTRADICTION, at.at(stepValue), "@Freeze untilStep", "@Freeze untilEpoch", "give one of them");
+      report.add(Message.FREEZE_EPOCH_AND_STEP, at.at(stepValue));
       return null;
     }
     if (!explicit.containsKey("untilEpoch") && !explicit.containsKey("untilStep")) {
@@ -109,8 +111,8 @@ final class GroupReader {
     if (explicit.containsKey("untilEpoch")) {
       if (untilEpoch < 0) {
         report.add(Message.NEGATIVE, at.at(epochValue), "@Freeze untilEpoch", untilEpoch);
-      } else if (untilEpoch > epochs) {
-        report.add(Message.FREEZE_PAST_END, at.at(epochValue), epochs, untilEpoch);
+      } else if (lengths.isPastEnd(Count.epochs(untilEpoch))) {
+        report.add(Message.PAST_END, at.at(epochValue), "@Freeze untilEpoch", lengths.describe(), untilEpoch);
       } else if (untilEpoch == epochs) {
         report.add(Message.FROZEN_WHOLE_RUN, at.at(epochValue), field.getSimpleName(), "untilEpoch = " + epochs + " = epochs");
       }
@@ -118,7 +120,9 @@ final class GroupReader {
     }
     if (untilStep < 0) {
       report.add(Message.NEGATIVE, at.at(stepValue), "@Freeze untilStep", untilStep);
-    } else if (stepsPerEpoch > 0 && (long) untilStep >= (long) epochs * stepsPerEpoch) {
+    } else if (lengths.isPastEnd(Count.of(untilStep))) {
+      report.add(Message.PAST_END, at.at(stepValue), "@Freeze untilStep", lengths.describe(), untilStep);
+    } else if (stepsPerEpoch > 0 && (long) untilStep == (long) epochs * stepsPerEpoch) {
       report.add(Message.FROZEN_WHOLE_RUN, at.at(stepValue), field.getSimpleName(),
           "untilStep = " + untilStep + ", the training has " + (long) epochs * stepsPerEpoch + " steps");
     }

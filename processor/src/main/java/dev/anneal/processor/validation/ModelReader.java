@@ -11,6 +11,7 @@ import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.GroupModel;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
+import dev.anneal.processor.model.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +37,6 @@ import javax.lang.model.util.Types;
  * generated for a broken class.
  */
 public final class ModelReader {
-  /** Name of the group that collects the fields without annotations. */
-  public static final String DEFAULT_GROUP = "default";
-
   private final Elements elements;
   private final Types types;
 
@@ -66,8 +64,8 @@ public final class ModelReader {
     }
     if ((long) epochs * Math.max(1, stepsPerEpoch) > Integer.MAX_VALUE) {
       // schedules count steps in int, as PyTorch's last_epoch fits in one
-      report.add(Message.OUT_OF_RANGE, new Location(type, training, stepsPerEpoch > 0 ? stepsValue : epochsValue),
-          "@Training epochs * stepsPerEpoch", "[1, " + Integer.MAX_VALUE + "]", (long) epochs * Math.max(1, stepsPerEpoch));
+      report.add(Message.TRAINING_TOO_LONG, new Location(type, training, stepsPerEpoch > 0 ? stepsValue : epochsValue),
+          Integer.MAX_VALUE, (long) epochs * Math.max(1, stepsPerEpoch));
       return Optional.empty();
     }
     Optional<AnnotationMirror> optimizer = Mirrors.find(type, Names.OPTIMIZER);
@@ -86,7 +84,8 @@ public final class ModelReader {
       return Optional.empty();
     }
     FieldReader fields = new FieldReader(elements, types, sourceType);
-    ScheduleReader schedules = new ScheduleReader(epochs, stepsPerEpoch, optimizerType, report);
+    ScheduleReader schedules = new ScheduleReader(report);
+    ScheduleNode classSchedule = schedules.read(type, null);
     GroupReader groups = new GroupReader(epochs, stepsPerEpoch, optimizerType, optimizerArgs, schedules, report);
 
     Optional<AnnotationMirror> layerwise = Mirrors.find(type, Names.LAYERWISE_DECAY);
@@ -122,7 +121,7 @@ public final class ModelReader {
       if (config.isEmpty() && layerwise.isEmpty()) {
         unannotated.add(ref.get());
       } else {
-        groups.read(ref.get()).ifPresent(own::add);
+        groups.read(ref.get(), classSchedule).ifPresent(own::add);
       }
     }
     if (!anyField) {
@@ -130,25 +129,35 @@ public final class ModelReader {
     }
     List<GroupModel> all = new ArrayList<>(own);
     if (!unannotated.isEmpty()) {
-      all.add(new GroupModel(DEFAULT_GROUP, unannotated, Map.of(), null, null));
+      all.add(new GroupModel(GroupModel.DEFAULT_NAME, unannotated, true, Map.of(), null, null));
     }
     checkUniqueNames(all, report);
     layerwise.ifPresent(mirror -> applyLayerwiseDecay(type, mirror, all, optimizerKwargs, report));
 
-    ScheduleNode schedule = schedules.read(type);
+    Lengths lengths = new Lengths(epochs, stepsPerEpoch);
+    ScheduleChecks checks = new ScheduleChecks(lengths, optimizerType, optimizerArgs, report);
+    checks.check(classSchedule, lengths.total(), null);
+    for (int i = 0; i < all.size(); i++) {
+      GroupModel group = all.get(i);
+      if (group.schedule() != null) {
+        checks.check(group.schedule(), lengths.total(), classSchedule);
+        all.set(i, group.withSchedule(Lengths.derive(group.schedule(), lengths.total())));
+      }
+    }
+    ScheduleNode schedule = classSchedule == null ? null : Lengths.derive(classSchedule, lengths.total());
     TrainingModel.Clip clipNorm = null;
     Double clipValue = null;
     Optional<AnnotationMirror> norm = Mirrors.find(type, Names.CLIP_NORM);
     Optional<AnnotationMirror> value = Mirrors.find(type, Names.CLIP_VALUE);
     if (norm.isPresent() && value.isPresent()) {
-      report.add(Message.CONTRADICTION, Location.of(type, value.get()), "@ClipGradValue", "@ClipGradNorm", "clip by norm or by value, not both");
+      report.add(Message.TWO_CLIPPINGS, Location.of(type, value.get()));
     }
     if (norm.isPresent()) {
       clipNorm = readClipNorm(type, norm.get(), report);
     } else if (value.isPresent()) {
       AnnotationValue clip = Mirrors.value(value.get(), "value");
       clipValue = Mirrors.doubleValue(clip);
-      ValueRules.check("@ClipGradValue value", "max_norm", new Arg(clipValue, new Location(type, value.get(), clip)), report);
+      ValueRules.check("@ClipGradValue value", "max_norm", new Arg(Value.of(clipValue), new Location(type, value.get(), clip)), report);
     }
     int accumulate = 1;
     Optional<AnnotationMirror> accumulation = Mirrors.find(type, Names.ACCUMULATE);
@@ -245,7 +254,7 @@ public final class ModelReader {
     double factor = Mirrors.doubleValue(factorValue);
     Location where = new Location(type, mirror, factorValue);
     if (!(factor > 0 && factor <= 1)) {
-      report.add(Message.OUT_OF_RANGE, where, "@LayerwiseDecay value", "(0, 1]", ValueRules.show(factor));
+      report.add(Message.OUT_OF_RANGE, where, "@LayerwiseDecay value", "(0, 1]", Value.showNumber(factor));
       return;
     }
     Arg base = optimizerKwargs.get("lr");
@@ -256,22 +265,22 @@ public final class ModelReader {
       GroupModel group = groups.get(i);
       Arg own = group.overrides().get("lr");
       if (own != null) {
-        report.add(Message.CONFIGURED_TWICE, own.where(), "lr", "field " + group.fields().get(0).name(),
-            "by @LayerwiseDecay on the class and by this annotation; remove one");
+        report.add(Message.LAYERWISE_AND_OWN_LR, own.where(), group.fields().get(0).name());
         continue;
       }
       Map<String, Arg> overrides = new LinkedHashMap<>(group.overrides());
-      overrides.put("lr", new Arg(base.asDouble() * Math.pow(factor, groups.size() - 1 - i), where));
-      groups.set(i, new GroupModel(group.name(), group.fields(), overrides, group.freeze(), group.schedule()));
+      overrides.put("lr", new Arg(Value.of(base.asDouble() * Math.pow(factor, groups.size() - 1 - i)), where));
+      groups.set(i, group.withOverrides(overrides));
     }
   }
 
   private static TrainingModel.Clip readClipNorm(TypeElement type, AnnotationMirror mirror, Report report) {
     AnnotationValue max = Mirrors.value(mirror, "value");
     AnnotationValue normType = Mirrors.value(mirror, "normType");
-    ValueRules.check("@ClipGradNorm value", "max_norm", new Arg(Mirrors.doubleValue(max), new Location(type, mirror, max)), report);
+    ValueRules.check("@ClipGradNorm value", "max_norm", new Arg(Value.of(Mirrors.doubleValue(max)), new Location(type, mirror, max)),
+        report);
     ValueRules.check("@ClipGradNorm normType", "max_norm",
-        new Arg(Mirrors.doubleValue(normType), new Location(type, mirror, normType)), report);
+        new Arg(Value.of(Mirrors.doubleValue(normType)), new Location(type, mirror, normType)), report);
     Map<String, AnnotationValue> explicit = Mirrors.explicit(mirror);
     return new TrainingModel.Clip(Mirrors.doubleValue(max), Mirrors.doubleValue(normType),
         (Boolean) Mirrors.value(mirror, "errorIfNonfinite").getValue(),

@@ -1,5 +1,6 @@
 package dev.anneal.processor.validation;
 
+import dev.anneal.annotations.Interval;
 import dev.anneal.processor.base.Location;
 import dev.anneal.processor.base.Message;
 import dev.anneal.processor.base.Mirrors;
@@ -7,8 +8,8 @@ import dev.anneal.processor.base.Report;
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.FunctionRef;
 import dev.anneal.processor.model.ScheduleNode;
+import dev.anneal.processor.model.Value;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -30,11 +31,8 @@ import javax.lang.model.util.ElementFilter;
 final class OtherSchedules {
   private OtherSchedules() {}
 
-  /** Key under which the plateau node carries its monitored metric until {@link ScheduleReader} takes it out. */
-  static final String MONITOR_KEY = "monitor";
-
-  /** Key under which a {@code LambdaLR} node keeps its {@link FunctionRef}. */
-  static final String LAMBDA_KEY = "lr_lambda";
+  /** A plateau schedule and the metric it watches (the plan holds the metric, not the schedule). */
+  record ReadPlateau(ScheduleNode.Plateau node, String monitor) {}
 
   static ScheduleNode readLambda(Element element, AnnotationMirror mirror, Report report) {
     Location at = Location.of(element, mirror);
@@ -52,9 +50,8 @@ final class OtherSchedules {
       return null;
     }
     boolean multiplicative = (Boolean) Mirrors.value(mirror, "multiplicative").getValue();
-    String interval = Mirrors.enumName(Mirrors.value(mirror, "interval"));
-    return new ScheduleNode(multiplicative ? "MultiplicativeLR" : "LambdaLR", interval,
-        Map.of(LAMBDA_KEY, new Arg(new FunctionRef(function), at.at(value))), List.of(), at);
+    Interval interval = Interval.valueOf(Mirrors.enumName(Mirrors.value(mirror, "interval")));
+    return new ScheduleNode.Lambda(new FunctionRef(function), multiplicative, interval, at.at(value));
   }
 
   /** Why generated code in the model's package cannot call {@code new T()}, or null if it can. */
@@ -92,7 +89,7 @@ final class OtherSchedules {
     return ((PackageElement) e).getQualifiedName().toString();
   }
 
-  static ScheduleNode readPlateau(Element element, AnnotationMirror mirror, Report report) {
+  static ReadPlateau readPlateau(Element element, AnnotationMirror mirror, Report report) {
     Location at = Location.of(element, mirror);
     Map<String, AnnotationValue> explicit = Mirrors.explicit(mirror);
     AnnotationValue monitorValue = explicit.get("monitor");
@@ -106,29 +103,22 @@ final class OtherSchedules {
       Location where = at.at(value);
       switch (entry.getKey()) {
         case "mode", "thresholdMode" -> kwargs.put(snake(entry.getKey()),
-            new Arg(Mirrors.enumName(value).toLowerCase(Locale.ROOT), where));
-        case "patience", "cooldown" -> ArgReader.put("ReduceLrOnPlateau " + entry.getKey(), entry.getKey(),
-            new Arg(Mirrors.intValue(value), where), kwargs, report);
+            new Arg(new Value.Word(Mirrors.enumName(value).toLowerCase(Locale.ROOT)), where));
+        case "patience", "cooldown" -> ArgReader.put("@ReduceLrOnPlateau " + entry.getKey(), entry.getKey(),
+            new Arg(Value.of((long) Mirrors.intValue(value)), where), kwargs, report);
         case "factor" -> {
           double factor = Mirrors.doubleValue(value);
           if (!(factor > 0 && factor < 1)) {
-            report.add(Message.OUT_OF_RANGE, where, "@ReduceLrOnPlateau factor", "(0, 1)", ValueRules.show(factor));
+            report.add(Message.OUT_OF_RANGE, where, "@ReduceLrOnPlateau factor", "(0, 1)", Value.showNumber(factor));
           }
-          kwargs.put("factor", new Arg(factor, where));
+          kwargs.put("factor", new Arg(Value.of(factor), where));
         }
-        case "threshold", "minLr", "eps" -> ArgReader.put("ReduceLrOnPlateau " + entry.getKey(), snake(entry.getKey()),
-            new Arg(Mirrors.doubleValue(value), where), kwargs, report);
+        case "threshold", "minLr", "eps" -> ArgReader.put("@ReduceLrOnPlateau " + entry.getKey(), snake(entry.getKey()),
+            new Arg(Value.of(Mirrors.doubleValue(value)), where), kwargs, report);
         default -> { }
       }
     }
-    kwargs.put(MONITOR_KEY, new Arg(metric, monitorValue == null ? at : at.at(monitorValue)));
-    return new ScheduleNode("ReduceLROnPlateau", "EPOCH", kwargs, List.of(), at);
-  }
-
-  static ScheduleNode withoutMonitor(ScheduleNode plateau) {
-    Map<String, Arg> kwargs = new LinkedHashMap<>(plateau.kwargs());
-    kwargs.remove(MONITOR_KEY);
-    return new ScheduleNode(plateau.type(), plateau.interval(), kwargs, plateau.children(), plateau.where());
+    return new ReadPlateau(new ScheduleNode.Plateau(kwargs, at), metric);
   }
 
   private static String snake(String camel) {

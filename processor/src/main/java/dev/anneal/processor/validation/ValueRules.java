@@ -3,7 +3,7 @@ package dev.anneal.processor.validation;
 import dev.anneal.processor.base.Message;
 import dev.anneal.processor.base.Report;
 import dev.anneal.processor.model.Arg;
-import java.util.List;
+import dev.anneal.processor.model.Value;
 
 /**
  * Range rules of single keyword arguments, the same wherever the argument is written (class-level
@@ -14,15 +14,22 @@ final class ValueRules {
 
   /** Checks {@code arg} as PyTorch argument {@code kwarg}; {@code subject} names it in messages, e.g. "@Optimizer lr". */
   static void check(String subject, String kwarg, Arg arg, Report report) {
-    Object value = arg.value();
-    if (value instanceof List<?> list) {
-      checkList(subject, kwarg, list, arg, report);
+    Value value = arg.value();
+    if (value instanceof Value.Reals reals && kwarg.equals("betas")) {
+      boolean ok = reals.values().size() == 2 && reals.values().stream().allMatch(beta -> beta >= 0 && beta < 1);
+      if (!ok) {
+        report.add(Message.BETAS_RANGE, arg.where(), subject, value.show());
+      }
       return;
     }
-    if (!(value instanceof Number number)) {
+    if (value instanceof Value.Wholes && kwarg.equals("milestones")) {
+      increasing(subject, arg, report);
       return;
     }
-    double v = number.doubleValue();
+    if (!(value instanceof Value.Real || value instanceof Value.Whole)) {
+      return;
+    }
+    double v = value.number();
     switch (kwarg) {
       case "lr", "max_lr", "base_lr", "gamma", "step_size", "T_max", "T_0", "total_steps", "total_iters",
           "num_training_steps", "t_initial", "step_size_up", "max_norm" -> positive(subject, v, arg, report);
@@ -39,61 +46,32 @@ final class ValueRules {
     }
   }
 
-  private static void checkList(String subject, String kwarg, List<?> list, Arg arg, Report report) {
-    if (kwarg.equals("betas")) {
-      boolean ok = list.size() == 2;
-      for (Object item : list) {
-        double beta = ((Number) item).doubleValue();
-        ok &= beta >= 0 && beta < 1;
-      }
-      if (!ok) {
-        report.add(Message.BETAS_RANGE, arg.where(), subject, show(list));
-      }
-    } else if (kwarg.equals("milestones")) {
-      increasing(subject, list, arg, report);
-    }
-  }
-
-  static void increasing(String subject, List<?> list, Arg arg, Report report) {
-    for (int i = 0; i < list.size(); i++) {
-      long m = ((Number) list.get(i)).longValue();
-      if (m <= 0 || i > 0 && m <= ((Number) list.get(i - 1)).longValue()) {
-        report.add(Message.NOT_INCREASING, arg.where(), subject + " (positive)", show(list));
+  static void increasing(String subject, Arg arg, Report report) {
+    long previous = 0;
+    for (long m : ((Value.Wholes) arg.value()).values()) {
+      if (m <= previous) {
+        report.add(Message.NOT_INCREASING, arg.where(), subject + " (positive)", arg.value().show());
         return;
       }
+      previous = m;
     }
   }
 
   private static void positive(String subject, double v, Arg arg, Report report) {
     if (!(v > 0)) {
-      report.add(Message.NOT_POSITIVE, arg.where(), subject, show(v));
+      report.add(Message.NOT_POSITIVE, arg.where(), subject, Value.showNumber(v));
     }
   }
 
   private static void atLeastZero(String subject, double v, Arg arg, Report report) {
     if (!(v >= 0)) {
-      report.add(Message.NEGATIVE, arg.where(), subject, show(v));
+      report.add(Message.NEGATIVE, arg.where(), subject, Value.showNumber(v));
     }
   }
 
   private static void range(String subject, double v, boolean ok, String range, Arg arg, Report report) {
     if (!ok) {
-      report.add(Message.OUT_OF_RANGE, arg.where(), subject, range, show(v));
+      report.add(Message.OUT_OF_RANGE, arg.where(), subject, range, Value.showNumber(v));
     }
-  }
-
-  /** Numbers as a user wrote them: 3 rather than 3.0, lists in braces. */
-  static String show(Object value) {
-    if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
-      return Long.toString(d.longValue());
-    }
-    if (value instanceof List<?> list) {
-      StringBuilder text = new StringBuilder("{");
-      for (int i = 0; i < list.size(); i++) {
-        text.append(i == 0 ? "" : ", ").append(show(list.get(i)));
-      }
-      return text.append('}').toString();
-    }
-    return String.valueOf(value);
   }
 }

@@ -2,6 +2,8 @@ package dev.anneal.processor.writing;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.anneal.processor.model.Count;
+import dev.anneal.processor.model.FunctionRef;
+import dev.anneal.processor.model.Value;
 import java.util.List;
 
 /**
@@ -13,27 +15,45 @@ final class Literals {
 
   static final String STEPS_PER_EPOCH = "stepsPerEpoch";
 
-  static CodeBlock of(Object value, int stepsPerEpoch) {
-    if (value instanceof Double d) {
-      return CodeBlock.of("$L", number(d));
+  static CodeBlock of(Value value, int stepsPerEpoch) {
+    if (value instanceof Value.Real real) {
+      return CodeBlock.of("$L", number(real.value()));
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Boolean) {
-      return CodeBlock.of("$L", value);
+    if (value instanceof Value.Whole whole) {
+      return CodeBlock.of("$L", whole(whole.value()));
     }
-    if (value instanceof String s) {
-      return CodeBlock.of("$S", s);
+    if (value instanceof Value.Flag flag) {
+      return CodeBlock.of("$L", flag.value());
+    }
+    if (value instanceof Value.Word word) {
+      return CodeBlock.of("$S", word.value());
+    }
+    if (value instanceof Value.Reals reals) {
+      return list(reals.values().stream().map(d -> CodeBlock.of("$L", number(d))).toList());
+    }
+    if (value instanceof Value.Wholes wholes) {
+      return list(wholes.values().stream().map(n -> CodeBlock.of("$L", whole(n))).toList());
     }
     if (value instanceof Count count) {
       return count(count, stepsPerEpoch);
     }
-    if (value instanceof List<?> list) {
-      CodeBlock.Builder code = CodeBlock.builder().add("$T.of(", List.class);
-      for (int i = 0; i < list.size(); i++) {
-        code.add(i == 0 ? "$L" : ", $L", of(list.get(i), stepsPerEpoch));
-      }
-      return code.add(")").build();
+    if (value instanceof FunctionRef ref) {
+      return CodeBlock.of("new $T()", com.palantir.javapoet.ClassName.get(ref.type()));
     }
-    throw new IllegalArgumentException("no literal for " + value);
+    return CodeBlock.of("null");
+  }
+
+  private static CodeBlock list(List<CodeBlock> items) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.of(", List.class);
+    for (int i = 0; i < items.size(); i++) {
+      code.add(i == 0 ? "$L" : ", $L", items.get(i));
+    }
+    return code.add(")").build();
+  }
+
+  /** A whole number as an int literal when it fits (the runtime reads both). */
+  private static String whole(long value) {
+    return value == (int) value ? Long.toString(value) : value + "L";
   }
 
   /** A step count: folded when the steps per epoch are known, else an expression over the method's argument. */

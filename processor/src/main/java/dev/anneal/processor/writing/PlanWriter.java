@@ -6,16 +6,14 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.anneal.processor.AnnealProcessor;
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
-import dev.anneal.processor.model.FunctionRef;
 import dev.anneal.processor.model.GroupModel;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
-import dev.anneal.processor.validation.ModelReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -38,7 +36,8 @@ public final class PlanWriter {
 
   private PlanWriter() {}
 
-  public static JavaFile write(TrainingModel model, ProcessingEnvironment env) {
+  /** The source of {@code <Model>Training}; {@code generator} names the processor in {@code @Generated}. */
+  public static JavaFile write(TrainingModel model, ProcessingEnvironment env, String generator) {
     ClassName modelType = ClassName.get(model.type());
     int spe = model.stepsPerEpoch();
     MethodSpec.Builder plan = MethodSpec.methodBuilder("plan")
@@ -53,7 +52,7 @@ public final class PlanWriter {
     TypeSpec.Builder type = TypeSpec.classBuilder(model.generatedName())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addOriginatingElement(model.type())
-        .addAnnotation(generated(env))
+        .addAnnotation(generated(env, generator))
         .addAnnotation(AnnotationSpec.builder(MARKER).addMember("from", "$S", model.type().getQualifiedName().toString()).build())
         .addJavadoc("The training plan declared by the annotations of {@link $T}, written by the Anneal processor.\n",
             modelType)
@@ -78,20 +77,18 @@ public final class PlanWriter {
     for (GroupModel group : model.groups()) {
       List<String> names = group.fields().stream().map(FieldRef::name).toList();
       doc.add("  <li>{@code $L}: $L</li>\n", group.name(), String.join(", ", names)
-          + (group.name().equals(ModelReader.DEFAULT_GROUP)
-              && group.fields().stream().allMatch(f -> ModelReader.configuration(f.element()).isEmpty())
-              ? " (fields without annotations)" : ""));
+          + (group.unannotated() ? " (fields without annotations)" : ""));
     }
     return doc.add("</ul>\n").build();
   }
 
-  private static AnnotationSpec generated(ProcessingEnvironment env) {
+  private static AnnotationSpec generated(ProcessingEnvironment env, String generator) {
     boolean modern = env.getSourceVersion().compareTo(SourceVersion.RELEASE_8) > 0
         && env.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
     ClassName generated = modern
         ? ClassName.get("javax.annotation.processing", "Generated")
         : ClassName.get("javax.annotation", "Generated");
-    return AnnotationSpec.builder(generated).addMember("value", "$S", AnnealProcessor.class.getName()).build();
+    return AnnotationSpec.builder(generated).addMember("value", "$S", generator).build();
   }
 
   private static CodeBlock body(TrainingModel model) {
@@ -185,12 +182,28 @@ public final class PlanWriter {
 
   /** A Spec, or for a Java function a CustomSchedule lambda: {@code (optimizer, groups) -> new LambdaLR(...)}. */
   private static CodeBlock schedule(ScheduleNode node, int spe) {
-    Arg function = node.kwargs().get("lr_lambda");
-    if (function != null && function.value() instanceof FunctionRef ref) {
+    if (node instanceof ScheduleNode.Lambda lambda) {
       return CodeBlock.of("(optimizer, groups) -> new $T($T.fixed(groups), new $T())",
-          ClassName.get("dev.anneal.schedule", node.type()), GROUP_SOURCE, ClassName.get(ref.type()));
+          ClassName.get("dev.anneal.schedule", lambda.typeName()), GROUP_SOURCE, ClassName.get(lambda.function().type()));
     }
-    return spec(node.type(), node.kwargs(), node.children(), spe);
+    if (node instanceof ScheduleNode.Single single) {
+      return spec(single.typeName(), single.kwargs(), List.of(), spe);
+    }
+    if (node instanceof ScheduleNode.Warmup warmup) {
+      Map<String, Arg> kwargs = new LinkedHashMap<>();
+      kwargs.put("warmup_steps", new Arg(warmup.steps(), warmup.where()));
+      if (warmup.factor() != null) {
+        kwargs.put("warmup_factor", warmup.factor());
+      }
+      return spec(warmup.shape().pytorchName(), kwargs, warmup.children(), spe);
+    }
+    if (node instanceof ScheduleNode.Sequential sequence) {
+      return spec("SequentialLR", Map.of("milestones", sequence.milestones()), sequence.phases(), spe);
+    }
+    if (node instanceof ScheduleNode.Chained chain) {
+      return spec("ChainedScheduler", Map.of(), chain.members(), spe);
+    }
+    return spec("ReduceLROnPlateau", ((ScheduleNode.Plateau) node).kwargs(), List.of(), spe);
   }
 
   private static CodeBlock spec(String type, Map<String, Arg> kwargs, List<ScheduleNode> children, int spe) {

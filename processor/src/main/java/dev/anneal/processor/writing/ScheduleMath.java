@@ -3,6 +3,7 @@ package dev.anneal.processor.writing;
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.Count;
 import dev.anneal.processor.model.ScheduleNode;
+import dev.anneal.processor.model.Value;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -27,14 +28,43 @@ final class ScheduleMath {
 
   /** The lr at position {@code t}, or empty when this schedule is not evaluated. */
   OptionalDouble lr(ScheduleNode node, double base, long t) {
-    Map<String, Arg> k = node.kwargs();
-    switch (node.type()) {
+    if (node instanceof ScheduleNode.Warmup warmup) {
+      return warmup(warmup, base, t);
+    }
+    if (node instanceof ScheduleNode.Sequential sequence) {
+      List<Long> milestones = sequence.milestoneValues();
+      int phase = 0;
+      long start = 0;
+      while (phase < milestones.size() && t >= milestones.get(phase)) {
+        start = milestones.get(phase);
+        phase++;
+      }
+      return lr(sequence.phases().get(phase), base, t - start);
+    }
+    if (node instanceof ScheduleNode.Chained chain) {
+      double lr = base;
+      for (ScheduleNode child : chain.members()) {
+        if (!(child instanceof ScheduleNode.Single single && RATIO.contains(single.typeName()))) {
+          return OptionalDouble.empty();
+        }
+        lr *= lr(child, base, t).getAsDouble() / base;
+      }
+      return of(lr);
+    }
+    if (node instanceof ScheduleNode.Plateau) {
+      return of(base);
+    }
+    if (!(node instanceof ScheduleNode.Single single)) {
+      return OptionalDouble.empty();
+    }
+    Map<String, Arg> k = single.kwargs();
+    switch (single.typeName()) {
       case "StepLR":
         return of(base * Math.pow(num(k, "gamma", 0.1), Math.floorDiv(t, (long) num(k, "step_size", 1))));
       case "MultiStepLR": {
         int passed = 0;
-        for (Number milestone : k.get("milestones").asList()) {
-          passed += t >= milestone.longValue() ? 1 : 0;
+        for (long milestone : ((Value.Wholes) k.get("milestones").value()).values()) {
+          passed += t >= milestone ? 1 : 0;
         }
         return of(base * Math.pow(num(k, "gamma", 0.1), passed));
       }
@@ -60,49 +90,25 @@ final class ScheduleMath {
         return of(warmRestarts(k, base, t));
       case "OneCycleLR":
         return oneCycle(k, t);
-      case "LinearWarmup": case "ConstantWarmup": case "CosineWarmup": case "ExponentialWarmup":
-        return warmup(node, base, t);
-      case "SequentialLR": {
-        List<Number> milestones = k.get("milestones").asList();
-        int phase = 0;
-        long start = 0;
-        while (phase < milestones.size() && t >= milestones.get(phase).longValue()) {
-          start = milestones.get(phase).longValue();
-          phase++;
-        }
-        return lr(node.children().get(phase), base, t - start);
-      }
-      case "ChainedScheduler": {
-        double lr = base;
-        for (ScheduleNode child : node.children()) {
-          if (!RATIO.contains(child.type())) {
-            return OptionalDouble.empty();
-          }
-          lr *= lr(child, base, t).getAsDouble() / base;
-        }
-        return of(lr);
-      }
-      case "ReduceLROnPlateau":
-        return of(base);
       case "LinearWithWarmupLR": case "CosineWithWarmupLR": case "ConstantWithWarmupLR":
-        return of(base * transformers(node.type(), k, t));
+        return of(base * transformers(single.typeName(), k, t));
       default:
         return OptionalDouble.empty();
     }
   }
 
-  private OptionalDouble warmup(ScheduleNode node, double base, long t) {
-    long steps = (long) num(node.kwargs(), "warmup_steps", 0);
-    double f = num(node.kwargs(), "warmup_factor", 0.001);
+  private OptionalDouble warmup(ScheduleNode.Warmup node, double base, long t) {
+    long steps = node.steps().evaluate(stepsPerEpoch).orElse(0);
+    double f = node.factor() == null ? 0.001 : node.factor().asDouble();
     if (t >= steps) {
-      return node.children().isEmpty() ? of(base) : lr(node.children().get(0), base, t - steps);
+      return node.after() == null ? of(base) : lr(node.after(), base, t - steps);
     }
     double a = (double) t / steps;
-    return of(base * switch (node.type()) {
-      case "ConstantWarmup" -> f;
-      case "CosineWarmup" -> f + (1 - f) * (1 - Math.cos(Math.PI * a)) / 2;
-      case "ExponentialWarmup" -> Math.pow(f, 1 - a);
-      default -> f * (1 - a) + a;
+    return of(base * switch (node.shape()) {
+      case CONSTANT -> f;
+      case COSINE -> f + (1 - f) * (1 - Math.cos(Math.PI * a)) / 2;
+      case EXPONENTIAL -> Math.pow(f, 1 - a);
+      case LINEAR -> f * (1 - a) + a;
     });
   }
 
@@ -130,7 +136,7 @@ final class ScheduleMath {
     double min = initial / num(k, "final_div_factor", 1e4);
     double pct = num(k, "pct_start", 0.3);
     boolean cos = !"linear".equals(word(k, "anneal_strategy"));
-    boolean three = k.containsKey("three_phase") && Boolean.TRUE.equals(k.get("three_phase").value());
+    boolean three = k.containsKey("three_phase") && k.get("three_phase").value() instanceof Value.Flag flag && flag.value();
     double[][] phases = three
         ? new double[][] {{pct * total - 1, initial, max}, {2 * pct * total - 2, max, initial}, {total - 1, initial, min}}
         : new double[][] {{pct * total - 1, initial, max}, {total - 1, max, min}};
@@ -166,7 +172,7 @@ final class ScheduleMath {
 
   private static String word(Map<String, Arg> k, String key) {
     Arg arg = k.get(key);
-    return arg == null ? null : String.valueOf(arg.value());
+    return arg == null ? null : arg.value().show();
   }
 
   private double num(Map<String, Arg> k, String key, double fallback) {

@@ -2,10 +2,13 @@ package dev.anneal.processor.writing;
 
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.Freeze;
+import dev.anneal.processor.model.FunctionRef;
 import dev.anneal.processor.model.GroupModel;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
+import dev.anneal.processor.model.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,10 +86,10 @@ final class SchedulePreview {
     long t = schedule.isStepInterval() ? (long) epoch * spe : epoch;
     OptionalDouble lr = math.lr(schedule, base, t);
     if (lr.isEmpty()) {
-      notes.add(schedule.type() + " is not evaluated at compile time; the plan computes it at run time.");
+      notes.add(name(schedule) + " is not evaluated at compile time; the plan computes it at run time.");
       return "n/a";
     }
-    return number(lr.getAsDouble()) + (containsPlateau(schedule) ? "~" : "");
+    return number(lr.getAsDouble()) + (schedule.containsPlateau() ? "~" : "");
   }
 
   private static String mark(Freeze freeze, int epoch, int spe) {
@@ -104,33 +107,30 @@ final class SchedulePreview {
     return last < freeze.untilStep() ? "F " : first < freeze.untilStep() || first == freeze.untilStep() && epoch > 0 ? "U " : "";
   }
 
-  private static String show(Object value, int spe) {
-    if (value instanceof List<?> list) {
-      StringBuilder text = new StringBuilder("[");
-      for (int i = 0; i < list.size(); i++) {
-        text.append(i == 0 ? "" : ", ").append(list.get(i));
-      }
-      return text.append(']').toString();
-    }
-    if (value instanceof dev.anneal.processor.model.FunctionRef ref) {
-      return ref.type().getQualifiedName().toString();
-    }
-    return Literals.of(value, spe).toString();
-  }
-
-  private static boolean containsPlateau(ScheduleNode node) {
-    return node.isPlateau() || node.children().stream().anyMatch(SchedulePreview::containsPlateau);
-  }
-
   private static String number(double value) {
     return String.format(Locale.ROOT, "%.4e", value);
   }
 
   /** {@code LinearWarmup(warmup_steps=1 epoch) -> CosineAnnealingLR(...)}, per step or epoch. */
   static String describe(ScheduleNode node, int spe) {
-    StringBuilder text = new StringBuilder(node.type()).append('(');
+    Map<String, Arg> kwargs = new LinkedHashMap<>();
+    if (node instanceof ScheduleNode.Single single) {
+      kwargs.putAll(single.kwargs());
+    } else if (node instanceof ScheduleNode.Plateau plateau) {
+      kwargs.putAll(plateau.kwargs());
+    } else if (node instanceof ScheduleNode.Sequential sequence) {
+      kwargs.put("milestones", sequence.milestones());
+    } else if (node instanceof ScheduleNode.Warmup warmup) {
+      kwargs.put("warmup_steps", new Arg(warmup.steps(), warmup.where()));
+      if (warmup.factor() != null) {
+        kwargs.put("warmup_factor", warmup.factor());
+      }
+    } else if (node instanceof ScheduleNode.Lambda lambda) {
+      kwargs.put("lr_lambda", new Arg(lambda.function(), lambda.where()));
+    }
+    StringBuilder text = new StringBuilder(name(node)).append('(');
     boolean first = true;
-    for (Map.Entry<String, Arg> kwarg : node.kwargs().entrySet()) {
+    for (Map.Entry<String, Arg> kwarg : kwargs.entrySet()) {
       text.append(first ? "" : ", ").append(kwarg.getKey()).append('=').append(show(kwarg.getValue().value(), spe));
       first = false;
     }
@@ -143,5 +143,30 @@ final class SchedulePreview {
       text.append(']');
     }
     return text.append(node.isStepInterval() ? " per step" : " per epoch").toString();
+  }
+
+  private static String show(Value value, int spe) {
+    if (value instanceof Value.Reals reals) {
+      return reals.values().toString();
+    }
+    if (value instanceof Value.Wholes wholes) {
+      return wholes.values().toString();
+    }
+    return value instanceof FunctionRef ? value.show() : Literals.of(value, spe).toString();
+  }
+
+  /** The type name a node has in the runtime's specs. */
+  static String name(ScheduleNode node) {
+    if (node instanceof ScheduleNode.Single single) {
+      return single.typeName();
+    }
+    if (node instanceof ScheduleNode.Warmup warmup) {
+      return warmup.shape().pytorchName();
+    }
+    if (node instanceof ScheduleNode.Lambda lambda) {
+      return lambda.typeName();
+    }
+    return node instanceof ScheduleNode.Sequential ? "SequentialLR"
+        : node instanceof ScheduleNode.Chained ? "ChainedScheduler" : "ReduceLROnPlateau";
   }
 }

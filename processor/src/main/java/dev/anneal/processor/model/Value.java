@@ -1,0 +1,116 @@
+package dev.anneal.processor.model;
+
+import java.util.List;
+
+/**
+ * A keyword argument's value as the model holds it and generated code passes it: a number, a
+ * whole number, a flag, a word, a tuple of numbers ({@code betas}), a list of whole numbers
+ * ({@code milestones}), Python's {@code None}, a length derived from the training ({@link Count})
+ * or a user's function class ({@link FunctionRef}).
+ */
+public sealed interface Value permits Value.Real, Value.Whole, Value.Flag, Value.Word, Value.Reals, Value.Wholes,
+    Value.None, Count, FunctionRef {
+
+  /** A floating-point number, such as {@code lr}. */
+  record Real(double value) implements Value {}
+
+  /** A whole number, such as {@code step_size}. */
+  record Whole(long value) implements Value {}
+
+  /** {@code True} or {@code False}. */
+  record Flag(boolean value) implements Value {}
+
+  /** A word, such as {@code anneal_strategy='cos'}. */
+  record Word(String value) implements Value {}
+
+  /** A tuple of numbers, such as {@code betas=(0.9, 0.999)}. */
+  record Reals(List<Double> values) implements Value {
+    public Reals {
+      values = List.copyOf(values);
+    }
+  }
+
+  /** A list of whole numbers, such as {@code milestones=[30, 60]}. */
+  record Wholes(List<Long> values) implements Value {
+    public Wholes {
+      values = List.copyOf(values);
+    }
+
+    public long last() {
+      return values.isEmpty() ? 0 : values.get(values.size() - 1);
+    }
+  }
+
+  /** Python's {@code None}: the argument's "not set" (PyTorch's default for {@code foreach}, {@code fused}, ...). */
+  enum None implements Value {
+    NONE
+  }
+
+  static Value of(double value) {
+    return new Real(value);
+  }
+
+  static Value of(long value) {
+    return new Whole(value);
+  }
+
+  static Value of(boolean value) {
+    return new Flag(value);
+  }
+
+  /** The number this value holds, for a {@link Real}, a {@link Whole} or a {@link Count} without a per-epoch part. */
+  default double number() {
+    if (this instanceof Real real) {
+      return real.value();
+    }
+    if (this instanceof Whole whole) {
+      return whole.value();
+    }
+    if (this instanceof Count count && count.perEpoch() == 0) {
+      return count.constant();
+    }
+    throw new IllegalStateException("not a number: " + this);
+  }
+
+  /** Whether {@link #number()} has an answer. */
+  default boolean isNumber() {
+    return this instanceof Real || this instanceof Whole || this instanceof Count count && count.perEpoch() == 0;
+  }
+
+  /** For messages, as a user writes it: 3 rather than 3.0, lists in braces, None. */
+  default String show() {
+    if (this instanceof Real real) {
+      return showNumber(real.value());
+    }
+    if (this instanceof Whole whole) {
+      return Long.toString(whole.value());
+    }
+    if (this instanceof Flag flag) {
+      return Boolean.toString(flag.value());
+    }
+    if (this instanceof Word word) {
+      return word.value();
+    }
+    if (this instanceof Reals reals) {
+      return "{" + String.join(", ", reals.values().stream().map(Value::showNumber).toList()) + "}";
+    }
+    if (this instanceof Wholes wholes) {
+      return "{" + String.join(", ", wholes.values().stream().map(String::valueOf).toList()) + "}";
+    }
+    if (this instanceof Count count) {
+      return count.describe("steps");
+    }
+    if (this instanceof FunctionRef ref) {
+      return ref.type().getQualifiedName().toString();
+    }
+    return "None";
+  }
+
+  /** A double as a user writes it: 3 rather than 3.0. */
+  static String showNumber(double d) {
+    if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    return Double.toString(d);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.anneal.processor.validation;
+
+import dev.anneal.annotations.Interval;
+import dev.anneal.annotations.ScheduleType;
+import dev.anneal.processor.base.Message;
+import dev.anneal.processor.base.Report;
+import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.Count;
+import dev.anneal.processor.model.ScheduleNode;
+import dev.anneal.processor.model.Value;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Checks a schedule tree as read against the training: arguments a schedule cannot do without,
+ * a warmup past the end, milestones that never fire, OneCycleLR phases that do not fit its
+ * length, momentum cycling on an optimizer without momentum.
+ */
+final class ScheduleChecks {
+  private final Lengths lengths;
+  private final Map<String, ArgKind> optimizerArgs;
+  private final String optimizerType;
+  private final Report report;
+
+  ScheduleChecks(Lengths lengths, String optimizerType, Map<String, ArgKind> optimizerArgs, Report report) {
+    this.lengths = lengths;
+    this.optimizerType = optimizerType;
+    this.optimizerArgs = optimizerArgs;
+    this.report = report;
+  }
+
+  /**
+   * Checks {@code node}, which has {@code available} optimizer steps; {@code inherited} (the
+   * class-level schedule a field's warmup leads into) was checked with the class and is skipped.
+   */
+  void check(ScheduleNode node, Count available, ScheduleNode inherited) {
+    if (node == null || node == inherited) {
+      return;
+    }
+    if (node instanceof ScheduleNode.Single single) {
+      checkSingle(single, available);
+    } else if (node instanceof ScheduleNode.Warmup warmup) {
+      Count length = Lengths.length(warmup);
+      if (lengths.isPastEnd(length)) {
+        report.add(Message.PAST_END, warmup.where(), warmup.interval() == Interval.EPOCH || length.perEpoch() > 0
+            ? "@Warmup epochs" : "@Warmup steps", lengths.describe(),
+            length.perEpoch() > 0 ? length.perEpoch() : length.constant());
+        return;
+      }
+      if (warmup.isStepsBeforeEpochs()) {
+        report.add(Message.WARMUP_UNIT, warmup.where(), warmup.steps().constant(), describe(warmup.after()));
+        return;
+      }
+      check(warmup.after(), Lengths.afterWarmup(warmup, available), inherited);
+    } else if (node instanceof ScheduleNode.Sequential sequence) {
+      List<Count> times = Lengths.phases(sequence, available);
+      for (int i = 0; i < times.size(); i++) {
+        check(sequence.phases().get(i), times.get(i), inherited);
+      }
+      OptionalLong end = lengths.known(available, sequence.interval());
+      long last = ((Value.Wholes) sequence.milestones().value()).last();
+      if (end.isPresent() && last >= end.getAsLong()) {
+        report.add(Message.MILESTONE_AFTER_END, sequence.milestones().where(), "@SequentialSchedule milestone", last,
+            end.getAsLong() + unit(sequence.interval()));
+      }
+    } else if (node instanceof ScheduleNode.Chained chain) {
+      chain.members().forEach(member -> check(member, available, inherited));
+    }
+  }
+
+  private void checkSingle(ScheduleNode.Single single, Count available) {
+    Map<String, Arg> kwargs = single.kwargs();
+    for (String required : Arguments.REQUIRED.getOrDefault(single.typeName(), List.of())) {
+      if (!kwargs.containsKey(required)) {
+        report.add(Message.MISSING_ARGUMENT, single.where(), single.typeName(), required, attributeFor(required));
+      }
+    }
+    OptionalLong known = lengths.known(available, single.interval());
+    String unit = unit(single.interval());
+    if (known.isPresent()) {
+      Arg stepSize = kwargs.get("step_size");
+      if (single.type() == ScheduleType.STEP && stepSize != null && stepSize.asDouble() >= known.getAsLong()) {
+        report.add(Message.MILESTONE_AFTER_END, stepSize.where(), "StepLR step_size", stepSize.value().show(),
+            known.getAsLong() + unit);
+      }
+      Arg milestones = kwargs.get("milestones");
+      if (milestones != null && ((Value.Wholes) milestones.value()).last() >= known.getAsLong()) {
+        report.add(Message.MILESTONE_AFTER_END, milestones.where(), "MultiStepLR milestone",
+            ((Value.Wholes) milestones.value()).last(), known.getAsLong() + unit);
+      }
+      if (single.type() == ScheduleType.ONE_CYCLE && kwargs.containsKey("max_lr")) {
+        checkOneCycle(single, known.getAsLong(), unit);
+      }
+    }
+    if (single.type() == ScheduleType.CYCLIC || single.type() == ScheduleType.ONE_CYCLE) {
+      Arg cycle = kwargs.get("cycle_momentum");
+      boolean cycles = cycle == null || cycle.value() instanceof Value.Flag flag && flag.value();
+      if (cycles && !optimizerArgs.containsKey("momentum") && !optimizerArgs.containsKey("betas")) {
+        report.add(Message.CYCLE_MOMENTUM, cycle == null ? single.where() : cycle.where(), single.typeName(), optimizerType);
+      }
+    }
+  }
+
+  private void checkOneCycle(ScheduleNode.Single single, long length, String unit) {
+    Arg total = single.kwargs().get("total_steps");
+    long steps = total == null ? length : (long) total.asDouble();
+    if (steps < length) {
+      report.add(Message.SCHEDULE_TOO_SHORT, total.where(), "OneCycleLR total_steps", steps + unit, length + unit);
+      return;
+    }
+    Arg pct = single.kwargs().get("pct_start");
+    double pctStart = pct == null ? 0.3 : pct.asDouble();
+    if (pctStart > 0 && pctStart < 1 && (pctStart * steps <= 1 || (1 - pctStart) * steps <= 1)) {
+      report.add(Message.ONE_CYCLE_FIT, pct == null ? (total == null ? single.where() : total.where()) : pct.where(),
+          "pct_start " + Value.showNumber(pctStart) + " of " + steps + unit
+              + " leaves a phase without a step; use a step interval, train longer or move pct_start toward 0.5");
+    }
+  }
+
+  private static String describe(ScheduleNode node) {
+    if (node instanceof ScheduleNode.Single single) {
+      return single.typeName();
+    }
+    return node.getClass().getSimpleName();
+  }
+
+  private static String unit(Interval interval) {
+    return interval == Interval.STEP ? " steps" : " epochs";
+  }
+
+  private static String attributeFor(String kwarg) {
+    for (Map.Entry<String, String> entry : Arguments.ATTRIBUTE_TO_KWARG.entrySet()) {
+      if (entry.getValue().equals(kwarg)) {
+        return entry.getKey() + " = ...";
+      }
+    }
+    return "kwargs = @Kwarg(name = \"" + kwarg + "\", value = \"...\")";
+  }
+}

@@ -1,0 +1,27 @@
+package dev.anneal.djl.loss;
+
+/**
+ * A loss refused an argument or an input, as PyTorch would: the message starts with the loss and
+ * the argument ({@code "CrossEntropyLoss target: ..."}), and {@link #argument()} names it.
+ */
+public final class LossInputException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+  private final String loss;
+  private final String argument;
+
+  public LossInputException(String loss, String argument, String problem) {
+    super(loss + " " + argument + ": " + problem);
+    this.loss = loss;
+    this.argument = argument;
+  }
+
+  /** The PyTorch class name of the loss. */
+  public String loss() {
+    return loss;
+  }
+
+  /** The PyTorch name of the refused argument or input ({@code target}, {@code label_smoothing}). */
+  public String argument() {
+    return argument;
+  }
+}

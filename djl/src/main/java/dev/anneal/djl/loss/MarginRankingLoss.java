@@ -1,0 +1,68 @@
+package dev.anneal.djl.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import java.util.Map;
+
+/**
+ * PyTorch's {@code torch.nn.MarginRankingLoss(margin=0.0, reduction='mean')}:
+ * {@code max(0, -target (input1 - input2) + margin)}, targets 1 (input1 should rank higher) or -1.
+ * The three inputs must have the same number of dimensions.
+ *
+ * <p>With DJL's {@code evaluate(labels, predictions)}: predictions {@code (input1, input2)}, labels {@code (target)}.
+ */
+public final class MarginRankingLoss extends TorchLoss {
+  public static final String NAME = "MarginRankingLoss";
+  private final double margin;
+
+  public MarginRankingLoss() {
+    this(Map.of());
+  }
+
+  public MarginRankingLoss(Map<String, ?> kwargs) {
+    this(LossKwargs.resolve(NAME, kwargs));
+  }
+
+  MarginRankingLoss(LossKwargs kwargs) {
+    super(NAME, kwargs.reduction());
+    this.margin = kwargs.number("margin");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  protected NDArray[] arguments(NDList labels, NDList predictions) {
+    return new NDArray[] {predictions.get(0), predictions.get(1), labels.head()};
+  }
+
+  @Override
+  public NDArray forward(NDArray... inputs) {
+    Inputs.count(NAME, inputs, "input1, input2, target");
+    NDArray x1 = Inputs.floating(NAME, "input1", inputs[0]);
+    NDArray x2 = Inputs.floating(NAME, "input2", inputs[1]);
+    NDArray target = inputs[2];
+    int d = x1.getShape().dimension();
+    if (x2.getShape().dimension() != d || target.getShape().dimension() != d) {
+      throw new LossInputException(NAME, "target", "input1, input2 and target must have the same number of dimensions, were "
+          + Inputs.show(x1.getShape()) + ", " + Inputs.show(x2.getShape()) + " and " + Inputs.show(target.getShape()));
+    }
+    Inputs.broadcastable(NAME, "input2", x2, "input1", x1);
+    Inputs.broadcastable(NAME, "target", target, "input1", x1);
+    NDArray t = target.toType(x1.getDataType(), false);
+    return reduce(Ops.clampMin(t.neg().mul(x1.sub(x2)).add((float) margin), 0));
+  }
+
+  public static final class Builder extends LossBuilder<Builder> {
+    /** PyTorch's {@code margin}. */
+    public Builder margin(double value) {
+      return set("margin", value);
+    }
+
+    @Override
+    public MarginRankingLoss build() {
+      return new MarginRankingLoss(kwargs());
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.anneal.djl.loss;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+
+/**
+ * PyTorch's {@code torch.nn.MultiLabelSoftMarginLoss(weight=None, reduction='mean')}: per sample,
+ * the mean over the {@code C} classes of {@code -(t log sigmoid(x) + (1 - t) log sigmoid(-x))},
+ * each class scaled by {@code weight}; input and target {@code (N, C)} (or {@code (C)}).
+ */
+public final class MultiLabelSoftMarginLoss extends TorchLoss {
+  public static final String NAME = "MultiLabelSoftMarginLoss";
+  private final float[] weight;
+
+  public MultiLabelSoftMarginLoss() {
+    this(Map.of());
+  }
+
+  public MultiLabelSoftMarginLoss(Map<String, ?> kwargs) {
+    this(LossKwargs.resolve(NAME, kwargs));
+  }
+
+  MultiLabelSoftMarginLoss(LossKwargs kwargs) {
+    super(NAME, kwargs.reduction());
+    this.weight = kwargs.tensor("weight");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public NDArray forward(NDArray... inputs) {
+    Inputs.count(NAME, inputs, "input, target");
+    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
+    NDArray target = inputs[1].toType(input.getDataType(), false);
+    if (input.getShape().dimension() == 0) {
+      throw new LossInputException(NAME, "input", "must have a class dimension: (C) or (N, C), was ()");
+    }
+    Inputs.broadcastable(NAME, "target", target, "input", input);
+    NDArray loss = target.mul(Ops.logSigmoid(input)).add(target.neg().add(1f).mul(Ops.logSigmoid(input.neg()))).neg();
+    if (weight != null) {
+      NDArray w = input.getManager().create(weight).toType(input.getDataType(), false);
+      Inputs.broadcastable(NAME, "weight", w, "input", input);
+      loss = loss.mul(w);
+    }
+    int classDim = input.getShape().dimension() - 1;
+    long classes = input.getShape().get(classDim);
+    return reduce(loss.sum(new int[] {classDim}).div((float) classes));
+  }
+
+  public static final class Builder extends LossBuilder<Builder> {
+    /** PyTorch's {@code weight}: one per class. */
+    public Builder weight(float... value) {
+      return set("weight", value);
+    }
+
+    @Override
+    public MultiLabelSoftMarginLoss build() {
+      return new MultiLabelSoftMarginLoss(kwargs());
+    }
+  }
+}

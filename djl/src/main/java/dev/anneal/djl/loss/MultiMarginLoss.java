@@ -1,0 +1,95 @@
+package dev.anneal.djl.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import java.util.Map;
+
+/**
+ * PyTorch's {@code torch.nn.MultiMarginLoss(p=1, margin=1.0, weight=None, reduction='mean')}: the
+ * multi-class hinge, {@code sum_{i != y} max(0, margin - x[y] + x[i])^p / C}, scaled by
+ * {@code weight[y]}. Input {@code (C)} or {@code (N, C)}, class indices {@code ()} or {@code (N)}.
+ */
+public final class MultiMarginLoss extends TorchLoss {
+  public static final String NAME = "MultiMarginLoss";
+  private final int p;
+  private final double margin;
+  private final float[] weight;
+
+  public MultiMarginLoss() {
+    this(Map.of());
+  }
+
+  public MultiMarginLoss(Map<String, ?> kwargs) {
+    this(LossKwargs.resolve(NAME, kwargs));
+  }
+
+  MultiMarginLoss(LossKwargs kwargs) {
+    super(NAME, kwargs.reduction());
+    this.p = kwargs.integer("p");
+    this.margin = kwargs.number("margin");
+    this.weight = kwargs.tensor("weight");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public NDArray forward(NDArray... inputs) {
+    Inputs.count(NAME, inputs, "input, target");
+    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
+    NDArray target = Inputs.indices(NAME, "target", inputs[1]);
+    Inputs.dims(NAME, "input", input, 1, 2);
+    boolean single = input.getShape().dimension() == 1;
+    NDArray x = single ? input.expandDims(0) : input;
+    long rows = x.getShape().get(0);
+    if (target.getShape().dimension() != (single ? 0 : 1) || target.size() != rows) {
+      throw new LossInputException(NAME, "target", "must hold one class index per row of input " + Inputs.show(input.getShape())
+          + ", was " + Inputs.show(target.getShape()));
+    }
+    NDArray y = target.reshape(rows);
+    int classes = (int) x.getShape().get(1);
+    NDArray outOfRange = y.lt(0).logicalOr(y.gte(classes));
+    if (outOfRange.any().getBoolean()) {
+      throw new LossInputException(NAME, "target", "class index " + y.booleanMask(outOfRange).toLongArray()[0]
+          + " is out of range for " + classes + " classes");
+    }
+    NDArray picked = x.gather(y.expandDims(1), 1);
+    NDArray hinge = Activation.relu(x.sub(picked).add((float) margin));
+    if (p == 2) {
+      hinge = hinge.square();
+    }
+    if (weight != null) {
+      if (weight.length != classes) {
+        throw new LossInputException(NAME, "weight", "must hold one entry per class (" + classes + "), had " + weight.length);
+      }
+      NDArray w = x.getManager().create(weight).toType(x.getDataType(), false);
+      hinge = hinge.mul(Ops.lookup(w, y).expandDims(1));
+    }
+    NDArray others = y.oneHot(classes, x.getDataType()).neg().add(1f);
+    NDArray loss = hinge.mul(others).sum(new int[] {1}).div((float) classes);
+    return reduce(single ? loss.squeeze(0) : loss);
+  }
+
+  public static final class Builder extends LossBuilder<Builder> {
+    /** PyTorch's {@code p}: 1 or 2. */
+    public Builder p(int value) {
+      return set("p", value);
+    }
+
+    /** PyTorch's {@code margin}. */
+    public Builder margin(double value) {
+      return set("margin", value);
+    }
+
+    /** PyTorch's {@code weight}: one per class. */
+    public Builder weight(float... value) {
+      return set("weight", value);
+    }
+
+    @Override
+    public MultiMarginLoss build() {
+      return new MultiMarginLoss(kwargs());
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.anneal.djl.loss;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+
+/**
+ * PyTorch's {@code torch.nn.NLLLoss(weight=None, ignore_index=-100, reduction='mean')} on
+ * log-probabilities {@code (C)}, {@code (N, C)} or {@code (N, C, d1, ...)} with class indices
+ * {@code ()}, {@code (N)} or {@code (N, d1, ...)} (int64, or any integer type). {@code 'mean'} divides
+ * by the summed weights of the targets that are not ignored (NaN when all are).
+ */
+public final class NLLLoss extends TorchLoss {
+  public static final String NAME = "NLLLoss";
+  private final float[] weight;
+  private final int ignoreIndex;
+
+  public NLLLoss() {
+    this(Map.of());
+  }
+
+  public NLLLoss(Map<String, ?> kwargs) {
+    this(LossKwargs.resolve(NAME, kwargs));
+  }
+
+  NLLLoss(LossKwargs kwargs) {
+    super(NAME, kwargs.reduction());
+    this.weight = kwargs.tensor("weight");
+    this.ignoreIndex = kwargs.integer("ignore_index");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public NDArray forward(NDArray... inputs) {
+    Inputs.count(NAME, inputs, "input, target");
+    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
+    NDArray target = Inputs.indices(NAME, "target", inputs[1]);
+    NDArray w = ClassIndexTargets.weight(NAME, weight, input);
+    return ClassIndexTargets.pick(NAME, input, target, w, ignoreIndex).reduce(reduction());
+  }
+
+  public static final class Builder extends LossBuilder<Builder> {
+    /** PyTorch's {@code weight}: one rescaling weight per class. */
+    public Builder weight(float... value) {
+      return set("weight", value);
+    }
+
+    /** PyTorch's {@code ignore_index}: targets with this value add nothing and count for nothing. */
+    public Builder ignoreIndex(int value) {
+      return set("ignore_index", value);
+    }
+
+    @Override
+    public NLLLoss build() {
+      return new NLLLoss(kwargs());
+    }
+  }
+}

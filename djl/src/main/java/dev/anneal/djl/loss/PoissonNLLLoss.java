@@ -1,0 +1,72 @@
+package dev.anneal.djl.loss;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+
+/**
+ * PyTorch's {@code torch.nn.PoissonNLLLoss(log_input=True, full=False, eps=1e-8, reduction='mean')}:
+ * {@code exp(input) - target * input} for log-rates, else {@code input - target * log(input + eps)};
+ * {@code full} adds Stirling's approximation {@code t log t - t + 0.5 log(2 pi t)} where the target
+ * exceeds 1 (zero elsewhere).
+ */
+public final class PoissonNLLLoss extends TorchLoss {
+  public static final String NAME = "PoissonNLLLoss";
+  private final boolean logInput;
+  private final boolean full;
+  private final double eps;
+
+  public PoissonNLLLoss() {
+    this(Map.of());
+  }
+
+  public PoissonNLLLoss(Map<String, ?> kwargs) {
+    this(LossKwargs.resolve(NAME, kwargs));
+  }
+
+  PoissonNLLLoss(LossKwargs kwargs) {
+    super(NAME, kwargs.reduction());
+    this.logInput = kwargs.flag("log_input");
+    this.full = kwargs.flag("full");
+    this.eps = kwargs.number("eps");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public NDArray forward(NDArray... inputs) {
+    Inputs.count(NAME, inputs, "input, target");
+    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
+    NDArray target = Inputs.floating(NAME, "target", inputs[1]);
+    Inputs.broadcastable(NAME, "target", target, "input", input);
+    NDArray loss = logInput ? input.exp().sub(target.mul(input)) : input.sub(target.mul(input.add((float) eps).log()));
+    if (full) {
+      NDArray stirling = target.mul(target.log()).sub(target).add(target.mul((float) (2 * Math.PI)).log().mul(0.5f));
+      loss = loss.add(Ops.where(target.lte(1), stirling.zerosLike(), stirling));
+    }
+    return reduce(loss);
+  }
+
+  public static final class Builder extends LossBuilder<Builder> {
+    /** PyTorch's {@code log_input}: the input is the log of the rate. */
+    public Builder logInput(boolean value) {
+      return set("log_input", value);
+    }
+
+    /** PyTorch's {@code full}: add the Stirling term. */
+    public Builder full(boolean value) {
+      return set("full", value);
+    }
+
+    /** PyTorch's {@code eps}, added inside the log when {@code log_input} is false. */
+    public Builder eps(double value) {
+      return set("eps", value);
+    }
+
+    @Override
+    public PoissonNLLLoss build() {
+      return new PoissonNLLLoss(kwargs());
+    }
+  }
+}

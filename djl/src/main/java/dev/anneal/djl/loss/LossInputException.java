@@ -10,9 +10,18 @@ public final class LossInputException extends IllegalArgumentException {
   private final String argument;
 
   public LossInputException(String loss, String argument, String problem) {
-    super(loss + " " + argument + ": " + problem);
+    this(loss, argument, problem, false);
+  }
+
+  private LossInputException(String loss, String argument, String text, boolean whole) {
+    super(whole ? text : loss + " " + argument + ": " + text);
     this.loss = loss;
     this.argument = argument;
+  }
+
+  /** With a message that is already whole (the vocabulary's wording of a keyword argument's problem). */
+  static LossInputException of(String loss, String argument, String message) {
+    return new LossInputException(loss, argument, message, true);
   }
 
   /** The PyTorch class name of the loss. */

@@ -1,42 +1,50 @@
 package dev.anneal.djl.loss;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.anneal.vocabulary.Category;
+import dev.anneal.vocabulary.Descriptor;
+import dev.anneal.vocabulary.DescriptorException;
+import dev.anneal.vocabulary.Problem;
+import dev.anneal.vocabulary.Values;
+import dev.anneal.vocabulary.Vocabulary;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A loss's keyword arguments under PyTorch's names, checked against its descriptor and completed
- * with the defaults: what every loss constructor reads.
+ * A loss's keyword arguments under PyTorch's names, checked against its descriptor in the shared
+ * vocabulary ({@code dev.anneal.vocabulary.builtin.LossDescriptors}, where every name, default and
+ * range is written) and completed with the defaults: what every loss constructor reads.
  */
 public final class LossKwargs {
   private final String loss;
-  private final Map<String, Object> values;
+  private final Values values;
 
-  private LossKwargs(String loss, Map<String, Object> values) {
+  private LossKwargs(String loss, Values values) {
     this.loss = loss;
-    this.values = Collections.unmodifiableMap(values);
+    this.values = values;
+  }
+
+  /** The descriptor of a built-in loss; refuses an unknown name with the known ones and the closest. */
+  public static Descriptor descriptor(String loss) {
+    Vocabulary vocabulary = Vocabulary.builtIns();
+    return vocabulary.find(Category.LOSS, loss)
+        .orElseThrow(() -> new LossInputException(loss, "type", vocabulary.unknownMessage(Category.LOSS, loss)));
   }
 
   /** Checks {@code given} against {@code loss}'s descriptor and fills in the defaults. */
   public static LossKwargs resolve(String loss, Map<String, ?> given) {
-    List<LossTable.Arg> args = LossTable.arguments(loss);
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (String name : given.keySet()) {
-      if (args.stream().noneMatch(a -> a.name().equals(name))) {
-        throw new LossInputException(loss, name, "is not an argument of " + loss + " (it takes "
-            + String.join(", ", args.stream().map(LossTable.Arg::name).toList()) + ")");
+    try {
+      LossKwargs kwargs = new LossKwargs(loss, descriptor(loss).resolve(given));
+      for (var a : kwargs.values.descriptor().arguments()) {
+        if (a.kind() == dev.anneal.vocabulary.Kind.TENSOR && kwargs.values.get(a.name()) != null && kwargs.tensor(a.name()) == null) {
+          throw new LossInputException(loss, a.name(), "must be a 1-D array of numbers (float[], double[] or a list), was "
+              + kwargs.values.get(a.name()));
+        }
       }
+      return kwargs;
+    } catch (DescriptorException e) {
+      Problem first = e.problems().get(0);
+      throw LossInputException.of(loss, first.argument(), e.getMessage());
     }
-    for (LossTable.Arg a : args) {
-      Object value = given.containsKey(a.name()) ? given.get(a.name()) : a.defaultValue();
-      String problem = a.problem(value);
-      if (problem != null) {
-        throw new LossInputException(loss, a.name(), problem);
-      }
-      values.put(a.name(), a.normalize(value));
-    }
-    return new LossKwargs(loss, values);
   }
 
   public String loss() {
@@ -44,23 +52,23 @@ public final class LossKwargs {
   }
 
   public Map<String, Object> asMap() {
-    return values;
+    return values.asMap();
   }
 
   public double number(String name) {
-    return ((Number) values.get(name)).doubleValue();
+    return values.number(name);
   }
 
   public int integer(String name) {
-    return ((Number) values.get(name)).intValue();
+    return values.integer(name);
   }
 
   public boolean flag(String name) {
-    return (Boolean) values.get(name);
+    return values.flag(name);
   }
 
   public String string(String name) {
-    return (String) values.get(name);
+    return values.string(name);
   }
 
   public Reduction reduction() {
@@ -69,11 +77,35 @@ public final class LossKwargs {
 
   /** A tensor argument ({@code weight}, {@code pos_weight}) as floats, or null for None. */
   public float[] tensor(String name) {
-    return (float[]) values.get(name);
+    return floats(values.get(name));
   }
 
-  /** The value as given (a tensor argument, a Java distance function), or null. */
-  public Object get(String name) {
-    return values.get(name);
+  /** A tensor argument as floats: from float[], double[], int[] or a List of numbers; null for anything else. */
+  static float[] floats(Object value) {
+    if (value instanceof float[] f) {
+      return f.clone();
+    }
+    if (value instanceof double[] d) {
+      float[] out = new float[d.length];
+      for (int i = 0; i < d.length; i++) {
+        out[i] = (float) d[i];
+      }
+      return out;
+    }
+    if (value instanceof int[] n) {
+      float[] out = new float[n.length];
+      for (int i = 0; i < n.length; i++) {
+        out[i] = n[i];
+      }
+      return out;
+    }
+    if (value instanceof List<?> list && list.stream().allMatch(Number.class::isInstance)) {
+      float[] out = new float[list.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = ((Number) list.get(i)).floatValue();
+      }
+      return out;
+    }
+    return null;
   }
 }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anneal.vocabulary.Category;
+import dev.anneal.vocabulary.Descriptor;
+import dev.anneal.vocabulary.Vocabulary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +53,16 @@ class LossConformanceTest {
     }
     assertEquals(new TreeSet<>(Losses.names()), covered);
     assertEquals(21, covered.size());
+  }
+
+  /** One vocabulary: every loss descriptor builds a loss here, and every loss here has a descriptor. */
+  @Test
+  void everyLossDescriptorBuildsALoss() {
+    List<String> described = Vocabulary.builtIns().all(Category.LOSS).stream().map(Descriptor::name).toList();
+    assertEquals(described, Losses.names());
+    for (String name : described) {
+      assertEquals(name, Losses.create(name, java.util.Map.of()).pytorchName());
+    }
   }
 
   /** The runner is not vacuous: a value moved just past the tolerance, or a wrong shape, is reported. */

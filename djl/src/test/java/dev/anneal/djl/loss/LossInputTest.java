@@ -122,13 +122,13 @@ class LossInputTest {
     refused("label_smoothing", "must be in [0, 1], was 1.5", () -> new CrossEntropyLoss(Map.of("label_smoothing", 1.5)));
     refused("reduction", "must be one of 'mean', 'sum', 'none', was 'avg'", () -> new MSELoss(Map.of("reduction", "avg")));
     refused("reduction", "was 'batchmean'", () -> new L1Loss(Map.of("reduction", "batchmean")));
-    refused("weights", "is not an argument of CrossEntropyLoss", () -> Losses.create("CrossEntropyLoss", Map.of("weights", new float[] {1})));
-    refused("delta", "must be in (0, inf], was 0", () -> HuberLoss.builder().delta(0).build());
-    refused("margin", "must be in (0, inf]", () -> TripletMarginWithDistanceLoss.builder().margin(-1).build());
+    refused("weights", "has no argument weights (did you mean weight?)", () -> Losses.create("CrossEntropyLoss", Map.of("weights", new float[] {1})));
+    refused("delta", "must be in (0, inf), was 0.0", () -> HuberLoss.builder().delta(0).build());
+    refused("margin", "must be in (0, inf)", () -> TripletMarginWithDistanceLoss.builder().margin(-1).build());
     refused("p", "must be in [1, 2], was 3", () -> MultiMarginLoss.builder().p(3).build());
     refused("distance_function", "must be one of 'pairwise_distance', 'cosine'",
         () -> Losses.create("TripletMarginWithDistanceLoss", Map.of("distance_function", "euclid")));
-    refused("type", "is not a torch.nn loss", () -> Losses.create("FocalLoss", Map.of()));
+    refused("type", "unknown loss MSELos (did you mean MSELoss", () -> Losses.create("MSELos", Map.of()));
     refused("weight", "one entry per class (5), had 3",
         () -> CrossEntropyLoss.builder().weight(1, 2, 3).build().forward(floats(2, 5), longs(new long[] {0, 1}, 2)));
     refused("blank", "below the 5 classes", () -> CTCLoss.builder().blank(5).build().forward(floats(3, 1, 5),

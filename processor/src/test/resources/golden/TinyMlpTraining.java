@@ -35,7 +35,7 @@ public final class TinyMlpTraining {
         .stepsPerEpoch(stepsPerEpoch)
         .optimizer(Spec.of("SGD").with("lr", 0.1).with("momentum", 0.9).with("nesterov", true))
         .group("classifier", model.head, g -> g
-            .set("dampening", 0.1)
+            .set("weight_decay", 1.0E-4)
             .schedule(Spec.of("StepLR").with("step_size", 2).with("gamma", 0.5), Interval.EPOCH))
         .group("default", ParameterSource.concat(List.of(model.hidden, model.embed(), ParameterSource.of(model.norms))))
         .schedule(Spec.of("SequentialLR").with("milestones", List.of(2)).withChildren(

@@ -35,7 +35,7 @@ public class TinyMlp {
   Layer hidden;
   private Layer embed;
   List<Parameter> norms;
-  @Group("classifier") @Hyperparameter(name = "dampening", value = "0.1")
+  @Group("classifier") @Hyperparameter(name = "weight_decay", value = "1e-4")
   @Schedule(type = ScheduleType.STEP, stepSize = 2, gamma = 0.5) Layer head;
   @Exclude Layer teacher;
 

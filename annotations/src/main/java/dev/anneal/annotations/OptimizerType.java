@@ -1,6 +1,9 @@
 package dev.anneal.annotations;
 
-/** The runtime's optimizers, each named by its PyTorch class name ({@link #pytorchName()}). */
+/**
+ * The runtime's optimizers, each named by its PyTorch class name ({@link #pytorchName()}); {@link #CUSTOM}
+ * for one registered by name ({@link Optimizer#custom()}).
+ */
 public enum OptimizerType {
   SGD("SGD"),
   ADAM("Adam"),
@@ -16,7 +19,9 @@ public enum OptimizerType {
   LBFGS("LBFGS"),
   LAMB("LAMB"),
   LARS("LARS"),
-  LAYER_ADAPTIVE_ADAM("LayerAdaptiveAdam");
+  LAYER_ADAPTIVE_ADAM("LayerAdaptiveAdam"),
+  /** An optimizer registered with its descriptor, named by {@link Optimizer#custom()}. */
+  CUSTOM("");
 
   private final String pytorchName;
 

@@ -8,8 +8,11 @@ import java.lang.annotation.Target;
 
 /**
  * A learning-rate schedule: on the class for every group, on a field for that field's group
- * alone (replacing the class-level one for it). Only the attributes that apply to {@link #type()}
- * may be written; the processor reports any other. Lengths left out are derived from the
+ * alone (replacing the class-level one for it). Each attribute is the schedule's argument of the
+ * same Java name ({@code stepSize} is {@code step_size}, {@code tMax} is {@code T_max}); only the
+ * attributes that apply to {@link #type()} may be written, and the processor reports any other. An
+ * attribute left out takes the schedule's own default (PyTorch's), whatever is written here; the
+ * processor reports a required one that is missing. Lengths left out are derived from the
  * training: {@code T_max}, {@code total_steps}, {@code num_training_steps} and {@code t_initial}
  * default to the training's length in the schedule's {@link #interval()}, less any warmup.
  * Arguments without an attribute go in {@link #kwargs()}.
@@ -18,13 +21,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Schedule {
-  ScheduleType type();
+  /** A built-in schedule; leave it out and give {@link #custom()} for one of your own. */
+  ScheduleType type() default ScheduleType.CUSTOM;
+
+  /** The name of a schedule registered with its descriptor (a {@code DescriptorProvider} on the processor path). */
+  String custom() default "";
 
   /** Whether the schedule steps once per optimizer step or once per epoch. */
   Interval interval() default Interval.EPOCH;
 
-  /** {@code step_size} of STEP. */
-  int stepSize() default 1;
+  /** {@code step_size} of STEP, at least 1; required. */
+  int stepSize() default 0;
 
   /** {@code gamma} of STEP, MULTI_STEP, EXPONENTIAL (and CYCLIC's exp_range). */
   double gamma() default 0.1;
@@ -50,38 +57,41 @@ public @interface Schedule {
   /** {@code T_max} of COSINE; by default the rest of the training. */
   int tMax() default 0;
 
-  /** {@code eta_min} of COSINE and COSINE_WARM_RESTARTS ({@code lr_min} of TIMM_COSINE). */
+  /** {@code eta_min} of COSINE and COSINE_WARM_RESTARTS. */
   double etaMin() default 0.0;
 
-  /** {@code T_0} of COSINE_WARM_RESTARTS. */
-  int t0() default 1;
+  /** {@code lr_min} of TIMM_COSINE. */
+  double lrMin() default 0.0;
+
+  /** {@code T_0} of COSINE_WARM_RESTARTS, at least 1; required. */
+  int t0() default 0;
 
   /** {@code T_mult} of COSINE_WARM_RESTARTS. */
   int tMult() default 1;
 
-  /** {@code base_lr} of CYCLIC. */
+  /** {@code base_lr} of CYCLIC; required. */
   double baseLr() default 0.0;
 
-  /** {@code max_lr} of CYCLIC and ONE_CYCLE. */
+  /** {@code max_lr} of CYCLIC and ONE_CYCLE; required. */
   double maxLr() default 0.0;
 
   /** {@code step_size_up} of CYCLIC. */
-  int stepSizeUp() default 2000;
+  double stepSizeUp() default 2000;
 
   /** {@code cycle_momentum} of CYCLIC and ONE_CYCLE: needs an optimizer with momentum or betas. */
   boolean cycleMomentum() default true;
 
-  /** {@code pct_start} of ONE_CYCLE, in (0, 1). */
+  /** {@code pct_start} of ONE_CYCLE, in [0, 1]. */
   double pctStart() default 0.3;
 
   /** {@code total_steps} of ONE_CYCLE; by default the training's length. */
   int totalSteps() default 0;
 
-  /** {@code num_warmup_steps} of the *_WITH_WARMUP recipes, INVERSE_SQRT and WARMUP_STABLE_DECAY. */
-  int warmupSteps() default 0;
+  /** {@code num_warmup_steps} of the *_WITH_WARMUP recipes, INVERSE_SQRT and WARMUP_STABLE_DECAY; required. */
+  int numWarmupSteps() default 0;
 
-  /** {@code num_training_steps} of the *_WITH_WARMUP recipes; by default the training's length. */
-  int trainingSteps() default 0;
+  /** {@code num_training_steps} of the *_WITH_WARMUP recipes and WARMUP_STABLE_DECAY; by default the training's length. */
+  int numTrainingSteps() default 0;
 
   /** Any other keyword argument of the schedule, under its PyTorch name. */
   Kwarg[] kwargs() default {};

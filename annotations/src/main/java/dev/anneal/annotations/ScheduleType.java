@@ -23,7 +23,9 @@ public enum ScheduleType {
   CONSTANT_WITH_WARMUP("ConstantWithWarmupLR"),
   INVERSE_SQRT("InverseSqrtLR"),
   WARMUP_STABLE_DECAY("WarmupStableDecayLR"),
-  TIMM_COSINE("timm.CosineLRScheduler");
+  TIMM_COSINE("timm.CosineLRScheduler"),
+  /** A schedule registered with its descriptor, named by {@link Schedule#custom()}. */
+  CUSTOM("");
 
   private final String pytorchName;
 

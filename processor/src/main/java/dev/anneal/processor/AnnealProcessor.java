@@ -11,6 +11,7 @@ import dev.anneal.processor.validation.ModelReader;
 import dev.anneal.processor.validation.Names;
 import dev.anneal.processor.writing.PlanWriter;
 import dev.anneal.processor.writing.PreviewWriter;
+import dev.anneal.vocabulary.Vocabulary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,6 +41,7 @@ import javax.lang.model.util.ElementFilter;
 @AutoService(Processor.class)
 public final class AnnealProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
+  private Vocabulary vocabulary;
   private final List<String> generated = new ArrayList<>();
 
   @Override
@@ -93,7 +95,7 @@ public final class AnnealProcessor extends AbstractProcessor {
   private void processSafely(TypeElement type) {
     Report report = new Report();
     try {
-      Optional<TrainingModel> model = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+      Optional<TrainingModel> model = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), vocabulary())
           .read(type, report);
       new Reporter(processingEnv.getMessager()).print(report);
       if (model.isPresent()) {
@@ -110,6 +112,18 @@ public final class AnnealProcessor extends AbstractProcessor {
       internal.add(Message.INTERNAL_ERROR, Location.of(type), type.getQualifiedName(), trace);
       new Reporter(processingEnv.getMessager()).print(internal);
     }
+  }
+
+  /**
+   * The built-in descriptors and those registered on the processor path (a user's own optimizers
+   * and schedules), loaded once; a name registered twice is a RuntimeException, reported as an
+   * internal error naming both providers.
+   */
+  private Vocabulary vocabulary() {
+    if (vocabulary == null) {
+      vocabulary = Vocabulary.load(AnnealProcessor.class.getClassLoader());
+    }
+    return vocabulary;
   }
 
   private void write(TrainingModel model) throws IOException {

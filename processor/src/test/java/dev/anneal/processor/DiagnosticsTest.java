@@ -204,30 +204,55 @@ class DiagnosticsTest {
 
   @Test
   void learningRateNotPositive() {
-    assertError(Message.NOT_POSITIVE, model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.SGD,\n    lr = -0.1)", "  Layer a;"),
-        "@Optimizer lr must be positive, was -0.1", "lr = -0.1");
+    assertError(Message.OUT_OF_RANGE, model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.SGD,\n    lr = -0.1)", "  Layer a;"),
+        "@Optimizer lr must be in [0, inf), was -0.1", "lr = -0.1");
   }
 
   @Test
-  void fieldLearningRateNotPositive() {
-    assertError(Message.NOT_POSITIVE, model(SGD, "  @LearningRate(0) Layer a;"), "@LearningRate of field a must be positive, was 0", "@LearningRate(0)");
+  void fieldLearningRateNegative() {
+    assertError(Message.OUT_OF_RANGE, model(SGD, "  @LearningRate(-1e-3) Layer a;"),
+        "@LearningRate of field a must be in [0, inf), was -0.001", "@LearningRate(-1e-3)");
+  }
+
+  @Test
+  void learningRateZeroIsAcceptedAsByPyTorch() {
+    assertThat(compile(model(SGD, "  @LearningRate(0) Layer a;"))).succeeded();
   }
 
   @Test
   void negativeWeightDecay() {
-    assertError(Message.NEGATIVE, model(ADAMW, "  @WeightDecay(-1e-4) Layer a;"), "@WeightDecay of field a must be at least 0, was -1.0E-4",
+    assertError(Message.OUT_OF_RANGE, model(ADAMW, "  @WeightDecay(-1e-4) Layer a;"), "@WeightDecay of field a must be in [0, inf), was -1.0E-4",
         "@WeightDecay(-1e-4)");
   }
 
   @Test
   void momentumOutOfRange() {
-    assertError(Message.OUT_OF_RANGE, model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1,\n    momentum = 1.0)", "  Layer a;"),
-        "@Optimizer momentum must be in [0, 1), was 1", "momentum = 1.0");
+    assertError(Message.OUT_OF_RANGE,
+        model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1,\n    momentum = -0.5)", "  Layer a;"),
+        "@Optimizer momentum must be in [0, inf), was -0.5", "momentum = -0.5");
+  }
+
+  @Test
+  void nesterovWithoutMomentumIsOnTheKwarg() {
+    assertError(Message.ARGUMENTS_CONFLICT, model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1,\n"
+            + "    kwargs = @Kwarg(name = \"nesterov\",\n        value = \"True\"))", "  Layer a;"),
+        "SGD nesterov requires a momentum and zero dampening", "value = \"True\"");
+  }
+
+  @Test
+  void pyTorchImplementationFlagsAndNoneAreAccepted() {
+    Compilation compilation = compile(model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.ADAM, lr = 0.1, kwargs = {\n"
+        + "    @Kwarg(name = \"foreach\", value = \"None\"), @Kwarg(name = \"fused\", value = \"False\"),\n"
+        + "    @Kwarg(name = \"capturable\", value = \"False\"), @Kwarg(name = \"differentiable\", value = \"False\"),\n"
+        + "    @Kwarg(name = \"decoupled_weight_decay\", value = \"True\")})", "  Layer a;"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation.warnings().stream().filter(w -> w.getMessage(null).contains("anneal:")).toList()).isEmpty();
+    assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String().contains(".with(\"foreach\", null)");
   }
 
   @Test
   void betasOutOfRange() {
-    assertError(Message.BETAS_RANGE, model(ADAMW, "  @Betas({0.9, 1.0}) Layer a;"), "@Betas of field a must be two values, each in [0, 1), was {0.9, 1}",
+    assertError(Message.OUT_OF_RANGE, model(ADAMW, "  @Betas({0.9, 1.0}) Layer a;"), "@Betas of field a element 1 must be in [0, 1), was [0.9, 1.0]",
         "@Betas({0.9, 1.0})");
   }
 
@@ -241,7 +266,8 @@ class DiagnosticsTest {
   void unknownKwarg() {
     assertError(Message.UNKNOWN_KWARG, model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1, kwargs = @Kwarg(\n"
             + "    name = \"nesterow\", value = \"true\"))", "  Layer a;"),
-        "SGD has no argument \"nesterow\" (did you mean \"nesterov\"?); it takes lr, momentum, dampening, weight_decay, nesterov, maximize", "name = \"nesterow\"");
+        "SGD has no argument \"nesterow\" (did you mean nesterov?); it takes lr, momentum, dampening, weight_decay, nesterov, maximize, "
+            + "foreach, fused, capturable, differentiable", "name = \"nesterow\"");
   }
 
   @Test
@@ -251,9 +277,10 @@ class DiagnosticsTest {
   }
 
   @Test
-  void milestonesNotIncreasing() {
-    assertError(Message.NOT_INCREASING, model(SGD + "\n@Schedule(type = ScheduleType.MULTI_STEP,\n    milestones = {6, 3})", "  Layer a;"),
-        "@Schedule milestones (positive) must be strictly increasing, was {6, 3}", "milestones = {6, 3}");
+  void sequentialMilestonesNotIncreasing() {
+    assertError(Message.OUT_OF_RANGE, model(SGD + "\n@SequentialSchedule(value = {@Schedule(type = ScheduleType.LINEAR), "
+            + "@Schedule(type = ScheduleType.CONSTANT), @Schedule(type = ScheduleType.COSINE)},\n    milestones = {4, 2})", "  Layer a;"),
+        "@SequentialSchedule milestones must be increasing, was [4, 2]", "milestones = {4, 2}");
   }
 
   @Test
@@ -277,9 +304,9 @@ class DiagnosticsTest {
 
   @Test
   void nestedScheduleValueIsReportedOnItsLine() {
-    assertError(Message.NOT_POSITIVE, model(SGD + "\n@ChainedSchedule({\n    @Schedule(type = ScheduleType.EXPONENTIAL, gamma = 0.9),\n"
+    assertError(Message.OUT_OF_RANGE, model(SGD + "\n@ChainedSchedule({\n    @Schedule(type = ScheduleType.EXPONENTIAL, gamma = 0.9),\n"
             + "    @Schedule(type = ScheduleType.STEP, stepSize = 2,\n        gamma = -0.5)})", "  Layer a;"),
-        "@Schedule gamma must be positive, was -0.5", "gamma = -0.5");
+        "@Schedule gamma must be in [0, inf), was -0.5", "gamma = -0.5");
   }
 
   // --- freezing ---------------------------------------------------------------------------------
@@ -412,7 +439,7 @@ class DiagnosticsTest {
   @Test
   void plateauFactorOutOfRange() {
     assertError(Message.OUT_OF_RANGE, model(SGD + "\n@ReduceLrOnPlateau(monitor = \"val_loss\",\n    factor = 1.5)", "  Layer a;"),
-        "@ReduceLrOnPlateau factor must be in (0, 1), was 1.5", "factor = 1.5");
+        "@ReduceLrOnPlateau factor must be in [0, 1), was 1.5", "factor = 1.5");
   }
 
   // --- warnings ---------------------------------------------------------------------------------

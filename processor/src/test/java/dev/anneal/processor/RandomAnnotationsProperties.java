@@ -37,7 +37,7 @@ class RandomAnnotationsProperties {
   private static final String[] SCHEDULE_ATTRIBUTES = {"stepSize = %i", "gamma = %n", "milestones = {%i, %i}", "factor = %n",
       "startFactor = %n", "endFactor = %n", "totalIters = %i", "power = %n", "tMax = %i", "etaMin = %n", "t0 = %i",
       "tMult = %i", "baseLr = %n", "maxLr = %n", "stepSizeUp = %i", "cycleMomentum = false", "pctStart = %n",
-      "totalSteps = %i", "warmupSteps = %i", "trainingSteps = %i", "interval = Interval.STEP",
+      "totalSteps = %i", "numWarmupSteps = %i", "numTrainingSteps = %i", "interval = Interval.STEP",
       "kwargs = @Kwarg(name = \"%k\", value = \"%v\")"};
 
   @Property(tries = 120)
@@ -78,7 +78,7 @@ class RandomAnnotationsProperties {
       "type = ScheduleType.MULTI_STEP, milestones = {1, 2}", "type = ScheduleType.EXPONENTIAL, gamma = 0.9",
       "type = ScheduleType.LINEAR, startFactor = 0.5", "type = ScheduleType.CONSTANT", "type = ScheduleType.POLYNOMIAL",
       "type = ScheduleType.COSINE_WARM_RESTARTS, t0 = 2", "type = ScheduleType.ONE_CYCLE, maxLr = 0.1, interval = Interval.STEP",
-      "type = ScheduleType.LINEAR_WITH_WARMUP, warmupSteps = 1", "type = ScheduleType.TIMM_COSINE",
+      "type = ScheduleType.LINEAR_WITH_WARMUP, numWarmupSteps = 1", "type = ScheduleType.TIMM_COSINE",
       "type = ScheduleType.CYCLIC, baseLr = 0.001, maxLr = 0.01, interval = Interval.STEP"};
 
   /** Mostly valid models, so that the "generates code that compiles" half of the property is exercised. */

@@ -43,13 +43,16 @@ public enum Message {
   // Arguments and their values
   NOT_APPLICABLE(ERROR, "not-applicable", "%s does not apply to %s; it takes %s"),
   UNKNOWN_KWARG(ERROR, "unknown-kwarg", "%s has no argument \"%s\"%s; it takes %s"),
-  BAD_KWARG_VALUE(ERROR, "bad-kwarg-value", "argument %s of %s must be %s, was \"%s\""),
+  BAD_KWARG_VALUE(ERROR, "bad-kwarg-value", "argument %s of %s %s, was %s"),
   MISSING_ARGUMENT(ERROR, "missing-argument", "%s needs %s; set %s"),
+  OUT_OF_RANGE(ERROR, "out-of-range", "%s %s"),
+  ARGUMENTS_CONFLICT(ERROR, "arguments-conflict", "%s"),
   NOT_POSITIVE(ERROR, "not-positive", "%s must be positive, was %s"),
   NEGATIVE(ERROR, "negative", "%s must be at least 0, was %s"),
-  OUT_OF_RANGE(ERROR, "out-of-range", "%s must be in %s, was %s"),
-  BETAS_RANGE(ERROR, "betas-range", "%s must be two values, each in [0, 1), was %s"),
-  NOT_INCREASING(ERROR, "not-increasing", "%s must be strictly increasing, was %s"),
+  UNKNOWN_TYPE(ERROR, "unknown-type", "%s; register it with a DescriptorProvider on the processor path"),
+  TYPE_AND_CUSTOM(ERROR, "type-and-custom", "%s gives both type and custom; give one of them"),
+  NEEDS_TYPE(ERROR, "needs-type", "%s needs type = ... or custom = \"<registered name>\""),
+  UNSUPPORTED(ERROR, "unsupported", "%s is not supported: %s"),
 
   // Lengths and composition
   PAST_END(ERROR, "past-end", "%s must be at most the training's length (%s), was %s"),

@@ -78,6 +78,11 @@ public final class Mirrors {
     return items;
   }
 
+  /** An attribute's value as written in source ({@code "yes"}, {@code {0.9, 1.0}}), for messages. */
+  public static String source(AnnotationValue value) {
+    return value == null ? "" : value.toString();
+  }
+
   public static AnnotationMirror annotation(AnnotationValue value) {
     return (AnnotationMirror) value.getValue();
   }

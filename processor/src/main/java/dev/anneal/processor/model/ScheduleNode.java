@@ -4,6 +4,7 @@ import dev.anneal.annotations.Interval;
 import dev.anneal.annotations.ScheduleType;
 import dev.anneal.annotations.WarmupShape;
 import dev.anneal.processor.base.Location;
+import dev.anneal.vocabulary.Descriptor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,20 +36,24 @@ public sealed interface ScheduleNode {
     return this instanceof Plateau || children().stream().anyMatch(ScheduleNode::containsPlateau);
   }
 
-  /** A {@code @Schedule}: one schedule type with its keyword arguments under their PyTorch names. */
-  record Single(ScheduleType type, Interval interval, Map<String, Arg> kwargs, Location where) implements ScheduleNode {
+  /**
+   * A {@code @Schedule}: one schedule type ({@link ScheduleType#CUSTOM} for a registered one) and its
+   * descriptor, with its keyword arguments under their PyTorch names.
+   */
+  record Single(ScheduleType type, Descriptor descriptor, Interval interval, Map<String, Arg> kwargs, Location where)
+      implements ScheduleNode {
     public Single {
       kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
     }
 
     public String typeName() {
-      return type.pytorchName();
+      return descriptor.name();
     }
 
     public Single with(String kwarg, Arg arg) {
       Map<String, Arg> more = new LinkedHashMap<>(kwargs);
       more.put(kwarg, arg);
-      return new Single(type, interval, more, where);
+      return new Single(type, descriptor, interval, more, where);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.anneal.processor.model;
 
+import dev.anneal.vocabulary.Descriptor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ public record TrainingModel(
     String generatedName,
     int epochs,
     int stepsPerEpoch,
-    String optimizerType,
+    Descriptor optimizer,
     Map<String, Arg> optimizerKwargs,
     List<GroupModel> groups,
     ScheduleNode schedule,
@@ -35,9 +36,18 @@ public record TrainingModel(
   /** Gradient norm clipping as PyTorch's {@code clip_grad_norm_(max_norm, norm_type, error_if_nonfinite)}. */
   public record Clip(double maxNorm, double normType, boolean errorIfNonfinite, boolean defaults) {}
 
-  /** The base lr of a group: its override, or the optimizer's. */
+  /** The optimizer's PyTorch name ({@code AdamW}), as specs name it. */
+  public String optimizerName() {
+    return optimizer.name();
+  }
+
+  /** The base lr of a group: its override, or the optimizer's (the descriptor's default when neither says). */
   public double lrOf(GroupModel group) {
     Arg own = group.overrides().get("lr");
-    return own != null ? own.asDouble() : optimizerKwargs.get("lr").asDouble();
+    if (own != null) {
+      return own.asDouble();
+    }
+    Arg lr = optimizerKwargs.get("lr");
+    return lr != null ? lr.asDouble() : optimizer.argument("lr").map(a -> ((Number) a.defaultValue()).doubleValue()).orElse(0.0);
   }
 }

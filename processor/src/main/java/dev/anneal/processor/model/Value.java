@@ -58,6 +58,61 @@ public sealed interface Value permits Value.Real, Value.Whole, Value.Flag, Value
     return new Flag(value);
   }
 
+  /**
+   * The model's value of a Java value as the vocabulary normalizes arguments: {@code null} (None),
+   * Double, Integer or Long, Boolean, String, a list of Doubles (a tuple) or of Integers.
+   */
+  static Value ofJava(Object java) {
+    if (java == null) {
+      return None.NONE;
+    }
+    if (java instanceof Double d) {
+      return new Real(d);
+    }
+    if (java instanceof Integer || java instanceof Long) {
+      return new Whole(((Number) java).longValue());
+    }
+    if (java instanceof Boolean b) {
+      return new Flag(b);
+    }
+    if (java instanceof String word) {
+      return new Word(word);
+    }
+    if (java instanceof List<?> list && list.stream().allMatch(item -> item instanceof Integer || item instanceof Long)) {
+      return new Wholes(list.stream().map(item -> ((Number) item).longValue()).toList());
+    }
+    if (java instanceof List<?> list && list.stream().allMatch(item -> item instanceof Number)) {
+      return new Reals(list.stream().map(item -> ((Number) item).doubleValue()).toList());
+    }
+    throw new IllegalArgumentException("no model value for " + java);
+  }
+
+  /**
+   * The Java value the vocabulary checks (the inverse of {@link #ofJava}), or {@code this} for a
+   * {@link Count} or {@link FunctionRef}, which only the generated code turns into a value.
+   */
+  default Object toJava() {
+    if (this instanceof Real real) {
+      return real.value();
+    }
+    if (this instanceof Whole whole) {
+      return whole.value() == (int) whole.value() ? (Object) (int) whole.value() : (Object) whole.value();
+    }
+    if (this instanceof Flag flag) {
+      return flag.value();
+    }
+    if (this instanceof Word word) {
+      return word.value();
+    }
+    if (this instanceof Reals reals) {
+      return reals.values();
+    }
+    if (this instanceof Wholes wholes) {
+      return wholes.values().stream().map(Long::intValue).toList();
+    }
+    return this instanceof None ? null : this;
+  }
+
   /** The number this value holds, for a {@link Real}, a {@link Whole} or a {@link Count} without a per-epoch part. */
   default double number() {
     if (this instanceof Real real) {

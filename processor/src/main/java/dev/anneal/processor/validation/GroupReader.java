@@ -10,7 +10,8 @@ import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
 import dev.anneal.processor.model.GroupModel;
 import dev.anneal.processor.model.ScheduleNode;
-import dev.anneal.processor.model.Value;
+import dev.anneal.vocabulary.Argument;
+import dev.anneal.vocabulary.Descriptor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +29,20 @@ final class GroupReader {
   private final int epochs;
   private final int stepsPerEpoch;
   private final Lengths lengths;
-  private final String optimizerType;
-  private final Map<String, ArgKind> optimizerArgs;
+  private final Descriptor optimizer;
+  private final Map<String, Arg> optimizerKwargs;
+  private final ArgReader args;
   private final ScheduleReader schedules;
   private final Report report;
 
-  GroupReader(int epochs, int stepsPerEpoch, String optimizerType, Map<String, ArgKind> optimizerArgs,
+  GroupReader(int epochs, int stepsPerEpoch, Descriptor optimizer, Map<String, Arg> optimizerKwargs, ArgReader args,
       ScheduleReader schedules, Report report) {
     this.epochs = epochs;
     this.stepsPerEpoch = stepsPerEpoch;
     this.lengths = new Lengths(epochs, stepsPerEpoch);
-    this.optimizerType = optimizerType;
-    this.optimizerArgs = optimizerArgs;
+    this.optimizer = optimizer;
+    this.optimizerKwargs = optimizerKwargs;
+    this.args = args;
     this.schedules = schedules;
     this.report = report;
   }
@@ -67,22 +70,27 @@ final class GroupReader {
       AnnotationValue value = Mirrors.value(mirror.get(), "value");
       Location where = new Location(field, mirror.get(), value);
       String subject = "@" + Names.simple(annotation) + " of field " + field.getSimpleName();
-      if (!optimizerArgs.containsKey(kwarg)) {
-        report.add(Message.NOT_APPLICABLE, where, "@" + Names.simple(annotation), optimizerType, String.join(", ", optimizerArgs.keySet()));
+      Argument argument = optimizer.argument(kwarg).orElse(null);
+      if (argument == null) {
+        report.add(Message.NOT_APPLICABLE, where, "@" + Names.simple(annotation), optimizer.name(),
+            String.join(", ", optimizer.arguments().stream().map(Argument::name).toList()));
         continue;
       }
-      Value parsed = kwarg.equals("betas")
-          ? new Value.Reals(Mirrors.list(value).stream().map(Mirrors::doubleValue).toList())
-          : Value.of(Mirrors.doubleValue(value));
-      ArgReader.put(subject, kwarg, new Arg(parsed, where), overrides, report);
+      Object java = kwarg.equals("betas") ? Mirrors.list(value).stream().map(Mirrors::doubleValue).toList() : value.getValue();
+      args.put(subject, optimizer, argument, java, where, overrides);
     }
-    Mirrors.find(field, Names.HYPERPARAMETER).ifPresent(mirror ->
-        ArgReader.readKwarg(optimizerType, optimizerArgs, field, mirror, mirror, overrides, report));
+    Mirrors.find(field, Names.HYPERPARAMETER).ifPresent(mirror -> args.readKwarg(optimizer, field, mirror, mirror, overrides));
     Mirrors.find(field, Names.HYPERPARAMETERS).ifPresent(container -> {
       for (AnnotationValue item : Mirrors.list(Mirrors.value(container, "value"))) {
-        ArgReader.readKwarg(optimizerType, optimizerArgs, field, container, Mirrors.annotation(item), overrides, report);
+        args.readKwarg(optimizer, field, container, Mirrors.annotation(item), overrides);
       }
     });
+    if (!overrides.isEmpty()) {
+      // the group's arguments together with the optimizer's must fit (nesterov needs momentum, ...)
+      Map<String, Arg> merged = new LinkedHashMap<>(optimizerKwargs);
+      merged.putAll(overrides);
+      args.checkWhole(optimizer, merged, overrides.values().iterator().next().where(), null, overrides);
+    }
     Freeze freeze = Mirrors.find(field, Names.FREEZE).map(mirror -> readFreeze(field, mirror)).orElse(null);
     ScheduleNode schedule = schedules.read(field, classMain);
     return Optional.of(new GroupModel(name, List.of(ref), false, overrides, freeze, schedule));

@@ -4,6 +4,8 @@ import dev.anneal.annotations.Interval;
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.Count;
 import dev.anneal.processor.model.ScheduleNode;
+import dev.anneal.vocabulary.Argument;
+import dev.anneal.vocabulary.Presence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -88,9 +90,13 @@ final class Lengths {
   /** The tree with every length left out filled in from the {@code available} time. */
   static ScheduleNode derive(ScheduleNode node, Count available) {
     if (node instanceof ScheduleNode.Single single) {
-      String derived = Arguments.DERIVED_LENGTH.get(single.typeName());
-      return derived == null || single.kwargs().containsKey(derived)
-          ? single : single.with(derived, new Arg(inUnit(available, single.interval()), single.where()));
+      ScheduleNode.Single filled = single;
+      for (Argument argument : single.descriptor().arguments()) {
+        if (argument.presence() == Presence.DERIVED_FROM_LENGTH && !single.kwargs().containsKey(argument.name())) {
+          filled = filled.with(argument.name(), new Arg(inUnit(available, single.interval()), single.where()));
+        }
+      }
+      return filled;
     }
     if (node instanceof ScheduleNode.Warmup warmup) {
       ScheduleNode after = warmup.after() == null ? null : derive(warmup.after(), afterWarmup(warmup, available));

@@ -1,6 +1,5 @@
 package dev.anneal.processor.validation;
 
-import dev.anneal.annotations.OptimizerType;
 import dev.anneal.processor.base.Location;
 import dev.anneal.processor.base.Message;
 import dev.anneal.processor.base.Mirrors;
@@ -12,6 +11,8 @@ import dev.anneal.processor.model.GroupModel;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
 import dev.anneal.processor.model.Value;
+import dev.anneal.vocabulary.Descriptor;
+import dev.anneal.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +40,13 @@ import javax.lang.model.util.Types;
 public final class ModelReader {
   private final Elements elements;
   private final Types types;
+  private final Vocabulary vocabulary;
 
-  public ModelReader(Elements elements, Types types) {
+  /** {@code vocabulary}: the descriptors the processor validates against (built-ins and registered ones). */
+  public ModelReader(Elements elements, Types types, Vocabulary vocabulary) {
     this.elements = elements;
     this.types = types;
+    this.vocabulary = vocabulary;
   }
 
   public Optional<TrainingModel> read(TypeElement type, Report report) {
@@ -73,10 +77,18 @@ public final class ModelReader {
       report.add(Message.MISSING_OPTIMIZER, Location.of(type, training), type.getSimpleName());
       return Optional.empty();
     }
-    String optimizerType = OptimizerType.valueOf(Mirrors.enumName(Mirrors.value(optimizer.get(), "type"))).pytorchName();
-    Map<String, ArgKind> optimizerArgs = Arguments.optimizer(optimizerType);
+    TypeResolver resolver = new TypeResolver(vocabulary, report);
+    ArgReader args = new ArgReader(report);
+    Descriptor optimizerType = resolver.optimizer(type, optimizer.get());
+    if (optimizerType == null) {
+      return Optional.empty();
+    }
     Map<String, Arg> optimizerKwargs = new LinkedHashMap<>();
-    ArgReader.read("Optimizer", optimizerType, optimizerArgs, type, optimizer.get(), Set.of("type"), optimizerKwargs, report);
+    int errors = report.errorCount();
+    args.read(optimizerType, type, optimizer.get(), Set.of("type", "custom"), optimizerKwargs);
+    if (report.errorCount() == errors) {
+      args.checkWhole(optimizerType, optimizerKwargs, Location.of(type, optimizer.get()), optimizer.get());
+    }
 
     TypeElement sourceType = elements.getTypeElement(Names.PARAMETER_SOURCE);
     if (sourceType == null) {
@@ -84,9 +96,9 @@ public final class ModelReader {
       return Optional.empty();
     }
     FieldReader fields = new FieldReader(elements, types, sourceType);
-    ScheduleReader schedules = new ScheduleReader(report);
+    ScheduleReader schedules = new ScheduleReader(resolver, args, report);
     ScheduleNode classSchedule = schedules.read(type, null);
-    GroupReader groups = new GroupReader(epochs, stepsPerEpoch, optimizerType, optimizerArgs, schedules, report);
+    GroupReader groups = new GroupReader(epochs, stepsPerEpoch, optimizerType, optimizerKwargs, args, schedules, report);
 
     Optional<AnnotationMirror> layerwise = Mirrors.find(type, Names.LAYERWISE_DECAY);
     List<GroupModel> own = new ArrayList<>();
@@ -135,7 +147,7 @@ public final class ModelReader {
     layerwise.ifPresent(mirror -> applyLayerwiseDecay(type, mirror, all, optimizerKwargs, report));
 
     Lengths lengths = new Lengths(epochs, stepsPerEpoch);
-    ScheduleChecks checks = new ScheduleChecks(lengths, optimizerType, optimizerArgs, report);
+    ScheduleChecks checks = new ScheduleChecks(lengths, optimizerType, report);
     checks.check(classSchedule, lengths.total(), null);
     for (int i = 0; i < all.size(); i++) {
       GroupModel group = all.get(i);
@@ -157,7 +169,7 @@ public final class ModelReader {
     } else if (value.isPresent()) {
       AnnotationValue clip = Mirrors.value(value.get(), "value");
       clipValue = Mirrors.doubleValue(clip);
-      ValueRules.check("@ClipGradValue value", "max_norm", new Arg(Value.of(clipValue), new Location(type, value.get(), clip)), report);
+      positive("@ClipGradValue value", clipValue, new Location(type, value.get(), clip), report);
     }
     int accumulate = 1;
     Optional<AnnotationMirror> accumulation = Mirrors.find(type, Names.ACCUMULATE);
@@ -254,7 +266,7 @@ public final class ModelReader {
     double factor = Mirrors.doubleValue(factorValue);
     Location where = new Location(type, mirror, factorValue);
     if (!(factor > 0 && factor <= 1)) {
-      report.add(Message.OUT_OF_RANGE, where, "@LayerwiseDecay value", "(0, 1]", Value.showNumber(factor));
+      report.add(Message.OUT_OF_RANGE, where, "@LayerwiseDecay value", "must be in (0, 1], was " + Value.showNumber(factor));
       return;
     }
     Arg base = optimizerKwargs.get("lr");
@@ -277,13 +289,18 @@ public final class ModelReader {
   private static TrainingModel.Clip readClipNorm(TypeElement type, AnnotationMirror mirror, Report report) {
     AnnotationValue max = Mirrors.value(mirror, "value");
     AnnotationValue normType = Mirrors.value(mirror, "normType");
-    ValueRules.check("@ClipGradNorm value", "max_norm", new Arg(Value.of(Mirrors.doubleValue(max)), new Location(type, mirror, max)),
-        report);
-    ValueRules.check("@ClipGradNorm normType", "max_norm",
-        new Arg(Value.of(Mirrors.doubleValue(normType)), new Location(type, mirror, normType)), report);
+    positive("@ClipGradNorm value", Mirrors.doubleValue(max), new Location(type, mirror, max), report);
+    positive("@ClipGradNorm normType", Mirrors.doubleValue(normType), new Location(type, mirror, normType), report);
     Map<String, AnnotationValue> explicit = Mirrors.explicit(mirror);
     return new TrainingModel.Clip(Mirrors.doubleValue(max), Mirrors.doubleValue(normType),
         (Boolean) Mirrors.value(mirror, "errorIfNonfinite").getValue(),
         !explicit.containsKey("normType") && !explicit.containsKey("errorIfNonfinite"));
+  }
+
+  /** Clipping thresholds: a norm or value of 0 or less would zero every gradient. */
+  private static void positive(String subject, double value, Location where, Report report) {
+    if (!(value > 0)) {
+      report.add(Message.NOT_POSITIVE, where, subject, Value.showNumber(value));
+    }
   }
 }

@@ -8,9 +8,9 @@ import dev.anneal.processor.base.Report;
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.FunctionRef;
 import dev.anneal.processor.model.ScheduleNode;
-import dev.anneal.processor.model.Value;
+import dev.anneal.vocabulary.Descriptor;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -89,39 +89,15 @@ final class OtherSchedules {
     return ((PackageElement) e).getQualifiedName().toString();
   }
 
-  static ReadPlateau readPlateau(Element element, AnnotationMirror mirror, Report report) {
+  static ReadPlateau readPlateau(Element element, AnnotationMirror mirror, Descriptor plateau, ArgReader args, Report report) {
     Location at = Location.of(element, mirror);
-    Map<String, AnnotationValue> explicit = Mirrors.explicit(mirror);
-    AnnotationValue monitorValue = explicit.get("monitor");
+    AnnotationValue monitorValue = Mirrors.explicit(mirror).get("monitor");
     String metric = monitorValue == null ? "" : ((String) monitorValue.getValue()).trim();
     if (metric.isEmpty()) {
       report.add(Message.MISSING_MONITOR, monitorValue == null ? at : at.at(monitorValue));
     }
     Map<String, Arg> kwargs = new LinkedHashMap<>();
-    for (Map.Entry<String, AnnotationValue> entry : explicit.entrySet()) {
-      AnnotationValue value = entry.getValue();
-      Location where = at.at(value);
-      switch (entry.getKey()) {
-        case "mode", "thresholdMode" -> kwargs.put(snake(entry.getKey()),
-            new Arg(new Value.Word(Mirrors.enumName(value).toLowerCase(Locale.ROOT)), where));
-        case "patience", "cooldown" -> ArgReader.put("@ReduceLrOnPlateau " + entry.getKey(), entry.getKey(),
-            new Arg(Value.of((long) Mirrors.intValue(value)), where), kwargs, report);
-        case "factor" -> {
-          double factor = Mirrors.doubleValue(value);
-          if (!(factor > 0 && factor < 1)) {
-            report.add(Message.OUT_OF_RANGE, where, "@ReduceLrOnPlateau factor", "(0, 1)", Value.showNumber(factor));
-          }
-          kwargs.put("factor", new Arg(Value.of(factor), where));
-        }
-        case "threshold", "minLr", "eps" -> ArgReader.put("@ReduceLrOnPlateau " + entry.getKey(), snake(entry.getKey()),
-            new Arg(Value.of(Mirrors.doubleValue(value)), where), kwargs, report);
-        default -> { }
-      }
-    }
+    args.read(plateau, element, mirror, Set.of("monitor"), kwargs);
     return new ReadPlateau(new ScheduleNode.Plateau(kwargs, at), metric);
-  }
-
-  private static String snake(String camel) {
-    return camel.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
   }
 }

@@ -8,6 +8,7 @@ import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.Count;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.Value;
+import dev.anneal.vocabulary.Descriptor;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -19,14 +20,12 @@ import java.util.OptionalLong;
  */
 final class ScheduleChecks {
   private final Lengths lengths;
-  private final Map<String, ArgKind> optimizerArgs;
-  private final String optimizerType;
+  private final Descriptor optimizer;
   private final Report report;
 
-  ScheduleChecks(Lengths lengths, String optimizerType, Map<String, ArgKind> optimizerArgs, Report report) {
+  ScheduleChecks(Lengths lengths, Descriptor optimizer, Report report) {
     this.lengths = lengths;
-    this.optimizerType = optimizerType;
-    this.optimizerArgs = optimizerArgs;
+    this.optimizer = optimizer;
     this.report = report;
   }
 
@@ -71,11 +70,6 @@ final class ScheduleChecks {
 
   private void checkSingle(ScheduleNode.Single single, Count available) {
     Map<String, Arg> kwargs = single.kwargs();
-    for (String required : Arguments.REQUIRED.getOrDefault(single.typeName(), List.of())) {
-      if (!kwargs.containsKey(required)) {
-        report.add(Message.MISSING_ARGUMENT, single.where(), single.typeName(), required, attributeFor(required));
-      }
-    }
     OptionalLong known = lengths.known(available, single.interval());
     String unit = unit(single.interval());
     if (known.isPresent()) {
@@ -93,11 +87,12 @@ final class ScheduleChecks {
         checkOneCycle(single, known.getAsLong(), unit);
       }
     }
-    if (single.type() == ScheduleType.CYCLIC || single.type() == ScheduleType.ONE_CYCLE) {
+    if (single.descriptor().argument("cycle_momentum").isPresent()) {
       Arg cycle = kwargs.get("cycle_momentum");
-      boolean cycles = cycle == null || cycle.value() instanceof Value.Flag flag && flag.value();
-      if (cycles && !optimizerArgs.containsKey("momentum") && !optimizerArgs.containsKey("betas")) {
-        report.add(Message.CYCLE_MOMENTUM, cycle == null ? single.where() : cycle.where(), single.typeName(), optimizerType);
+      boolean cycles = cycle == null ? Boolean.TRUE.equals(single.descriptor().argument("cycle_momentum").get().defaultValue())
+          : cycle.value() instanceof Value.Flag flag && flag.value();
+      if (cycles && optimizer.argument("momentum").isEmpty() && optimizer.argument("betas").isEmpty()) {
+        report.add(Message.CYCLE_MOMENTUM, cycle == null ? single.where() : cycle.where(), single.typeName(), optimizer.name());
       }
     }
   }
@@ -127,14 +122,5 @@ final class ScheduleChecks {
 
   private static String unit(Interval interval) {
     return interval == Interval.STEP ? " steps" : " epochs";
-  }
-
-  private static String attributeFor(String kwarg) {
-    for (Map.Entry<String, String> entry : Arguments.ATTRIBUTE_TO_KWARG.entrySet()) {
-      if (entry.getValue().equals(kwarg)) {
-        return entry.getKey() + " = ...";
-      }
-    }
-    return "kwargs = @Kwarg(name = \"" + kwarg + "\", value = \"...\")";
   }
 }

@@ -11,6 +11,7 @@ import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.Count;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.Value;
+import dev.anneal.vocabulary.Descriptor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,14 @@ import javax.lang.model.element.Element;
 final class ScheduleReader {
   private static final List<String> MAINS = List.of(Names.SCHEDULE, Names.SEQUENTIAL, Names.CHAINED, Names.PLATEAU, Names.LAMBDA);
 
+  private final TypeResolver types;
+  private final ArgReader args;
   private final Report report;
   private String monitor;
 
-  ScheduleReader(Report report) {
+  ScheduleReader(TypeResolver types, ArgReader args, Report report) {
+    this.types = types;
+    this.args = args;
     this.report = report;
   }
 
@@ -88,18 +93,23 @@ final class ScheduleReader {
       report.add(Message.WARMUP_AROUND_LAMBDA, at);
       return null;
     }
-    if (after instanceof ScheduleNode.Single single && single.type() == ScheduleType.ONE_CYCLE) {
+    if (after instanceof ScheduleNode.Single single && single.typeName().equals("OneCycleLR")) {
       report.add(Message.WARMUP_BEFORE_ONE_CYCLE, at);
       return null;
     }
+    WarmupShape shape = WarmupShape.valueOf(Mirrors.enumName(Mirrors.value(w, "shape")));
     Arg factor = null;
     AnnotationValue factorValue = explicit.get("startFactor");
     if (factorValue != null) {
-      factor = new Arg(Value.of(Mirrors.doubleValue(factorValue)), at.at(factorValue));
+      Descriptor warmup = types.builtInScheduler(shape.pytorchName());
       Map<String, Arg> checked = new LinkedHashMap<>();
-      ArgReader.put("@Warmup startFactor", "warmup_factor", factor, checked, report);
+      args.put("@Warmup startFactor", warmup, warmup.argument("warmup_factor").orElseThrow(), factorValue.getValue(),
+          at.at(factorValue), checked);
+      factor = checked.get("warmup_factor");
+      if (factor == null) {
+        return null;
+      }
     }
-    WarmupShape shape = WarmupShape.valueOf(Mirrors.enumName(Mirrors.value(w, "shape")));
     Location length = at.at(Mirrors.value(w, epochs > 0 ? "epochs" : "steps"));
     if (epochs > 0) {
       // counted in the unit of the schedule it precedes: epochs before a per-epoch schedule, else steps
@@ -120,7 +130,8 @@ final class ScheduleReader {
       case "LambdaSchedule":
         return OtherSchedules.readLambda(element, main, report);
       default:
-        OtherSchedules.ReadPlateau plateau = OtherSchedules.readPlateau(element, main, report);
+        OtherSchedules.ReadPlateau plateau = OtherSchedules.readPlateau(element, main, types.builtInScheduler("ReduceLROnPlateau"),
+            args, report);
         monitor = plateau.monitor();
         return plateau.node();
     }
@@ -128,12 +139,21 @@ final class ScheduleReader {
 
   private ScheduleNode readSchedule(Element element, AnnotationMirror mirror) {
     Location at = Location.of(element, mirror);
-    ScheduleType type = ScheduleType.valueOf(Mirrors.enumName(Mirrors.value(mirror, "type")));
+    Descriptor descriptor = types.schedule(element, mirror);
+    if (descriptor == null) {
+      return null;
+    }
+    ScheduleType type = TypeResolver.scheduleType(mirror);
     Interval interval = Interval.valueOf(Mirrors.enumName(Mirrors.value(mirror, "interval")));
     Map<String, Arg> kwargs = new LinkedHashMap<>();
-    ArgReader.read("Schedule", type.pytorchName(), Arguments.schedule(type.pytorchName()), element, mirror,
-        Set.of("type", "interval"), kwargs, report);
-    return new ScheduleNode.Single(type, interval, kwargs, at.at(Mirrors.value(mirror, "type")));
+    int errors = report.errorCount();
+    args.read(descriptor, element, mirror, Set.of("type", "custom", "interval"), kwargs);
+    AnnotationValue named = Mirrors.explicit(mirror).getOrDefault("type", Mirrors.explicit(mirror).get("custom"));
+    ScheduleNode.Single single = new ScheduleNode.Single(type, descriptor, interval, kwargs, named == null ? at : at.at(named));
+    if (report.errorCount() == errors) {
+      args.checkWhole(descriptor, kwargs, single.where(), mirror);
+    }
+    return single;
   }
 
   private ScheduleNode readSequential(Element element, AnnotationMirror mirror) {
@@ -144,13 +164,16 @@ final class ScheduleReader {
     for (AnnotationValue item : Mirrors.list(milestonesValue)) {
       milestones.add((long) Mirrors.intValue(item));
     }
-    Arg milestoneArg = new Arg(new Value.Wholes(milestones), at.at(milestonesValue));
     if (milestones.size() != schedules.size() - 1) {
-      report.add(Message.MILESTONE_COUNT, milestoneArg.where(), schedules.size(), milestones.size());
+      report.add(Message.MILESTONE_COUNT, at.at(milestonesValue), schedules.size(), milestones.size());
       return null;
     }
     int errors = report.errorCount();
-    ValueRules.increasing("@SequentialSchedule milestones", milestoneArg, report);
+    Descriptor sequential = types.builtInScheduler("SequentialLR");
+    Map<String, Arg> checked = new LinkedHashMap<>();
+    args.put("@SequentialSchedule milestones", sequential, sequential.argument("milestones").orElseThrow(),
+        milestones.stream().map(Long::intValue).toList(), at.at(milestonesValue), checked);
+    Arg milestoneArg = checked.getOrDefault("milestones", new Arg(new Value.Wholes(milestones), at.at(milestonesValue)));
     Interval interval = sameInterval(element, schedules);
     List<ScheduleNode> phases = new ArrayList<>();
     for (AnnotationValue schedule : schedules) {

@@ -96,7 +96,7 @@ public final class PlanWriter {
     CodeBlock.Builder code = CodeBlock.builder().add("return $T.builder()\n$>$>", TRAINING_PLAN);
     code.add(".epochs($L)\n", model.epochs());
     code.add(".stepsPerEpoch($L)\n", Literals.STEPS_PER_EPOCH);
-    code.add(".optimizer($L)\n", spec(model.optimizerType(), model.optimizerKwargs(), List.of(), spe));
+    code.add(".optimizer($L)\n", spec(model.optimizerName(), model.optimizerKwargs(), List.of(), spe));
     for (GroupModel group : model.groups()) {
       code.add(".group($S, $L", group.name(), source(group.fields()));
       List<CodeBlock> calls = groupConfig(group, spe);

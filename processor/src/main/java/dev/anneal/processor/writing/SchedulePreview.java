@@ -29,7 +29,7 @@ final class SchedulePreview {
     ScheduleMath math = new ScheduleMath(spe);
     StringBuilder out = new StringBuilder();
     out.append("Schedule preview of ").append(model.type().getQualifiedName()).append(", written by the Anneal processor.\n");
-    out.append("Optimizer ").append(model.optimizerType()).append(", ").append(model.epochs()).append(" epochs, ")
+    out.append("Optimizer ").append(model.optimizerName()).append(", ").append(model.epochs()).append(" epochs, ")
         .append(spe > 0 ? spe + " optimizer steps per epoch" : "steps per epoch given at run time").append(".\n");
     out.append("Main schedule: ").append(model.schedule() == null ? "none (constant lr)" : describe(model.schedule(), spe))
         .append('\n');

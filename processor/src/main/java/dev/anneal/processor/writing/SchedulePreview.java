@@ -12,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
+import java.util.OptionalLong;
+import dev.anneal.vocabulary.LrCurve;
 
 /**
  * The compile-time preview: one row per epoch, one column per group, the lr in effect at the
- * epoch's first optimizer step, with freeze marks. Computed by {@link ScheduleMath} for the
- * schedules it evaluates; a step-interval schedule needs {@code @Training(stepsPerEpoch)}.
+ * epoch's first optimizer step, with freeze marks. The lrs are the descriptors' closed forms
+ * ({@link ScheduleMath}) at the schedule's {@link #position}; a step-interval schedule needs
+ * {@code @Training(stepsPerEpoch)}.
  */
 final class SchedulePreview {
   private static final int MAX_ROWS = 1000;
@@ -52,9 +55,12 @@ final class SchedulePreview {
     }
     for (int epoch = 0; epoch < shown; epoch++) {
       List<String> row = new ArrayList<>(List.of(Integer.toString(epoch)));
+      int driven = 0;
       for (GroupModel group : model.groups()) {
         ScheduleNode schedule = group.schedule() != null ? group.schedule() : model.schedule();
-        row.add(mark(group.freeze(), epoch, spe) + cell(math, schedule, model.lrOf(group), epoch, spe, notes));
+        // the index among the groups this schedule drives, for arguments given per group (max_lr lists)
+        int index = group.schedule() != null ? 0 : driven++;
+        row.add(mark(group.freeze(), epoch, spe) + cell(math, schedule, index, model.lrOf(group), epoch, spe, notes));
       }
       rows.add(row);
     }
@@ -75,21 +81,32 @@ final class SchedulePreview {
     return out.append(notes.isEmpty() ? "" : "\n").toString();
   }
 
-  private static String cell(ScheduleMath math, ScheduleNode schedule, double base, int epoch, int spe, List<String> notes) {
+  private static String cell(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe, List<String> notes) {
     if (schedule == null) {
       return number(base);
     }
-    if (schedule.isStepInterval() && spe <= 0) {
+    OptionalLong t = position(schedule, epoch, spe);
+    if (t.isEmpty()) {
       notes.add("Step-interval schedules need the steps per epoch at compile time: set @Training(stepsPerEpoch = ...).");
       return "n/a";
     }
-    long t = schedule.isStepInterval() ? (long) epoch * spe : epoch;
-    OptionalDouble lr = math.lr(schedule, base, t);
-    if (lr.isEmpty()) {
+    Optional<LrCurve> curve = math.curve(schedule);
+    if (curve.isEmpty()) {
       notes.add(name(schedule) + " is not evaluated at compile time; the plan computes it at run time.");
       return "n/a";
     }
-    return number(lr.getAsDouble()) + (schedule.containsPlateau() ? "~" : "");
+    return number(curve.get().lr(index, base, t.getAsLong())) + (schedule.containsPlateau() ? "~" : "");
+  }
+
+  /**
+   * The schedule's position at the first optimizer step of {@code epoch}, in its own unit; empty
+   * for a step-interval schedule whose steps per epoch are known only at run time.
+   */
+  static OptionalLong position(ScheduleNode schedule, int epoch, int spe) {
+    if (!schedule.isStepInterval()) {
+      return OptionalLong.of(epoch);
+    }
+    return spe > 0 ? OptionalLong.of((long) epoch * spe) : OptionalLong.empty();
   }
 
   private static String mark(Freeze freeze, int epoch, int spe) {

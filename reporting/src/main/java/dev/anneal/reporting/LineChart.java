@@ -3,9 +3,11 @@ package dev.anneal.reporting;
 import dev.anneal.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -28,10 +30,13 @@ public final class LineChart {
   private final String title;
   private String xLabel = "x";
   private String yLabel = "y";
+  private boolean logX;
   private boolean logY;
   private int width = 900;
   private int height = 540;
   private final Map<String, double[][]> series = new LinkedHashMap<>();
+  /** Series drawn as markers only (suggested points, say), not as lines. */
+  private final Set<String> pointSeries = new HashSet<>();
 
   private LineChart(String title) {
     this.title = Objects.requireNonNull(title, "title");
@@ -48,6 +53,12 @@ public final class LineChart {
 
   public LineChart yLabel(String label) {
     this.yLabel = Objects.requireNonNull(label, "label");
+    return this;
+  }
+
+  /** A logarithmic x axis (every x value must then be positive). */
+  public LineChart logX(boolean log) {
+    this.logX = log;
     return this;
   }
 
@@ -83,6 +94,13 @@ public final class LineChart {
     return this;
   }
 
+  /** Adds a series drawn as markers without a line (marked points, such as suggestions). */
+  public LineChart points(String name, double[] x, double[] y) {
+    series(name, x, y);
+    pointSeries.add(name);
+    return this;
+  }
+
   /** Adds a series whose x values are 0, 1, 2, ... (steps or epochs). */
   public LineChart series(String name, double[] y) {
     double[] x = new double[y.length];
@@ -99,11 +117,17 @@ public final class LineChart {
     }
     System.setProperty("java.awt.headless", "true");
     XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+    chart.getStyler().setXAxisLogarithmic(logX);
     chart.getStyler().setYAxisLogarithmic(logY);
     chart.getStyler().setLegendVisible(series.size() > 1);
     series.forEach((name, xy) -> {
       XYSeries s = chart.addSeries(name, xy[0], xy[1]);
-      s.setMarker(SeriesMarkers.NONE);
+      if (pointSeries.contains(name)) {
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+      } else {
+        s.setMarker(SeriesMarkers.NONE);
+      }
     });
     byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     AtomicFiles.write(file, png);

@@ -492,6 +492,10 @@ public final class TrainingPlan {
     return declaration;
   }
 
+  List<PlanListener> listeners() {
+    return listeners;
+  }
+
   void restoreClock(Map<String, ?> map) {
     clock.restore(map);
     refreshTrainable();

@@ -6,10 +6,10 @@ import ai.djl.ndarray.types.Shape;
 import dev.anneal.samples.data.Split;
 
 /** Copies examples of a {@link Split} into DJL arrays: images {@code n x 1 x rows x cols}, labels {@code n}. */
-final class Batches {
+public final class Batches {
   private Batches() {}
 
-  static NDList images(NDManager manager, Split split, int[] order, int from, int to) {
+  public static NDList images(NDManager manager, Split split, int[] order, int from, int to) {
     int pixels = split.pixels();
     float[] buffer = new float[(to - from) * pixels];
     for (int i = from; i < to; i++) {
@@ -18,7 +18,7 @@ final class Batches {
     return new NDList(manager.create(buffer, new Shape(to - from, 1, split.rows(), split.cols())));
   }
 
-  static NDList labels(NDManager manager, Split split, int[] order, int from, int to) {
+  public static NDList labels(NDManager manager, Split split, int[] order, int from, int to) {
     float[] labels = new float[to - from];
     for (int i = from; i < to; i++) {
       labels[i - from] = split.labels()[order[i]];

@@ -1,0 +1,163 @@
+package dev.anneal.samples.lrfind;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
+import dev.anneal.djl.BlockParameters;
+import dev.anneal.djl.BlockSnapshot;
+import dev.anneal.djl.DjlTrainer;
+import dev.anneal.lrfind.LrFinder;
+import dev.anneal.lrfind.LrFinderResult;
+import dev.anneal.lrfind.Suggestion;
+import dev.anneal.plan.TrainingPlan;
+import dev.anneal.reporting.LrFinderPlot;
+import dev.anneal.samples.cli.Options;
+import dev.anneal.samples.data.FashionMnist;
+import dev.anneal.samples.data.Split;
+import dev.anneal.samples.fashion.Batches;
+import dev.anneal.samples.fashion.FashionCnn;
+import dev.anneal.samples.fashion.SampleRun;
+import dev.anneal.spec.Spec;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * The lr range test on the samples' Fashion-MNIST CNN, with layer-wise lrs (stem 1e-4, body 3e-4,
+ * head 1e-3, AdamW): the head's lr sweeps exponentially while the stem and body keep their
+ * ratios to it; prints the sweep, the three suggestions per group, checks that the model, its
+ * BatchNorm statistics and the optimizer are exactly as before, and writes the plot.
+ */
+public final class LrFind {
+  private LrFind() {}
+
+  public static void main(String[] args) throws Exception {
+    SampleRun.main(args, options(), LrFind::run);
+  }
+
+  public static Options options() {
+    return Options.of("LrFind", "LR range test (Lightning's lr_find, fastai's lr_find) on the Fashion-MNIST CNN.")
+        .option("start-lr", "1e-6", "the head's lr at the first step")
+        .option("end-lr", "1", "the lr the sweep heads for")
+        .option("steps", "100", "optimizer steps of the sweep")
+        .option("batch", "64", "mini-batch size")
+        .dataOptions("anneal-output/lrfind");
+  }
+
+  /** Runs the test and prints it; returns the result. */
+  public static LrFinderResult run(Options options, PrintStream out) throws Exception {
+    long seed = options.longValue("seed");
+    FashionMnist data = SampleRun.start("LR range test: Fashion-MNIST CNN, AdamW, layer-wise lrs stem 1e-4, body 3e-4,"
+        + " head 1e-3", options.string("data"), seed, out);
+    Split train = data.train();
+    int batch = options.integer("batch");
+    int steps = options.integer("steps");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      FashionCnn model = new FashionCnn(10);
+      model.initialize(manager, DataType.FLOAT32, FashionCnn.INPUT);
+      long batches = (train.count() + batch - 1) / batch;
+      TrainingPlan plan = TrainingPlan.builder().epochs(1).stepsPerEpoch(batches)
+          .optimizer(Spec.of("AdamW").with("lr", 1e-3).with("weight_decay", 0.01))
+          .group("stem", BlockParameters.of("stem", model.stem), g -> g.set("lr", 1e-4))
+          .group("body", BlockParameters.of("body", model.body), g -> g.set("lr", 3e-4))
+          .group("head", BlockParameters.of("head", model.head))
+          .build();
+      DjlTrainer trainer = new DjlTrainer(model, Loss.softmaxCrossEntropyLoss(), plan);
+      int[] order = train.shuffledOrder(seed);
+      List<int[]> before = arrays(model);
+
+      LrFinderResult result = LrFinder.of(plan)
+          .range(options.number("start-lr"), options.number("end-lr")).steps(steps)
+          .restoring(BlockSnapshot.of(model))
+          .run((epoch, b, lossScale) -> {
+            int from = (int) (b * batch);
+            int to = Math.min(train.count(), from + batch);
+            try (NDManager scope = manager.newSubManager()) {
+              NDList images = Batches.images(scope, train, order, from, to);
+              NDList labels = Batches.labels(scope, train, order, from, to);
+              return trainer.trainBatch(images, labels).loss();
+            }
+          });
+
+      print(result, out);
+      boolean restored = equal(before, arrays(model));
+      out.println(restored
+          ? "restored: every weight and BatchNorm statistic of the model is bit for bit as before the test (checked),"
+            + " and so are the optimizer state and the plan's clock (step " + plan.clock().step() + ")"
+          : "NOT restored: the model differs from before the test");
+      Path png = LrFinderPlot.writePng(result, Path.of(options.string("out")).resolve("lr-find.png"));
+      out.println("plot written to " + png.toAbsolutePath());
+      return result;
+    }
+  }
+
+  private static void print(LrFinderResult result, PrintStream out) {
+    StringJoiner ratios = new StringJoiner(", ");
+    result.ratios().forEach((group, ratio) -> ratios.add(group + " x" + format(ratio)));
+    out.printf(Locale.ROOT, "sweep: %s lr of group %s, %d steps asked for (lrs per group: %s)%n",
+        result.mode().name().toLowerCase(Locale.ROOT), result.referenceGroup(), result.requestedSteps(), ratios);
+    out.println(" step     lr(head)      loss  smoothed");
+    double[] lrs = result.lrs();
+    double[] raw = result.rawLosses();
+    double[] smooth = result.losses();
+    int every = Math.max(1, result.steps() / 12);
+    for (int k = 0; k < result.steps(); k++) {
+      if (k % every == 0 || k == result.steps() - 1) {
+        out.printf(Locale.ROOT, "%5d  %11.3e  %8.4f  %8.4f%n", k, lrs[k], raw[k], smooth[k]);
+      }
+    }
+    out.println(result.stoppedEarly() ? "stopped early after " + result.steps() + " steps: " + result.stopReason()
+        : "ran all " + result.steps() + " steps");
+    out.println("suggestions (the head's lr; the other groups keep their ratios):");
+    for (Suggestion s : result.suggestions()) {
+      StringJoiner groups = new StringJoiner("  ");
+      result.groupLrs(s.lr()).forEach((group, lr) -> groups.add(group + " " + format(lr)));
+      out.printf(Locale.ROOT, "  %-9s %-22s %s%n", s.method(), describe(s.method()), groups);
+    }
+  }
+
+  private static String describe(String method) {
+    return switch (method) {
+      case "steepest" -> "(Lightning's default)";
+      case "valley" -> "(fastai's default)";
+      case "minimum" -> "(fastai: minimum / 10)";
+      default -> "";
+    };
+  }
+
+  private static String format(double value) {
+    return String.format(Locale.ROOT, "%.3g", value);
+  }
+
+  /** Every array of the model (weights and BatchNorm statistics) as raw bits. */
+  private static List<int[]> arrays(FashionCnn model) {
+    List<int[]> out = new ArrayList<>();
+    for (Pair<String, ai.djl.nn.Parameter> p : model.getParameters()) {
+      float[] values = p.getValue().getArray().toFloatArray();
+      int[] bits = new int[values.length];
+      for (int i = 0; i < values.length; i++) {
+        bits[i] = Float.floatToRawIntBits(values[i]);
+      }
+      out.add(bits);
+    }
+    return out;
+  }
+
+  private static boolean equal(List<int[]> a, List<int[]> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!Arrays.equals(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -2,6 +2,7 @@ package dev.anneal.samples.cnn;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import dev.anneal.djl.loss.CrossEntropyLoss;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.samples.cli.Options;
 import dev.anneal.samples.data.FashionMnist;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 /**
  * Sample 2: a CNN on Fashion-MNIST with AdamW, a linear warmup then cosine decay stepped every
  * optimizer step, and gradient-norm clipping, all declared by the annotations on {@link
- * CnnClassifier}. Reaches 90% test accuracy within 5 epochs on the full data set.
+ * CnnClassifier}, trained with PyTorch's {@code CrossEntropyLoss} with label smoothing 0.1. Reaches 90% test accuracy within 5 epochs on the full data set.
  */
 public final class CnnAdamW {
   private CnnAdamW() {}
@@ -45,7 +46,8 @@ public final class CnnAdamW {
       model.initialize(manager, DataType.FLOAT32, FashionCnn.INPUT);
       // Everything about the training is in CnnClassifier's annotations; the processor wrote this class.
       TrainingPlan plan = CnnClassifierTraining.plan(new CnnClassifier(model), stepsPerEpoch);
-      FashionLoop loop = new FashionLoop("cnn-adamw", model, plan, batch, seed, out);
+      // PyTorch's CrossEntropyLoss(label_smoothing=0.1), not DJL's softmax cross entropy (which has no smoothing).
+      FashionLoop loop = new FashionLoop("cnn-adamw", model, plan, CrossEntropyLoss.builder().labelSmoothing(0.1).build(), batch, seed, out);
       loop.fit(data.train(), data.test(), "test");
       FashionLoop.Evaluation test = loop.evaluate(data.test());
       out.printf("final test accuracy %.2f%% (loss %.4f)%n", 100 * test.accuracy(), test.loss());

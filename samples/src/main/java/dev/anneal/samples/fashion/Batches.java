@@ -18,8 +18,9 @@ public final class Batches {
     return new NDList(manager.create(buffer, new Shape(to - from, 1, split.rows(), split.cols())));
   }
 
+  /** Class indices as int64, what PyTorch's CrossEntropyLoss takes (DJL's softmax cross entropy reads them too). */
   public static NDList labels(NDManager manager, Split split, int[] order, int from, int to) {
-    float[] labels = new float[to - from];
+    long[] labels = new long[to - from];
     for (int i = from; i < to; i++) {
       labels[i - from] = split.labels()[order[i]];
     }

@@ -31,9 +31,14 @@ public final class FashionLoop {
   private boolean announceLrChanges;
 
   public FashionLoop(String run, Block model, TrainingPlan plan, int batchSize, long seed, PrintStream out) {
+    this(run, model, plan, Loss.softmaxCrossEntropyLoss(), batchSize, seed, out);
+  }
+
+  /** With a loss of one's own (sample 2: PyTorch's CrossEntropyLoss with label smoothing). */
+  public FashionLoop(String run, Block model, TrainingPlan plan, Loss loss, int batchSize, long seed, PrintStream out) {
     this.model = model;
     this.plan = plan;
-    this.trainer = new DjlTrainer(model, Loss.softmaxCrossEntropyLoss(), plan);
+    this.trainer = new DjlTrainer(model, loss, plan);
     this.batchSize = batchSize;
     this.seed = seed;
     this.out = out;

@@ -2,6 +2,7 @@ package dev.anneal.optim;
 
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
+import dev.anneal.vocabulary.Descriptor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -19,13 +20,25 @@ import java.util.Objects;
  */
 public abstract class AbstractOptimizer<S> implements Optimizer {
   private final String type;
+  private final Descriptor descriptor;
   private final Map<String, Object> defaults;
   private final List<ParamGroup> groups = new ArrayList<>();
   private final Map<Parameter, ParamGroup> groupOf = new IdentityHashMap<>();
   private final Map<Parameter, S> state = new IdentityHashMap<>();
 
-  protected AbstractOptimizer(String type, Map<String, ?> defaults, List<ParamGroup> groups) {
-    this.type = Objects.requireNonNull(type, "type");
+  /**
+   * An optimizer described by {@code descriptor}: its defaults, overridden by {@code overrides}
+   * (PyTorch names, checked by the descriptor), fill in each group, whose values the descriptor
+   * checks when it joins. User-written optimizers extend this with their own descriptor.
+   */
+  protected AbstractOptimizer(Descriptor descriptor, Map<String, ?> overrides, List<ParamGroup> groups) {
+    this(descriptor, Hyper.defaults(descriptor, overrides), groups, true);
+  }
+
+  /** {@code defaults} are already resolved from the descriptor (an optimizer deriving one, as LBFGS's max_eval). */
+  protected AbstractOptimizer(Descriptor descriptor, Map<String, ?> defaults, List<ParamGroup> groups, boolean resolved) {
+    this.type = Objects.requireNonNull(descriptor, "descriptor").name();
+    this.descriptor = descriptor;
     this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
     if (groups.isEmpty()) {
       throw new IllegalArgumentException(type + " got an empty parameter list");
@@ -77,11 +90,17 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
     }
   }
 
-  /** Checks a group's hyperparameters once defaults are filled in; throw to refuse it. */
+  /** The descriptor of this optimizer's type. */
+  public final Descriptor descriptor() {
+    return descriptor;
+  }
+
+  /**
+   * Checks a group's hyperparameters once defaults are filled in: by default what the descriptor
+   * says; override to add rules of the optimizer itself, and throw to refuse the group.
+   */
   protected void validate(ParamGroup group) {
-    if (group.has(ParamGroup.LR) && group.lr() < 0) {
-      throw new IllegalArgumentException("Invalid learning rate: " + group.lr() + " in group " + group.name());
-    }
+    Hyper.check(descriptor, group);
   }
 
   @Override

@@ -15,19 +15,9 @@ public final class Adadelta extends ElementwiseOptimizer<Adadelta.State> {
   private static final StateLayout STATE = StateLayout.of("square_avg", "acc_delta");
 
   public Adadelta(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1.0, "rho", 0.9, "eps", 1e-6, "weight_decay", 0.0, "maximize", false),
-        overrides, TYPE), groups, STATE, State::new);
+    super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }
 
-  @Override
-  protected void validate(ParamGroup group) {
-    super.validate(group);
-    double rho = Hyper.number(group, "rho");
-    Hyper.check(rho >= 0 && rho <= 1, group, "rho value", rho);
-    Hyper.nonNegative(group, "eps", "epsilon value");
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
-    Hyper.flag(group, "maximize");
-  }
 
   static final class State extends DecayState {
     private float rho;

@@ -16,19 +16,9 @@ public final class Adagrad extends ElementwiseOptimizer<Adagrad.State> {
   private static final StateLayout STATE = StateLayout.of("sum");
 
   public Adagrad(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "lr_decay", 0.0, "weight_decay", 0.0,
-        "initial_accumulator_value", 0.0, "eps", 1e-10, "maximize", false), overrides, TYPE), groups, STATE, State::new);
+    super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }
 
-  @Override
-  protected void validate(ParamGroup group) {
-    super.validate(group);
-    Hyper.nonNegative(group, "lr_decay", "lr_decay value");
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
-    Hyper.nonNegative(group, "initial_accumulator_value", "initial_accumulator_value value");
-    Hyper.nonNegative(group, "eps", "epsilon value");
-    Hyper.flag(group, "maximize");
-  }
 
   static final class State extends DecayState {
     private float eps;

@@ -3,7 +3,7 @@ package dev.anneal.optim;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
-import java.util.LinkedHashMap;
+import dev.anneal.vocabulary.Descriptor;
 import java.util.List;
 import java.util.Map;
 
@@ -21,37 +21,12 @@ public class Adam extends ElementwiseOptimizer<Adam.State> {
   private final boolean alwaysDecoupled;
 
   public Adam(List<ParamGroup> groups, Map<String, ?> overrides) {
-    this(TYPE, defaults(0.0, true), groups, overrides, false);
+    this(Hyper.builtIn(TYPE), groups, overrides, false);
   }
 
-  Adam(String type, Map<String, Object> defaults, List<ParamGroup> groups, Map<String, ?> overrides, boolean alwaysDecoupled) {
-    super(type, Hyper.merge(defaults, overrides, type), groups, STATE, State::new);
+  Adam(Descriptor descriptor, List<ParamGroup> groups, Map<String, ?> overrides, boolean alwaysDecoupled) {
+    super(descriptor, overrides, groups, STATE, State::new);
     this.alwaysDecoupled = alwaysDecoupled;
-  }
-
-  static Map<String, Object> defaults(double weightDecay, boolean withDecoupledFlag) {
-    Map<String, Object> defaults = new LinkedHashMap<>();
-    defaults.put("lr", 1e-3);
-    defaults.put("betas", new double[] {0.9, 0.999});
-    defaults.put("eps", 1e-8);
-    defaults.put("weight_decay", weightDecay);
-    defaults.put("amsgrad", false);
-    defaults.put("maximize", false);
-    if (withDecoupledFlag) {
-      defaults.put("decoupled_weight_decay", false);
-    }
-    return defaults;
-  }
-
-  @Override
-  protected void validate(ParamGroup group) {
-    super.validate(group);
-    Hyper.moments(group);
-    Hyper.flag(group, "amsgrad");
-    Hyper.flag(group, "maximize");
-    if (group.has("decoupled_weight_decay")) {
-      Hyper.flag(group, "decoupled_weight_decay");
-    }
   }
 
   /** exp_avg, exp_avg_sq, max_exp_avg_sq (AMSGrad only), the step count and the step's scalars. */

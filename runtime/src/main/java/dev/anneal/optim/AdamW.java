@@ -8,6 +8,6 @@ public final class AdamW extends Adam {
   public static final String TYPE = "AdamW";
 
   public AdamW(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, defaults(1e-2, false), groups, overrides, true);
+    super(Hyper.builtIn(TYPE), groups, overrides, true);
   }
 }

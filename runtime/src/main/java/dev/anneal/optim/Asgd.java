@@ -16,19 +16,9 @@ public final class Asgd extends ElementwiseOptimizer<Asgd.State> {
   private static final StateLayout STATE = StateLayout.of("ax").withScalars("step", "eta", "mu");
 
   public Asgd(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "lambd", 1e-4, "alpha", 0.75, "t0", 1e6,
-        "weight_decay", 0.0, "maximize", false), overrides, TYPE), groups, STATE, State::new);
+    super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }
 
-  @Override
-  protected void validate(ParamGroup group) {
-    super.validate(group);
-    Hyper.number(group, "lambd");
-    Hyper.number(group, "alpha");
-    Hyper.number(group, "t0");
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
-    Hyper.flag(group, "maximize");
-  }
 
   static final class State extends DecayState {
     double eta;

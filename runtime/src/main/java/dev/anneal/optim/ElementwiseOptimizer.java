@@ -1,6 +1,7 @@
 package dev.anneal.optim;
 
 import dev.anneal.param.Parameter;
+import dev.anneal.vocabulary.Descriptor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +19,11 @@ abstract class ElementwiseOptimizer<S extends TensorState> extends AbstractOptim
   private final Supplier<S> emptyState;
 
   /** @param emptyState a state with no tensors and its scalars at their initial values */
-  ElementwiseOptimizer(String type, Map<String, ?> defaults, List<ParamGroup> groups, StateLayout layout,
+  ElementwiseOptimizer(Descriptor descriptor, Map<String, ?> overrides, List<ParamGroup> groups, StateLayout layout,
       Supplier<S> emptyState) {
-    super(type, defaults, groups);
+    super(descriptor, overrides, groups);
     this.layout = layout;
     this.emptyState = emptyState;
-  }
-
-  /** Every element-wise optimizer takes a non-negative {@code lr} (an integer lr becomes a double). */
-  @Override
-  protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
-    super.validate(group);
   }
 
   /** The empty state with the required tensors as zeros, then {@link #initState}. */

@@ -18,23 +18,9 @@ public final class Lars extends ElementwiseOptimizer<Lars.State> {
   private static final StateLayout STATE = StateLayout.of().optional("momentum_buffer").withScalars();
 
   public Lars(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1.0, "momentum", 0.0, "dampening", 0.0, "weight_decay", 0.0,
-        "nesterov", false, "trust_coefficient", 1e-3, "eps", 1e-8, "trust_clip", false, "always_adapt", false),
-        overrides, TYPE), groups, STATE, State::new);
+    super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }
 
-  @Override
-  protected void validate(ParamGroup group) {
-    super.validate(group);
-    Hyper.nonNegative(group, "momentum", "momentum value");
-    Hyper.number(group, "dampening");
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
-    Hyper.nonNegative(group, "trust_coefficient", "trust_coefficient value");
-    Hyper.nonNegative(group, "eps", "epsilon value");
-    Hyper.flag(group, "trust_clip");
-    Hyper.flag(group, "always_adapt");
-    Hyper.nesterov(group);
-  }
 
   static final class State extends TensorState {
     private boolean measuring;

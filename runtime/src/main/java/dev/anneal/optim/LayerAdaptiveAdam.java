@@ -18,16 +18,9 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
   private static final StateLayout STATE = StateLayout.of("exp_avg", "exp_avg_sq");
 
   public LayerAdaptiveAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
-        "weight_decay", 0.0, "trust_coefficient", 1.0), overrides, TYPE), groups, STATE, State::new);
+    super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }
 
-  @Override
-  protected void validate(ParamGroup group) {
-    super.validate(group);
-    Hyper.moments(group);
-    Hyper.nonNegative(group, "trust_coefficient", "trust_coefficient value");
-  }
 
   static final class State extends MomentState {
     private boolean applying;

@@ -21,19 +21,13 @@ public final class Lbfgs extends AbstractOptimizer<Lbfgs.State> {
   private static final int MAX_LINE_SEARCH = 25;
 
   public Lbfgs(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, withMaxEval(Hyper.merge(Hyper.defaults("lr", 1.0, "max_iter", 20, "max_eval", null,
-        "tolerance_grad", 1e-7, "tolerance_change", 1e-9, "history_size", 100, "line_search_fn", null),
-        overrides, TYPE)), groups);
+    super(Hyper.builtIn(TYPE), withMaxEval(Hyper.defaults(Hyper.builtIn(TYPE), overrides)), groups, true);
   }
 
-  /** PyTorch's {@code max_eval = max_iter * 5 // 4} when not given. */
+  /** PyTorch's {@code max_eval = max_iter * 5 // 4} when it is None. */
   private static Map<String, Object> withMaxEval(Map<String, Object> defaults) {
     if (defaults.get("max_eval") == null) {
-      Object maxIter = defaults.get("max_iter");
-      if (!(maxIter instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-        throw new IllegalArgumentException("LBFGS max_iter must be an integer, was " + maxIter);
-      }
-      defaults.put("max_eval", n.intValue() * 5 / 4);
+      defaults.put("max_eval", ((Number) defaults.get("max_iter")).intValue() * 5 / 4);
     }
     return defaults;
   }
@@ -47,21 +41,6 @@ public final class Lbfgs extends AbstractOptimizer<Lbfgs.State> {
     super.addParamGroup(group);
   }
 
-  @Override
-  protected void validate(ParamGroup group) {
-    Hyper.nonNegative(group, "lr", "learning rate");
-    super.validate(group);
-    Hyper.nonNegative(group, "tolerance_grad", "tolerance_grad value");
-    Hyper.nonNegative(group, "tolerance_change", "tolerance_change value");
-    Hyper.check(group.getInt("max_iter") > 0, group, "max_iter value", group.get("max_iter"));
-    Hyper.check(group.getInt("max_eval") > 0, group, "max_eval value", group.get("max_eval"));
-    Hyper.check(group.getInt("history_size") > 0, group, "history_size value", group.get("history_size"));
-    Object search = group.get("line_search_fn");
-    if (search != null && !"strong_wolfe".equals(search)) {
-      throw new IllegalArgumentException("only 'strong_wolfe' is supported as line_search_fn, got " + search
-          + " (group " + group.name() + ")");
-    }
-  }
 
   /** PyTorch's LBFGS state: counters, last direction and step, history, previous gradient and loss. */
   static final class State {

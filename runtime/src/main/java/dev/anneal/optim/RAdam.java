@@ -16,17 +16,9 @@ public final class RAdam extends ElementwiseOptimizer<RAdam.State> {
   private static final StateLayout STATE = StateLayout.of("exp_avg", "exp_avg_sq");
 
   public RAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-3, "betas", new double[] {0.9, 0.999}, "eps", 1e-8,
-        "weight_decay", 0.0, "decoupled_weight_decay", false, "maximize", false), overrides, TYPE), groups, STATE, State::new);
+    super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }
 
-  @Override
-  protected void validate(ParamGroup group) {
-    super.validate(group);
-    Hyper.moments(group);
-    Hyper.flag(group, "decoupled_weight_decay");
-    Hyper.flag(group, "maximize");
-  }
 
   static final class State extends MomentState {
     private float bc1;

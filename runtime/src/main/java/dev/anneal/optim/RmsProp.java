@@ -17,20 +17,9 @@ public final class RmsProp extends ElementwiseOptimizer<RmsProp.State> {
   private static final int GRAD_AVG = 2;
 
   public RmsProp(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "alpha", 0.99, "eps", 1e-8, "weight_decay", 0.0,
-        "momentum", 0.0, "centered", false, "maximize", false), overrides, TYPE), groups, STATE, State::new);
+    super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }
 
-  @Override
-  protected void validate(ParamGroup group) {
-    super.validate(group);
-    Hyper.nonNegative(group, "eps", "epsilon value");
-    Hyper.nonNegative(group, "momentum", "momentum value");
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
-    Hyper.nonNegative(group, "alpha", "alpha value");
-    Hyper.flag(group, "centered");
-    Hyper.flag(group, "maximize");
-  }
 
   static final class State extends DecayState {
     private float alpha;

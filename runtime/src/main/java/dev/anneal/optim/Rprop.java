@@ -16,18 +16,9 @@ public final class Rprop extends ElementwiseOptimizer<Rprop.State> {
   private static final StateLayout STATE = StateLayout.of("prev", "step_size");
 
   public Rprop(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, Hyper.merge(Hyper.defaults("lr", 1e-2, "etas", new double[] {0.5, 1.2},
-        "step_sizes", new double[] {1e-6, 50.0}, "maximize", false), overrides, TYPE), groups, STATE, State::new);
+    super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }
 
-  @Override
-  protected void validate(ParamGroup group) {
-    super.validate(group);
-    double[] etas = Hyper.tuple(group, "etas", 2);
-    Hyper.check(0 < etas[0] && etas[0] < 1 && 1 < etas[1], group, "eta values", java.util.Arrays.toString(etas));
-    Hyper.tuple(group, "step_sizes", 2);
-    Hyper.flag(group, "maximize");
-  }
 
   static final class State extends TensorState {
     private float sign;

@@ -3,7 +3,6 @@ package dev.anneal.optim;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,28 +16,7 @@ public final class Sgd extends ElementwiseOptimizer<Sgd.State> {
   private static final StateLayout STATE = StateLayout.of().optional("momentum_buffer").withScalars();
 
   public Sgd(List<ParamGroup> groups, Map<String, ?> overrides) {
-    super(TYPE, withDefaults(overrides), groups, STATE, State::new);
-  }
-
-  static Map<String, Object> withDefaults(Map<String, ?> overrides) {
-    Map<String, Object> defaults = new LinkedHashMap<>();
-    defaults.put("lr", 1e-3);
-    defaults.put("momentum", 0.0);
-    defaults.put("dampening", 0.0);
-    defaults.put("weight_decay", 0.0);
-    defaults.put("nesterov", false);
-    defaults.put("maximize", false);
-    return Hyper.merge(defaults, overrides, TYPE);
-  }
-
-  @Override
-  protected void validate(ParamGroup group) {
-    super.validate(group);
-    Hyper.nonNegative(group, "momentum", "momentum value");
-    Hyper.number(group, "dampening");
-    Hyper.nonNegative(group, "weight_decay", "weight_decay value");
-    Hyper.flag(group, "maximize");
-    Hyper.nesterov(group);
+    super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }
 
   /** The momentum buffer (absent until the first step with momentum) and the step's scalars. */

@@ -2,7 +2,7 @@ package dev.anneal.plan;
 
 import dev.anneal.freeze.FreezeRule;
 import dev.anneal.schedule.Interval;
-import dev.anneal.spec.Spec;
+import dev.anneal.spec.SpecSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,8 +76,8 @@ public final class GroupConfig {
   }
 
   /** A schedule for this group alone; the plan-wide schedule then leaves this group out. */
-  public GroupConfig schedule(Spec spec, Interval interval) {
-    schedule = new PlannedSchedule(Objects.requireNonNull(spec, "spec"), null, interval);
+  public GroupConfig schedule(SpecSource spec, Interval interval) {
+    schedule = new PlannedSchedule(Objects.requireNonNull(spec, "spec").toSpec(), null, interval);
     return this;
   }
 

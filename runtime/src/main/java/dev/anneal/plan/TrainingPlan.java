@@ -10,6 +10,9 @@ import dev.anneal.optim.Closure;
 import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.OptimizerState;
 import dev.anneal.optim.Optimizers;
+import dev.anneal.spec.Registry;
+import dev.anneal.vocabulary.Category;
+import dev.anneal.vocabulary.Descriptor;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.param.Parameter;
 import dev.anneal.schedule.Interval;
@@ -85,7 +88,7 @@ public final class TrainingPlan {
     this.clipping = b.clipping;
     this.listeners = new ArrayList<>(b.listeners);
 
-    List<ParamGroup> built = readGroups(b.groups);
+    List<ParamGroup> built = readGroups(b.groups, Registry.require(Category.OPTIMIZER, b.optimizer.type()));
     this.optimizer = Optimizers.create(b.optimizer, built);
     this.groups = optimizer.paramGroups();
     this.groupNames = names(groups);
@@ -106,7 +109,7 @@ public final class TrainingPlan {
     this.declaration = PlanDeclaration.describe(b, groups);
   }
 
-  private static List<ParamGroup> readGroups(List<TrainingPlanBuilder.DeclaredGroup> declared) {
+  private static List<ParamGroup> readGroups(List<TrainingPlanBuilder.DeclaredGroup> declared, Descriptor optimizer) {
     Map<Parameter, String> owner = new IdentityHashMap<>();
     Map<String, String> nameOwner = new LinkedHashMap<>();
     List<ParamGroup> built = new ArrayList<>();
@@ -129,7 +132,12 @@ public final class TrainingPlan {
         }
       }
       ParamGroup paramGroup = new ParamGroup(group.name(), params);
-      group.config().overrides().forEach(paramGroup::set);
+      group.config().overrides().forEach((key, value) -> {
+        if (optimizer.argument(key).isEmpty()) {
+          throw new IllegalArgumentException("group " + group.name() + ": " + optimizer.unknown(key).message());
+        }
+        paramGroup.set(key, value);
+      });
       built.add(paramGroup);
     }
     return built;

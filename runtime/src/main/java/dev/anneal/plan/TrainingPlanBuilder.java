@@ -4,6 +4,7 @@ import dev.anneal.grad.Clipping;
 import dev.anneal.param.ParameterSource;
 import dev.anneal.schedule.Interval;
 import dev.anneal.spec.Spec;
+import dev.anneal.spec.SpecSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,8 +63,8 @@ public final class TrainingPlanBuilder {
   }
 
   /** The optimizer: PyTorch class name and its keyword arguments, the defaults of every group. */
-  public TrainingPlanBuilder optimizer(Spec spec) {
-    this.optimizer = Objects.requireNonNull(spec, "spec");
+  public TrainingPlanBuilder optimizer(SpecSource spec) {
+    this.optimizer = Objects.requireNonNull(spec, "spec").toSpec();
     return this;
   }
 
@@ -92,8 +93,8 @@ public final class TrainingPlanBuilder {
    * epoch. Several schedules are stepped in the order declared, as several PyTorch schedulers on
    * one optimizer.
    */
-  public TrainingPlanBuilder schedule(Spec spec, Interval interval) {
-    schedules.add(new PlannedSchedule(Objects.requireNonNull(spec, "spec"), null, interval));
+  public TrainingPlanBuilder schedule(SpecSource spec, Interval interval) {
+    schedules.add(new PlannedSchedule(Objects.requireNonNull(spec, "spec").toSpec(), null, interval));
     return this;
   }
 

@@ -10,9 +10,6 @@ public final class ConstantLR extends AbstractLrScheduler {
 
   public ConstantLR(GroupSource groups, double factor, int totalIters) {
     super(TYPE, groups);
-    if (factor > 1.0 || factor < 0) {
-      throw new IllegalArgumentException("Constant multiplicative factor expected to be between 0 and 1, was " + factor);
-    }
     this.factor = factor;
     this.totalIters = totalIters;
     start();

@@ -13,9 +13,6 @@ public final class CosineAnnealingLR extends AbstractLrScheduler {
 
   public CosineAnnealingLR(GroupSource groups, double tMax, double etaMin) {
     super(TYPE, groups);
-    if (tMax <= 0) {
-      throw new IllegalArgumentException("CosineAnnealingLR T_max must be positive, was " + tMax);
-    }
     this.tMax = tMax;
     this.etaMin = etaMin;
     start();

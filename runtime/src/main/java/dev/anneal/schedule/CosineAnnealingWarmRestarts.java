@@ -18,12 +18,6 @@ public final class CosineAnnealingWarmRestarts extends AbstractLrScheduler {
 
   public CosineAnnealingWarmRestarts(GroupSource groups, int t0, int tMult, double etaMin) {
     super(TYPE, groups);
-    if (t0 <= 0) {
-      throw new IllegalArgumentException("Expected positive integer T_0, but got " + t0);
-    }
-    if (tMult < 1) {
-      throw new IllegalArgumentException("Expected integer T_mult >= 1, but got " + tMult);
-    }
     this.t0 = t0;
     this.tMult = tMult;
     this.etaMin = etaMin;

@@ -19,8 +19,8 @@ public final class CyclicLR extends AbstractLrScheduler {
   /** How the scale function's argument is counted: cycles or iterations. */
   public enum ScaleMode { CYCLE, ITERATIONS }
 
-  private final Kwargs.PerGroup baseLrArg;
-  private final Kwargs.PerGroup maxLrArg;
+  private final PerGroup baseLrArg;
+  private final PerGroup maxLrArg;
   private final double totalSize;
   private final double stepRatio;
   private final String mode;
@@ -36,9 +36,9 @@ public final class CyclicLR extends AbstractLrScheduler {
    * @param scaleFn a custom scale function, or null
    * @param scaleMode how {@code scaleFn} counts (ignored for the built-in modes)
    */
-  public CyclicLR(GroupSource groups, Kwargs.PerGroup baseLr, Kwargs.PerGroup maxLr, double stepSizeUp, Double stepSizeDown,
+  public CyclicLR(GroupSource groups, PerGroup baseLr, PerGroup maxLr, double stepSizeUp, Double stepSizeDown,
       String mode, double gamma, DoubleUnaryOperator scaleFn, ScaleMode scaleMode, boolean cycleMomentum,
-      Kwargs.PerGroup baseMomentum, Kwargs.PerGroup maxMomentum) {
+      PerGroup baseMomentum, PerGroup maxMomentum) {
     super(TYPE, groups);
     int n = groups.size();
     baseLr.checkSize(n);
@@ -48,9 +48,6 @@ public final class CyclicLR extends AbstractLrScheduler {
     double down = stepSizeDown != null ? stepSizeDown : stepSizeUp;
     this.totalSize = stepSizeUp + down;
     this.stepRatio = stepSizeUp / totalSize;
-    if (scaleFn == null && !mode.equals("triangular") && !mode.equals("triangular2") && !mode.equals("exp_range")) {
-      throw new IllegalArgumentException("CyclicLR mode must be triangular, triangular2 or exp_range (or give a scale_fn), was " + mode);
-    }
     this.mode = mode;
     this.gamma = gamma;
     this.customScale = scaleFn;

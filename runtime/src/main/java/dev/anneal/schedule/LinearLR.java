@@ -14,12 +14,6 @@ public final class LinearLR extends AbstractLrScheduler {
 
   public LinearLR(GroupSource groups, double startFactor, double endFactor, int totalIters) {
     super(TYPE, groups);
-    if (startFactor > 1.0 || startFactor <= 0) {
-      throw new IllegalArgumentException("LinearLR start_factor expected to be greater than 0 and at most 1, was " + startFactor);
-    }
-    if (endFactor > 1.0 || endFactor < 0) {
-      throw new IllegalArgumentException("LinearLR end_factor expected to be between 0 and 1, was " + endFactor);
-    }
     this.startFactor = startFactor;
     this.endFactor = endFactor;
     this.totalIters = totalIters;

@@ -12,13 +12,13 @@ import java.util.Map;
 final class MomentumCycle {
   private final String scheduler;
   private final boolean enabled;
-  private final Kwargs.PerGroup baseArg;
-  private final Kwargs.PerGroup maxArg;
+  private final PerGroup baseArg;
+  private final PerGroup maxArg;
   private double[] base = new double[0];
   private double[] max = new double[0];
 
-  MomentumCycle(String scheduler, GroupSource groups, boolean enabled, Kwargs.PerGroup baseMomentum,
-      Kwargs.PerGroup maxMomentum) {
+  MomentumCycle(String scheduler, GroupSource groups, boolean enabled, PerGroup baseMomentum,
+      PerGroup maxMomentum) {
     this.scheduler = scheduler;
     this.enabled = enabled;
     this.baseArg = baseMomentum;
@@ -57,7 +57,7 @@ final class MomentumCycle {
     Momentum.write(group, max[g]);
   }
 
-  private static double lastOf(Kwargs.PerGroup arg) {
+  private static double lastOf(PerGroup arg) {
     return arg.isList() ? arg.values().get(arg.values().size() - 1) : arg.scalar();
   }
 

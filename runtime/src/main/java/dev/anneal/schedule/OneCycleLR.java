@@ -17,26 +17,17 @@ public final class OneCycleLR extends AbstractLrScheduler {
   private final double[] phaseEnds;
   private final boolean threePhase;
   private final boolean cosine;
-  private final Kwargs.PerGroup maxLrArg;
+  private final PerGroup maxLrArg;
   private final double divFactor;
   private final double finalDivFactor;
   private final MomentumCycle momentum;
   private double[] maxLrs = new double[0];
   private double[] minLrs = new double[0];
 
-  public OneCycleLR(GroupSource groups, Kwargs.PerGroup maxLr, int totalSteps, double pctStart, String annealStrategy,
-      boolean cycleMomentum, Kwargs.PerGroup baseMomentum, Kwargs.PerGroup maxMomentum, double divFactor,
+  public OneCycleLR(GroupSource groups, PerGroup maxLr, int totalSteps, double pctStart, String annealStrategy,
+      boolean cycleMomentum, PerGroup baseMomentum, PerGroup maxMomentum, double divFactor,
       double finalDivFactor, boolean threePhase) {
     super(TYPE, groups);
-    if (totalSteps <= 0) {
-      throw new IllegalArgumentException("Expected positive integer total_steps, but got " + totalSteps);
-    }
-    if (pctStart < 0 || pctStart > 1) {
-      throw new IllegalArgumentException("Expected float between 0 and 1 pct_start, but got " + pctStart);
-    }
-    if (!annealStrategy.equals("cos") && !annealStrategy.equals("linear")) {
-      throw new IllegalArgumentException("OneCycleLR anneal_strategy must be cos or linear, was " + annealStrategy);
-    }
     int n = groups.size();
     maxLr.checkSize(n);
     this.totalSteps = totalSteps;
@@ -50,20 +41,6 @@ public final class OneCycleLR extends AbstractLrScheduler {
     this.finalDivFactor = finalDivFactor;
     this.momentum = new MomentumCycle(TYPE, groups, cycleMomentum, baseMomentum, maxMomentum);
     start();
-  }
-
-  /** {@code total_steps}, or {@code epochs * steps_per_epoch} when it is not given. */
-  public static int totalSteps(Integer totalSteps, Integer epochs, Integer stepsPerEpoch) {
-    if (totalSteps != null) {
-      return totalSteps;
-    }
-    if (epochs == null || stepsPerEpoch == null) {
-      throw new IllegalArgumentException("OneCycleLR needs total_steps, or epochs and steps_per_epoch");
-    }
-    if (epochs <= 0 || stepsPerEpoch <= 0) {
-      throw new IllegalArgumentException("OneCycleLR epochs and steps_per_epoch must be positive, were " + epochs + " and " + stepsPerEpoch);
-    }
-    return epochs * stepsPerEpoch;
   }
 
   @Override

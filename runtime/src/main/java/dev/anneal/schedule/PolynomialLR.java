@@ -10,9 +10,6 @@ public final class PolynomialLR extends AbstractLrScheduler {
 
   public PolynomialLR(GroupSource groups, int totalIters, double power) {
     super(TYPE, groups);
-    if (totalIters <= 0) {
-      throw new IllegalArgumentException("PolynomialLR total_iters must be positive, was " + totalIters);
-    }
     this.totalIters = totalIters;
     this.power = power;
     start();

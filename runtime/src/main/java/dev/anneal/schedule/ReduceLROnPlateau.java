@@ -19,7 +19,7 @@ public final class ReduceLROnPlateau extends AbstractLrScheduler {
   private final double threshold;
   private final boolean relative;
   private final int cooldown;
-  private final Kwargs.PerGroup minLrArg;
+  private final PerGroup minLrArg;
   private final double eps;
   private double[] minLrs = new double[0];
   private double best;
@@ -27,17 +27,8 @@ public final class ReduceLROnPlateau extends AbstractLrScheduler {
   private int cooldownCounter;
 
   public ReduceLROnPlateau(GroupSource groups, String mode, double factor, int patience, double threshold, String thresholdMode,
-      int cooldown, Kwargs.PerGroup minLr, double eps) {
+      int cooldown, PerGroup minLr, double eps) {
     super(TYPE, groups);
-    if (factor >= 1.0) {
-      throw new IllegalArgumentException("ReduceLROnPlateau factor should be < 1.0, was " + factor);
-    }
-    if (!mode.equals("min") && !mode.equals("max")) {
-      throw new IllegalArgumentException("ReduceLROnPlateau mode " + mode + " is unknown! Use min or max");
-    }
-    if (!thresholdMode.equals("rel") && !thresholdMode.equals("abs")) {
-      throw new IllegalArgumentException("ReduceLROnPlateau threshold mode " + thresholdMode + " is unknown! Use rel or abs");
-    }
     minLr.checkSize(groups.size());
     this.maxMode = mode.equals("max");
     this.factor = factor;

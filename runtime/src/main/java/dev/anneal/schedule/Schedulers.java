@@ -5,7 +5,15 @@ import dev.anneal.optim.ParamGroup;
 import dev.anneal.schedule.recipe.TimmCosineLR;
 import dev.anneal.schedule.recipe.TransformersSchedules;
 import dev.anneal.schedule.warmup.Warmup;
+import dev.anneal.spec.Registry;
 import dev.anneal.spec.Spec;
+import dev.anneal.spec.SpecSource;
+import dev.anneal.vocabulary.Category;
+import dev.anneal.vocabulary.Descriptor;
+import dev.anneal.vocabulary.DescriptorException;
+import dev.anneal.vocabulary.Problem;
+import dev.anneal.vocabulary.Values;
+import dev.anneal.vocabulary.builtin.OneCycle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
@@ -32,12 +40,12 @@ public final class Schedulers {
    * current position with their own base lr. A {@link MetricScheduler} when the spec contains
    * {@code ReduceLROnPlateau}.
    */
-  public static LrScheduler create(Spec spec, Optimizer optimizer) {
+  public static LrScheduler create(SpecSource spec, Optimizer optimizer) {
     return wrap(build(spec, GroupSource.live(optimizer)));
   }
 
   /** A schedule for exactly these groups of the optimizer (a per-group schedule). */
-  public static LrScheduler create(Spec spec, Optimizer optimizer, List<ParamGroup> groups) {
+  public static LrScheduler create(SpecSource spec, Optimizer optimizer, List<ParamGroup> groups) {
     for (ParamGroup group : groups) {
       if (optimizer.paramGroups().stream().noneMatch(g -> g == group)) {
         throw new IllegalArgumentException("group " + group.name() + " is not a group of this " + optimizer.type()
@@ -72,110 +80,63 @@ public final class Schedulers {
   }
 
   /** The schedule tree of a spec on these groups (what {@link #create} wraps). */
-  public static AbstractLrScheduler build(Spec spec, GroupSource groups) {
+  public static AbstractLrScheduler build(SpecSource source, GroupSource groups) {
+    Spec spec = source.toSpec();
     String type = spec.type();
-    Warmup.Shape warmup = Warmup.Shape.ofType(type);
-    if (warmup != null) {
-      Kwargs k = Kwargs.of(spec, "warmup_steps", "warmup_factor");
-      if (spec.children().size() > 1) {
-        throw new IllegalArgumentException(type + " takes at most one following schedule, got " + spec.children().size()
-            + "; compose them with SequentialLR or ChainedScheduler");
-      }
-      AbstractLrScheduler next = spec.children().isEmpty() ? null : build(spec.children().get(0), groups);
-      return new Warmup(groups, warmup, k.requireInt("warmup_steps"), k.getDouble("warmup_factor", Warmup.DEFAULT_FACTOR), next);
+    Descriptor descriptor = Registry.require(Category.SCHEDULER, type);
+    List<Problem> problems = descriptor.check(spec.kwargs(), spec.children().size());
+    if (!problems.isEmpty()) {
+      throw new DescriptorException(problems);
     }
-    if (TransformersSchedules.handles(type)) {
-      return TransformersSchedules.create(spec, groups);
-    }
-    if (!spec.children().isEmpty() && !type.equals(SequentialLR.TYPE) && !type.equals(ChainedScheduler.TYPE)) {
-      throw new IllegalArgumentException(type + " takes no child schedules; only SequentialLR, ChainedScheduler and warmups do");
-    }
-    return switch (type) {
-      case StepLR.TYPE -> {
-        Kwargs k = Kwargs.of(spec, "step_size", "gamma", "last_epoch");
-        yield new StepLR(groups, k.requireInt("step_size"), k.getDouble("gamma", 0.1));
-      }
-      case MultiStepLR.TYPE -> {
-        Kwargs k = Kwargs.of(spec, "milestones", "gamma", "last_epoch");
-        yield new MultiStepLR(groups, k.requireInts("milestones"), k.getDouble("gamma", 0.1));
-      }
-      case ConstantLR.TYPE -> {
-        Kwargs k = Kwargs.of(spec, "factor", "total_iters", "last_epoch");
-        yield new ConstantLR(groups, k.getDouble("factor", 1.0 / 3), k.getInt("total_iters", 5));
-      }
-      case LinearLR.TYPE -> {
-        Kwargs k = Kwargs.of(spec, "start_factor", "end_factor", "total_iters", "last_epoch");
-        yield new LinearLR(groups, k.getDouble("start_factor", 1.0 / 3), k.getDouble("end_factor", 1.0), k.getInt("total_iters", 5));
-      }
-      case ExponentialLR.TYPE -> {
-        Kwargs k = Kwargs.of(spec, "gamma", "last_epoch");
-        yield new ExponentialLR(groups, k.requireDouble("gamma"));
-      }
-      case PolynomialLR.TYPE -> {
-        Kwargs k = Kwargs.of(spec, "total_iters", "power", "last_epoch");
-        yield new PolynomialLR(groups, k.getInt("total_iters", 5), k.getDouble("power", 1.0));
-      }
-      case CosineAnnealingLR.TYPE -> {
-        Kwargs k = Kwargs.of(spec, "T_max", "eta_min", "last_epoch");
-        yield new CosineAnnealingLR(groups, k.requireDouble("T_max"), k.getDouble("eta_min", 0));
-      }
-      case CosineAnnealingWarmRestarts.TYPE -> {
-        Kwargs k = Kwargs.of(spec, "T_0", "T_mult", "eta_min", "last_epoch");
-        yield new CosineAnnealingWarmRestarts(groups, k.requireInt("T_0"), k.getInt("T_mult", 1), k.getDouble("eta_min", 0));
-      }
-      case CyclicLR.TYPE -> cyclic(spec, groups);
-      case OneCycleLR.TYPE -> {
-        Kwargs k = Kwargs.of(spec, "max_lr", "total_steps", "epochs", "steps_per_epoch", "pct_start", "anneal_strategy",
-            "cycle_momentum", "base_momentum", "max_momentum", "div_factor", "final_div_factor", "three_phase", "last_epoch");
-        int total = OneCycleLR.totalSteps(k.has("total_steps") ? k.requireInt("total_steps") : null,
-            k.has("epochs") ? k.requireInt("epochs") : null, k.has("steps_per_epoch") ? k.requireInt("steps_per_epoch") : null);
-        yield new OneCycleLR(groups, k.perGroup("max_lr", null), total, k.getDouble("pct_start", 0.3), k.getString("anneal_strategy", "cos"),
-            k.getBoolean("cycle_momentum", true), k.perGroup("base_momentum", 0.85), k.perGroup("max_momentum", 0.95),
-            k.getDouble("div_factor", 25.0), k.getDouble("final_div_factor", 1e4), k.getBoolean("three_phase", false));
-      }
-      case ReduceLROnPlateau.TYPE -> {
-        Kwargs k = Kwargs.of(spec, "mode", "factor", "patience", "threshold", "threshold_mode", "cooldown", "min_lr", "eps");
-        yield new ReduceLROnPlateau(groups, k.getString("mode", "min"), k.getDouble("factor", 0.1), k.getInt("patience", 10),
-            k.getDouble("threshold", 1e-4), k.getString("threshold_mode", "rel"), k.getInt("cooldown", 0), k.perGroup("min_lr", 0.0),
-            k.getDouble("eps", 1e-8));
-      }
-      case SequentialLR.TYPE -> {
-        Kwargs k = Kwargs.of(spec, "milestones", "last_epoch");
-        yield new SequentialLR(groups, children(spec, groups), k.requireInts("milestones"));
-      }
-      case ChainedScheduler.TYPE -> {
-        Kwargs.of(spec, "optimizer");
-        yield new ChainedScheduler(groups, children(spec, groups));
-      }
-      case TimmCosineLR.TYPE -> new TimmCosineLR(groups, spec);
-      case LambdaLR.TYPE, MultiplicativeLR.TYPE -> functional(spec, groups);
-      default -> throw new IllegalArgumentException("unknown scheduler " + type + "; known: StepLR, MultiStepLR, ConstantLR, LinearLR, "
-          + "ExponentialLR, PolynomialLR, CosineAnnealingLR, CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR, ReduceLROnPlateau, "
-          + "SequentialLR, ChainedScheduler, LinearWarmup, ConstantWarmup, CosineWarmup, ExponentialWarmup, LinearWithWarmupLR, "
-          + "CosineWithWarmupLR, CosineWithHardRestartsWithWarmupLR, PolynomialWithWarmupLR, ConstantWithWarmupLR, InverseSqrtLR, "
-          + "WarmupStableDecayLR, timm.CosineLRScheduler");
-    };
-  }
-
-  private static List<AbstractLrScheduler> children(Spec spec, GroupSource groups) {
-    if (spec.children().isEmpty()) {
-      throw new IllegalArgumentException(spec.type() + " needs its child schedules under \"schedulers\"");
-    }
+    Values k = descriptor.resolve(spec.kwargs());
     List<AbstractLrScheduler> children = new ArrayList<>();
     for (Spec child : spec.children()) {
       children.add(build(child, groups));
     }
-    return children;
+    SchedulerProvider provider = Registry.provider(descriptor, SchedulerProvider.class);
+    if (provider != null) {
+      return provider.create(groups, k, children);
+    }
+    Warmup.Shape warmup = Warmup.Shape.ofType(type);
+    if (warmup != null) {
+      return new Warmup(groups, warmup, k.integer("warmup_steps"), k.number("warmup_factor"), children.isEmpty() ? null : children.get(0));
+    }
+    if (descriptor.origin().startsWith("transformers.")) {
+      return TransformersSchedules.create(k, groups);
+    }
+    return switch (type) {
+      case StepLR.TYPE -> new StepLR(groups, k.integer("step_size"), k.number("gamma"));
+      case MultiStepLR.TYPE -> new MultiStepLR(groups, k.ints("milestones"), k.number("gamma"));
+      case ConstantLR.TYPE -> new ConstantLR(groups, k.number("factor"), k.integer("total_iters"));
+      case LinearLR.TYPE -> new LinearLR(groups, k.number("start_factor"), k.number("end_factor"), k.integer("total_iters"));
+      case ExponentialLR.TYPE -> new ExponentialLR(groups, k.number("gamma"));
+      case PolynomialLR.TYPE -> new PolynomialLR(groups, k.integer("total_iters"), k.number("power"));
+      case CosineAnnealingLR.TYPE -> new CosineAnnealingLR(groups, k.integer("T_max"), k.number("eta_min"));
+      case CosineAnnealingWarmRestarts.TYPE -> new CosineAnnealingWarmRestarts(groups, k.integer("T_0"), k.integer("T_mult"),
+          k.number("eta_min"));
+      case CyclicLR.TYPE -> cyclic(k, groups);
+      case OneCycleLR.TYPE -> new OneCycleLR(groups, PerGroup.of(k, "max_lr"), OneCycle.totalSteps(k), k.number("pct_start"),
+          k.string("anneal_strategy"), k.flag("cycle_momentum"), PerGroup.of(k, "base_momentum"), PerGroup.of(k, "max_momentum"),
+          k.number("div_factor"), k.number("final_div_factor"), k.flag("three_phase"));
+      case ReduceLROnPlateau.TYPE -> new ReduceLROnPlateau(groups, k.string("mode"), k.number("factor"), k.integer("patience"),
+          k.number("threshold"), k.string("threshold_mode"), k.integer("cooldown"), PerGroup.of(k, "min_lr"), k.number("eps"));
+      case SequentialLR.TYPE -> new SequentialLR(groups, children, k.ints("milestones"));
+      case ChainedScheduler.TYPE -> new ChainedScheduler(groups, children);
+      case TimmCosineLR.TYPE -> new TimmCosineLR(groups, k);
+      case LambdaLR.TYPE, MultiplicativeLR.TYPE -> functional(k, groups);
+      default -> throw new IllegalArgumentException("scheduler " + type + " has a descriptor but no implementation: register a "
+          + SchedulerProvider.class.getName() + " for it");
+    };
   }
 
   /**
    * LambdaLR / MultiplicativeLR from a spec whose {@code lr_lambda} holds Java functions
    * ({@link IntToDoubleFunction}, or a list of them, one per group); JSON cannot hold functions.
    */
-  private static AbstractLrScheduler functional(Spec spec, GroupSource groups) {
-    Kwargs.of(spec, "lr_lambda", "last_epoch");
-    Object value = spec.get("lr_lambda");
-    boolean multiplicative = spec.type().equals(MultiplicativeLR.TYPE);
+  private static AbstractLrScheduler functional(Values k, GroupSource groups) {
+    Object value = k.get("lr_lambda");
+    String type = k.descriptor().name();
+    boolean multiplicative = type.equals(MultiplicativeLR.TYPE);
     if (value instanceof IntToDoubleFunction fn) {
       return multiplicative ? new MultiplicativeLR(groups, fn) : new LambdaLR(groups, fn);
     }
@@ -183,24 +144,19 @@ public final class Schedulers {
       List<IntToDoubleFunction> fns = list.stream().map(IntToDoubleFunction.class::cast).toList();
       return multiplicative ? new MultiplicativeLR(groups, fns) : new LambdaLR(groups, fns);
     }
-    throw new IllegalArgumentException(spec.type() + " takes Java functions (lr_lambda as an IntToDoubleFunction or a list of them), "
+    throw new IllegalArgumentException(type + " takes Java functions (lr_lambda as an IntToDoubleFunction or a list of them), "
         + "which JSON cannot hold: use Schedulers.lambda(...) / Schedulers.multiplicative(...), or put the functions in the Spec; got " + value);
   }
 
-  private static CyclicLR cyclic(Spec spec, GroupSource groups) {
-    Kwargs k = Kwargs.of(spec, "base_lr", "max_lr", "step_size_up", "step_size_down", "mode", "gamma", "scale_fn", "scale_mode",
-        "cycle_momentum", "base_momentum", "max_momentum", "last_epoch");
-    Object fn = spec.get("scale_fn");
+  private static CyclicLR cyclic(Values k, GroupSource groups) {
+    Object fn = k.get("scale_fn");
     if (fn != null && !(fn instanceof DoubleUnaryOperator)) {
       throw new IllegalArgumentException("CyclicLR scale_fn must be a java.util.function.DoubleUnaryOperator, was " + fn);
     }
-    String scaleMode = k.getString("scale_mode", "cycle");
-    if (!scaleMode.equals("cycle") && !scaleMode.equals("iterations")) {
-      throw new IllegalArgumentException("CyclicLR scale_mode must be cycle or iterations, was " + scaleMode);
-    }
-    return new CyclicLR(groups, k.perGroup("base_lr", null), k.perGroup("max_lr", null), k.getDouble("step_size_up", 2000),
-        k.has("step_size_down") ? k.getDouble("step_size_down", 0) : null, k.getString("mode", "triangular"), k.getDouble("gamma", 1.0),
+    String scaleMode = k.string("scale_mode");
+    return new CyclicLR(groups, PerGroup.of(k, "base_lr"), PerGroup.of(k, "max_lr"), k.number("step_size_up"),
+        k.has("step_size_down") ? k.number("step_size_down") : null, k.string("mode"), k.number("gamma"),
         (DoubleUnaryOperator) fn, scaleMode.equals("cycle") ? CyclicLR.ScaleMode.CYCLE : CyclicLR.ScaleMode.ITERATIONS,
-        k.getBoolean("cycle_momentum", true), k.perGroup("base_momentum", 0.8), k.perGroup("max_momentum", 0.9));
+        k.flag("cycle_momentum"), PerGroup.of(k, "base_momentum"), PerGroup.of(k, "max_momentum"));
   }
 }

@@ -15,13 +15,6 @@ public final class SequentialLR extends CompositeScheduler {
 
   public SequentialLR(GroupSource groups, List<AbstractLrScheduler> children, int[] milestones) {
     super(TYPE, groups, children);
-    if (children.isEmpty()) {
-      throw new IllegalArgumentException("SequentialLR needs at least one scheduler");
-    }
-    if (milestones.length != children.size() - 1) {
-      throw new IllegalArgumentException("SequentialLR expects one milestone fewer than schedulers, got " + children.size()
-          + " schedulers and " + milestones.length + " milestones");
-    }
     this.milestones = milestones.clone();
     start();
   }

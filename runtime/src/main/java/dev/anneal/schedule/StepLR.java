@@ -10,9 +10,6 @@ public final class StepLR extends AbstractLrScheduler {
 
   public StepLR(GroupSource groups, int stepSize, double gamma) {
     super(TYPE, groups);
-    if (stepSize <= 0) {
-      throw new IllegalArgumentException("StepLR step_size must be positive, was " + stepSize);
-    }
     this.stepSize = stepSize;
     this.gamma = gamma;
     start();

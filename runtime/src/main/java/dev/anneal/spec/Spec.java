@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.anneal.vocabulary.PythonLiteral;
 
 /**
  * A PyTorch class name with its keyword arguments under their PyTorch names, such as
@@ -13,7 +14,7 @@ import java.util.Objects;
  * paste from a Python config, that the conformance fixtures use, and that generated code writes.
  * Children ({@code SequentialLR}, {@code ChainedScheduler}) are specs themselves.
  */
-public final class Spec {
+public final class Spec implements SpecSource {
   private final String type;
   private final Map<String, Object> kwargs;
   private final List<Spec> children;
@@ -60,11 +61,75 @@ public final class Spec {
     return new Spec(type, copy, children);
   }
 
-  /** A copy with these children appended (for {@code SequentialLR} and {@code ChainedScheduler}). */
-  public Spec withChildren(Spec... more) {
+  /** A copy with these children appended (for {@code SequentialLR}, {@code ChainedScheduler} and warmups). */
+  public Spec withChildren(SpecSource... more) {
     List<Spec> copy = new ArrayList<>(children);
-    copy.addAll(List.of(more));
+    for (SpecSource child : more) {
+      copy.add(child.toSpec());
+    }
     return new Spec(type, kwargs, copy);
+  }
+
+  /**
+   * Reads a call pasted from Python, {@code AdamW(lr=1e-3, betas=(0.9, 0.999), foreach=None)}:
+   * the class name (a module prefix such as {@code torch.optim.} is dropped) and keyword arguments
+   * as Python literals ({@link PythonLiteral}). A leading {@code params} or {@code optimizer}
+   * positional argument is skipped.
+   */
+  public static Spec parse(String call) {
+    String text = call.strip();
+    int open = text.indexOf('(');
+    if (open < 0 || !text.endsWith(")")) {
+      throw new IllegalArgumentException("not a Python call such as AdamW(lr=1e-3): " + call);
+    }
+    String name = text.substring(0, open).strip();
+    for (String prefix : List.of("torch.optim.lr_scheduler.", "torch.optim.", "optim.lr_scheduler.", "optim.", "lr_scheduler.")) {
+      if (name.startsWith(prefix)) {
+        name = name.substring(prefix.length());
+        break;
+      }
+    }
+    Map<String, Object> kwargs = new LinkedHashMap<>();
+    for (String argument : splitTopLevel(text.substring(open + 1, text.length() - 1))) {
+      int eq = argument.indexOf('=');
+      if (eq < 0) {
+        continue; // params / optimizer, positional
+      }
+      kwargs.put(argument.substring(0, eq).strip(), PythonLiteral.parse(argument.substring(eq + 1)));
+    }
+    return new Spec(name, kwargs, List.of());
+  }
+
+  private static List<String> splitTopLevel(String text) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == ']') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    if (!text.substring(start).isBlank()) {
+      parts.add(text.substring(start));
+    }
+    return parts;
+  }
+
+  /** A spec is its own source. */
+  @Override
+  public Spec toSpec() {
+    return this;
   }
 
   public String type() {

@@ -27,10 +27,11 @@ public final class Argument {
   private final boolean ascending;
   private final Role role;
   private final String doc;
+  private final boolean lengthDerived;
 
   private Argument(String name, String javaName, Kind kind, Presence presence, Object defaultValue, boolean noneAllowed,
       boolean noneElements, Range range, List<Range> elementRanges, int arity, List<String> choices, boolean ascending, Role role,
-      String doc) {
+      String doc, boolean lengthDerived) {
     this.name = Objects.requireNonNull(name, "name");
     this.javaName = Objects.requireNonNull(javaName, "javaName");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -45,11 +46,12 @@ public final class Argument {
     this.ascending = ascending;
     this.role = role;
     this.doc = doc;
+    this.lengthDerived = lengthDerived;
   }
 
   private static Argument of(String name, Kind kind, Object defaultValue) {
     Argument plain = new Argument(name, javaNameOf(name), kind, Presence.OPTIONAL, null, defaultValue == null, false, Range.ANY,
-        List.of(), 0, List.of(), false, Role.HYPERPARAMETER, "");
+        List.of(), 0, List.of(), false, Role.HYPERPARAMETER, "", false);
     return plain.withDefault(defaultValue);
   }
 
@@ -86,7 +88,7 @@ public final class Argument {
   public static Argument choice(String name, String... choices) {
     Argument choice = of(name, Kind.CHOICE, choices[0]);
     return new Argument(choice.name, choice.javaName, Kind.CHOICE, Presence.OPTIONAL, choices[0], false, false, Range.ANY, List.of(), 0,
-        List.of(choices), false, Role.HYPERPARAMETER, "");
+        List.of(choices), false, Role.HYPERPARAMETER, "", false);
   }
 
   public static Argument string(String name, String defaultValue) {
@@ -125,7 +127,7 @@ public final class Argument {
 
   private Argument copy(Presence presence, Object defaultValue, boolean noneAllowed, boolean noneElements) {
     return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, range, elementRanges, arity, choices,
-        ascending, role, doc);
+        ascending, role, doc, lengthDerived);
   }
 
   private Argument withDefault(Object value) {
@@ -140,7 +142,26 @@ public final class Argument {
 
   /** Must be given, unless the processor derives it from the training's length. */
   public Argument derivedFromLength() {
-    return copy(Presence.DERIVED_FROM_LENGTH, null, false, noneElements);
+    return copy(Presence.DERIVED_FROM_LENGTH, null, false, noneElements).lengthDerived(true);
+  }
+
+  /**
+   * Optional (OneCycleLR's {@code total_steps=None} has an alternative), and what the processor
+   * fills in from the training's length when an annotation gives neither.
+   */
+  public Argument optionalFromLength() {
+    return lengthDerived(true);
+  }
+
+  private Argument lengthDerived(boolean derived) {
+    return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, range, elementRanges, arity, choices,
+        ascending, role, doc, derived);
+  }
+
+  /** Another default ({@code null}: Python's None, which then becomes a valid value). */
+  public Argument defaultsTo(Object value) {
+    Argument optional = copy(Presence.OPTIONAL, null, noneAllowed || value == null, noneElements);
+    return value == null ? optional : optional.copy(Presence.OPTIONAL, optional.normalize(value), optional.noneAllowed, noneElements);
   }
 
   /** Python's None is a valid value (the default may be something else). */
@@ -150,41 +171,41 @@ public final class Argument {
 
   public Argument range(Range valid) {
     return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, valid, elementRanges, arity, choices,
-        ascending, role, doc);
+        ascending, role, doc, lengthDerived);
   }
 
   /** Ranges per tuple element ({@code etas}: {@code (0, 1)} then {@code (1, inf)}). */
   public Argument elementRanges(Range... ranges) {
     return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, range, List.of(ranges), arity, choices,
-        ascending, role, doc);
+        ascending, role, doc, lengthDerived);
   }
 
   private Argument withArity(int n) {
     return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, range, elementRanges, n, choices,
-        ascending, role, doc);
+        ascending, role, doc, lengthDerived);
   }
 
   /** A list whose elements must be strictly increasing ({@code SequentialLR}'s milestones). */
   public Argument ascending() {
     return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, range, elementRanges, arity, choices,
-        true, role, doc);
+        true, role, doc, lengthDerived);
   }
 
   public Argument role(Role r) {
     return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, range, elementRanges, arity, choices,
-        ascending, r, doc);
+        ascending, r, doc, lengthDerived);
   }
 
   /** A Java name other than the derived one. */
   public Argument withJavaName(String java) {
     return new Argument(name, java, kind, presence, defaultValue, noneAllowed, noneElements, range, elementRanges, arity, choices,
-        ascending, role, doc);
+        ascending, role, doc, lengthDerived);
   }
 
   /** One line for docs and the README tables. */
   public Argument doc(String text) {
     return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, range, elementRanges, arity, choices,
-        ascending, role, text);
+        ascending, role, text, lengthDerived);
   }
 
   /** PyTorch's name, the key in specs, JSON and param groups. */
@@ -258,6 +279,11 @@ public final class Argument {
     return doc;
   }
 
+  /** Whether the processor derives this argument from the training's length when it is left out. */
+  public boolean isDerivedFromLength() {
+    return lengthDerived;
+  }
+
   /**
    * Why {@code value} is not valid for this argument ("must be in [0, 1), was 1.5"), or
    * {@code null} when it is. {@code null} is Python's None.
@@ -316,8 +342,12 @@ public final class Argument {
         }
         return elementProblems(items, value);
       }
-      case TENSOR:
       case FUNCTION:
+        return value instanceof Number || value instanceof Boolean || value instanceof String
+            ? "must be " + kind.description() + (doc.isEmpty() ? "" : " (" + doc + ")") + ", which JSON cannot hold; was "
+                + Values.show(value)
+            : null;
+      case TENSOR:
       default:
         return value instanceof Number || value instanceof Boolean || value instanceof String ? wrongKind(value) : null;
     }

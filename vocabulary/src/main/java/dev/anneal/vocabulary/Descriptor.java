@@ -27,6 +27,7 @@ public final class Descriptor {
   private final Stepping stepping;
   private final Children children;
   private final ClosedForm closedForm;
+  private final ChildrenRule childrenRule;
   private final String unsupported;
 
   private Descriptor(Builder b) {
@@ -47,6 +48,7 @@ public final class Descriptor {
     this.stepping = b.stepping;
     this.children = b.children;
     this.closedForm = b.closedForm;
+    this.childrenRule = b.childrenRule;
     this.unsupported = b.unsupported;
   }
 
@@ -122,6 +124,39 @@ public final class Descriptor {
     List<Problem> problems = new ArrayList<>();
     resolve(kwargs, problems);
     return problems;
+  }
+
+  /**
+   * Every problem of these keyword arguments for a schedule with {@code children} child schedules:
+   * also how many children it takes ({@link #children()}) and rules between arguments and children
+   * (SequentialLR takes one milestone fewer than children).
+   */
+  public List<Problem> check(Map<String, ?> kwargs, int children) {
+    List<Problem> problems = check(kwargs);
+    if (!this.children.accepts(children)) {
+      problems.add(new Problem("", Problem.Reason.CONFLICT, switch (this.children) {
+        case NONE -> name + " takes no child schedules; only SequentialLR, ChainedScheduler and warmups do";
+        case AT_MOST_ONE -> name + " takes at most one following schedule, got " + children
+            + "; compose them with SequentialLR or ChainedScheduler";
+        case AT_LEAST_ONE -> name + " needs its child schedules";
+      }));
+    } else if (problems.isEmpty() && childrenRule != null) {
+      ChildrenRule.Verdict verdict = childrenRule.check(resolve(kwargs), children);
+      if (verdict != null) {
+        problems.add(new Problem(verdict.argument(), Problem.Reason.CONFLICT, name + " " + verdict.message()));
+      }
+    }
+    return problems;
+  }
+
+  /** A rule between a schedule's arguments and its number of children. */
+  @FunctionalInterface
+  public interface ChildrenRule {
+    /** The problem, or null. */
+    Verdict check(Values values, int children);
+
+    /** A problem with the argument it is about. */
+    record Verdict(String argument, String message) {}
   }
 
   /** The checked arguments with defaults filled in; throws {@link DescriptorException} naming every problem. */
@@ -229,6 +264,7 @@ public final class Descriptor {
     private Stepping stepping;
     private Children children = Children.NONE;
     private ClosedForm closedForm;
+    private ChildrenRule childrenRule;
     private String unsupported;
 
     private Builder(Category category, String name) {
@@ -280,6 +316,11 @@ public final class Descriptor {
 
     public Builder closedForm(ClosedForm value) {
       this.closedForm = value;
+      return this;
+    }
+
+    public Builder childrenRule(ChildrenRule value) {
+      this.childrenRule = value;
       return this;
     }
 

@@ -3,8 +3,9 @@ package dev.anneal.schedule.recipe;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.schedule.AbstractLrScheduler;
 import dev.anneal.schedule.GroupSource;
-import dev.anneal.schedule.Kwargs;
-import dev.anneal.spec.Spec;
+import dev.anneal.vocabulary.LrCurve;
+import dev.anneal.vocabulary.Values;
+import dev.anneal.vocabulary.builtin.Curves;
 import java.util.List;
 
 /**
@@ -23,51 +24,24 @@ import java.util.List;
  */
 public final class TimmCosineLR extends AbstractLrScheduler {
   public static final String TYPE = "timm.CosineLRScheduler";
-  private final double tInitial;
-  private final double lrMin;
-  private final double cycleMul;
-  private final double cycleDecay;
-  private final int cycleLimit;
-  private final int warmupT;
-  private final double warmupLrInit;
-  private final boolean warmupPrefix;
+  private final LrCurve cosine;
   private final double noiseStart;
   private final double noiseEnd;
   private final double noisePct;
   private final long noiseSeed;
-  private final double kDecay;
 
-  public TimmCosineLR(GroupSource groups, Spec spec) {
+  /** @param k the arguments, checked and defaulted by the descriptor */
+  public TimmCosineLR(GroupSource groups, Values k) {
     super(TYPE, groups);
-    Kwargs k = Kwargs.of(spec, "t_initial", "lr_min", "cycle_mul", "cycle_decay", "cycle_limit", "warmup_t", "warmup_lr_init",
-        "warmup_prefix", "t_in_epochs", "noise_range_t", "noise_pct", "noise_std", "noise_seed", "k_decay", "initialize");
-    this.tInitial = k.requireDouble("t_initial");
-    if (tInitial <= 0) {
-      throw new IllegalArgumentException("timm.CosineLRScheduler t_initial must be positive, was " + tInitial);
-    }
-    this.lrMin = k.getDouble("lr_min", 0);
-    this.cycleMul = k.getDouble("cycle_mul", 1);
-    this.cycleDecay = k.getDouble("cycle_decay", 1);
-    this.cycleLimit = k.getInt("cycle_limit", 1);
-    this.warmupT = k.getInt("warmup_t", 0);
-    this.warmupLrInit = k.getDouble("warmup_lr_init", 0);
-    this.warmupPrefix = k.getBoolean("warmup_prefix", false);
-    Object range = spec.get("noise_range_t");
-    if (range == null) {
-      noiseStart = Double.POSITIVE_INFINITY;
-      noiseEnd = Double.POSITIVE_INFINITY;
-    } else if (range instanceof Number n) {
-      noiseStart = n.doubleValue();
-      noiseEnd = Double.POSITIVE_INFINITY;
-    } else if (range instanceof List<?> list && list.size() == 2) {
-      noiseStart = ((Number) list.get(0)).doubleValue();
-      noiseEnd = ((Number) list.get(1)).doubleValue();
-    } else {
+    this.cosine = Curves.timmCosineWithoutNoise(k);
+    List<Double> range = k.has("noise_range_t") ? k.numbers("noise_range_t") : List.of();
+    if (range.size() > 2) {
       throw new IllegalArgumentException("timm.CosineLRScheduler noise_range_t must be a number or [start, end], was " + range);
     }
-    this.noisePct = k.getDouble("noise_pct", 0.67);
-    this.noiseSeed = k.getInt("noise_seed", 42);
-    this.kDecay = k.getDouble("k_decay", 1.0);
+    this.noiseStart = range.isEmpty() ? Double.POSITIVE_INFINITY : range.get(0);
+    this.noiseEnd = range.size() == 2 ? range.get(1) : Double.POSITIVE_INFINITY;
+    this.noisePct = k.number("noise_pct");
+    this.noiseSeed = k.integer("noise_seed");
     start();
   }
 
@@ -78,33 +52,7 @@ public final class TimmCosineLR extends AbstractLrScheduler {
 
   @Override
   protected double closedFormLr(int g, double base) {
-    double t = lastEpoch;
-    double lr;
-    if (t < warmupT) {
-      lr = warmupLrInit + t * ((base - warmupLrInit) / warmupT);
-    } else {
-      if (warmupPrefix) {
-        t = t - warmupT;
-      }
-      double i;
-      double tI;
-      double tCurr;
-      if (cycleMul != 1) {
-        i = Math.floor(Math.log(1 - t / tInitial * (1 - cycleMul)) / Math.log(cycleMul));
-        tI = Math.pow(cycleMul, i) * tInitial;
-        tCurr = t - (1 - Math.pow(cycleMul, i)) / (1 - cycleMul) * tInitial;
-      } else {
-        i = Math.floor(t / tInitial);
-        tI = tInitial;
-        tCurr = t - (tInitial * i);
-      }
-      double lrMax = base * Math.pow(cycleDecay, i);
-      if (i < cycleLimit) {
-        lr = lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos(Math.PI * Math.pow(tCurr, kDecay) / Math.pow(tI, kDecay)));
-      } else {
-        lr = lrMin;
-      }
-    }
+    double lr = cosine.lr(g, base, lastEpoch);
     if (lastEpoch >= noiseStart && lastEpoch < noiseEnd) {
       lr = lr + lr * noise(lastEpoch);
     }

@@ -4,6 +4,7 @@ import dev.anneal.optim.ParamGroup;
 import dev.anneal.schedule.AbstractLrScheduler;
 import dev.anneal.schedule.CompositeScheduler;
 import dev.anneal.schedule.GroupSource;
+import dev.anneal.vocabulary.builtin.Curves;
 import java.util.List;
 
 /**
@@ -22,8 +23,6 @@ import java.util.List;
  * </ul>
  */
 public final class Warmup extends CompositeScheduler {
-  public static final double DEFAULT_FACTOR = 0.001;
-
   /** The warmup curve. */
   public enum Shape {
     CONSTANT("ConstantWarmup"),
@@ -64,13 +63,6 @@ public final class Warmup extends CompositeScheduler {
    */
   public Warmup(GroupSource groups, Shape shape, int warmupSteps, double warmupFactor, AbstractLrScheduler next) {
     super(shape.typeName(), groups, next == null ? List.of() : List.of(next));
-    if (warmupSteps < 0) {
-      throw new IllegalArgumentException(shape.typeName() + " warmup_steps must be at least 0, was " + warmupSteps);
-    }
-    if (warmupFactor < 0 || warmupFactor > 1 || (shape == Shape.EXPONENTIAL && warmupFactor == 0)) {
-      throw new IllegalArgumentException(shape.typeName() + " warmup_factor must be in " + (shape == Shape.EXPONENTIAL ? "(0, 1]" : "[0, 1]")
-          + ", was " + warmupFactor);
-    }
     this.shape = shape;
     this.warmupSteps = warmupSteps;
     this.factor = warmupFactor;
@@ -84,13 +76,7 @@ public final class Warmup extends CompositeScheduler {
 
   /** The factor on the base lr at warmup position {@code t < warmup_steps}. */
   public double factorAt(int t) {
-    double a = (double) t / warmupSteps;
-    return switch (shape) {
-      case CONSTANT -> factor;
-      case LINEAR -> factor * (1 - a) + a;
-      case COSINE -> factor + (1 - factor) * (1 - Math.cos(Math.PI * a)) / 2;
-      case EXPONENTIAL -> Math.pow(factor, 1 - a);
-    };
+    return Curves.warmupFactor(shape.typeName(), factor, (double) t / warmupSteps);
   }
 
   @Override

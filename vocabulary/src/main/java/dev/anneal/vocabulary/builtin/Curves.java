@@ -229,10 +229,13 @@ public final class Curves {
     return LrCurve.proportional(t -> curve.lr(0, 1.0, t));
   }
 
+  /** timm's cosine; no closed form with noise (the runtime adds its seeded noise to {@link #timmCosineWithoutNoise}). */
   static LrCurve timmCosine(Values v) {
-    if (v.has("noise_range_t")) {
-      return null;
-    }
+    return v.has("noise_range_t") ? null : timmCosineWithoutNoise(v);
+  }
+
+  /** timm's {@code _get_lr} before noise. */
+  public static LrCurve timmCosineWithoutNoise(Values v) {
     double tInitial = v.integer("t_initial");
     double lrMin = v.number("lr_min");
     double cycleMul = v.number("cycle_mul");

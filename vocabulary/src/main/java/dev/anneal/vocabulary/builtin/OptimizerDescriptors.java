@@ -122,7 +122,7 @@ final class OptimizerDescriptors {
         .arg(number("tolerance_grad", 1e-7).range(NON_NEGATIVE).doc("first-order optimality tolerance"))
         .arg(number("tolerance_change", 1e-9).range(NON_NEGATIVE).doc("tolerance on changes of the function value or parameters"))
         .arg(integer("history_size", 100).range(Range.atLeast(1)).doc("update history size"))
-        .arg(Argument.choice("line_search_fn", "strong_wolfe").allowNone().doc("None or 'strong_wolfe'"))
+        .arg(Argument.choice("line_search_fn", "strong_wolfe").defaultsTo(null).doc("None or 'strong_wolfe'"))
         .build());
     all.add(torch("Adafactor", "Adafactor (factored second moments; PyTorch 2.5+)")
         .arg(lr(1e-2)).arg(number("beta2_decay", -0.8).range(Range.atMost(0)).doc("decay rate of the second moment, at most 0"))
@@ -135,7 +135,7 @@ final class OptimizerDescriptors {
         .arg(tuple("ns_coefficients", 3.4445, -4.775, 2.0315).doc("coefficients (a, b, c) of the quintic Newton-Schulz iteration"))
         .arg(number("eps", 1e-7).range(NON_NEGATIVE).doc("added to the norm before normalizing"))
         .arg(integer("ns_steps", 5).range(Range.atLeast(1)).doc("Newton-Schulz iterations"))
-        .arg(Argument.choice("adjust_lr_fn", "original", "match_rms_adamw").allowNone()
+        .arg(Argument.choice("adjust_lr_fn", "original", "match_rms_adamw").defaultsTo(null)
             .doc("None or 'original': lr * sqrt(max(1, A/B)); 'match_rms_adamw': lr * 0.2 * sqrt(max(A, B))"))
         .build());
     all.add(Descriptor.optimizer("SparseAdam").origin("torch.optim.SparseAdam").summary("Adam for sparse gradients")

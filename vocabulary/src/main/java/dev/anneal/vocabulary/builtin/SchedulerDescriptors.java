@@ -102,7 +102,7 @@ final class SchedulerDescriptors {
         .closedForm((v, c) -> Curves.cyclic(v))).build());
     all.add(tail(torch("OneCycleLR", "the 1cycle policy: warm up to max_lr, anneal far below").stepping(Stepping.STEP)
         .arg(perGroup("max_lr", null).required().range(POSITIVE).doc("peak lr, per group"))
-        .arg(integer("total_steps", null).derivedFromLength().allowNone().range(Range.atLeast(1))
+        .arg(integer("total_steps", null).optionalFromLength().range(Range.atLeast(1))
             .doc("steps of the cycle (None: epochs * steps_per_epoch)"))
         .arg(integer("epochs", null).range(Range.atLeast(1)).doc("with steps_per_epoch, instead of total_steps"))
         .arg(integer("steps_per_epoch", null).range(Range.atLeast(1)).doc("with epochs, instead of total_steps"))
@@ -129,14 +129,17 @@ final class SchedulerDescriptors {
     all.add(tail(torch("SequentialLR", "children one after another, switching at the milestones")
         .arg(ints("milestones").range(NON_NEGATIVE).ascending().doc("positions where the next child starts"))
         .children(Children.AT_LEAST_ONE)
+        .childrenRule((v, children) -> v.ints("milestones").length == children - 1 ? null : new Descriptor.ChildrenRule.Verdict(
+            "milestones", "expects one milestone fewer than schedulers, got " + children + " schedulers and "
+                + v.ints("milestones").length + " milestones"))
         .closedForm(Curves::sequential)).build());
     all.add(torch("ChainedScheduler", "children stepped together, their factors multiplied")
         .children(Children.AT_LEAST_ONE).closedForm((v, c) -> Curves.chained(c)).build());
     all.add(tail(torch("LambdaLR", "base lr times lr_lambda(position)")
-        .arg(function("lr_lambda").required().doc("a Java IntToDoubleFunction, or a list of them (one per group)"))
+        .arg(function("lr_lambda").required().doc("a Java IntToDoubleFunction or a list of them, one per group: Schedulers.lambda(...)"))
         .closedForm((v, c) -> Curves.lambda(v))).build());
     all.add(tail(torch("MultiplicativeLR", "lr times lr_lambda(position) every position")
-        .arg(function("lr_lambda").required().doc("a Java IntToDoubleFunction, or a list of them (one per group)"))).build());
+        .arg(function("lr_lambda").required().doc("a Java IntToDoubleFunction or a list of them, one per group: Schedulers.multiplicative(...)"))).build());
     for (String warmup : List.of("LinearWarmup", "ConstantWarmup", "CosineWarmup", "ExponentialWarmup")) {
       boolean exponential = warmup.equals("ExponentialWarmup");
       all.add(Descriptor.scheduler(warmup).origin("anneal (detectron2's warmup shapes)")
@@ -191,7 +194,7 @@ final class SchedulerDescriptors {
             TransformersCurves.timescale((Integer) v.get("timescale"), v.integer("num_warmup_steps")))))).build());
     all.add(tail(hf("WarmupStableDecayLR", "get_wsd_schedule", "warmup, stable, then decay (WSD)")
         .arg(integer("num_decay_steps", null).required().range(NON_NEGATIVE).doc("steps of the decay"))
-        .arg(integer("num_training_steps", null).range(Range.atLeast(1)).doc("total steps (or give num_stable_steps)"))
+        .arg(integer("num_training_steps", null).optionalFromLength().range(Range.atLeast(1)).doc("total steps (or give num_stable_steps)"))
         .arg(integer("num_stable_steps", null).range(NON_NEGATIVE).doc("steps at the full lr (None: what the total leaves)"))
         .arg(choice("warmup_type", "linear", "cosine", "1-sqrt").doc("warmup shape"))
         .arg(choice("decay_type", "cosine", "linear", "1-sqrt").doc("decay shape"))

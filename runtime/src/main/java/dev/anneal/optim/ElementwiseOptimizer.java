@@ -1,5 +1,6 @@
 package dev.anneal.optim;
 
+import dev.anneal.optim.kernel.Passes;
 import dev.anneal.param.Parameter;
 import dev.anneal.vocabulary.Descriptor;
 import java.util.LinkedHashMap;
@@ -24,6 +25,20 @@ abstract class ElementwiseOptimizer<S extends TensorState> extends AbstractOptim
     super(descriptor, overrides, groups);
     this.layout = layout;
     this.emptyState = emptyState;
+  }
+
+  /**
+   * One step as one multi-tensor pass: the parameters' kernels are queued and run together when
+   * the loop over the groups ends, so the worker pool is woken once per step, not once per tensor.
+   */
+  @Override
+  public void step() {
+    Passes.beginBatch();
+    try {
+      super.step();
+    } finally {
+      Passes.endBatch();
+    }
   }
 
   /** The empty state with the required tensors as zeros, then {@link #initState}. */

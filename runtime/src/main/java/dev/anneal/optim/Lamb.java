@@ -1,6 +1,8 @@
 package dev.anneal.optim;
 
 import dev.anneal.optim.kernel.Passes;
+import dev.anneal.optim.kernel.ReductionKernel;
+import dev.anneal.optim.kernel.Reductions;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.Map;
  * {@code r = m_hat / (sqrt(v_hat) + eps) + wd * w}, scaled per tensor by the trust ratio
  * {@code trust_coefficient * ||w|| / ||r||} (1 when either norm is 0; {@code trust_coefficient}
  * defaults to 1, the paper's identity scaling): {@code w -= lr * trust * r}.
- * Two passes: the first updates the moments and sums both norms, the second applies the step.
+ * Two passes: a reduction updates the moments and sums both squared norms (in parallel blocks,
+ * combined in a fixed order), then an element pass applies the step.
  */
 public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
   public static final String TYPE = "LAMB";
@@ -23,42 +26,49 @@ public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
   }
 
 
-  static final class State extends MomentState {
-    private boolean applying;
+  static final class State extends MomentState implements ReductionKernel {
     private float bc1;
     private float bc2;
     private float negStep;
-    private double weightSq;
-    private double updateSq;
+    /** The step's two totals: squared norms of the weights and of the update direction. */
+    private final double[] norms = new double[2];
+
+    /** The moments, and the block's {@code sum(w*w)} and {@code sum(r*r)}. */
+    @Override
+    public void reduce(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to, double[] out, int at) {
+      float[] m = s0;
+      float[] v = s1;
+      double ws = 0;
+      double us = 0;
+      for (int i = from; i < to; i++) {
+        float d = g[i];
+        float x = w[i];
+        float mi = oneMinusBeta1 * (d - m[i]) + m[i];
+        float vi = beta2 * v[i] + oneMinusBeta2 * (d * d);
+        m[i] = mi;
+        v[i] = vi;
+        float r = direction(mi, vi, x);
+        ws += (double) x * x;
+        us += (double) r * r;
+      }
+      out[at] = ws;
+      out[at + 1] = us;
+    }
+
+    @Override
+    public int sums() {
+      return 2;
+    }
 
     @Override
     public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float[] m = s0;
       float[] v = s1;
-      if (!applying) {
-        double ws = 0;
-        double us = 0;
-        for (int i = from; i < to; i++) {
-          float d = g[i];
-          float x = w[i];
-          float mi = oneMinusBeta1 * (d - m[i]) + m[i];
-          float vi = beta2 * v[i] + oneMinusBeta2 * (d * d);
-          m[i] = mi;
-          v[i] = vi;
-          float r = direction(mi, vi, x);
-          ws += (double) x * x;
-          us += (double) r * r;
-        }
-        weightSq += ws;
-        updateSq += us;
-      } else {
-        for (int i = from; i < to; i++) {
-          float x = w[i];
-          w[i] = x + negStep * direction(m[i], v[i], x);
-        }
+      for (int i = from; i < to; i++) {
+        float x = w[i];
+        w[i] = x + negStep * direction(m[i], v[i], x);
       }
     }
-
 
     private float direction(float m, float v, float x) {
       return (m / bc1) / ((float) Math.sqrt(v / bc2) + eps) + weightDecay * x;
@@ -75,15 +85,11 @@ public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
     state.bc1 = correct ? (float) (1 - Math.pow(beta1, state.step)) : 1f;
     state.bc2 = correct ? (float) (1 - Math.pow(beta2, state.step)) : 1f;
     state.weightDecay = (float) group.getDouble("weight_decay");
-    state.weightSq = 0;
-    state.updateSq = 0;
-    state.applying = false;
-    Passes.runSerial(state, p.values(), grad);
-    double wNorm = Math.sqrt(state.weightSq);
-    double uNorm = Math.sqrt(state.updateSq);
+    Reductions.run(state, p.values(), grad, state.norms);
+    double wNorm = Math.sqrt(state.norms[0]);
+    double uNorm = Math.sqrt(state.norms[1]);
     double trust = wNorm > 0 && uNorm > 0 ? group.getDouble("trust_coefficient") * wNorm / uNorm : 1.0;
     state.negStep = (float) (-group.lr() * trust);
-    state.applying = true;
     Passes.run(state, p.values(), grad);
   }
 }

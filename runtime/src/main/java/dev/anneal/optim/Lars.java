@@ -1,6 +1,8 @@
 package dev.anneal.optim;
 
 import dev.anneal.optim.kernel.Passes;
+import dev.anneal.optim.kernel.ReductionKernel;
+import dev.anneal.optim.kernel.Reductions;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.Map;
  * {@code always_adapt}, the gradient plus weight decay is scaled per tensor by
  * {@code trust_coefficient * ||w|| / (||g|| + wd * ||w|| + eps)} (1 when either norm is 0;
  * with {@code trust_clip}, {@code min(trust / lr, 1)}); then SGD with momentum, dampening and
- * Nesterov as {@link Sgd}.
+ * Nesterov as {@link Sgd}. Both norms come from one reduction (parallel blocks, combined in a
+ * fixed order) before the element pass.
  */
 public final class Lars extends ElementwiseOptimizer<Lars.State> {
   public static final String TYPE = "LARS";
@@ -22,10 +25,30 @@ public final class Lars extends ElementwiseOptimizer<Lars.State> {
   }
 
 
+  /** The block's {@code sum(w*w)} and {@code sum(g*g)}; reads no state, so it is one shared instance. */
+  private static final ReductionKernel NORMS = new ReductionKernel() {
+    @Override
+    public void reduce(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to, double[] out, int at) {
+      double ws = 0;
+      double gs = 0;
+      for (int i = from; i < to; i++) {
+        float x = w[i];
+        float d = g[i];
+        ws += (double) x * x;
+        gs += (double) d * d;
+      }
+      out[at] = ws;
+      out[at + 1] = gs;
+    }
+
+    @Override
+    public int sums() {
+      return 2;
+    }
+  };
+
   static final class State extends TensorState {
-    private boolean measuring;
-    private double weightSq;
-    private double gradSq;
+    private final double[] norms = new double[2];
     private boolean adapt;
     private float weightDecay;
     private float trust;
@@ -37,19 +60,6 @@ public final class Lars extends ElementwiseOptimizer<Lars.State> {
 
     @Override
     public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
-      if (measuring) {
-        double ws = 0;
-        double gs = 0;
-        for (int i = from; i < to; i++) {
-          float x = w[i];
-          float d = g[i];
-          ws += (double) x * x;
-          gs += (double) d * d;
-        }
-        weightSq += ws;
-        gradSq += gs;
-        return;
-      }
       float[] buf = s0;
       for (int i = from; i < to; i++) {
         float x = w[i];
@@ -74,13 +84,9 @@ public final class Lars extends ElementwiseOptimizer<Lars.State> {
     state.adapt = wd != 0 || group.getBoolean("always_adapt");
     state.trust = 1f;
     if (state.adapt) {
-      state.measuring = true;
-      state.weightSq = 0;
-      state.gradSq = 0;
-      Passes.runSerial(state, p.values(), grad);
-      state.measuring = false;
-      double wNorm = Math.sqrt(state.weightSq);
-      double gNorm = Math.sqrt(state.gradSq);
+      Reductions.run(NORMS, p.values(), grad, state.norms);
+      double wNorm = Math.sqrt(state.norms[0]);
+      double gNorm = Math.sqrt(state.norms[1]);
       double trust = wNorm > 0 && gNorm > 0
           ? group.getDouble("trust_coefficient") * wNorm / (gNorm + wNorm * wd + group.getDouble("eps")) : 1.0;
       if (group.getBoolean("trust_clip")) {

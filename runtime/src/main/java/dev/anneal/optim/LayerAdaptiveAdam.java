@@ -1,6 +1,8 @@
 package dev.anneal.optim;
 
 import dev.anneal.optim.kernel.Passes;
+import dev.anneal.optim.kernel.ReductionKernel;
+import dev.anneal.optim.kernel.Reductions;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import java.util.List;
@@ -10,8 +12,9 @@ import java.util.Map;
  * A layer-adaptive Adam: Adam's moments without bias correction, and one step size per tensor,
  * {@code lr * trust_coefficient * mean(|m| / (sqrt(v) + eps))} ({@code trust_coefficient} defaults
  * to 1), applied to {@code m}: {@code w -= step * m}.
- * {@code weight_decay} adds {@code wd * w} to the gradient (L2, as Adam). Two passes: moments and
- * the mean, then the step.
+ * {@code weight_decay} adds {@code wd * w} to the gradient (L2, as Adam). Two passes: a reduction
+ * updates the moments and sums the ratio (in parallel blocks, combined in a fixed order), then an
+ * element pass applies the step.
  */
 public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveAdam.State> {
   public static final String TYPE = "LayerAdaptiveAdam";
@@ -22,21 +25,23 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
   }
 
 
-  static final class State extends MomentState {
-    private boolean applying;
+  static final class State extends MomentState implements ReductionKernel {
     private float negStep;
-    private double ratioSum;
+    private final double[] ratioSum = new double[1];
 
     @Override
     public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
       float[] m = s0;
-      if (applying) {
-        float negStep = this.negStep;
-        for (int i = from; i < to; i++) {
-          w[i] = w[i] + negStep * m[i];
-        }
-        return;
+      float negStep = this.negStep;
+      for (int i = from; i < to; i++) {
+        w[i] = w[i] + negStep * m[i];
       }
+    }
+
+    /** The moments, and the block's {@code sum(|m| / (sqrt(v) + eps))}. */
+    @Override
+    public void reduce(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to, double[] out, int at) {
+      float[] m = s0;
       float[] v = s1;
       double sum = 0;
       for (int i = from; i < to; i++) {
@@ -47,7 +52,7 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
         v[i] = vi;
         sum += Math.abs(mi) / ((float) Math.sqrt(vi) + eps);
       }
-      ratioSum += sum;
+      out[at] = sum;
     }
   }
 
@@ -56,12 +61,9 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
     state.step += 1;
     state.readBetas(group);
     state.weightDecay = (float) group.getDouble("weight_decay");
-    state.ratioSum = 0;
-    state.applying = false;
-    Passes.runSerial(state, p.values(), grad);
-    double mean = p.size() == 0 ? 0 : state.ratioSum / p.size();
+    Reductions.run(state, p.values(), grad, state.ratioSum);
+    double mean = p.size() == 0 ? 0 : state.ratioSum[0] / p.size();
     state.negStep = (float) (-group.lr() * group.getDouble("trust_coefficient") * mean);
-    state.applying = true;
     Passes.run(state, p.values(), grad);
   }
 }

@@ -5,19 +5,23 @@ import dev.anneal.param.FloatStorage;
 import dev.anneal.param.HeapStorage;
 
 /**
- * Runs an {@link ElementKernel} over a whole parameter in one pass, whatever the storage of its
- * values and gradient: heap arrays go to the kernel as they are; when either is a direct buffer,
- * the pass goes chunk by chunk through the thread's {@link Scratch}. Above
- * {@link #parallelThreshold()} elements the pass is split across the shared {@link WorkerPool}.
- * Nothing is allocated per call.
+ * Runs {@link ElementKernel}s over whole parameters, whatever the storage of their values and
+ * gradient: heap arrays go to the kernel as they are; when either is a direct buffer, the pass goes
+ * chunk by chunk through the thread's {@link Scratch}. Nothing is allocated per call.
+ *
+ * <p>Between {@link #beginBatch()} and {@link #endBatch()} (an optimizer's step) the passes are
+ * queued and run together as one multi-tensor pass, as PyTorch's {@code foreach} path does: the
+ * elements of all queued parameters are split evenly across the {@link WorkerPool}, which is woken
+ * once per step rather than once per tensor, so many small tensors (biases, norms) cost no more per
+ * element than one large one. A queued kernel must keep its fields until the batch ends, and a
+ * kernel is queued at most once per batch.
  */
 public final class Passes {
   /** Below this many elements one thread does the pass: the hand-off costs more than it saves. */
   private static final int PARALLEL_THRESHOLD =
       Integer.getInteger("anneal.optim.parallelThreshold", 1 << 16);
 
-  /** Tensors up to this size use the wide scratch; a field so tests can force the chunked-state path. */
-  static int wideLimit = Scratch.WIDE_LIMIT;
+  private static final ThreadLocal<PassBatch> BATCH = ThreadLocal.withInitial(PassBatch::new);
 
   private Passes() {}
 
@@ -25,33 +29,36 @@ public final class Passes {
     return PARALLEL_THRESHOLD;
   }
 
-  /** One fused pass over every element; split across cores when the parameter is large. */
+  /** One fused pass over every element: now, or at {@link #endBatch()} when a batch is open. */
   public static void run(ElementKernel kernel, FloatStorage values, FloatStorage grad) {
-    int n = values.size();
-    if (n >= PARALLEL_THRESHOLD && WorkerPool.shared().threads() > 1) {
-      WorkerPool.shared().run(kernel, values, grad, n);
-    } else {
-      runRange(kernel, values, grad, 0, n, null);
+    PassBatch batch = BATCH.get();
+    batch.add(kernel, values, grad);
+    if (!batch.open()) {
+      batch.flush();
     }
   }
 
-  /** One pass on the calling thread only, for kernels that accumulate (norms, means) in fields. */
-  public static void runSerial(ElementKernel kernel, FloatStorage values, FloatStorage grad) {
-    runRange(kernel, values, grad, 0, values.size(), null);
+  /** Queues the following {@link #run} calls of this thread until the matching {@link #endBatch()}; nests. */
+  public static void beginBatch() {
+    BATCH.get().begin();
   }
 
-  /** The pass over {@code [from, to)}; {@code scratch} is the running thread's, or null to look it up. */
-  static void runRange(ElementKernel kernel, FloatStorage values, FloatStorage grad, int from, int to, Scratch scratch) {
+  /** Closes the batch opened last; the outermost close runs every queued pass. */
+  public static void endBatch() {
+    BATCH.get().end();
+  }
+
+  static boolean parallel(long elements) {
+    return elements >= PARALLEL_THRESHOLD && WorkerPool.shared().threads() > 1;
+  }
+
+  /** The pass over {@code [from, to)} of one parameter, with the running thread's scratch. */
+  static void runRange(ElementKernel kernel, FloatStorage values, FloatStorage grad, int from, int to, Scratch s) {
     float[] s0 = kernel.state(0);
     float[] s1 = kernel.state(1);
     float[] s2 = kernel.state(2);
     if (values instanceof HeapStorage hw && grad instanceof HeapStorage hg) {
       kernel.apply(hw.array(), hg.array(), s0, s1, s2, from, to);
-      return;
-    }
-    Scratch s = scratch != null ? scratch : Scratch.ofCurrentThread();
-    if (values.size() <= wideLimit) {
-      runWide(kernel, values, grad, from, to, s, s0, s1, s2);
       return;
     }
     float[] c0 = s0 == null ? null : s.s0;
@@ -61,59 +68,42 @@ public final class Passes {
       int len = Math.min(Scratch.CHUNK, to - start);
       load(values, start, s.w, len);
       load(grad, start, s.g, len);
-      if (s0 != null) {
-        System.arraycopy(s0, start, c0, 0, len);
-      }
-      if (s1 != null) {
-        System.arraycopy(s1, start, c1, 0, len);
-      }
-      if (s2 != null) {
-        System.arraycopy(s2, start, c2, 0, len);
-      }
+      loadState(s0, start, c0, len);
+      loadState(s1, start, c1, len);
+      loadState(s2, start, c2, len);
       kernel.apply(s.w, s.g, c0, c1, c2, 0, len);
-      if (values instanceof HeapStorage hw) {
-        System.arraycopy(s.w, 0, hw.array(), start, len);
-      } else {
-        ((DirectStorage) values).floats().put(start, s.w, 0, len);
-      }
-      if (s0 != null) {
-        System.arraycopy(c0, 0, s0, start, len);
-      }
-      if (s1 != null) {
-        System.arraycopy(c1, 0, s1, start, len);
-      }
-      if (s2 != null) {
-        System.arraycopy(c2, 0, s2, start, len);
-      }
+      store(s.w, values, start, len);
+      storeState(c0, s0, start, len);
+      storeState(c1, s1, start, len);
+      storeState(c2, s2, start, len);
     }
   }
 
-  /** Chunks of values and gradient copied to their own indices in the wide scratch; state used in place. */
-  private static void runWide(ElementKernel kernel, FloatStorage values, FloatStorage grad, int from, int to, Scratch s,
-      float[] s0, float[] s1, float[] s2) {
-    s.wide(values.size());
-    float[] w = values instanceof HeapStorage hw ? hw.array() : s.wideW;
-    float[] g = grad instanceof HeapStorage hg ? hg.array() : s.wideG;
-    for (int start = from; start < to; start += Scratch.CHUNK) {
-      int len = Math.min(Scratch.CHUNK, to - start);
-      if (w == s.wideW) {
-        ((DirectStorage) values).floats().get(start, w, start, len);
-      }
-      if (g == s.wideG) {
-        ((DirectStorage) grad).floats().get(start, g, start, len);
-      }
-      kernel.apply(w, g, s0, s1, s2, start, start + len);
-      if (w == s.wideW) {
-        ((DirectStorage) values).floats().put(start, w, start, len);
-      }
-    }
-  }
-
-  private static void load(FloatStorage storage, int start, float[] into, int len) {
+  static void load(FloatStorage storage, int start, float[] into, int len) {
     if (storage instanceof HeapStorage heap) {
       System.arraycopy(heap.array(), start, into, 0, len);
-    } else {
+    } else if (storage != null) {
       ((DirectStorage) storage).floats().get(start, into, 0, len);
+    }
+  }
+
+  static void store(float[] from, FloatStorage storage, int start, int len) {
+    if (storage instanceof HeapStorage heap) {
+      System.arraycopy(from, 0, heap.array(), start, len);
+    } else {
+      ((DirectStorage) storage).floats().put(start, from, 0, len);
+    }
+  }
+
+  static void loadState(float[] state, int start, float[] chunk, int len) {
+    if (state != null) {
+      System.arraycopy(state, start, chunk, 0, len);
+    }
+  }
+
+  static void storeState(float[] chunk, float[] state, int start, int len) {
+    if (state != null) {
+      System.arraycopy(chunk, 0, state, start, len);
     }
   }
 }

@@ -1,38 +1,31 @@
 package dev.anneal.optim.kernel;
 
 /**
- * One thread's chunk buffers for passes that touch direct storage: values, gradient and the three
- * state arrays are bulk-copied here (memcpy speed), the kernel's array loop runs with one index
- * for all five (so it vectorizes), and what it wrote is copied back.
+ * One thread's chunk buffers for passes that touch direct storage. JDK 17's C2 does not vectorize
+ * loops over a direct buffer (element access or {@code sun.misc.Unsafe} raw addresses alike), but
+ * a bulk copy ({@code FloatBuffer.get(int, float[], int, int)}) runs at memcpy speed: so values,
+ * gradient and the state arrays of one chunk are copied here, the kernel's array loop runs with one
+ * index for all five (so it vectorizes), and what it wrote is copied back. The chunk is small
+ * enough that all five stay in L1 and add no memory traffic over the in-place heap pass.
  */
 final class Scratch {
-  /** 2048 floats each: five chunks stay inside L1/L2. */
-  static final int CHUNK = 2048;
-
-  final float[] w = new float[CHUNK];
-  final float[] g = new float[CHUNK];
-  final float[] s0 = new float[CHUNK];
-  final float[] s1 = new float[CHUNK];
-  final float[] s2 = new float[CHUNK];
-
-  /** Tensors up to this many floats use {@link #wide}: 16 MB per array per thread at most. */
-  static final int WIDE_LIMIT = Integer.getInteger("anneal.optim.wideScratchLimit", 1 << 22);
-
   /**
-   * Values and gradient in the parameter's own index space, grown to the largest tensor seen (up to
-   * {@link #WIDE_LIMIT}): a chunk copied to its own indices here lines up with the state arrays,
-   * so only values and gradient are copied, not the state. Grows once, never per step.
+   * Floats per chunk of an element pass. Small chunks keep the four or five memory streams of a
+   * step all in flight (the copies of one chunk are a few hundred nanoseconds apart), large ones
+   * amortize the calls: 256 measured best among 128 to 16384 (benchmarks/README.md).
    */
-  float[] wideW = new float[0];
-  float[] wideG = new float[0];
+  static final int CHUNK = Integer.getInteger("anneal.optim.chunk", 256);
 
-  /** Makes the wide arrays hold at least {@code size} floats. */
-  void wide(int size) {
-    if (wideW.length < size) {
-      wideW = new float[size];
-      wideG = new float[size];
-    }
-  }
+  /** Floats per block of a reduction: partial sums are taken per block, so results never depend on threads. */
+  static final int BLOCK = 2048;
+
+  private static final int SIZE = Math.max(CHUNK, BLOCK);
+
+  final float[] w = new float[SIZE];
+  final float[] g = new float[SIZE];
+  final float[] s0 = new float[SIZE];
+  final float[] s1 = new float[SIZE];
+  final float[] s2 = new float[SIZE];
 
   private static final ThreadLocal<Scratch> CALLER = ThreadLocal.withInitial(Scratch::new);
 

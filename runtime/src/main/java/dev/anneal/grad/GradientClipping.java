@@ -1,7 +1,9 @@
 package dev.anneal.grad;
 
+import dev.anneal.optim.kernel.ElementKernel;
+import dev.anneal.optim.kernel.Passes;
+import dev.anneal.optim.kernel.Reductions;
 import dev.anneal.param.FloatStorage;
-import dev.anneal.param.HeapStorage;
 import dev.anneal.param.Parameter;
 import java.util.List;
 
@@ -45,15 +47,13 @@ public final class GradientClipping {
     if (Double.isNaN(normType)) {
       throw new IllegalArgumentException("norm type must be a number or infinity, was NaN");
     }
-    // The norm of the per-tensor norms, folded as they come (no allocation per step).
-    int count = 0;
+    // Every gradient's norm in one multi-tensor pass, then the norm of the per-tensor norms folded
+    // in parameter order (no allocation per step).
+    double[] totals = totals(parameters.size());
+    int count = Reductions.eachGradient(Norms.of(normType), parameters, totals);
     double folded = initialFold(normType);
-    for (int i = 0, n = parameters.size(); i < n; i++) {
-      FloatStorage grad = parameters.get(i).grad();
-      if (grad != null) {
-        folded = fold(folded, (float) norm(grad, normType), normType);
-        count++;
-      }
+    for (int t = 0; t < count; t++) {
+      folded = fold(folded, (float) Norms.finish(totals[t], normType), normType);
     }
     return count == 0 ? 0.0 : (float) finishFold(folded, normType);
   }
@@ -68,19 +68,9 @@ public final class GradientClipping {
     if (clamped == 1.0f) {
       return;
     }
-    for (int k = 0, n = parameters.size(); k < n; k++) {
-      FloatStorage g = parameters.get(k).grad();
-      if (g instanceof HeapStorage heap) {
-        float[] a = heap.array();
-        for (int i = 0; i < a.length; i++) {
-          a[i] *= clamped;
-        }
-      } else if (g != null) {
-        for (int i = 0, size = g.size(); i < size; i++) {
-          g.set(i, g.get(i) * clamped);
-        }
-      }
-    }
+    Scale scale = SCALE.get();
+    scale.factor = clamped;
+    eachGradient(scale, parameters);
   }
 
   /** {@code clip_grad_norm_(parameters, maxNorm)}: the 2-norm, no error on a non-finite norm. */
@@ -90,20 +80,24 @@ public final class GradientClipping {
 
   /** Clamps every gradient value into {@code [-clipValue, clipValue]}; NaN stays NaN. */
   public static void clipGradValue(List<Parameter> parameters, double clipValue) {
-    float hi = (float) clipValue;
-    float lo = -hi;
-    for (Parameter p : parameters) {
-      FloatStorage g = p.grad();
-      if (g != null) {
-        for (int i = 0, n = g.size(); i < n; i++) {
-          float v = g.get(i);
-          if (v > hi) {
-            g.set(i, hi);
-          } else if (v < lo) {
-            g.set(i, lo);
-          }
+    Clamp clamp = CLAMP.get();
+    clamp.hi = (float) clipValue;
+    clamp.lo = -clamp.hi;
+    eachGradient(clamp, parameters);
+  }
+
+  /** One element pass of {@code kernel} over every gradient, as one multi-tensor pass. */
+  private static void eachGradient(ElementKernel kernel, List<Parameter> parameters) {
+    Passes.beginBatch();
+    try {
+      for (int k = 0, n = parameters.size(); k < n; k++) {
+        FloatStorage g = parameters.get(k).grad();
+        if (g != null) {
+          Passes.run(kernel, g, null);
         }
       }
+    } finally {
+      Passes.endBatch();
     }
   }
 
@@ -141,82 +135,62 @@ public final class GradientClipping {
 
   /** {@code torch.linalg.vector_norm(x, ord)}, accumulated in double. */
   static double norm(FloatStorage x, double ord) {
-    int n = x.size();
-    if (ord == Double.POSITIVE_INFINITY || ord == Double.NEGATIVE_INFINITY) {
-      boolean max = ord > 0;
-      double result = max ? 0.0 : Double.POSITIVE_INFINITY;
-      for (int i = 0; i < n; i++) {
-        double a = Math.abs(x.get(i));
-        if (Double.isNaN(a)) {
-          return Double.NaN;
-        }
-        result = max ? Math.max(result, a) : Math.min(result, a);
-      }
-      return result;
-    }
-    if (ord == 0) {
-      double nonZero = 0;
-      for (int i = 0; i < n; i++) {
-        float v = x.get(i);
-        if (v != 0) {
-          nonZero++; // NaN counts as non-zero, as in PyTorch
-        }
-      }
-      return nonZero;
-    }
-    double sum = 0;
-    if (ord == 2 && x instanceof HeapStorage heap) {
-      // Eight partial sums break the chain of dependent adds (as PyTorch's vectorized sum does).
-      float[] a = heap.array();
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      double s4 = 0;
-      double s5 = 0;
-      double s6 = 0;
-      double s7 = 0;
-      int i = 0;
-      for (; i + 7 < n; i += 8) {
-        double v0 = a[i];
-        double v1 = a[i + 1];
-        double v2 = a[i + 2];
-        double v3 = a[i + 3];
-        double v4 = a[i + 4];
-        double v5 = a[i + 5];
-        double v6 = a[i + 6];
-        double v7 = a[i + 7];
-        s0 += v0 * v0;
-        s1 += v1 * v1;
-        s2 += v2 * v2;
-        s3 += v3 * v3;
-        s4 += v4 * v4;
-        s5 += v5 * v5;
-        s6 += v6 * v6;
-        s7 += v7 * v7;
-      }
-      for (; i < n; i++) {
-        double v = a[i];
-        s0 += v * v;
-      }
-      return Math.sqrt(((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
-    }
-    if (ord == 2) {
-      for (int i = 0; i < n; i++) {
-        double v = x.get(i);
-        sum += v * v;
-      }
-      return Math.sqrt(sum);
-    }
-    if (ord == 1) {
-      for (int i = 0; i < n; i++) {
-        sum += Math.abs((double) x.get(i));
-      }
-      return sum;
-    }
-    for (int i = 0; i < n; i++) {
-      sum += Math.pow(Math.abs((double) x.get(i)), ord);
-    }
-    return Math.pow(sum, 1.0 / ord);
+    double[] total = TOTALS.get();
+    Reductions.run(Norms.of(ord), x, null, total);
+    return Norms.finish(total[0], ord);
   }
+
+  /** Per-tensor results of the norm passes, grown to the most gradients seen (one per thread). */
+  private static final ThreadLocal<double[]> TOTALS = ThreadLocal.withInitial(() -> new double[16]);
+
+  private static double[] totals(int tensors) {
+    double[] totals = TOTALS.get();
+    if (totals.length < tensors) {
+      totals = new double[Math.max(tensors, totals.length * 2)];
+      TOTALS.set(totals);
+    }
+    return totals;
+  }
+
+  /** Multiplies one tensor by a factor; the factor is set right before its pass runs. */
+  private static final class Scale implements ElementKernel {
+    private float factor;
+
+    @Override
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
+      float f = factor;
+      for (int i = from; i < to; i++) {
+        w[i] *= f;
+      }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return null;
+    }
+  }
+
+  /** Clamps one tensor into {@code [lo, hi]}, NaN staying NaN. */
+  private static final class Clamp implements ElementKernel {
+    private float lo;
+    private float hi;
+
+    @Override
+    public void apply(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to) {
+      float lo = this.lo;
+      float hi = this.hi;
+      for (int i = from; i < to; i++) {
+        float v = w[i];
+        w[i] = v > hi ? hi : v < lo ? lo : v;
+      }
+    }
+
+    @Override
+    public float[] state(int k) {
+      return null;
+    }
+  }
+
+  private static final ThreadLocal<Scale> SCALE = ThreadLocal.withInitial(Scale::new);
+  private static final ThreadLocal<Clamp> CLAMP = ThreadLocal.withInitial(Clamp::new);
 }

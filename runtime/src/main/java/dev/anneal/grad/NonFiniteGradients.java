@@ -1,5 +1,7 @@
 package dev.anneal.grad;
 
+import dev.anneal.optim.kernel.ReductionKernel;
+import dev.anneal.optim.kernel.Reductions;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.HeapStorage;
 import dev.anneal.param.Parameter;
@@ -9,15 +11,39 @@ import java.util.List;
 public final class NonFiniteGradients {
   private NonFiniteGradients() {}
 
-  /** The first parameter whose gradient holds NaN or an infinity, or {@code null} if all are finite. */
+  /**
+   * The first parameter whose gradient holds NaN or an infinity, or {@code null} if all are finite:
+   * every gradient is scanned in one multi-tensor pass (parallel blocks, heap or direct alike).
+   */
   public static Parameter first(List<Parameter> parameters) {
-    for (int k = 0, n = parameters.size(); k < n; k++) {
+    double[] flags = flags(parameters.size());
+    int tensors = Reductions.eachGradient(SCAN, parameters, flags);
+    for (int k = 0, t = 0, n = parameters.size(); k < n && t < tensors; k++) {
       Parameter p = parameters.get(k);
-      if (firstIndex(p.grad()) >= 0) {
-        return p;
+      if (p.grad() != null) {
+        if (flags[t++] != 0) {
+          return p;
+        }
       }
     }
     return null;
+  }
+
+  /** 1 for a block with a non-finite value, else 0 (summed per tensor). */
+  private static final ReductionKernel SCAN = (w, g, s0, s1, s2, from, to, out, at) -> {
+    out[at] = anyNonFinite(w, from, to) ? 1 : 0;
+  };
+
+  /** Per-tensor results of the scan, grown to the most gradients seen (one per thread). */
+  private static final ThreadLocal<double[]> FLAGS = ThreadLocal.withInitial(() -> new double[16]);
+
+  private static double[] flags(int tensors) {
+    double[] flags = FLAGS.get();
+    if (flags.length < tensors) {
+      flags = new double[Math.max(tensors, flags.length * 2)];
+      FLAGS.set(flags);
+    }
+    return flags;
   }
 
   /** "stem.weight[3] = NaN" for the first non-finite gradient value, or "none". */
@@ -37,7 +63,7 @@ public final class NonFiniteGradients {
     }
     if (grad instanceof HeapStorage heap) {
       float[] a = heap.array();
-      if (!anyNonFinite(a)) {
+      if (!anyNonFinite(a, 0, a.length)) {
         return -1;
       }
       for (int i = 0; i < a.length; i++) {
@@ -60,9 +86,9 @@ public final class NonFiniteGradients {
    * Whether any value is NaN or infinite, without branches so the loop vectorizes: an all-ones
    * exponent plus one exponent unit carries into the sign bit, for no finite value.
    */
-  static boolean anyNonFinite(float[] a) {
+  static boolean anyNonFinite(float[] a, int from, int to) {
     int acc = 0;
-    for (int i = 0; i < a.length; i++) {
+    for (int i = from; i < to; i++) {
       acc |= (Float.floatToRawIntBits(a[i]) & 0x7f800000) + 0x00800000;
     }
     return acc < 0;

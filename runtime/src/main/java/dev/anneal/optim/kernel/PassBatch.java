@@ -38,7 +38,7 @@ final class PassBatch implements WorkerPool.Job {
   }
 
   void add(ElementKernel kernel, FloatStorage values, FloatStorage grad) {
-    if (grad.size() != values.size()) {
+    if (grad != null && grad.size() != values.size()) {
       throw new IllegalArgumentException("gradient holds " + grad.size() + " values, the parameter holds " + values.size());
     }
     if (count == kernels.length) {

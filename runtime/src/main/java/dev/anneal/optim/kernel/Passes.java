@@ -29,7 +29,10 @@ public final class Passes {
     return PARALLEL_THRESHOLD;
   }
 
-  /** One fused pass over every element: now, or at {@link #endBatch()} when a batch is open. */
+  /**
+   * One fused pass over every element: now, or at {@link #endBatch()} when a batch is open.
+   * {@code grad} may be null for a pass over one tensor (the kernel then gets {@code g == null}).
+   */
   public static void run(ElementKernel kernel, FloatStorage values, FloatStorage grad) {
     PassBatch batch = BATCH.get();
     batch.add(kernel, values, grad);
@@ -57,10 +60,11 @@ public final class Passes {
     float[] s0 = kernel.state(0);
     float[] s1 = kernel.state(1);
     float[] s2 = kernel.state(2);
-    if (values instanceof HeapStorage hw && grad instanceof HeapStorage hg) {
-      kernel.apply(hw.array(), hg.array(), s0, s1, s2, from, to);
+    if (values instanceof HeapStorage hw && (grad == null || grad instanceof HeapStorage)) {
+      kernel.apply(hw.array(), grad == null ? null : ((HeapStorage) grad).array(), s0, s1, s2, from, to);
       return;
     }
+    float[] g = grad == null ? null : s.g;
     float[] c0 = s0 == null ? null : s.s0;
     float[] c1 = s1 == null ? null : s.s1;
     float[] c2 = s2 == null ? null : s.s2;
@@ -71,7 +75,7 @@ public final class Passes {
       loadState(s0, start, c0, len);
       loadState(s1, start, c1, len);
       loadState(s2, start, c2, len);
-      kernel.apply(s.w, s.g, c0, c1, c2, 0, len);
+      kernel.apply(s.w, g, c0, c1, c2, 0, len);
       store(s.w, values, start, len);
       storeState(c0, s0, start, len);
       storeState(c1, s1, start, len);

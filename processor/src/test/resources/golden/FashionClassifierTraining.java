@@ -2,6 +2,7 @@ package test;
 
 import dev.anneal.annotations.AnnealGenerated;
 import dev.anneal.djl.BlockParameters;
+import dev.anneal.djl.loss.CrossEntropyLoss;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.plan.UnfreezePolicy;
 import dev.anneal.schedule.Interval;
@@ -49,6 +50,16 @@ public final class FashionClassifierTraining {
         .schedule(Spec.of("LinearWarmup").with("warmup_steps", stepsPerEpoch).with("warmup_factor", 0.01).withChildren(
             Spec.of("CosineAnnealingLR").with("eta_min", 1.0E-6).with("T_max", 11 * stepsPerEpoch)), Interval.STEP)
         .clipGradNorm(1.0)
+        .build();
+  }
+
+  /**
+   * The training loss declared by {@code @Loss}: PyTorch's {@code torch.nn.CrossEntropyLoss(label_smoothing=0.1, weight=[1, 1, 1, 1, 1, 1, 2, 1, 1, 1])}.
+   */
+  public static CrossEntropyLoss loss() {
+    return CrossEntropyLoss.builder()
+        .labelSmoothing(0.1)
+        .weight(1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 1.0f, 2.0f, 1.0f, 1.0f, 1.0f)
         .build();
   }
 }

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
  * One keyword argument under its PyTorch name, for arguments without an attribute of their own.
  * The value is written as in Python: {@code "0.9"}, {@code "true"}, {@code "(0.9, 0.99)"} or a
  * word such as {@code "triangular2"}. The processor checks the name and the value's type.
- * Used only inside {@link Optimizer#kwargs()} and {@link Schedule#kwargs()}.
+ * Used only inside {@link Optimizer#kwargs()}, {@link Schedule#kwargs()} and {@link Loss#kwargs()}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

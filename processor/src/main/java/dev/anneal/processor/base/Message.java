@@ -54,6 +54,10 @@ public enum Message {
   NEEDS_TYPE(ERROR, "needs-type", "%s needs type = ... or custom = \"<registered name>\""),
   UNSUPPORTED(ERROR, "unsupported", "%s is not supported: %s"),
 
+  LOSS_NEEDS_DJL(ERROR, "loss-needs-djl",
+      "@Loss needs the losses of dev.anneal:anneal-djl (package %s) on the classpath; add the dependency"),
+  LOSS_WEIGHT_LENGTH(ERROR, "loss-weight-length", "@Loss %s must hold one entry per class (classes = %d), had %d"),
+
   // Lengths and composition
   PAST_END(ERROR, "past-end", "%s must be at most the training's length (%s), was %s"),
   FREEZE_NEEDS_UNTIL(ERROR, "freeze-needs-until", "@Freeze on field %s needs untilEpoch or untilStep"),

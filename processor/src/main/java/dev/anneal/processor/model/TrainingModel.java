@@ -9,8 +9,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Everything the annotations of one model class say, checked and ready to write: training length,
- * optimizer, groups in declaration order, the main schedule and the plan-wide settings. Nullable:
- * {@code schedule}, {@code monitor}, {@code clipNorm}, {@code clipValue}. {@code stepsPerEpoch} is 0
+ * optimizer, groups in declaration order, the main schedule, the plan-wide settings and the loss.
+ * Nullable: {@code schedule}, {@code monitor}, {@code clipNorm}, {@code clipValue}, {@code loss}. {@code stepsPerEpoch} is 0
  * when it is only known at run time; {@code accumulate} is 1 without accumulation.
  */
 public record TrainingModel(
@@ -26,7 +26,8 @@ public record TrainingModel(
     String monitor,
     Clip clipNorm,
     Double clipValue,
-    int accumulate) {
+    int accumulate,
+    LossModel loss) {
 
   public TrainingModel {
     optimizerKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(optimizerKwargs));

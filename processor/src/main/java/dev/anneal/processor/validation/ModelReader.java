@@ -8,6 +8,7 @@ import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.FieldKind;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.GroupModel;
+import dev.anneal.processor.model.LossModel;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
 import dev.anneal.processor.model.Value;
@@ -180,11 +181,12 @@ public final class ModelReader {
         report.add(Message.NOT_POSITIVE, new Location(type, accumulation.get(), steps), "@Accumulate value", accumulate);
       }
     }
+    LossModel loss = new LossReader(elements, resolver, args, report).read(type);
     if (report.hasErrors()) {
       return Optional.empty();
     }
     TrainingModel model = new TrainingModel(type, packageOf(type), generatedName(type), epochs, stepsPerEpoch, optimizerType,
-        optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate);
+        optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss);
     new PlanChecks(model, report).run();
     return report.hasErrors() ? Optional.empty() : Optional.of(model);
   }

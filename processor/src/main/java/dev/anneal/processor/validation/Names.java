@@ -28,6 +28,7 @@ public final class Names {
   public static final String GROUP = PACKAGE + "Group";
   public static final String FREEZE = PACKAGE + "Freeze";
   public static final String EXCLUDE = PACKAGE + "Exclude";
+  public static final String LOSS = PACKAGE + "Loss";
 
   /** Annotations that configure a field (and so make it a group of its own). */
   public static final List<String> FIELD_ANNOTATIONS = List.of(
@@ -36,11 +37,13 @@ public final class Names {
 
   /** Annotations that configure the whole model and so need {@code @Training} next to them. */
   public static final List<String> CLASS_ANNOTATIONS = List.of(
-      OPTIMIZER, SCHEDULE, SEQUENTIAL, CHAINED, WARMUP, PLATEAU, LAMBDA, CLIP_NORM, CLIP_VALUE, ACCUMULATE, LAYERWISE_DECAY);
+      OPTIMIZER, SCHEDULE, SEQUENTIAL, CHAINED, WARMUP, PLATEAU, LAMBDA, CLIP_NORM, CLIP_VALUE, ACCUMULATE, LAYERWISE_DECAY, LOSS);
 
   public static final String PARAMETER_SOURCE = "dev.anneal.param.ParameterSource";
   public static final String PARAMETER = "dev.anneal.param.Parameter";
   public static final String DJL_BLOCK = "ai.djl.nn.Block";
+  /** The losses' package (anneal-djl); the generated {@code loss()} builds one of its classes. */
+  public static final String LOSS_PACKAGE = "dev.anneal.djl.loss";
 
   /** For messages. */
   public static final String ACCEPTED_TYPES =

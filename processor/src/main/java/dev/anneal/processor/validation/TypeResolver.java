@@ -1,5 +1,6 @@
 package dev.anneal.processor.validation;
 
+import dev.anneal.annotations.LossType;
 import dev.anneal.annotations.OptimizerType;
 import dev.anneal.annotations.ScheduleType;
 import dev.anneal.processor.base.Location;
@@ -15,7 +16,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
 /**
- * Finds the descriptor an {@code @Optimizer} or {@code @Schedule} names: a built-in type, or the
+ * Finds the descriptor an {@code @Optimizer}, {@code @Schedule} or {@code @Loss} names: a built-in type, or the
  * name of one registered with its descriptor ({@code custom = "..."}), in the vocabulary the
  * processor loaded (its built-ins and the providers on the processor path).
  */
@@ -33,6 +34,11 @@ final class TypeResolver {
     String type = Mirrors.enumName(Mirrors.value(mirror, "type"));
     String builtIn = type.equals(OptimizerType.CUSTOM.name()) ? null : OptimizerType.valueOf(type).pytorchName();
     return resolve(Category.OPTIMIZER, builtIn, element, mirror);
+  }
+
+  /** The loss of {@code @Loss}, or null after reporting why there is none. */
+  Descriptor loss(Element element, AnnotationMirror mirror) {
+    return resolve(Category.LOSS, LossType.valueOf(Mirrors.enumName(Mirrors.value(mirror, "type"))).pytorchName(), element, mirror);
   }
 
   /** The schedule type of a {@code @Schedule} ({@link ScheduleType#CUSTOM} for a registered one). */

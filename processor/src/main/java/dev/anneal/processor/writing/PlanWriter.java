@@ -68,6 +68,9 @@ public final class PlanWriter {
           .addStatement("return plan(model, $L)", spe)
           .build());
     }
+    if (model.loss() != null) {
+      type.addMethod(LossWriter.method(model.loss()));
+    }
     return JavaFile.builder(model.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 

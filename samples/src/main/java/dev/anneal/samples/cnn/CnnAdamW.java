@@ -2,7 +2,6 @@ package dev.anneal.samples.cnn;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import dev.anneal.djl.loss.CrossEntropyLoss;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.samples.cli.Options;
 import dev.anneal.samples.data.FashionMnist;
@@ -46,8 +45,8 @@ public final class CnnAdamW {
       model.initialize(manager, DataType.FLOAT32, FashionCnn.INPUT);
       // Everything about the training is in CnnClassifier's annotations; the processor wrote this class.
       TrainingPlan plan = CnnClassifierTraining.plan(new CnnClassifier(model), stepsPerEpoch);
-      // PyTorch's CrossEntropyLoss(label_smoothing=0.1), not DJL's softmax cross entropy (which has no smoothing).
-      FashionLoop loop = new FashionLoop("cnn-adamw", model, plan, CrossEntropyLoss.builder().labelSmoothing(0.1).build(), batch, seed, out);
+      // PyTorch's CrossEntropyLoss(label_smoothing=0.1), as @Loss declares it (DJL's softmax cross entropy has no smoothing).
+      FashionLoop loop = new FashionLoop("cnn-adamw", model, plan, CnnClassifierTraining.loss(), batch, seed, out);
       loop.fit(data.train(), data.test(), "test");
       FashionLoop.Evaluation test = loop.evaluate(data.test());
       out.printf("final test accuracy %.2f%% (loss %.4f)%n", 100 * test.accuracy(), test.loss());

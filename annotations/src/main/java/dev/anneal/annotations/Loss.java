@@ -1,0 +1,50 @@
+package dev.anneal.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The training loss, one of PyTorch's 21 {@code torch.nn} losses with its keyword arguments. The
+ * processor checks them against the loss's descriptor (names, ranges, choices; {@code weight} and
+ * {@code pos_weight} against {@link #classes()} when given) and the generated {@code <Model>Training}
+ * hands the configured loss out from {@code loss()}, built with the loss's typed builder
+ * ({@code dev.anneal.djl.loss}, so the model's project depends on {@code anneal-djl}).
+ *
+ * <pre>{@code
+ * @Loss(type = LossType.CROSS_ENTROPY, labelSmoothing = 0.1)
+ * @Loss(type = LossType.HUBER, kwargs = @Kwarg(name = "delta", value = "0.5"))
+ * }</pre>
+ *
+ * An attribute left out takes PyTorch's default, as the loss's descriptor says; the defaults written
+ * below only mark an attribute as not given (the processor reads the attributes written).
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Loss {
+  LossType type();
+
+  /** PyTorch's {@code reduction}: {@code "mean"}, {@code "sum"}, {@code "none"} ({@code "batchmean"} for KL_DIV). */
+  String reduction() default "";
+
+  /** PyTorch's {@code weight}: one rescaling weight per class (CrossEntropy, NLL, BCE, MultiLabelSoftMargin, MultiMargin). */
+  double[] weight() default {};
+
+  /** PyTorch's {@code label_smoothing} of CrossEntropyLoss, in [0, 1]. */
+  double labelSmoothing() default Double.NaN;
+
+  /** PyTorch's {@code ignore_index} of CrossEntropyLoss and NLLLoss. */
+  int ignoreIndex() default Integer.MIN_VALUE;
+
+  /** PyTorch's {@code margin} of the margin and triplet losses. */
+  double margin() default Double.NaN;
+
+  /** The number of classes, when known: {@code weight} and {@code pos_weight} must then have as many entries. 0: not known. */
+  int classes() default 0;
+
+  /** Any other keyword argument, under its PyTorch name: {@code @Kwarg(name = "delta", value = "0.5")}. */
+  Kwarg[] kwargs() default {};
+}

@@ -1,0 +1,89 @@
+package dev.anneal.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.LossModel;
+import dev.anneal.processor.model.Value;
+import dev.anneal.processor.validation.Names;
+import dev.anneal.vocabulary.Argument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code loss()} of {@code <Model>Training}: the loss {@code @Loss} declares, built with the
+ * loss's typed builder ({@code CrossEntropyLoss.builder().labelSmoothing(0.1).build()}), one setter
+ * per argument written, named by the descriptor's Java name.
+ */
+final class LossWriter {
+  private static final ClassName REDUCTION = ClassName.get(Names.LOSS_PACKAGE, "Reduction");
+
+  private LossWriter() {}
+
+  static MethodSpec method(LossModel loss) {
+    ClassName type = ClassName.get(Names.LOSS_PACKAGE, loss.descriptor().name());
+    MethodSpec.Builder method = MethodSpec.methodBuilder("loss")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(type)
+        .addJavadoc("The training loss declared by {@code @Loss}: PyTorch's {@code $L($L)}.\n", loss.descriptor().origin(),
+            pythonCall(loss));
+    if (loss.kwargs().isEmpty()) {
+      return method.addStatement("return new $T()", type).build();
+    }
+    CodeBlock.Builder code = CodeBlock.builder().add("return $T.builder()\n$>$>", type);
+    for (Map.Entry<String, Arg> kwarg : loss.kwargs().entrySet()) {
+      Argument argument = loss.descriptor().argument(kwarg.getKey()).orElseThrow();
+      code.add(".$L($L)\n", argument.javaName(), literal(argument, kwarg.getValue().value()));
+    }
+    return method.addCode(code.add(".build();\n$<$<").build()).build();
+  }
+
+  private static CodeBlock literal(Argument argument, Value value) {
+    if (argument.name().equals("reduction") && value instanceof Value.Word word) {
+      return CodeBlock.of("$T.$L", REDUCTION, word.value().toUpperCase(Locale.ROOT));
+    }
+    List<Double> numbers = numbers(value);
+    if (numbers != null) {
+      // weight, pos_weight: the builders take float varargs, as the engine's float32 tensors hold them
+      List<String> floats = new ArrayList<>();
+      numbers.forEach(n -> floats.add(Float.toString(n.floatValue()) + "f"));
+      return CodeBlock.of("$L", String.join(", ", floats));
+    }
+    return Literals.of(value, 0);
+  }
+
+  private static List<Double> numbers(Value value) {
+    if (value instanceof Value.Reals reals) {
+      return reals.values();
+    }
+    if (value instanceof Value.Wholes wholes) {
+      return wholes.values().stream().map(Long::doubleValue).toList();
+    }
+    return null;
+  }
+
+  /** {@code label_smoothing=0.1, reduction='sum'}: the declaration as a PyTorch user writes it. */
+  private static String pythonCall(LossModel loss) {
+    List<String> parts = new ArrayList<>();
+    loss.kwargs().forEach((name, arg) -> parts.add(name + "=" + python(arg.value())));
+    return String.join(", ", parts);
+  }
+
+  private static String python(Value value) {
+    if (value instanceof Value.Flag flag) {
+      return flag.value() ? "True" : "False";
+    }
+    if (value instanceof Value.Word word) {
+      return "'" + word.value() + "'";
+    }
+    List<Double> numbers = numbers(value);
+    if (numbers != null) {
+      return "[" + String.join(", ", numbers.stream().map(Value::showNumber).toList()) + "]";
+    }
+    return value.show();
+  }
+}

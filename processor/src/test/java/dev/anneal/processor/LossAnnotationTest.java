@@ -1,0 +1,134 @@
+package dev.anneal.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.anneal.processor.DiagnosticsTest.assertDiagnostic;
+import static dev.anneal.processor.Models.SGD;
+import static dev.anneal.processor.Models.compile;
+import static dev.anneal.processor.Models.model;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import dev.anneal.processor.base.Message;
+import java.io.IOException;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @Loss}: checked against the loss descriptors (each rule's message, file and line), and
+ * handed out by the generated {@code loss()} through the loss's typed builder.
+ */
+class LossAnnotationTest {
+
+  private static void assertError(Message key, JavaFileObject source, String message, String line) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertDiagnostic(compilation, key, source, message, line);
+  }
+
+  /** With the processor, every lint but "processing" (the processor claims no annotation), warnings as errors. */
+  private static Compilation strict(JavaFileObject source) {
+    return Compiler.javac().withProcessors(new AnnealProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(source);
+  }
+
+  private static JavaFileObject withLoss(String... lossLines) {
+    return model(SGD + "\n" + String.join("\n", lossLines), "  Layer body;");
+  }
+
+  @Test
+  void labelSmoothingOutsideZeroToOne() {
+    assertError(Message.OUT_OF_RANGE, withLoss("@Loss(type = LossType.CROSS_ENTROPY,", "    labelSmoothing = 1.5)"),
+        "@Loss labelSmoothing must be in [0, 1], was 1.5", "labelSmoothing = 1.5");
+  }
+
+  @Test
+  void reductionNotAmongPyTorchsNames() {
+    assertError(Message.OUT_OF_RANGE, withLoss("@Loss(type = LossType.MSE,", "    reduction = \"avg\")"),
+        "@Loss reduction must be one of 'mean', 'sum', 'none', was 'avg'", "reduction = \"avg\"");
+  }
+
+  @Test
+  void batchmeanIsKlDivsOwn() {
+    assertError(Message.OUT_OF_RANGE, withLoss("@Loss(type = LossType.L1,", "    reduction = \"batchmean\")"),
+        "@Loss reduction must be one of 'mean', 'sum', 'none'", "reduction = \"batchmean\"");
+    assertThat(strict(withLoss("@Loss(type = LossType.KL_DIV, reduction = \"batchmean\")"))).succeededWithoutWarnings();
+  }
+
+  @Test
+  void weightLengthAgainstTheClasses() {
+    assertError(Message.LOSS_WEIGHT_LENGTH, withLoss("@Loss(type = LossType.CROSS_ENTROPY, classes = 10,", "    weight = {1, 2, 3})"),
+        "@Loss weight must hold one entry per class (classes = 10), had 3", "weight = {1, 2, 3}");
+    assertError(Message.LOSS_WEIGHT_LENGTH, withLoss("@Loss(type = LossType.BCE_WITH_LOGITS, classes = 2,",
+        "    kwargs = @Kwarg(name = \"pos_weight\", value = \"[1.0, 2.0, 3.0]\"))"), "@Loss pos_weight must hold one entry per class (classes = 2), had 3",
+        "value = \"[1.0, 2.0, 3.0]\"");
+  }
+
+  @Test
+  void anAttributeTheLossDoesNotTake() {
+    assertError(Message.NOT_APPLICABLE, withLoss("@Loss(type = LossType.MSE,", "    margin = 0.5)"),
+        "@Loss margin does not apply to MSELoss; it takes reduction", "margin = 0.5");
+  }
+
+  @Test
+  void aMisspelledKeywordArgument() {
+    assertError(Message.UNKNOWN_KWARG, withLoss("@Loss(type = LossType.HUBER,", "    kwargs = @Kwarg(name = \"delt\", value = \"0.5\"))"),
+        "HuberLoss has no argument \"delt\" (did you mean delta?)", "name = \"delt\"");
+  }
+
+  @Test
+  void aKeywordArgumentOutOfRange() {
+    assertError(Message.OUT_OF_RANGE, withLoss("@Loss(type = LossType.HUBER,", "    kwargs = @Kwarg(name = \"delta\", value = \"0\"))"),
+        "delta must be in (0, inf)", "value = \"0\"");
+    assertError(Message.OUT_OF_RANGE, withLoss("@Loss(type = LossType.TRIPLET_MARGIN_WITH_DISTANCE,",
+        "    kwargs = @Kwarg(name = \"distance_function\", value = \"'euclid'\"))"),
+        "must be one of 'pairwise_distance', 'cosine'", "value = \"'euclid'\"");
+  }
+
+  @Test
+  void classesMustBePositive() {
+    assertError(Message.NOT_POSITIVE, withLoss("@Loss(type = LossType.NLL,", "    classes = 0)"), "@Loss classes must be positive, was 0",
+        "classes = 0");
+  }
+
+  @Test
+  void lossNeedsTraining() {
+    JavaFileObject source = model("@Loss(type = LossType.MSE)", "  Layer body;");
+    assertError(Message.MISSING_TRAINING, source, "@Loss on class M needs @Training", "@Loss(type = LossType.MSE)");
+  }
+
+  @Test
+  void theGeneratedClassHandsOutTheLoss() throws IOException {
+    JavaFileObject source = withLoss("@Loss(type = LossType.TRIPLET_MARGIN_WITH_DISTANCE, margin = 0.5, reduction = \"sum\",",
+        "    kwargs = {@Kwarg(name = \"distance_function\", value = \"'cosine'\"), @Kwarg(name = \"swap\", value = \"True\")})");
+    Compilation compilation = strict(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString();
+    assertThat(generated).contains(String.join("\n",
+        "  /**",
+        "   * The training loss declared by {@code @Loss}: PyTorch's {@code torch.nn.TripletMarginWithDistanceLoss(margin=0.5, reduction='sum', distance_function='cosine', swap=True)}.",
+        "   */",
+        "  public static TripletMarginWithDistanceLoss loss() {",
+        "    return TripletMarginWithDistanceLoss.builder()",
+        "        .margin(0.5)",
+        "        .reduction(Reduction.SUM)",
+        "        .distanceFunction(\"cosine\")",
+        "        .swap(true)",
+        "        .build();",
+        "  }"));
+  }
+
+  @Test
+  void withoutArgumentsTheLossIsConstructed() throws IOException {
+    Compilation compilation = strict(withLoss("@Loss(type = LossType.HUBER)"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString())
+        .contains("    return new HuberLoss();\n");
+  }
+
+  @Test
+  void withoutLossNoLossMethod() throws IOException {
+    Compilation compilation = strict(model(SGD, "  Layer body;"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString()).doesNotContain("loss()");
+  }
+}

@@ -97,6 +97,8 @@ def build(spec, optimizer):
     if kind in ("LambdaLR", "MultiplicativeLR"):
         names = spec["lr_lambda"]
         spec["lr_lambda"] = [LR_LAMBDAS[n] for n in names] if isinstance(names, list) else LR_LAMBDAS[names]
+    if kind == "SWALR":
+        return torch.optim.swa_utils.SWALR(optimizer, **spec)
     cls = getattr(S, kind)
     return cls(optimizer, **spec)
 
@@ -534,6 +536,17 @@ def cases():
         record("chained_multistep_polynomial", {"type": "ChainedScheduler", "schedulers": [
             {"type": "MultiStepLR", "milestones": [2, 2, 6], "gamma": 0.5},
             {"type": "PolynomialLR", "total_iters": 8, "power": 1.5}]}, [0.1], steps=12),
+    ]
+    # torch.optim.swa_utils.SWALR: 1.13's get_lr is the same as 2.x's.
+    files["swalr"] = [
+        record("swalr_cos", {"type": "SWALR", "swa_lr": 0.05, "anneal_epochs": 5}, [0.5, 0.1], steps=9),
+        record("swalr_linear_per_group", {"type": "SWALR", "swa_lr": [0.02, 0.001], "anneal_epochs": 3,
+                                          "anneal_strategy": "linear"}, [0.2, 0.01], optimizer="Adam", optimizer_kwargs=ADAM,
+               steps=6),
+        record("swalr_no_anneal", {"type": "SWALR", "swa_lr": 0.01, "anneal_epochs": 0}, [0.1], steps=4),
+        record("swalr_default_anneal", {"type": "SWALR", "swa_lr": 0.3}, [0.1], optimizer_kwargs=SGD_M, steps=12),
+        record("chained_exponential_then_swalr", {"type": "ChainedScheduler", "schedulers": [
+            {"type": "ExponentialLR", "gamma": 0.9}, {"type": "SWALR", "swa_lr": 0.02, "anneal_epochs": 4}]}, [0.1], steps=8),
     ]
     return files
 

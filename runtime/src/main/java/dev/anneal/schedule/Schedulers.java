@@ -8,6 +8,7 @@ import dev.anneal.schedule.warmup.Warmup;
 import dev.anneal.spec.Registry;
 import dev.anneal.spec.Spec;
 import dev.anneal.spec.SpecSource;
+import dev.anneal.swa.SWALR;
 import dev.anneal.vocabulary.Category;
 import dev.anneal.vocabulary.Descriptor;
 import dev.anneal.vocabulary.DescriptorException;
@@ -123,6 +124,7 @@ public final class Schedulers {
       case SequentialLR.TYPE -> new SequentialLR(groups, children, k.ints("milestones"));
       case ChainedScheduler.TYPE -> new ChainedScheduler(groups, children);
       case TimmCosineLR.TYPE -> new TimmCosineLR(groups, k);
+      case SWALR.TYPE -> new SWALR(groups, PerGroup.of(k, SWALR.SWA_LR), k.integer("anneal_epochs"), k.string("anneal_strategy"));
       case LambdaLR.TYPE, MultiplicativeLR.TYPE -> functional(k, groups);
       default -> throw new IllegalArgumentException("scheduler " + type + " has a descriptor but no implementation: register a "
           + SchedulerProvider.class.getName() + " for it");

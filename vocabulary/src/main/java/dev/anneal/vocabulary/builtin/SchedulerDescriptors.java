@@ -209,6 +209,11 @@ final class SchedulerDescriptors {
           return LrCurve.proportional(TransformersCurves.warmupStableDecay(warmup, stable, decay, v.string("warmup_type"),
               v.string("decay_type"), v.number("min_lr_ratio"), v.number("num_cycles")));
         })).build());
+    all.add(tail(Descriptor.scheduler("SWALR").origin("torch.optim.swa_utils.SWALR")
+        .summary("anneals each group's lr to swa_lr over anneal_epochs (cos or linear), then holds it")
+        .arg(perGroup("swa_lr", null).required().range(NON_NEGATIVE).doc("the lr to anneal to, once or per group"))
+        .arg(integer("anneal_epochs", 10).range(NON_NEGATIVE).doc("positions of the annealing"))
+        .arg(choice("anneal_strategy", "cos", "linear").doc("shape of the annealing"))).build());
     return all;
   }
 

@@ -1,0 +1,361 @@
+package dev.anneal.swa;
+
+import dev.anneal.checkpoint.CheckpointException;
+import dev.anneal.checkpoint.CheckpointFile;
+import dev.anneal.checkpoint.Json;
+import dev.anneal.checkpoint.Tensor;
+import dev.anneal.param.Parameter;
+import dev.anneal.param.ParameterSource;
+import dev.anneal.plan.HookHandle;
+import dev.anneal.plan.PlanListener;
+import dev.anneal.plan.TrainingClock;
+import dev.anneal.plan.TrainingPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A running average of a model's parameters, as {@code torch.optim.swa_utils.AveragedModel}
+ * (SWA's equal average, or EMA with {@code get_ema_multi_avg_fn(decay)}) and timm's
+ * {@code ModelEmaV3} (EMA with a decay warmup):
+ *
+ * <pre>{@code
+ * AveragedModel swa = AveragedModel.swa(model);                  // update_parameters at epoch ends from epoch 10
+ * swa.updateAtEpochEnds(plan, 10);
+ * AveragedModel ema = AveragedModel.emaV3(model, EmaDecay.warmup(0.9999, 1, 0.75));
+ * ema.updateEveryStep(plan);
+ * ema.checkpointWith(plan, "ema");                                // saved and restored with plan.save / plan.load
+ * try (AveragedModel.Applied applied = ema.apply()) { evaluate(model); }   // evaluate the average, then back
+ * }</pre>
+ *
+ * <p>Numbers as PyTorch computes them on CPU float32 tensors: SWA
+ * {@code avg + (current - avg) / (n + 1)}; EMA {@code lerp(avg, current, 1 - decay)} with
+ * PyTorch 2.x's vectorized lerp ({@code fma(w, current - avg, avg)} for {@code |w| < 0.5}, else
+ * {@code fma(w - 1, current - avg, current)}). PyTorch's AveragedModel copies the model at its
+ * first update; timm's ModelEmaV3 copies it when constructed (here: {@link #emaV3}).
+ *
+ * <p>Buffers ({@link #buffers}): averaged too, as PyTorch's {@code use_buffers=True} and timm, or
+ * copied at every update, as PyTorch does without it; a DJL model's BatchNorm statistics can
+ * instead be recomputed for the averaged weights with {@code dev.anneal.djl.UpdateBn}.
+ */
+public final class AveragedModel {
+  /** What the checkpoint holds under {@code kind}. */
+  enum Kind { SWA, EMA, EMA_V3 }
+
+  private final Kind kind;
+  private final double decay;
+  private final EmaDecay emaDecay;
+  private final List<Parameter> params;
+  private final List<Parameter> buffers = new ArrayList<>();
+  private boolean averageBuffers;
+  private float[][] averaged;
+  private float[][] averagedBuffers = new float[0][];
+  private long nAveraged;
+
+  private AveragedModel(Kind kind, ParameterSource model, double decay, EmaDecay emaDecay) {
+    this.kind = kind;
+    this.decay = decay;
+    this.emaDecay = emaDecay;
+    this.params = List.copyOf(Objects.requireNonNull(model, "model").parameters());
+    if (params.isEmpty()) {
+      throw new IllegalArgumentException("the model to average holds no parameters");
+    }
+    this.averaged = new float[params.size()][];
+    for (int i = 0; i < params.size(); i++) {
+      averaged[i] = params.get(i).values().toArray();
+    }
+  }
+
+  /** SWA: the equal average of every update (PyTorch's default {@code AveragedModel(model)}). */
+  public static AveragedModel swa(ParameterSource model) {
+    return new AveragedModel(Kind.SWA, model, Double.NaN, null);
+  }
+
+  /** EMA as {@code AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(decay))}. */
+  public static AveragedModel ema(ParameterSource model, double decay) {
+    if (!(decay >= 0 && decay <= 1)) {
+      throw new IllegalArgumentException("Invalid decay value " + decay + " provided. Please provide a value in [0,1] range.");
+    }
+    return new AveragedModel(Kind.EMA, model, decay, null);
+  }
+
+  /** timm's {@code ModelEmaV3(model, decay, min_decay, update_after_step, use_warmup, ...)}: starts as a copy of the model. */
+  public static AveragedModel emaV3(ParameterSource model, EmaDecay decay) {
+    AveragedModel m = new AveragedModel(Kind.EMA_V3, model, Double.NaN, Objects.requireNonNull(decay, "decay"));
+    m.nAveraged = 1;     // the copy made at construction
+    return m;
+  }
+
+  /**
+   * Also follows {@code source}'s buffers: averaged like the parameters when {@code average}
+   * (PyTorch's {@code use_buffers=True}, timm's default), else copied at each update.
+   */
+  public AveragedModel buffers(ParameterSource source, boolean average) {
+    buffers.clear();
+    buffers.addAll(source.parameters());
+    averageBuffers = average;
+    averagedBuffers = new float[buffers.size()][];
+    for (int i = 0; i < buffers.size(); i++) {
+      averagedBuffers[i] = buffers.get(i).values().toArray();
+    }
+    return this;
+  }
+
+  /** PyTorch's {@code update_parameters(model)} (for timm's EMA: {@code update(model)}, the fixed decay). */
+  public void update() {
+    update(-1);
+  }
+
+  /** timm's {@code update(model, step)}: {@code step} is the count of optimizer steps taken (1 after the first). */
+  public void update(long step) {
+    boolean copy = nAveraged == 0;
+    float weight = 0;
+    if (kind == Kind.EMA) {
+      weight = (float) (1 - decay);
+    } else if (kind == Kind.EMA_V3) {
+      weight = (float) (1 - (step < 0 ? emaDecay.decay() : emaDecay.at(step)));
+    }
+    for (int i = 0; i < params.size(); i++) {
+      average(averaged[i], params.get(i), copy, weight);
+    }
+    for (int i = 0; i < buffers.size(); i++) {
+      average(averagedBuffers[i], buffers.get(i), copy || !averageBuffers, weight);
+    }
+    nAveraged++;
+  }
+
+  private void average(float[] avg, Parameter p, boolean copy, float weight) {
+    var current = p.values();
+    if (copy) {
+      current.copyTo(avg);
+      return;
+    }
+    if (kind == Kind.SWA) {
+      float divisor = (float) (nAveraged + 1);
+      for (int j = 0; j < avg.length; j++) {
+        avg[j] = avg[j] + (current.get(j) - avg[j]) / divisor;
+      }
+    } else if (Math.abs(weight) < 0.5f) {
+      for (int j = 0; j < avg.length; j++) {
+        avg[j] = Math.fma(weight, current.get(j) - avg[j], avg[j]);
+      }
+    } else {
+      float coeff = weight - 1;
+      for (int j = 0; j < avg.length; j++) {
+        float c = current.get(j);
+        avg[j] = Math.fma(coeff, c - avg[j], c);
+      }
+    }
+  }
+
+  /** PyTorch's {@code n_averaged}: updates so far (timm's EMA counts its initial copy). */
+  public long averagedCount() {
+    return nAveraged;
+  }
+
+  /** The averaged values of parameter {@code name} (a copy). */
+  public float[] averaged(String name) {
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).name().equals(name)) {
+        return averaged[i].clone();
+      }
+    }
+    for (int i = 0; i < buffers.size(); i++) {
+      if (buffers.get(i).name().equals(name)) {
+        return averagedBuffers[i].clone();
+      }
+    }
+    throw new IllegalArgumentException("the averaged model has no parameter or buffer " + name);
+  }
+
+  /** Writes the averages into the model's own parameters (and buffers), as the final model. */
+  public void copyToModel() {
+    for (int i = 0; i < params.size(); i++) {
+      params.get(i).values().copyFrom(averaged[i]);
+    }
+    for (int i = 0; i < buffers.size(); i++) {
+      buffers.get(i).values().copyFrom(averagedBuffers[i]);
+    }
+  }
+
+  /** The averages written into the model until {@link Applied#close()} puts the trained values back. */
+  public Applied apply() {
+    List<float[]> saved = new ArrayList<>();
+    params.forEach(p -> saved.add(p.values().toArray()));
+    buffers.forEach(b -> saved.add(b.values().toArray()));
+    copyToModel();
+    return new Applied(saved);
+  }
+
+  /** The model holding the averages; closing it restores the trained values. */
+  public final class Applied implements AutoCloseable {
+    private final List<float[]> saved;
+    private boolean closed;
+
+    private Applied(List<float[]> saved) {
+      this.saved = saved;
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (int i = 0; i < params.size(); i++) {
+        params.get(i).values().copyFrom(saved.get(i));
+      }
+      for (int i = 0; i < buffers.size(); i++) {
+        buffers.get(i).values().copyFrom(saved.get(params.size() + i));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- wiring to a plan
+
+  /** Updates after every optimizer step (EMA), with timm's step count: {@code plan.clock().step() + 1}. */
+  public HookHandle updateEveryStep(TrainingPlan plan) {
+    return plan.hooks().afterStep((p, trainable) -> update(p.clock().step() + 1));
+  }
+
+  /**
+   * Updates at the end of every epoch from epoch {@code firstEpoch} (0-based) on, as PyTorch's SWA
+   * recipe calls {@code update_parameters} after each epoch past {@code swa_start}.
+   */
+  public HookHandle updateAtEpochEnds(TrainingPlan plan, int firstEpoch) {
+    PlanListener listener = new PlanListener() {
+      @Override
+      public void onEpochEnd(TrainingClock clock, Map<String, Double> metrics) {
+        if (clock.epoch() - 1 >= firstEpoch) {
+          update(clock.step());
+        }
+      }
+    };
+    plan.addListener(listener);
+    return () -> plan.removeListener(listener);
+  }
+
+  /** {@link #checkpointWith(TrainingPlan, String)} under the name {@code averaged}. */
+  public HookHandle checkpointWith(TrainingPlan plan) {
+    return checkpointWith(plan, "averaged");
+  }
+
+  /**
+   * Saves the average with every {@code plan.save(file)} into {@code file + "." + name} (atomically,
+   * after the plan's file), and restores it with {@code plan.load(file)}: a missing or mismatched
+   * file refuses the load before the plan changes. Give each averaged model of a plan its own name.
+   */
+  public HookHandle checkpointWith(TrainingPlan plan, String name) {
+    if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("the averaged model's checkpoint name must be letters, digits, _ or -, was " + name);
+    }
+    HookHandle save = plan.hooks().afterSave((p, file) -> save(sidecar(file, name)));
+    HookHandle check = plan.hooks().beforeLoad((p, file) -> read(sidecar(file, name)));
+    HookHandle load = plan.hooks().afterLoad((p, file) -> apply(read(sidecar(file, name))));
+    return () -> {
+      save.remove();
+      check.remove();
+      load.remove();
+    };
+  }
+
+  /** Where {@link #checkpointWith(TrainingPlan, String)} keeps the average of checkpoint {@code file}. */
+  public static Path sidecar(Path file, String name) {
+    return file.resolveSibling(file.getFileName() + "." + name);
+  }
+
+  /** Writes the average atomically (safetensors layout: each tensor under its parameter's name). */
+  public void save(Path file) throws IOException {
+    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    for (int i = 0; i < params.size(); i++) {
+      tensors.put(params.get(i).name(), new Tensor(params.get(i).shape(), averaged[i]));
+    }
+    for (int i = 0; i < buffers.size(); i++) {
+      tensors.put(buffers.get(i).name(), new Tensor(buffers.get(i).shape(), averagedBuffers[i]));
+    }
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("kind", kind.name());
+    state.put("n_averaged", nAveraged);
+    state.put("declaration", declaration());
+    CheckpointFile.write(file, tensors, state);
+  }
+
+  /** Restores an average written by {@link #save} for the same model and averaging, or refuses it whole. */
+  public void load(Path file) throws IOException {
+    apply(read(file));
+  }
+
+  private Map<String, Object> declaration() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("kind", kind.name());
+    if (kind == Kind.EMA) {
+      d.put("decay", decay);
+    } else if (kind == Kind.EMA_V3) {
+      d.put("decay", emaDecay.decay());
+      d.put("min_decay", emaDecay.minDecay());
+      d.put("update_after_step", emaDecay.updateAfterStep());
+      d.put("use_warmup", emaDecay.useWarmup());
+      d.put("warmup_gamma", emaDecay.warmupGamma());
+      d.put("warmup_power", emaDecay.warmupPower());
+    }
+    d.put("average_buffers", averageBuffers);
+    return d;
+  }
+
+  private record Loaded(long nAveraged, float[][] params, float[][] buffers) {}
+
+  private Loaded read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new CheckpointException("the averaged model's file " + file + " is missing; it is written next to the plan's"
+          + " checkpoint when the plan is saved with checkpointWith(plan) registered");
+    }
+    CheckpointFile.Contents contents = CheckpointFile.read(file);
+    Object declared = contents.state().get("declaration");
+    if (!Json.normalize(declaration()).equals(declared)) {
+      throw new CheckpointException(file + " holds an average declared as " + declared + ", this one is " + declaration()
+          + "; nothing was loaded");
+    }
+    float[][] p = new float[params.size()][];
+    float[][] b = new float[buffers.size()][];
+    int expected = params.size() + buffers.size();
+    if (contents.tensors().size() != expected) {
+      throw new CheckpointException(file + " holds " + contents.tensors().size() + " tensors, the averaged model has "
+          + expected + "; nothing was loaded");
+    }
+    for (int i = 0; i < params.size(); i++) {
+      p[i] = tensor(file, contents, params.get(i));
+    }
+    for (int i = 0; i < buffers.size(); i++) {
+      b[i] = tensor(file, contents, buffers.get(i));
+    }
+    Object n = contents.state().get("n_averaged");
+    if (!(n instanceof Number count)) {
+      throw new CheckpointException(file + " lacks n_averaged; nothing was loaded");
+    }
+    return new Loaded(count.longValue(), p, b);
+  }
+
+  private static float[] tensor(Path file, CheckpointFile.Contents contents, Parameter p) throws CheckpointException {
+    Tensor t = contents.tensors().get(p.name());
+    if (t == null) {
+      throw new CheckpointException(file + " has no average of " + p.name() + "; nothing was loaded");
+    }
+    if (!Arrays.equals(t.shape(), p.shape())) {
+      throw new CheckpointException(file + ": " + p.name() + " has shape " + Arrays.toString(t.shape()) + ", the model "
+          + Arrays.toString(p.shape()) + "; nothing was loaded");
+    }
+    return t.values();
+  }
+
+  private void apply(Loaded loaded) {
+    averaged = loaded.params();
+    averagedBuffers = loaded.buffers();
+    nAveraged = loaded.nAveraged();
+  }
+}

@@ -1,12 +1,16 @@
 package dev.anneal.plan;
 
 import dev.anneal.freeze.FreezeRule;
+import dev.anneal.optim.ParamGroup;
 import dev.anneal.schedule.Interval;
+import dev.anneal.spec.Spec;
 import dev.anneal.spec.SpecSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What one group overrides: hyperparameters under PyTorch names, its freezing, and a schedule of
@@ -15,6 +19,7 @@ import java.util.Objects;
 public final class GroupConfig {
   private final String name;
   private final Map<String, Object> overrides = new LinkedHashMap<>();
+  private final Set<String> overrideTypes = new LinkedHashSet<>();
   private Integer freezeUntilEpoch;
   private Long freezeUntilStep;
   private UnfreezePolicy onUnfreeze = UnfreezePolicy.KEEP_STATE;
@@ -36,6 +41,28 @@ public final class GroupConfig {
     Objects.requireNonNull(value, () -> "group " + name + ": value of " + key + " is null");
     overrides.put(key, value);
     return this;
+  }
+
+  /**
+   * Overrides the optimizer's hyperparameters for this group with a typed spec of the plan's
+   * optimizer: {@code g.set(AdamW.spec().weightDecay(0.0).betas(0.9, 0.95))}. The plan refuses it
+   * when its optimizer is of another type.
+   */
+  public GroupConfig set(SpecSource typed) {
+    Spec spec = Objects.requireNonNull(typed, "typed").toSpec();
+    overrideTypes.add(spec.type());
+    spec.kwargs().forEach(this::set);
+    return this;
+  }
+
+  /** {@code set("lr", lr)}: this group's learning rate. */
+  public GroupConfig lr(double lr) {
+    return set(ParamGroup.LR, lr);
+  }
+
+  /** {@code set("weight_decay", weightDecay)}: this group's weight decay (0 for biases and norms). */
+  public GroupConfig weightDecay(double weightDecay) {
+    return set(ParamGroup.WEIGHT_DECAY, weightDecay);
   }
 
   /** Frozen (no gradient, no update, no state change) while fewer than {@code epoch} epochs have ended. */
@@ -85,6 +112,11 @@ public final class GroupConfig {
   public GroupConfig schedule(CustomSchedule custom, Interval interval) {
     schedule = new PlannedSchedule(null, Objects.requireNonNull(custom, "custom"), interval);
     return this;
+  }
+
+  /** The optimizer types of typed overrides ({@link #set(SpecSource)}). */
+  Set<String> overrideTypes() {
+    return Collections.unmodifiableSet(overrideTypes);
   }
 
   Map<String, Object> overrides() {

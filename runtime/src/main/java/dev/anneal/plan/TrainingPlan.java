@@ -132,6 +132,12 @@ public final class TrainingPlan {
         }
       }
       ParamGroup paramGroup = new ParamGroup(group.name(), params);
+      for (String type : group.config().overrideTypes()) {
+        if (!type.equals(optimizer.name())) {
+          throw new IllegalArgumentException("group " + group.name() + " overrides " + type + " hyperparameters, but the plan's optimizer is "
+              + optimizer.name() + "; write them with " + optimizer.javaName() + ".spec()");
+        }
+      }
       group.config().overrides().forEach((key, value) -> {
         if (optimizer.argument(key).isEmpty()) {
           throw new IllegalArgumentException("group " + group.name() + ": " + optimizer.unknown(key).message());

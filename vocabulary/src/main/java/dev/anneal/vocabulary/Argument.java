@@ -456,6 +456,15 @@ public final class Argument {
     return String.join(", ", choices.stream().map(c -> "'" + c + "'").toList());
   }
 
+  /** A value of this argument as Python writes it: tuples in parentheses, None, True, 'cos'. */
+  public String show(Object value) {
+    String text = Values.show(value);
+    if (kind == Kind.DOUBLE_TUPLE && text.startsWith("[")) {
+      return "(" + text.substring(1, text.length() - 1) + ")";
+    }
+    return text;
+  }
+
   @Override
   public String toString() {
     return name + ": " + kind + (hasDefault() ? " = " + Values.show(defaultValue) : " (" + presence + ")");

@@ -126,7 +126,7 @@ final class OptimizerDescriptors {
         .build());
     all.add(torch("Adafactor", "Adafactor (factored second moments; PyTorch 2.5+)")
         .arg(lr(1e-2)).arg(number("beta2_decay", -0.8).range(Range.atMost(0)).doc("decay rate of the second moment, at most 0"))
-        .arg(tuple("eps", null, 1e-3).range(NON_NEGATIVE).doc("(eps1, eps2): eps1 None means the dtype's smallest positive normal"))
+        .arg(tuple("eps", null, 1e-3).range(NON_NEGATIVE).doc("(eps1, eps2): eps1 stabilizes the denominator (None: the dtype's machine epsilon), eps2 the parameter scale"))
         .arg(number("d", 1.0).range(Range.atLeast(1)).doc("clipping threshold of the update's RMS"))
         .arg(weightDecay(0)).arg(maximize()).args(implementationFlags()).build());
     all.add(torch("Muon", "Muon: momentum orthogonalized by Newton-Schulz, for 2-D parameters (PyTorch 2.9)")
@@ -134,9 +134,10 @@ final class OptimizerDescriptors {
         .arg(flag("nesterov", true).doc("Nesterov momentum"))
         .arg(tuple("ns_coefficients", 3.4445, -4.775, 2.0315).doc("coefficients (a, b, c) of the quintic Newton-Schulz iteration"))
         .arg(number("eps", 1e-7).range(NON_NEGATIVE).doc("added to the norm before normalizing"))
-        .arg(integer("ns_steps", 5).range(Range.atLeast(1)).doc("Newton-Schulz iterations"))
+        .arg(integer("ns_steps", 5).range(Range.closedOpen(0, 100)).doc("Newton-Schulz iterations (PyTorch refuses 100 or more)"))
         .arg(Argument.choice("adjust_lr_fn", "original", "match_rms_adamw").defaultsTo(null)
             .doc("None or 'original': lr * sqrt(max(1, A/B)); 'match_rms_adamw': lr * 0.2 * sqrt(max(A, B))"))
+        .arg(implementation("use_addmm", false))
         .build());
     all.add(Descriptor.optimizer("SparseAdam").origin("torch.optim.SparseAdam").summary("Adam for sparse gradients")
         .unsupported("it needs sparse gradients, which DJL does not give (use Adam or AdamW)").build());

@@ -1,0 +1,86 @@
+package dev.anneal.spec.typed;
+
+import dev.anneal.spec.TypedSpec;
+import dev.anneal.vocabulary.Category;
+import java.util.Arrays;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@code torch.optim.Adamax}: Adamax (Adam with the infinity norm).
+ */
+@Generated("dev.anneal.spec.typed.TypedSpecWriter")
+public final class Adamax extends TypedSpec<Adamax> {
+  private Adamax() {
+    super(Category.OPTIMIZER, "Adamax");
+  }
+
+  /**
+   * A {@code Adamax} with PyTorch's defaults; each setter overrides one.
+   */
+  public static Adamax spec() {
+    return new Adamax();
+  }
+
+  /**
+   * {@code lr}: learning rate; default 0.002; in [0, inf).
+   */
+  public Adamax lr(double lr) {
+    return set("lr", lr);
+  }
+
+  /**
+   * {@code betas}: averaging coefficients of the gradient and its square; default (0.9, 0.999); in [0, 1).
+   */
+  public Adamax betas(double first, double second) {
+    return set("betas", Arrays.asList(first, second));
+  }
+
+  /**
+   * {@code eps}: added to the denominator; default 1.0E-8; in [0, inf).
+   */
+  public Adamax eps(double eps) {
+    return set("eps", eps);
+  }
+
+  /**
+   * {@code weight_decay}: weight decay; default 0.0; in [0, inf).
+   */
+  public Adamax weightDecay(double weightDecay) {
+    return set("weight_decay", weightDecay);
+  }
+
+  /**
+   * {@code maximize}: maximize the objective; default False.
+   */
+  public Adamax maximize(boolean maximize) {
+    return set("maximize", maximize);
+  }
+
+  /**
+   * {@code foreach}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public Adamax foreach(Boolean foreach) {
+    return set("foreach", foreach);
+  }
+
+  /**
+   * {@code fused}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public Adamax fused(Boolean fused) {
+    return set("fused", fused);
+  }
+
+  /**
+   * {@code capturable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public Adamax capturable(Boolean capturable) {
+    return set("capturable", capturable);
+  }
+
+  /**
+   * {@code differentiable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public Adamax differentiable(Boolean differentiable) {
+    return set("differentiable", differentiable);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.anneal.spec.typed;
+
+import dev.anneal.spec.TypedSpec;
+import dev.anneal.vocabulary.Category;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@code transformers.get_cosine_with_hard_restarts_schedule_with_warmup}: linear warmup, then cosine decays with hard restarts.
+ * <p>Meant to step per optimizer step.
+ */
+@Generated("dev.anneal.spec.typed.TypedSpecWriter")
+public final class CosineWithHardRestartsWithWarmupLR extends TypedSpec<CosineWithHardRestartsWithWarmupLR> {
+  private CosineWithHardRestartsWithWarmupLR() {
+    super(Category.SCHEDULER, "CosineWithHardRestartsWithWarmupLR");
+  }
+
+  /**
+   * A {@code CosineWithHardRestartsWithWarmupLR} with PyTorch's defaults; each setter overrides one.
+   */
+  public static CosineWithHardRestartsWithWarmupLR spec() {
+    return new CosineWithHardRestartsWithWarmupLR();
+  }
+
+  /**
+   * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   */
+  public CosineWithHardRestartsWithWarmupLR numWarmupSteps(int numWarmupSteps) {
+    return set("num_warmup_steps", numWarmupSteps);
+  }
+
+  /**
+   * {@code num_training_steps}: steps of the whole schedule; required (annotations derive it from the training's length); in [1, inf).
+   */
+  public CosineWithHardRestartsWithWarmupLR numTrainingSteps(int numTrainingSteps) {
+    return set("num_training_steps", numTrainingSteps);
+  }
+
+  /**
+   * {@code num_cycles}: hard restarts; default 1; in [1, inf).
+   */
+  public CosineWithHardRestartsWithWarmupLR numCycles(int numCycles) {
+    return set("num_cycles", numCycles);
+  }
+}

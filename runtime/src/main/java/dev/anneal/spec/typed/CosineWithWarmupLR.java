@@ -1,0 +1,44 @@
+package dev.anneal.spec.typed;
+
+import dev.anneal.spec.TypedSpec;
+import dev.anneal.vocabulary.Category;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@code transformers.get_cosine_schedule_with_warmup}: linear warmup, then cosine decay.
+ * <p>Meant to step per optimizer step.
+ */
+@Generated("dev.anneal.spec.typed.TypedSpecWriter")
+public final class CosineWithWarmupLR extends TypedSpec<CosineWithWarmupLR> {
+  private CosineWithWarmupLR() {
+    super(Category.SCHEDULER, "CosineWithWarmupLR");
+  }
+
+  /**
+   * A {@code CosineWithWarmupLR} with PyTorch's defaults; each setter overrides one.
+   */
+  public static CosineWithWarmupLR spec() {
+    return new CosineWithWarmupLR();
+  }
+
+  /**
+   * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   */
+  public CosineWithWarmupLR numWarmupSteps(int numWarmupSteps) {
+    return set("num_warmup_steps", numWarmupSteps);
+  }
+
+  /**
+   * {@code num_training_steps}: steps of the whole schedule; required (annotations derive it from the training's length); in [1, inf).
+   */
+  public CosineWithWarmupLR numTrainingSteps(int numTrainingSteps) {
+    return set("num_training_steps", numTrainingSteps);
+  }
+
+  /**
+   * {@code num_cycles}: cosine waves (0.5: down to 0 once); default 0.5.
+   */
+  public CosineWithWarmupLR numCycles(double numCycles) {
+    return set("num_cycles", numCycles);
+  }
+}

@@ -1,0 +1,176 @@
+package dev.anneal.spec.typed;
+
+import dev.anneal.spec.TypedSpec;
+import dev.anneal.vocabulary.Category;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@code torch.optim.lr_scheduler.CyclicLR}: lr cycling between base_lr and max_lr (momentum inversely).
+ * <p>Meant to step per optimizer step.
+ */
+@Generated("dev.anneal.spec.typed.TypedSpecWriter")
+public final class CyclicLR extends TypedSpec<CyclicLR> {
+  private CyclicLR() {
+    super(Category.SCHEDULER, "CyclicLR");
+  }
+
+  /**
+   * A {@code CyclicLR} with PyTorch's defaults; each setter overrides one.
+   */
+  public static CyclicLR spec() {
+    return new CyclicLR();
+  }
+
+  /**
+   * {@code base_lr}: lower bound of the cycle, per group; required.
+   */
+  public CyclicLR baseLr(double baseLr) {
+    return set("base_lr", baseLr);
+  }
+
+  /**
+   * {@code base_lr}, one value per group.
+   */
+  public CyclicLR baseLr(List<Double> perGroup) {
+    return set("base_lr", List.copyOf(perGroup));
+  }
+
+  /**
+   * {@code max_lr}: upper bound of the cycle, per group; required.
+   */
+  public CyclicLR maxLr(double maxLr) {
+    return set("max_lr", maxLr);
+  }
+
+  /**
+   * {@code max_lr}, one value per group.
+   */
+  public CyclicLR maxLr(List<Double> perGroup) {
+    return set("max_lr", List.copyOf(perGroup));
+  }
+
+  /**
+   * {@code step_size_up}: positions of the rising half; default 2000.0; in (0, inf).
+   */
+  public CyclicLR stepSizeUp(double stepSizeUp) {
+    return set("step_size_up", stepSizeUp);
+  }
+
+  /**
+   * {@code step_size_down}: positions of the falling half (None: step_size_up); default None; in (0, inf).
+   */
+  public CyclicLR stepSizeDown(Double stepSizeDown) {
+    return set("step_size_down", stepSizeDown);
+  }
+
+  /**
+   * {@code mode}: amplitude policy; default 'triangular'.
+   */
+  public CyclicLR mode(Mode mode) {
+    return set("mode", mode.pytorchName());
+  }
+
+  /**
+   * {@code gamma}: exp_range's factor per position; default 1.0; in [0, inf).
+   */
+  public CyclicLR gamma(double gamma) {
+    return set("gamma", gamma);
+  }
+
+  /**
+   * {@code scale_fn}: custom amplitude policy (a Java DoubleUnaryOperator); default None.
+   */
+  public CyclicLR scaleFn(DoubleUnaryOperator scaleFn) {
+    return set("scale_fn", scaleFn);
+  }
+
+  /**
+   * {@code scale_mode}: what scale_fn reads; default 'cycle'.
+   */
+  public CyclicLR scaleMode(ScaleMode scaleMode) {
+    return set("scale_mode", scaleMode.pytorchName());
+  }
+
+  /**
+   * {@code cycle_momentum}: cycle momentum (or beta1) inversely; default True.
+   */
+  public CyclicLR cycleMomentum(boolean cycleMomentum) {
+    return set("cycle_momentum", cycleMomentum);
+  }
+
+  /**
+   * {@code base_momentum}: lower momentum bound, per group; default 0.8.
+   */
+  public CyclicLR baseMomentum(double baseMomentum) {
+    return set("base_momentum", baseMomentum);
+  }
+
+  /**
+   * {@code base_momentum}, one value per group.
+   */
+  public CyclicLR baseMomentum(List<Double> perGroup) {
+    return set("base_momentum", List.copyOf(perGroup));
+  }
+
+  /**
+   * {@code max_momentum}: upper momentum bound, per group; default 0.9.
+   */
+  public CyclicLR maxMomentum(double maxMomentum) {
+    return set("max_momentum", maxMomentum);
+  }
+
+  /**
+   * {@code max_momentum}, one value per group.
+   */
+  public CyclicLR maxMomentum(List<Double> perGroup) {
+    return set("max_momentum", List.copyOf(perGroup));
+  }
+
+  /**
+   * The values of {@code mode}.
+   */
+  public enum Mode {
+    TRIANGULAR("triangular"),
+
+    TRIANGULAR2("triangular2"),
+
+    EXP_RANGE("exp_range");
+
+    private final String pytorchName;
+
+    Mode(String pytorchName) {
+      this.pytorchName = pytorchName;
+    }
+
+    /**
+     * The value as PyTorch spells it.
+     */
+    public String pytorchName() {
+      return pytorchName;
+    }
+  }
+
+  /**
+   * The values of {@code scale_mode}.
+   */
+  public enum ScaleMode {
+    CYCLE("cycle"),
+
+    ITERATIONS("iterations");
+
+    private final String pytorchName;
+
+    ScaleMode(String pytorchName) {
+      this.pytorchName = pytorchName;
+    }
+
+    /**
+     * The value as PyTorch spells it.
+     */
+    public String pytorchName() {
+      return pytorchName;
+    }
+  }
+}

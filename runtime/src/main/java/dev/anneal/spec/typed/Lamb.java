@@ -1,0 +1,93 @@
+package dev.anneal.spec.typed;
+
+import dev.anneal.spec.TypedSpec;
+import dev.anneal.vocabulary.Category;
+import java.util.Arrays;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@code timm.optim.Lamb}: layer-wise adaptive moments (LAMB).
+ */
+@Generated("dev.anneal.spec.typed.TypedSpecWriter")
+public final class Lamb extends TypedSpec<Lamb> {
+  private Lamb() {
+    super(Category.OPTIMIZER, "LAMB");
+  }
+
+  /**
+   * A {@code LAMB} with PyTorch's defaults; each setter overrides one.
+   */
+  public static Lamb spec() {
+    return new Lamb();
+  }
+
+  /**
+   * {@code lr}: learning rate; default 0.001; in [0, inf).
+   */
+  public Lamb lr(double lr) {
+    return set("lr", lr);
+  }
+
+  /**
+   * {@code betas}: averaging coefficients of the gradient and its square; default (0.9, 0.999); in [0, 1).
+   */
+  public Lamb betas(double first, double second) {
+    return set("betas", Arrays.asList(first, second));
+  }
+
+  /**
+   * {@code eps}: added to the denominator; default 1.0E-6; in [0, inf).
+   */
+  public Lamb eps(double eps) {
+    return set("eps", eps);
+  }
+
+  /**
+   * {@code weight_decay}: weight decay; default 0.0; in [0, inf).
+   */
+  public Lamb weightDecay(double weightDecay) {
+    return set("weight_decay", weightDecay);
+  }
+
+  /**
+   * {@code bias_correction}: correct the moments' bias; default True.
+   */
+  public Lamb biasCorrection(boolean biasCorrection) {
+    return set("bias_correction", biasCorrection);
+  }
+
+  /**
+   * {@code trust_coefficient}: scale of the trust ratio; default 1.0; in [0, inf).
+   */
+  public Lamb trustCoefficient(double trustCoefficient) {
+    return set("trust_coefficient", trustCoefficient);
+  }
+
+  /**
+   * {@code foreach}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public Lamb foreach(Boolean foreach) {
+    return set("foreach", foreach);
+  }
+
+  /**
+   * {@code fused}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public Lamb fused(Boolean fused) {
+    return set("fused", fused);
+  }
+
+  /**
+   * {@code capturable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public Lamb capturable(Boolean capturable) {
+    return set("capturable", capturable);
+  }
+
+  /**
+   * {@code differentiable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public Lamb differentiable(Boolean differentiable) {
+    return set("differentiable", differentiable);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.anneal.spec.typed;
+
+import dev.anneal.spec.TypedSpec;
+import dev.anneal.vocabulary.Category;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@code torch.optim.lr_scheduler.LambdaLR}: base lr times lr_lambda(position).
+ * <p>Meant to step per epoch.
+ */
+@Generated("dev.anneal.spec.typed.TypedSpecWriter")
+public final class LambdaLR extends TypedSpec<LambdaLR> {
+  private LambdaLR() {
+    super(Category.SCHEDULER, "LambdaLR");
+  }
+
+  /**
+   * A {@code LambdaLR} with PyTorch's defaults; each setter overrides one.
+   */
+  public static LambdaLR spec() {
+    return new LambdaLR();
+  }
+
+  /**
+   * {@code lr_lambda}: a Java IntToDoubleFunction or a list of them, one per group: Schedulers.lambda(...); required.
+   */
+  public LambdaLR lrLambda(IntToDoubleFunction lrLambda) {
+    return set("lr_lambda", lrLambda);
+  }
+
+  /**
+   * {@code lr_lambda}, one function per group.
+   */
+  public LambdaLR lrLambda(List<IntToDoubleFunction> perGroup) {
+    return set("lr_lambda", List.copyOf(perGroup));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.anneal.spec.typed;
+
+import dev.anneal.spec.SpecSource;
+import dev.anneal.spec.TypedSpec;
+import dev.anneal.vocabulary.Category;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@code anneal (detectron2's warmup shapes)}: a linear warmup over warmup_steps, then its child schedule (if any).
+ * <p>Meant to step per epoch.
+ */
+@Generated("dev.anneal.spec.typed.TypedSpecWriter")
+public final class LinearWarmup extends TypedSpec<LinearWarmup> {
+  private LinearWarmup() {
+    super(Category.SCHEDULER, "LinearWarmup");
+  }
+
+  /**
+   * A {@code LinearWarmup} with PyTorch's defaults; each setter overrides one.
+   */
+  public static LinearWarmup spec() {
+    return new LinearWarmup();
+  }
+
+  /**
+   * {@code warmup_steps}: positions of the warmup; required; in [0, inf).
+   */
+  public LinearWarmup warmupSteps(int warmupSteps) {
+    return set("warmup_steps", warmupSteps);
+  }
+
+  /**
+   * {@code warmup_factor}: factor at position 0; default 0.001; in [0, 1].
+   */
+  public LinearWarmup warmupFactor(double warmupFactor) {
+    return set("warmup_factor", warmupFactor);
+  }
+
+  /**
+   * The schedule that follows, from its own step 0.
+   */
+  public LinearWarmup then(SpecSource next) {
+    return children(next);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.anneal.spec.typed;
+
+import dev.anneal.spec.TypedSpec;
+import dev.anneal.vocabulary.Category;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@code transformers.get_linear_schedule_with_warmup}: linear warmup, then linear decay to 0.
+ * <p>Meant to step per optimizer step.
+ */
+@Generated("dev.anneal.spec.typed.TypedSpecWriter")
+public final class LinearWithWarmupLR extends TypedSpec<LinearWithWarmupLR> {
+  private LinearWithWarmupLR() {
+    super(Category.SCHEDULER, "LinearWithWarmupLR");
+  }
+
+  /**
+   * A {@code LinearWithWarmupLR} with PyTorch's defaults; each setter overrides one.
+   */
+  public static LinearWithWarmupLR spec() {
+    return new LinearWithWarmupLR();
+  }
+
+  /**
+   * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   */
+  public LinearWithWarmupLR numWarmupSteps(int numWarmupSteps) {
+    return set("num_warmup_steps", numWarmupSteps);
+  }
+
+  /**
+   * {@code num_training_steps}: steps of the whole schedule; required (annotations derive it from the training's length); in [1, inf).
+   */
+  public LinearWithWarmupLR numTrainingSteps(int numTrainingSteps) {
+    return set("num_training_steps", numTrainingSteps);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.anneal.spec.typed;
+
+import dev.anneal.spec.TypedSpec;
+import dev.anneal.vocabulary.Category;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@code transformers.get_polynomial_decay_schedule_with_warmup}: linear warmup, then polynomial decay to lr_end.
+ * <p>Meant to step per optimizer step.
+ */
+@Generated("dev.anneal.spec.typed.TypedSpecWriter")
+public final class PolynomialWithWarmupLR extends TypedSpec<PolynomialWithWarmupLR> {
+  private PolynomialWithWarmupLR() {
+    super(Category.SCHEDULER, "PolynomialWithWarmupLR");
+  }
+
+  /**
+   * A {@code PolynomialWithWarmupLR} with PyTorch's defaults; each setter overrides one.
+   */
+  public static PolynomialWithWarmupLR spec() {
+    return new PolynomialWithWarmupLR();
+  }
+
+  /**
+   * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   */
+  public PolynomialWithWarmupLR numWarmupSteps(int numWarmupSteps) {
+    return set("num_warmup_steps", numWarmupSteps);
+  }
+
+  /**
+   * {@code num_training_steps}: steps of the whole schedule; required (annotations derive it from the training's length); in [1, inf).
+   */
+  public PolynomialWithWarmupLR numTrainingSteps(int numTrainingSteps) {
+    return set("num_training_steps", numTrainingSteps);
+  }
+
+  /**
+   * {@code lr_end}: final lr, below every group's lr; default 1.0E-7; in [0, inf).
+   */
+  public PolynomialWithWarmupLR lrEnd(double lrEnd) {
+    return set("lr_end", lrEnd);
+  }
+
+  /**
+   * {@code power}: power of the polynomial; default 1.0.
+   */
+  public PolynomialWithWarmupLR power(double power) {
+    return set("power", power);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.anneal.spec.typed;
+
+import dev.anneal.spec.TypedSpec;
+import dev.anneal.vocabulary.Category;
+import java.util.Arrays;
+import javax.annotation.processing.Generated;
+
+/**
+ * {@code torch.optim.RAdam}: rectified Adam.
+ */
+@Generated("dev.anneal.spec.typed.TypedSpecWriter")
+public final class RAdam extends TypedSpec<RAdam> {
+  private RAdam() {
+    super(Category.OPTIMIZER, "RAdam");
+  }
+
+  /**
+   * A {@code RAdam} with PyTorch's defaults; each setter overrides one.
+   */
+  public static RAdam spec() {
+    return new RAdam();
+  }
+
+  /**
+   * {@code lr}: learning rate; default 0.001; in [0, inf).
+   */
+  public RAdam lr(double lr) {
+    return set("lr", lr);
+  }
+
+  /**
+   * {@code betas}: averaging coefficients of the gradient and its square; default (0.9, 0.999); in [0, 1).
+   */
+  public RAdam betas(double first, double second) {
+    return set("betas", Arrays.asList(first, second));
+  }
+
+  /**
+   * {@code eps}: added to the denominator; default 1.0E-8; in [0, inf).
+   */
+  public RAdam eps(double eps) {
+    return set("eps", eps);
+  }
+
+  /**
+   * {@code weight_decay}: weight decay; default 0.0; in [0, inf).
+   */
+  public RAdam weightDecay(double weightDecay) {
+    return set("weight_decay", weightDecay);
+  }
+
+  /**
+   * {@code decoupled_weight_decay}: decay the weights directly (AdamW's way) instead of adding to the gradient; default False.
+   */
+  public RAdam decoupledWeightDecay(boolean decoupledWeightDecay) {
+    return set("decoupled_weight_decay", decoupledWeightDecay);
+  }
+
+  /**
+   * {@code maximize}: maximize the objective; default False.
+   */
+  public RAdam maximize(boolean maximize) {
+    return set("maximize", maximize);
+  }
+
+  /**
+   * {@code foreach}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public RAdam foreach(Boolean foreach) {
+    return set("foreach", foreach);
+  }
+
+  /**
+   * {@code fused}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public RAdam fused(Boolean fused) {
+    return set("fused", fused);
+  }
+
+  /**
+   * {@code capturable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public RAdam capturable(Boolean capturable) {
+    return set("capturable", capturable);
+  }
+
+  /**
+   * {@code differentiable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   */
+  public RAdam differentiable(Boolean differentiable) {
+    return set("differentiable", differentiable);
+  }
+}

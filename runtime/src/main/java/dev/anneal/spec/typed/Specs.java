@@ -1,0 +1,321 @@
+package dev.anneal.spec.typed;
+
+import javax.annotation.processing.Generated;
+
+/**
+ * Every built-in optimizer and scheduler of the typed DSL in one place: {@code Specs.adamW()} is
+ * {@code AdamW.spec()}, {@code Specs.cosineAnnealingLR()} is {@code CosineAnnealingLR.spec()}.
+ */
+@Generated("dev.anneal.spec.typed.TypedSpecWriter")
+public final class Specs {
+  private Specs() {
+  }
+
+  /**
+   * {@code torch.optim.SGD}: stochastic gradient descent with momentum, dampening and Nesterov.
+   */
+  public static Sgd sgd() {
+    return Sgd.spec();
+  }
+
+  /**
+   * {@code torch.optim.Adam}: Adam, optionally AMSGrad and decoupled weight decay.
+   */
+  public static Adam adam() {
+    return Adam.spec();
+  }
+
+  /**
+   * {@code torch.optim.AdamW}: Adam with decoupled weight decay.
+   */
+  public static AdamW adamW() {
+    return AdamW.spec();
+  }
+
+  /**
+   * {@code torch.optim.Adagrad}: Adagrad.
+   */
+  public static Adagrad adagrad() {
+    return Adagrad.spec();
+  }
+
+  /**
+   * {@code torch.optim.RMSprop}: RMSprop, optionally centered and with momentum.
+   */
+  public static RmsProp rmsProp() {
+    return RmsProp.spec();
+  }
+
+  /**
+   * {@code torch.optim.Adadelta}: Adadelta.
+   */
+  public static Adadelta adadelta() {
+    return Adadelta.spec();
+  }
+
+  /**
+   * {@code torch.optim.Adamax}: Adamax (Adam with the infinity norm).
+   */
+  public static Adamax adamax() {
+    return Adamax.spec();
+  }
+
+  /**
+   * {@code torch.optim.NAdam}: Adam with Nesterov momentum.
+   */
+  public static NAdam nAdam() {
+    return NAdam.spec();
+  }
+
+  /**
+   * {@code torch.optim.RAdam}: rectified Adam.
+   */
+  public static RAdam rAdam() {
+    return RAdam.spec();
+  }
+
+  /**
+   * {@code torch.optim.Rprop}: resilient backpropagation.
+   */
+  public static Rprop rprop() {
+    return Rprop.spec();
+  }
+
+  /**
+   * {@code torch.optim.ASGD}: averaged stochastic gradient descent.
+   */
+  public static Asgd asgd() {
+    return Asgd.spec();
+  }
+
+  /**
+   * {@code torch.optim.LBFGS}: L-BFGS with optional strong-Wolfe line search (one group, needs a closure).
+   */
+  public static Lbfgs lbfgs() {
+    return Lbfgs.spec();
+  }
+
+  /**
+   * {@code torch.optim.Adafactor}: Adafactor (factored second moments; PyTorch 2.5+).
+   */
+  public static Adafactor adafactor() {
+    return Adafactor.spec();
+  }
+
+  /**
+   * {@code torch.optim.Muon}: Muon: momentum orthogonalized by Newton-Schulz, for 2-D parameters (PyTorch 2.9).
+   */
+  public static Muon muon() {
+    return Muon.spec();
+  }
+
+  /**
+   * {@code timm.optim.Lamb}: layer-wise adaptive moments (LAMB).
+   */
+  public static Lamb lamb() {
+    return Lamb.spec();
+  }
+
+  /**
+   * {@code timm.optim.Lars}: layer-wise adaptive rate scaling (LARS).
+   */
+  public static Lars lars() {
+    return Lars.spec();
+  }
+
+  /**
+   * {@code the seed's layer-adaptive Adam}: Adam whose step is scaled per parameter by the ratio of weight and update norms.
+   */
+  public static LayerAdaptiveAdam layerAdaptiveAdam() {
+    return LayerAdaptiveAdam.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.StepLR}: lr times gamma every step_size positions.
+   */
+  public static StepLR stepLR() {
+    return StepLR.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.MultiStepLR}: lr times gamma at each milestone.
+   */
+  public static MultiStepLR multiStepLR() {
+    return MultiStepLR.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.ConstantLR}: lr times factor until total_iters.
+   */
+  public static ConstantLR constantLR() {
+    return ConstantLR.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.LinearLR}: factor moving linearly from start_factor to end_factor over total_iters.
+   */
+  public static LinearLR linearLR() {
+    return LinearLR.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.ExponentialLR}: lr times gamma every position.
+   */
+  public static ExponentialLR exponentialLR() {
+    return ExponentialLR.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.PolynomialLR}: polynomial decay to 0 over total_iters.
+   */
+  public static PolynomialLR polynomialLR() {
+    return PolynomialLR.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.CosineAnnealingLR}: half a cosine from the base lr to eta_min over T_max.
+   */
+  public static CosineAnnealingLR cosineAnnealingLR() {
+    return CosineAnnealingLR.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.CosineAnnealingWarmRestarts}: cosine annealing restarting after T_0, T_0*T_mult, ....
+   */
+  public static CosineAnnealingWarmRestarts cosineAnnealingWarmRestarts() {
+    return CosineAnnealingWarmRestarts.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.CyclicLR}: lr cycling between base_lr and max_lr (momentum inversely).
+   */
+  public static CyclicLR cyclicLR() {
+    return CyclicLR.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.OneCycleLR}: the 1cycle policy: warm up to max_lr, anneal far below.
+   */
+  public static OneCycleLR oneCycleLR() {
+    return OneCycleLR.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.ReduceLROnPlateau}: lr times factor when the monitored metric stops improving.
+   */
+  public static ReduceLROnPlateau reduceLROnPlateau() {
+    return ReduceLROnPlateau.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.SequentialLR}: children one after another, switching at the milestones.
+   */
+  public static SequentialLR sequentialLR() {
+    return SequentialLR.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.ChainedScheduler}: children stepped together, their factors multiplied.
+   */
+  public static ChainedScheduler chainedScheduler() {
+    return ChainedScheduler.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.LambdaLR}: base lr times lr_lambda(position).
+   */
+  public static LambdaLR lambdaLR() {
+    return LambdaLR.spec();
+  }
+
+  /**
+   * {@code torch.optim.lr_scheduler.MultiplicativeLR}: lr times lr_lambda(position) every position.
+   */
+  public static MultiplicativeLR multiplicativeLR() {
+    return MultiplicativeLR.spec();
+  }
+
+  /**
+   * {@code anneal (detectron2's warmup shapes)}: a linear warmup over warmup_steps, then its child schedule (if any).
+   */
+  public static LinearWarmup linearWarmup() {
+    return LinearWarmup.spec();
+  }
+
+  /**
+   * {@code anneal (detectron2's warmup shapes)}: a constant warmup over warmup_steps, then its child schedule (if any).
+   */
+  public static ConstantWarmup constantWarmup() {
+    return ConstantWarmup.spec();
+  }
+
+  /**
+   * {@code anneal (detectron2's warmup shapes)}: a cosine warmup over warmup_steps, then its child schedule (if any).
+   */
+  public static CosineWarmup cosineWarmup() {
+    return CosineWarmup.spec();
+  }
+
+  /**
+   * {@code anneal (detectron2's warmup shapes)}: a exponential warmup over warmup_steps, then its child schedule (if any).
+   */
+  public static ExponentialWarmup exponentialWarmup() {
+    return ExponentialWarmup.spec();
+  }
+
+  /**
+   * {@code transformers.get_constant_schedule_with_warmup}: linear warmup, then constant.
+   */
+  public static ConstantWithWarmupLR constantWithWarmupLR() {
+    return ConstantWithWarmupLR.spec();
+  }
+
+  /**
+   * {@code transformers.get_linear_schedule_with_warmup}: linear warmup, then linear decay to 0.
+   */
+  public static LinearWithWarmupLR linearWithWarmupLR() {
+    return LinearWithWarmupLR.spec();
+  }
+
+  /**
+   * {@code transformers.get_cosine_schedule_with_warmup}: linear warmup, then cosine decay.
+   */
+  public static CosineWithWarmupLR cosineWithWarmupLR() {
+    return CosineWithWarmupLR.spec();
+  }
+
+  /**
+   * {@code transformers.get_cosine_with_hard_restarts_schedule_with_warmup}: linear warmup, then cosine decays with hard restarts.
+   */
+  public static CosineWithHardRestartsWithWarmupLR cosineWithHardRestartsWithWarmupLR() {
+    return CosineWithHardRestartsWithWarmupLR.spec();
+  }
+
+  /**
+   * {@code transformers.get_polynomial_decay_schedule_with_warmup}: linear warmup, then polynomial decay to lr_end.
+   */
+  public static PolynomialWithWarmupLR polynomialWithWarmupLR() {
+    return PolynomialWithWarmupLR.spec();
+  }
+
+  /**
+   * {@code transformers.get_inverse_sqrt_schedule}: linear warmup, then 1/sqrt decay.
+   */
+  public static InverseSqrtLR inverseSqrtLR() {
+    return InverseSqrtLR.spec();
+  }
+
+  /**
+   * {@code transformers.get_wsd_schedule}: warmup, stable, then decay (WSD).
+   */
+  public static WarmupStableDecayLR warmupStableDecayLR() {
+    return WarmupStableDecayLR.spec();
+  }
+
+  /**
+   * {@code timm.scheduler.CosineLRScheduler}: timm's cosine with warmup, cycles, decay per cycle and noise.
+   */
+  public static TimmCosineLR timmCosineLR() {
+    return TimmCosineLR.spec();
+  }
+}

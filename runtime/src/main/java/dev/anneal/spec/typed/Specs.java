@@ -313,6 +313,13 @@ public final class Specs {
   }
 
   /**
+   * {@code torch.optim.swa_utils.SWALR}: anneals each group's lr to swa_lr over anneal_epochs (cos or linear), then holds it.
+   */
+  public static SWALR sWALR() {
+    return SWALR.spec();
+  }
+
+  /**
    * {@code timm.scheduler.CosineLRScheduler}: timm's cosine with warmup, cycles, decay per cycle and noise.
    */
   public static TimmCosineLR timmCosineLR() {

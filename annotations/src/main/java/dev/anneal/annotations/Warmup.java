@@ -11,8 +11,13 @@ import java.lang.annotation.Target;
  * schedule next to it ({@link Schedule}, {@link SequentialSchedule}, {@link ChainedSchedule} or
  * {@link ReduceLrOnPlateau}), or keeps {@code lr} if there is none. On a field without a schedule
  * of its own, the group warms up and then follows its own copy of the class-level schedule,
- * shortened by the warmup. Give exactly one of
- * {@link #epochs()} and {@link #steps()}; steps need a step-interval schedule (or none).
+ * shortened by the warmup. Give exactly one of {@link #epochs()} and {@link #steps()}.
+ *
+ * <p>{@link #steps()} before a schedule that steps once per epoch is YOLOv3-SPP's recipe (a warmup
+ * of so many batches inside the first epoch, then a cosine stepped per epoch) and mmdetection's
+ * "warmup iters, then step decay at epochs": the warmup's factor at the optimizer step multiplies
+ * the schedule's value at that step's epoch, and the schedule keeps the whole training's length.
+ * Before a per-step schedule (or none) the warmup comes first and the schedule has the rest.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -357,12 +357,6 @@ class DiagnosticsTest {
   }
 
   @Test
-  void warmupStepsBeforeAnEpochSchedule() {
-    assertError(Message.WARMUP_UNIT, model(SGD + "\n@Warmup(\n    steps = 100)\n@Schedule(type = ScheduleType.COSINE)", "  Layer a;"),
-        "@Warmup steps = 100 cannot precede CosineAnnealingLR, which steps once per epoch; give the warmup in epochs", "steps = 100");
-  }
-
-  @Test
   void oneCycleWithWarmup() {
     assertError(Message.WARMUP_BEFORE_ONE_CYCLE, model(SGD + "\n@Warmup(epochs = 1)\n@Schedule(type = ScheduleType.ONE_CYCLE, maxLr = 0.5)", "  Layer a;"),
         "@Warmup before OneCycleLR: OneCycleLR warms up by itself (pct_start)", "@Warmup(epochs = 1)");

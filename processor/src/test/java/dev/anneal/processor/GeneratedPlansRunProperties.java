@@ -79,7 +79,7 @@ class GeneratedPlansRunProperties {
   }
 
   /** Loads the classes of one compilation from memory. */
-  private static final class GeneratedClassLoader extends ClassLoader {
+  static final class GeneratedClassLoader extends ClassLoader {
     private final Map<String, JavaFileObject> classes = new HashMap<>();
 
     GeneratedClassLoader(Compilation compilation, ClassLoader parent) {

@@ -96,7 +96,8 @@ class RandomAnnotationsProperties {
     } else if (random.nextInt(4) > 0) {
       annotations.add("@Schedule(" + schedule + (schedule.contains("interval") ? "" : interval) + ")");
       if (random.nextInt(3) == 0 && !schedule.contains("ONE_CYCLE")) {
-        annotations.add("@Warmup(epochs = 1" + (random.nextBoolean() ? ", shape = WarmupShape.COSINE" : "") + ")");
+        annotations.add("@Warmup(" + (random.nextBoolean() ? "epochs = 1" : "steps = 3")
+            + (random.nextBoolean() ? ", shape = WarmupShape.COSINE" : "") + ")");
       }
     } else if (random.nextBoolean()) {
       annotations.add("@ReduceLrOnPlateau(monitor = \"val_loss\", mode = ReduceLrOnPlateau.Mode."

@@ -3,6 +3,7 @@ package dev.anneal.plan;
 import dev.anneal.freeze.FreezeRule;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.schedule.Interval;
+import dev.anneal.schedule.warmup.StepWarmup;
 import dev.anneal.spec.Spec;
 import dev.anneal.spec.SpecSource;
 import java.util.Collections;
@@ -25,6 +26,7 @@ public final class GroupConfig {
   private UnfreezePolicy onUnfreeze = UnfreezePolicy.KEEP_STATE;
   private int rewarmupSteps;
   private PlannedSchedule schedule;
+  private StepWarmup stepWarmup;
 
   GroupConfig(String name) {
     this.name = name;
@@ -117,6 +119,19 @@ public final class GroupConfig {
   /** The optimizer types of typed overrides ({@link #set(SpecSource)}). */
   Set<String> overrideTypes() {
     return Collections.unmodifiableSet(overrideTypes);
+  }
+
+  /**
+   * A warmup counted in optimizer steps whose factor multiplies this group's scheduled lr
+   * (see {@link StepWarmup}); replaces the plan's {@code stepWarmup} for this group.
+   */
+  public GroupConfig stepWarmup(SpecSource warmup) {
+    stepWarmup = StepWarmup.of(warmup.toSpec());
+    return this;
+  }
+
+  StepWarmup ownStepWarmup() {
+    return stepWarmup;
   }
 
   Map<String, Object> overrides() {

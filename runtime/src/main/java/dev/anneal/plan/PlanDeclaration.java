@@ -33,11 +33,17 @@ final class PlanDeclaration {
       group.put("freeze", rule == null ? null : rule.toMap());
       PlannedSchedule own = declared.config().plannedSchedule();
       group.put("schedule", own == null ? null : own.toMap());
+      if (declared.config().ownStepWarmup() != null) {
+        group.put("step_warmup", declared.config().ownStepWarmup().spec().toMap());
+      }
       group.put("parameters", groups.get(g).params().size());
       groupMaps.add(group);
     }
     map.put("groups", groupMaps);
     map.put("schedules", b.schedules.stream().map(PlannedSchedule::toMap).toList());
+    if (b.stepWarmup != null) {
+      map.put("step_warmup", b.stepWarmup.spec().toMap());
+    }
     map.put("accumulate", b.accumulate);
     map.put("clipping", b.clipping == null ? null : b.clipping.toMap());
     map.put("monitor", b.monitor);

@@ -18,6 +18,7 @@ import dev.anneal.param.Parameter;
 import dev.anneal.schedule.Interval;
 import dev.anneal.schedule.LrScheduler;
 import dev.anneal.schedule.MetricScheduler;
+import dev.anneal.schedule.warmup.StepWarmup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +55,8 @@ public final class TrainingPlan {
   private final List<ParamGroup> groups;
   private final List<String> groupNames;
   private final Freezer freezer;
+  /** Per group, the warmup counted in optimizer steps that multiplies its scheduled lr, or null. */
+  private final List<StepWarmup> stepWarmups = new ArrayList<>();
   private final List<ActiveSchedule> schedules = new ArrayList<>();
   private final List<PlanListener> listeners;
   private final TrainingClock clock = new TrainingClock();
@@ -100,6 +103,10 @@ public final class TrainingPlan {
       rules.add(declared.config().freezeRule());
     }
     this.freezer = new Freezer(groups, rules);
+    for (TrainingPlanBuilder.DeclaredGroup declared : b.groups) {
+      StepWarmup own = declared.config().ownStepWarmup();
+      stepWarmups.add(own != null ? own : declared.config().plannedSchedule() == null ? b.stepWarmup : null);
+    }
 
     SchedulerFactory factory = b.schedulerFactory != null ? b.schedulerFactory : DefaultSchedulers.INSTANCE;
     createSchedules(b, factory);
@@ -326,7 +333,7 @@ public final class TrainingPlan {
     for (int g = 0; g < groups.size(); g++) {
       ParamGroup group = groups.get(g);
       scheduledLr[g] = group.lr();
-      double factor = freezer.lrFactor(g, index);
+      double factor = freezer.lrFactor(g, index) * stepWarmupFactor(g, index);
       usedLr[g] = factor == 1.0 ? scheduledLr[g] : scheduledLr[g] * factor;
       if (factor != 1.0) {
         group.setLr(usedLr[g]);
@@ -492,6 +499,12 @@ public final class TrainingPlan {
   /** Whether training has run all its epochs. */
   public boolean finished() {
     return clock.epoch() >= epochs;
+  }
+
+  /** The factor of group {@code g}'s step warmup at optimizer step {@code step}, 1 without one. */
+  private double stepWarmupFactor(int g, long step) {
+    StepWarmup warmup = g < stepWarmups.size() ? stepWarmups.get(g) : null;
+    return warmup == null ? 1.0 : warmup.factor(step);
   }
 
   List<ActiveSchedule> schedules() {

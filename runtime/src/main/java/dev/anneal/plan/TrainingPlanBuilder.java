@@ -3,6 +3,7 @@ package dev.anneal.plan;
 import dev.anneal.grad.Clipping;
 import dev.anneal.param.ParameterSource;
 import dev.anneal.schedule.Interval;
+import dev.anneal.schedule.warmup.StepWarmup;
 import dev.anneal.spec.Spec;
 import dev.anneal.spec.SpecSource;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class TrainingPlanBuilder {
   final List<DeclaredGroup> groups = new ArrayList<>();
   final List<PlannedSchedule> schedules = new ArrayList<>();
   String monitor;
+  StepWarmup stepWarmup;
   Clipping clipping;
   int accumulate = 1;
   SchedulerFactory schedulerFactory;
@@ -101,6 +103,18 @@ public final class TrainingPlanBuilder {
   /** A schedule of your own (LambdaLR with a Java function, ...) over every group without its own. */
   public TrainingPlanBuilder schedule(CustomSchedule custom, Interval interval) {
     schedules.add(new PlannedSchedule(null, Objects.requireNonNull(custom, "custom"), interval));
+    return this;
+  }
+
+  /**
+   * A warmup counted in optimizer steps whose factor multiplies the lr of every group without a
+   * schedule of its own, whatever its schedule's interval: YOLOv3-SPP's warmup inside the first
+   * epoch before a cosine stepped per epoch is
+   * {@code .stepWarmup(Spec.of("LinearWarmup").with("warmup_steps", 1000).with("warmup_factor", 0.001))}
+   * with {@code .schedule(cosine, Interval.EPOCH)} (see {@link StepWarmup}).
+   */
+  public TrainingPlanBuilder stepWarmup(SpecSource warmup) {
+    this.stepWarmup = StepWarmup.of(warmup.toSpec());
     return this;
   }
 

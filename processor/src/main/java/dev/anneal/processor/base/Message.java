@@ -68,8 +68,6 @@ public enum Message {
       "@Warmup cannot wrap @LambdaSchedule's Java function; write the warmup into the function"),
   WARMUP_BEFORE_ONE_CYCLE(ERROR, "warmup-before-one-cycle",
       "@Warmup before OneCycleLR: OneCycleLR warms up by itself (pct_start); remove @Warmup or choose another schedule"),
-  WARMUP_UNIT(ERROR, "warmup-unit",
-      "@Warmup steps = %d cannot precede %s, which steps once per epoch; give the warmup in epochs"),
   TWO_MAIN_SCHEDULES(ERROR, "two-main-schedules",
       "@%s next to @%s: give one main schedule; compose several with @SequentialSchedule or @ChainedSchedule"),
   MIXED_INTERVALS(ERROR, "mixed-intervals",

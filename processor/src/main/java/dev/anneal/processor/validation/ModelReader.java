@@ -99,6 +99,9 @@ public final class ModelReader {
     FieldReader fields = new FieldReader(elements, types, sourceType);
     ScheduleReader schedules = new ScheduleReader(resolver, args, report);
     ScheduleNode classSchedule = schedules.read(type, null);
+    // what a field's own warmup leads into: the class's main schedule, without the class's warmup
+    ScheduleNode classMain = Mirrors.find(type, Names.WARMUP).isPresent() && classSchedule instanceof ScheduleNode.Warmup warmup
+        ? warmup.after() : classSchedule;
     GroupReader groups = new GroupReader(epochs, stepsPerEpoch, optimizerType, optimizerKwargs, args, schedules, report);
 
     Optional<AnnotationMirror> layerwise = Mirrors.find(type, Names.LAYERWISE_DECAY);
@@ -134,7 +137,7 @@ public final class ModelReader {
       if (config.isEmpty() && layerwise.isEmpty()) {
         unannotated.add(ref.get());
       } else {
-        groups.read(ref.get(), classSchedule).ifPresent(own::add);
+        groups.read(ref.get(), classMain).ifPresent(own::add);
       }
     }
     if (!anyField) {
@@ -153,7 +156,7 @@ public final class ModelReader {
     for (int i = 0; i < all.size(); i++) {
       GroupModel group = all.get(i);
       if (group.schedule() != null) {
-        checks.check(group.schedule(), lengths.total(), classSchedule);
+        checks.check(group.schedule(), lengths.total(), classMain);
         all.set(i, group.withSchedule(Lengths.derive(group.schedule(), lengths.total())));
       }
     }

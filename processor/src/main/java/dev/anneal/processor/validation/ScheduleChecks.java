@@ -47,10 +47,6 @@ final class ScheduleChecks {
             length.perEpoch() > 0 ? length.perEpoch() : length.constant());
         return;
       }
-      if (warmup.isStepsBeforeEpochs()) {
-        report.add(Message.WARMUP_UNIT, warmup.where(), warmup.steps().constant(), describe(warmup.after()));
-        return;
-      }
       check(warmup.after(), Lengths.afterWarmup(warmup, available), inherited);
     } else if (node instanceof ScheduleNode.Sequential sequence) {
       List<Count> times = Lengths.phases(sequence, available);
@@ -111,13 +107,6 @@ final class ScheduleChecks {
           "pct_start " + Value.showNumber(pctStart) + " of " + steps + unit
               + " leaves a phase without a step; use a step interval, train longer or move pct_start toward 0.5");
     }
-  }
-
-  private static String describe(ScheduleNode node) {
-    if (node instanceof ScheduleNode.Single single) {
-      return single.typeName();
-    }
-    return node.getClass().getSimpleName();
   }
 
   private static String unit(Interval interval) {

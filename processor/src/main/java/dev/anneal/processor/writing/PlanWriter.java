@@ -102,7 +102,7 @@ public final class PlanWriter {
     code.add(".optimizer($L)\n", spec(model.optimizerName(), model.optimizerKwargs(), List.of(), spe));
     for (GroupModel group : model.groups()) {
       code.add(".group($S, $L", group.name(), source(group.fields()));
-      List<CodeBlock> calls = groupConfig(group, spe);
+      List<CodeBlock> calls = groupConfig(group, planSchedule(model), spe);
       if (calls.size() == 1 && group.schedule() == null) {
         code.add(", g -> g$L", calls.get(0));
       } else if (!calls.isEmpty()) {
@@ -113,8 +113,12 @@ public final class PlanWriter {
       }
       code.add(")\n");
     }
-    if (model.schedule() != null) {
-      code.add(".schedule($L, $T.$L)\n", schedule(model.schedule(), spe), INTERVAL, model.schedule().interval());
+    if (model.schedule() instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs()) {
+      code.add(".stepWarmup($L)\n", warmupSpec(warmup, List.of(), spe));
+    }
+    ScheduleNode main = planSchedule(model);
+    if (main != null) {
+      code.add(".schedule($L, $T.$L)\n", schedule(main, spe), INTERVAL, main.interval());
     }
     if (model.monitor() != null) {
       code.add(".monitor($S)\n", model.monitor());
@@ -137,7 +141,15 @@ public final class PlanWriter {
     return code.add(".build();\n$<$<").build();
   }
 
-  private static List<CodeBlock> groupConfig(GroupModel group, int spe) {
+  /**
+   * The plan-wide schedule as declared with {@code schedule(spec, interval)}: the model's, less a
+   * warmup counted in steps before a per-epoch schedule, which the plan applies as {@code stepWarmup}.
+   */
+  private static ScheduleNode planSchedule(TrainingModel model) {
+    return model.schedule() instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs() ? warmup.after() : model.schedule();
+  }
+
+  private static List<CodeBlock> groupConfig(GroupModel group, ScheduleNode planSchedule, int spe) {
     List<CodeBlock> calls = new ArrayList<>();
     for (Map.Entry<String, Arg> override : group.overrides().entrySet()) {
       calls.add(CodeBlock.of(".set($S, $L)", override.getKey(), Literals.of(override.getValue().value(), spe)));
@@ -154,8 +166,14 @@ public final class PlanWriter {
         calls.add(CodeBlock.of(".rewarmup($L)", freeze.rewarmupSteps()));
       }
     }
-    if (group.schedule() != null) {
-      calls.add(CodeBlock.of(".schedule($L, $T.$L)", schedule(group.schedule(), spe), INTERVAL, group.schedule().interval()));
+    ScheduleNode own = group.schedule();
+    if (own instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs()) {
+      calls.add(CodeBlock.of(".stepWarmup($L)", warmupSpec(warmup, List.of(), spe)));
+      // a warmup of its own before the plan's schedule: the group keeps following the plan's schedule
+      own = warmup.after().equals(planSchedule) ? null : warmup.after();
+    }
+    if (own != null) {
+      calls.add(CodeBlock.of(".schedule($L, $T.$L)", schedule(own, spe), INTERVAL, own.interval()));
     }
     return calls;
   }
@@ -193,12 +211,7 @@ public final class PlanWriter {
       return spec(single.typeName(), single.kwargs(), List.of(), spe);
     }
     if (node instanceof ScheduleNode.Warmup warmup) {
-      Map<String, Arg> kwargs = new LinkedHashMap<>();
-      kwargs.put("warmup_steps", new Arg(warmup.steps(), warmup.where()));
-      if (warmup.factor() != null) {
-        kwargs.put("warmup_factor", warmup.factor());
-      }
-      return spec(warmup.shape().pytorchName(), kwargs, warmup.children(), spe);
+      return warmupSpec(warmup, warmup.children(), spe);
     }
     if (node instanceof ScheduleNode.Sequential sequence) {
       return spec("SequentialLR", Map.of("milestones", sequence.milestones()), sequence.phases(), spe);
@@ -207,6 +220,15 @@ public final class PlanWriter {
       return spec("ChainedScheduler", Map.of(), chain.members(), spe);
     }
     return spec("ReduceLROnPlateau", ((ScheduleNode.Plateau) node).kwargs(), List.of(), spe);
+  }
+
+  private static CodeBlock warmupSpec(ScheduleNode.Warmup warmup, List<ScheduleNode> children, int spe) {
+    Map<String, Arg> kwargs = new LinkedHashMap<>();
+    kwargs.put("warmup_steps", new Arg(warmup.steps(), warmup.where()));
+    if (warmup.factor() != null) {
+      kwargs.put("warmup_factor", warmup.factor());
+    }
+    return spec(warmup.shape().pytorchName(), kwargs, children, spe);
   }
 
   private static CodeBlock spec(String type, Map<String, Arg> kwargs, List<ScheduleNode> children, int spe) {

@@ -32,6 +32,9 @@ final class ScheduleMath {
     if (node instanceof ScheduleNode.Single single) {
       return evaluate(single.descriptor(), single.kwargs(), List.of());
     }
+    if (node instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs()) {
+      return Optional.empty(); // two units at once: see stepWarmupFactor
+    }
     if (node instanceof ScheduleNode.Warmup warmup) {
       Map<String, Arg> kwargs = new LinkedHashMap<>();
       kwargs.put("warmup_steps", new Arg(warmup.steps(), warmup.where()));
@@ -50,6 +53,19 @@ final class ScheduleMath {
       return Optional.of((group, base, t) -> base);
     }
     return Optional.empty();
+  }
+
+  /**
+   * The factor of a warmup counted in optimizer steps before a per-epoch schedule, as a curve of the
+   * step with base lr 1: the plan multiplies the schedule's value by it.
+   */
+  Optional<LrCurve> stepWarmupFactor(ScheduleNode.Warmup warmup) {
+    Map<String, Arg> kwargs = new LinkedHashMap<>();
+    kwargs.put("warmup_steps", new Arg(warmup.steps(), warmup.where()));
+    if (warmup.factor() != null) {
+      kwargs.put("warmup_factor", warmup.factor());
+    }
+    return evaluate(scheduler(warmup.shape().pytorchName()), kwargs, List.of());
   }
 
   private Descriptor scheduler(String name) {

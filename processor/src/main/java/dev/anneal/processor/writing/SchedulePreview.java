@@ -85,6 +85,23 @@ final class SchedulePreview {
     if (schedule == null) {
       return number(base);
     }
+    if (schedule instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs()) {
+      // the warmup's factor at the epoch's first optimizer step times the schedule's value at the epoch
+      OptionalLong step = epoch == 0 ? OptionalLong.of(0) : spe > 0 ? OptionalLong.of((long) epoch * spe) : OptionalLong.empty();
+      Optional<LrCurve> factor = math.stepWarmupFactor(warmup);
+      Optional<LrCurve> after = math.curve(warmup.after());
+      if (step.isEmpty()) {
+        notes.add("A warmup in steps needs the steps per epoch at compile time to be shown after epoch 0: "
+            + "set @Training(stepsPerEpoch = ...).");
+        return "n/a";
+      }
+      if (factor.isEmpty() || after.isEmpty()) {
+        notes.add(name(warmup.after()) + " is not evaluated at compile time; the plan computes it at run time.");
+        return "n/a";
+      }
+      return number(factor.get().lr(0, 1.0, step.getAsLong()) * after.get().lr(index, base, epoch))
+          + (schedule.containsPlateau() ? "~" : "");
+    }
     OptionalLong t = position(schedule, epoch, spe);
     if (t.isEmpty()) {
       notes.add("Step-interval schedules need the steps per epoch at compile time: set @Training(stepsPerEpoch = ...).");

@@ -141,6 +141,12 @@ final class ArgReader {
         given.put(name, java);
       }
     });
+    for (Argument argument : descriptor.arguments()) {
+      if (argument.isDerivedFromLength() && !given.containsKey(argument.name())) {
+        // filled in from the training's length later; present for the rules that need a length (OneCycleLR's)
+        given.put(argument.name(), 1);
+      }
+    }
     for (Problem problem : descriptor.check(given)) {
       if (problem.reason() == Problem.Reason.CONFLICT) {
         Arg first = reportedOn.get(problem.argument());

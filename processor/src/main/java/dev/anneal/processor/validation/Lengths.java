@@ -5,7 +5,6 @@ import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.Count;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.vocabulary.Argument;
-import dev.anneal.vocabulary.Presence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -92,7 +91,7 @@ final class Lengths {
     if (node instanceof ScheduleNode.Single single) {
       ScheduleNode.Single filled = single;
       for (Argument argument : single.descriptor().arguments()) {
-        if (argument.presence() == Presence.DERIVED_FROM_LENGTH && !single.kwargs().containsKey(argument.name())) {
+        if (argument.isDerivedFromLength() && !single.kwargs().containsKey(argument.name())) {
           filled = filled.with(argument.name(), new Arg(inUnit(available, single.interval()), single.where()));
         }
       }

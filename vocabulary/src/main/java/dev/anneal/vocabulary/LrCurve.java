@@ -16,6 +16,30 @@ public interface LrCurve {
     return false;
   }
 
+  /**
+   * Whether the lr ignores the base lr (OneCycleLR, CyclicLR: they write their own initial lr into
+   * the group, which makes PyTorch's composites of them depend on construction order; composites
+   * of such a child have no closed form).
+   */
+  default boolean absolute() {
+    return false;
+  }
+
+  /** A curve that ignores the base lr: {@code lr(group, t)}. */
+  static LrCurve absolute(LrCurve curve) {
+    return new LrCurve() {
+      @Override
+      public double lr(int group, double baseLr, long t) {
+        return curve.lr(group, baseLr, t);
+      }
+
+      @Override
+      public boolean absolute() {
+        return true;
+      }
+    };
+  }
+
   /** A curve that is the base lr times {@code factor(t)}. */
   static LrCurve proportional(LongToDoubleFunction factor) {
     return new LrCurve() {

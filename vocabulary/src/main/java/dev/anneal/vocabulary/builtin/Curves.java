@@ -110,7 +110,7 @@ public final class Curves {
     double div = v.number("div_factor");
     double finalDiv = v.number("final_div_factor");
     boolean three = v.flag("three_phase");
-    return (g, base, t) -> {
+    return LrCurve.absolute((g, base, t) -> {
       double maxLr = perGroup(maxLrs, g);
       double initial = maxLr / div;
       double min = initial / finalDiv;
@@ -136,7 +136,7 @@ public final class Curves {
         startStep = ends[i];
       }
       throw new AssertionError("unreachable");
-    };
+    });
   }
 
   /** CyclicLR's lr for its built-in modes; no closed form with a {@code scale_fn}. */
@@ -152,7 +152,7 @@ public final class Curves {
     double stepRatio = up / totalSize;
     String mode = v.string("mode");
     double gamma = v.number("gamma");
-    return (g, base, t) -> {
+    return LrCurve.absolute((g, base, t) -> {
       double cycle = Math.floor(1 + t / totalSize);
       double x = 1.0 + t / totalSize - cycle;
       double scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
@@ -164,7 +164,7 @@ public final class Curves {
         default -> Math.pow(gamma, t);
       };
       return lo + height * scale;
-    };
+    });
   }
 
   /** LambdaLR with one Java function for every group: base lr times {@code lr_lambda(t)}. */
@@ -178,7 +178,7 @@ public final class Curves {
 
   static LrCurve sequential(Values v, List<LrCurve> children) {
     int[] milestones = v.ints("milestones");
-    if (children.size() != milestones.length + 1) {
+    if (children.size() != milestones.length + 1 || children.stream().anyMatch(LrCurve::absolute)) {
       return null;
     }
     return (g, base, t) -> {
@@ -217,6 +217,9 @@ public final class Curves {
     int steps = v.integer("warmup_steps");
     double factor = v.number("warmup_factor");
     LrCurve next = children.isEmpty() ? null : children.get(0);
+    if (next != null && next.absolute()) {
+      return null;
+    }
     LrCurve curve = (g, base, t) -> {
       if (t < steps) {
         return base * warmupFactor(type, factor, (double) t / steps);

@@ -1,0 +1,83 @@
+package dev.anneal.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.anneal.optim.Optimizer;
+import dev.anneal.spec.Registry;
+import dev.anneal.spec.Spec;
+import dev.anneal.vocabulary.Category;
+import dev.anneal.vocabulary.Descriptor;
+import dev.anneal.vocabulary.LrCurve;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The descriptors' closed forms (what the processor's preview evaluates) give the runtime
+ * schedulers' lrs, step by step, for every scheduler fixture case that has one; and every schedule
+ * with a closed form is covered by at least one case.
+ */
+class ClosedFormAgreementTest {
+
+  /** The curve of a spec tree, or empty when some part of it has no closed form. */
+  static Optional<LrCurve> curve(Spec spec) {
+    Descriptor d = Registry.require(Category.SCHEDULER, spec.type());
+    List<LrCurve> children = new ArrayList<>();
+    for (Spec child : spec.children()) {
+      Optional<LrCurve> c = curve(child);
+      if (c.isEmpty()) {
+        return Optional.empty();
+      }
+      children.add(c.get());
+    }
+    return d.curve(spec.kwargs(), children);
+  }
+
+  @Test
+  void closedFormsGiveTheRuntimesLrsAtEveryStep() throws IOException {
+    Set<String> covered = new TreeSet<>();
+    int compared = 0;
+    for (Path file : SchedulerFixtures.files()) {
+      for (SchedulerFixtures.Case c : SchedulerFixtures.read(file)) {
+        if (c.metrics() != null || c.epochs() != null) {
+          continue;
+        }
+        Spec spec = c.scheduleSpec();
+        Optional<LrCurve> curve = curve(spec);
+        if (curve.isEmpty()) {
+          continue;
+        }
+        covered.add(spec.type());
+        Optimizer optimizer = c.newOptimizer();
+        LrScheduler scheduler = Schedulers.create(spec, optimizer);
+        for (int step = 0; step <= c.steps(); step++) {
+          if (step > 0) {
+            scheduler.step();
+          }
+          for (int g = 0; g < c.initialLrs().size(); g++) {
+            double runtime = optimizer.paramGroups().get(g).lr();
+            double closed = curve.get().lr(g, c.initialLrs().get(g), step);
+            if (!(Math.abs(runtime - closed) <= 1e-12 + 1e-10 * Math.abs(runtime))) {
+              fail(c.file() + " / " + c.name() + ": step " + step + ", group " + g + ": runtime " + runtime + ", closed form " + closed);
+            }
+            compared++;
+          }
+        }
+      }
+    }
+    Set<String> withClosedForm = new TreeSet<>();
+    for (Descriptor d : Registry.vocabulary().all(Category.SCHEDULER)) {
+      if (d.closedForm().isPresent()) {
+        withClosedForm.add(d.name());
+      }
+    }
+    withClosedForm.removeAll(covered);
+    assertEquals(Set.of(), withClosedForm, "schedules with a closed form that no fixture case compares (" + compared + " lrs compared)");
+  }
+}

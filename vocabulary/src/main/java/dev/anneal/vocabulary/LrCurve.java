@@ -26,7 +26,7 @@ public interface LrCurve {
   }
 
   /** A curve that ignores the base lr: {@code lr(group, t)}. */
-  static LrCurve absolute(LrCurve curve) {
+  static LrCurve ignoringBase(LrCurve curve) {
     return new LrCurve() {
       @Override
       public double lr(int group, double baseLr, long t) {

@@ -110,7 +110,7 @@ public final class Curves {
     double div = v.number("div_factor");
     double finalDiv = v.number("final_div_factor");
     boolean three = v.flag("three_phase");
-    return LrCurve.absolute((g, base, t) -> {
+    return LrCurve.ignoringBase((g, base, t) -> {
       double maxLr = perGroup(maxLrs, g);
       double initial = maxLr / div;
       double min = initial / finalDiv;
@@ -152,7 +152,7 @@ public final class Curves {
     double stepRatio = up / totalSize;
     String mode = v.string("mode");
     double gamma = v.number("gamma");
-    return LrCurve.absolute((g, base, t) -> {
+    return LrCurve.ignoringBase((g, base, t) -> {
       double cycle = Math.floor(1 + t / totalSize);
       double x = 1.0 + t / totalSize - cycle;
       double scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);

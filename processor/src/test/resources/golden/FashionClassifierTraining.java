@@ -6,7 +6,9 @@ import dev.anneal.djl.loss.CrossEntropyLoss;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.plan.UnfreezePolicy;
 import dev.anneal.schedule.Interval;
-import dev.anneal.spec.Spec;
+import dev.anneal.spec.typed.AdamW;
+import dev.anneal.spec.typed.CosineAnnealingLR;
+import dev.anneal.spec.typed.LinearWarmup;
 import javax.annotation.processing.Generated;
 
 /**
@@ -35,20 +37,20 @@ public final class FashionClassifierTraining {
     return TrainingPlan.builder()
         .epochs(12)
         .stepsPerEpoch(stepsPerEpoch)
-        .optimizer(Spec.of("AdamW").with("lr", 0.001).with("weight_decay", 0.05))
+        .optimizer(AdamW.spec().lr(0.001).weightDecay(0.05))
         .group("stem", BlockParameters.of("stem", model.stem), g -> g
-            .set("lr", 1.0E-4)
+            .lr(1.0E-4)
             .freezeUntilEpoch(3))
         .group("body", BlockParameters.of("body", model.body), g -> g
-            .set("lr", 3.0E-4)
+            .lr(3.0E-4)
             .freezeUntilStep(500)
             .onUnfreeze(UnfreezePolicy.RESET_STATE)
             .rewarmup(100))
         .group("head", BlockParameters.of("head", model.head), g -> g
-            .set("lr", 0.001)
-            .set("weight_decay", 0.0))
-        .schedule(Spec.of("LinearWarmup").with("warmup_steps", stepsPerEpoch).with("warmup_factor", 0.01).withChildren(
-            Spec.of("CosineAnnealingLR").with("eta_min", 1.0E-6).with("T_max", 11 * stepsPerEpoch)), Interval.STEP)
+            .lr(0.001)
+            .weightDecay(0.0))
+        .schedule(LinearWarmup.spec().warmupSteps(stepsPerEpoch).warmupFactor(0.01).then(
+            CosineAnnealingLR.spec().etaMin(1.0E-6).tMax(11 * stepsPerEpoch)), Interval.STEP)
         .clipGradNorm(1.0)
         .build();
   }

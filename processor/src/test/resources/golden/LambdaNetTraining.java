@@ -6,7 +6,7 @@ import dev.anneal.schedule.GroupSource;
 import dev.anneal.schedule.Interval;
 import dev.anneal.schedule.LambdaLR;
 import dev.anneal.schedule.MultiplicativeLR;
-import dev.anneal.spec.Spec;
+import dev.anneal.spec.typed.RmsProp;
 import javax.annotation.processing.Generated;
 
 /**
@@ -34,7 +34,7 @@ public final class LambdaNetTraining {
     return TrainingPlan.builder()
         .epochs(4)
         .stepsPerEpoch(stepsPerEpoch)
-        .optimizer(Spec.of("RMSprop").with("lr", 0.01))
+        .optimizer(RmsProp.spec().lr(0.01))
         .group("head", model.head, g -> g
             .schedule((optimizer, groups) -> new MultiplicativeLR(GroupSource.fixed(groups), new LambdaNet.Decay()), Interval.EPOCH))
         .group("default", model.body)

@@ -3,8 +3,9 @@ package test;
 import dev.anneal.annotations.AnnealGenerated;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.schedule.Interval;
-import dev.anneal.spec.Spec;
-import java.util.List;
+import dev.anneal.spec.typed.Adam;
+import dev.anneal.spec.typed.LinearWarmup;
+import dev.anneal.spec.typed.ReduceLROnPlateau;
 import javax.annotation.processing.Generated;
 
 /**
@@ -33,12 +34,12 @@ public final class PlateauNetTraining {
     return TrainingPlan.builder()
         .epochs(20)
         .stepsPerEpoch(stepsPerEpoch)
-        .optimizer(Spec.of("Adam").with("lr", 0.01).with("betas", List.of(0.9, 0.99)))
-        .group("low", model.low, g -> g.set("lr", 0.0025))
-        .group("mid", model.mid, g -> g.set("lr", 0.005))
-        .group("top", model.top, g -> g.set("lr", 0.01))
-        .schedule(Spec.of("LinearWarmup").with("warmup_steps", 2).with("warmup_factor", 0.1).withChildren(
-            Spec.of("ReduceLROnPlateau").with("mode", "max").with("patience", 2)), Interval.EPOCH)
+        .optimizer(Adam.spec().lr(0.01).betas(0.9, 0.99))
+        .group("low", model.low, g -> g.lr(0.0025))
+        .group("mid", model.mid, g -> g.lr(0.005))
+        .group("top", model.top, g -> g.lr(0.01))
+        .schedule(LinearWarmup.spec().warmupSteps(2).warmupFactor(0.1).then(
+            ReduceLROnPlateau.spec().mode(ReduceLROnPlateau.Mode.MAX).patience(2)), Interval.EPOCH)
         .monitor("val_acc")
         .build();
   }

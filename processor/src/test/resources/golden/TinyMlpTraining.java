@@ -4,7 +4,11 @@ import dev.anneal.annotations.AnnealGenerated;
 import dev.anneal.param.ParameterSource;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.schedule.Interval;
-import dev.anneal.spec.Spec;
+import dev.anneal.spec.typed.CosineAnnealingLR;
+import dev.anneal.spec.typed.LinearLR;
+import dev.anneal.spec.typed.SequentialLR;
+import dev.anneal.spec.typed.Sgd;
+import dev.anneal.spec.typed.StepLR;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -33,14 +37,14 @@ public final class TinyMlpTraining {
     return TrainingPlan.builder()
         .epochs(6)
         .stepsPerEpoch(stepsPerEpoch)
-        .optimizer(Spec.of("SGD").with("lr", 0.1).with("momentum", 0.9).with("nesterov", true))
+        .optimizer(Sgd.spec().lr(0.1).momentum(0.9).nesterov(true))
         .group("classifier", model.head, g -> g
-            .set("weight_decay", 1.0E-4)
-            .schedule(Spec.of("StepLR").with("step_size", 2).with("gamma", 0.5), Interval.EPOCH))
+            .weightDecay(1.0E-4)
+            .schedule(StepLR.spec().stepSize(2).gamma(0.5), Interval.EPOCH))
         .group("default", ParameterSource.concat(List.of(model.hidden, model.embed(), ParameterSource.of(model.norms))))
-        .schedule(Spec.of("SequentialLR").with("milestones", List.of(2)).withChildren(
-            Spec.of("LinearLR").with("start_factor", 0.1).with("total_iters", 2),
-            Spec.of("CosineAnnealingLR").with("eta_min", 0.001).with("T_max", 4)), Interval.EPOCH)
+        .schedule(SequentialLR.spec().milestones(2).schedulers(
+            LinearLR.spec().startFactor(0.1).totalIters(2),
+            CosineAnnealingLR.spec().etaMin(0.001).tMax(4)), Interval.EPOCH)
         .clipGradValue(0.5)
         .accumulate(4)
         .build();

@@ -247,7 +247,7 @@ class DiagnosticsTest {
         + "    @Kwarg(name = \"decoupled_weight_decay\", value = \"True\")})", "  Layer a;"));
     assertThat(compilation).succeeded();
     assertThat(compilation.warnings().stream().filter(w -> w.getMessage(null).contains("anneal:")).toList()).isEmpty();
-    assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String().contains(".with(\"foreach\", null)");
+    assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String().contains(".foreach((Boolean) null)");
   }
 
   @Test

@@ -24,7 +24,7 @@ class ModelShapesTest {
         "record R(@LearningRate(0.01) Layer encoder, Parameter bias) {}")));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.RTraining").contentsAsUtf8String()
-        .contains(".group(\"encoder\", model.encoder(), g -> g.set(\"lr\", 0.01))");
+        .contains(".group(\"encoder\", model.encoder(), g -> g.lr(0.01))");
     assertThat(compilation).generatedSourceFile("test.RTraining").contentsAsUtf8String()
         .contains(".group(\"default\", model.bias())");
   }
@@ -49,11 +49,11 @@ class ModelShapesTest {
         "  @Warmup(epochs = 2, startFactor = 0.1) Layer head;\n  Layer body;"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String().contains(
-        "Spec.of(\"LinearWarmup\").with(\"warmup_steps\", 2).with(\"warmup_factor\", 0.1).withChildren(\n"
-            + "                Spec.of(\"CosineAnnealingLR\").with(\"T_max\", 8)), Interval.EPOCH))");
+        "LinearWarmup.spec().warmupSteps(2).warmupFactor(0.1).then(\n"
+            + "                CosineAnnealingLR.spec().tMax(8)), Interval.EPOCH))");
     // the other group keeps the class-level schedule over the whole training
     assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String().contains(
-        ".schedule(Spec.of(\"CosineAnnealingLR\").with(\"T_max\", 10), Interval.EPOCH)");
+        ".schedule(CosineAnnealingLR.spec().tMax(10), Interval.EPOCH)");
   }
 
   @Test
@@ -61,7 +61,7 @@ class ModelShapesTest {
     Compilation compilation = strict(Models.model(Models.SGD, "  @LearningRate(0.01) Layer[] blocks;\n  Parameter[] biases;"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String()
-        .contains(".group(\"blocks\", ParameterSource.concat(List.of(model.blocks)), g -> g.set(\"lr\", 0.01))");
+        .contains(".group(\"blocks\", ParameterSource.concat(List.of(model.blocks)), g -> g.lr(0.01))");
     assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String()
         .contains(".group(\"default\", ParameterSource.concat(List.of(model.biases)))");
   }

@@ -36,9 +36,9 @@ class StepWarmupTest {
     Compilation compilation = Models.compile(Models.model(YOLO, "  Parameter weights = Parameter.zeros(\"w\", 1);"));
     assertThat(compilation).succeeded();
     assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String().contains(
-        ".stepWarmup(Spec.of(\"LinearWarmup\").with(\"warmup_steps\", 7).with(\"warmup_factor\", 0.001))");
+        ".stepWarmup(LinearWarmup.spec().warmupSteps(7).warmupFactor(0.001))");
     assertThat(compilation).generatedSourceFile("test.MTraining").contentsAsUtf8String().contains(
-        ".schedule(Spec.of(\"CosineAnnealingLR\").with(\"eta_min\", 1.0E-4).with(\"T_max\", 5), Interval.EPOCH)");
+        ".schedule(CosineAnnealingLR.spec().etaMin(1.0E-4).tMax(5), Interval.EPOCH)");
 
     ClassLoader loader = new GeneratedPlansRunProperties.GeneratedClassLoader(compilation, getClass().getClassLoader());
     Class<?> modelClass = loader.loadClass("test.M");

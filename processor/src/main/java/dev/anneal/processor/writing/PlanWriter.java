@@ -12,6 +12,10 @@ import dev.anneal.processor.model.Freeze;
 import dev.anneal.processor.model.GroupModel;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
+import dev.anneal.processor.model.Value;
+import dev.anneal.vocabulary.Category;
+import dev.anneal.vocabulary.Descriptor;
+import dev.anneal.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +30,6 @@ import javax.lang.model.element.Modifier;
  */
 public final class PlanWriter {
   static final ClassName TRAINING_PLAN = ClassName.get("dev.anneal.plan", "TrainingPlan");
-  static final ClassName SPEC = ClassName.get("dev.anneal.spec", "Spec");
   static final ClassName INTERVAL = ClassName.get("dev.anneal.schedule", "Interval");
   static final ClassName UNFREEZE_POLICY = ClassName.get("dev.anneal.plan", "UnfreezePolicy");
   static final ClassName PARAMETER_SOURCE = ClassName.get("dev.anneal.param", "ParameterSource");
@@ -99,10 +102,10 @@ public final class PlanWriter {
     CodeBlock.Builder code = CodeBlock.builder().add("return $T.builder()\n$>$>", TRAINING_PLAN);
     code.add(".epochs($L)\n", model.epochs());
     code.add(".stepsPerEpoch($L)\n", Literals.STEPS_PER_EPOCH);
-    code.add(".optimizer($L)\n", spec(model.optimizerName(), model.optimizerKwargs(), List.of(), spe));
+    code.add(".optimizer($L)\n", TypedCalls.of(model.optimizer(), model.optimizerKwargs(), spe));
     for (GroupModel group : model.groups()) {
       code.add(".group($S, $L", group.name(), source(group.fields()));
-      List<CodeBlock> calls = groupConfig(group, planSchedule(model), spe);
+      List<CodeBlock> calls = groupConfig(group, model.optimizer(), planSchedule(model), spe);
       if (calls.size() == 1 && group.schedule() == null) {
         code.add(", g -> g$L", calls.get(0));
       } else if (!calls.isEmpty()) {
@@ -149,10 +152,24 @@ public final class PlanWriter {
     return model.schedule() instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs() ? warmup.after() : model.schedule();
   }
 
-  private static List<CodeBlock> groupConfig(GroupModel group, ScheduleNode planSchedule, int spe) {
+  private static List<CodeBlock> groupConfig(GroupModel group, Descriptor optimizer, ScheduleNode planSchedule, int spe) {
     List<CodeBlock> calls = new ArrayList<>();
+    Map<String, Arg> others = new LinkedHashMap<>();
     for (Map.Entry<String, Arg> override : group.overrides().entrySet()) {
-      calls.add(CodeBlock.of(".set($S, $L)", override.getKey(), Literals.of(override.getValue().value(), spe)));
+      Value value = override.getValue().value();
+      if (override.getKey().equals("lr") && value instanceof Value.Real) {
+        calls.add(CodeBlock.of(".lr($L)", Literals.of(value, spe)));
+      } else if (override.getKey().equals("weight_decay") && value instanceof Value.Real) {
+        calls.add(CodeBlock.of(".weightDecay($L)", Literals.of(value, spe)));
+      } else {
+        others.put(override.getKey(), override.getValue());
+      }
+    }
+    if (!others.isEmpty() && TypedCalls.typed(optimizer, others)) {
+      // the group's other hyperparameters through the optimizer's typed builder, as a user writes them
+      calls.add(CodeBlock.of(".set($L)", TypedCalls.of(optimizer, others, spe)));
+    } else {
+      others.forEach((name, arg) -> calls.add(CodeBlock.of(".set($S, $L)", name, Literals.of(arg.value(), spe))));
     }
     Freeze freeze = group.freeze();
     if (freeze != null) {
@@ -201,25 +218,29 @@ public final class PlanWriter {
     };
   }
 
-  /** A Spec, or for a Java function a CustomSchedule lambda: {@code (optimizer, groups) -> new LambdaLR(...)}. */
+  /**
+   * A schedule as the typed DSL writes it (a {@code Spec} for a registered one), or for a Java
+   * function a CustomSchedule lambda: {@code (optimizer, groups) -> new LambdaLR(...)}.
+   */
   private static CodeBlock schedule(ScheduleNode node, int spe) {
     if (node instanceof ScheduleNode.Lambda lambda) {
       return CodeBlock.of("(optimizer, groups) -> new $T($T.fixed(groups), new $T())",
           ClassName.get("dev.anneal.schedule", lambda.typeName()), GROUP_SOURCE, ClassName.get(lambda.function().type()));
     }
     if (node instanceof ScheduleNode.Single single) {
-      return spec(single.typeName(), single.kwargs(), List.of(), spe);
+      return TypedCalls.of(single.descriptor(), single.kwargs(), spe);
     }
     if (node instanceof ScheduleNode.Warmup warmup) {
       return warmupSpec(warmup, warmup.children(), spe);
     }
     if (node instanceof ScheduleNode.Sequential sequence) {
-      return spec("SequentialLR", Map.of("milestones", sequence.milestones()), sequence.phases(), spe);
+      return withChildren(TypedCalls.of(builtIn("SequentialLR"), Map.of("milestones", sequence.milestones()), spe),
+          ".schedulers(", sequence.phases(), spe);
     }
     if (node instanceof ScheduleNode.Chained chain) {
-      return spec("ChainedScheduler", Map.of(), chain.members(), spe);
+      return withChildren(TypedCalls.of(builtIn("ChainedScheduler"), Map.of(), spe), ".schedulers(", chain.members(), spe);
     }
-    return spec("ReduceLROnPlateau", ((ScheduleNode.Plateau) node).kwargs(), List.of(), spe);
+    return TypedCalls.of(builtIn("ReduceLROnPlateau"), ((ScheduleNode.Plateau) node).kwargs(), spe);
   }
 
   private static CodeBlock warmupSpec(ScheduleNode.Warmup warmup, List<ScheduleNode> children, int spe) {
@@ -228,21 +249,22 @@ public final class PlanWriter {
     if (warmup.factor() != null) {
       kwargs.put("warmup_factor", warmup.factor());
     }
-    return spec(warmup.shape().pytorchName(), kwargs, children, spe);
+    return withChildren(TypedCalls.of(builtIn(warmup.shape().pytorchName()), kwargs, spe), ".then(", children, spe);
   }
 
-  private static CodeBlock spec(String type, Map<String, Arg> kwargs, List<ScheduleNode> children, int spe) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S)", SPEC, type);
-    for (Map.Entry<String, Arg> kwarg : kwargs.entrySet()) {
-      code.add(".with($S, $L)", kwarg.getKey(), Literals.of(kwarg.getValue().value(), spe));
+  private static Descriptor builtIn(String scheduler) {
+    return Vocabulary.builtIns().require(Category.SCHEDULER, scheduler);
+  }
+
+  /** {@code head} followed by {@code call} with the children, one per line, as a user would format them. */
+  private static CodeBlock withChildren(CodeBlock head, String call, List<ScheduleNode> children, int spe) {
+    if (children.isEmpty()) {
+      return head;
     }
-    if (!children.isEmpty()) {
-      code.add(".withChildren(");
-      for (int i = 0; i < children.size(); i++) {
-        code.add(i == 0 ? "\n$>$>$L" : ",\n$L", schedule(children.get(i), spe));
-      }
-      code.add("$<$<)");
+    CodeBlock.Builder code = CodeBlock.builder().add("$L$L", head, call);
+    for (int i = 0; i < children.size(); i++) {
+      code.add(i == 0 ? "\n$>$>$L" : ",\n$L", schedule(children.get(i), spe));
     }
-    return code.build();
+    return code.add("$<$<)").build();
   }
 }

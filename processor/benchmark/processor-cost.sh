@@ -1,0 +1,88 @@
+#!/bin/sh
+# What the Anneal processor costs a build: javac on a generated workload (one @Training model with
+# FIELDS annotated fields, and CLASSES ordinary classes), timed RUNS times without annotation
+# processing (-proc:none) and RUNS times with the processor, in alternation; prints the medians and
+# their ratio. Needs JDK 17 and Maven; builds the jars first (mvn package, nothing is installed).
+#
+#   processor/benchmark/processor-cost.sh [FIELDS] [CLASSES] [RUNS]      # defaults: 200 100 11
+#
+# Run it on an idle machine: the ratio of two javac runs is only as steady as the machine.
+set -eu
+FIELDS=${1:-200}
+CLASSES=${2:-100}
+RUNS=${3:-11}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+(cd "$ROOT" && mvn -B -q -o -pl processor -am package -DskipTests >/dev/null 2>&1 || mvn -B -q -pl processor -am package -DskipTests)
+(cd "$ROOT/processor" && mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/deps.txt" >/dev/null)
+PROCESSOR_PATH="$ROOT/processor/target/classes:$(cat "$WORK/deps.txt")"
+CLASSPATH_JARS="$ROOT/annotations/target/classes:$ROOT/runtime/target/classes:$ROOT/vocabulary/target/classes"
+
+# the workload
+mkdir -p "$WORK/src/bench"
+{
+  echo "package bench;"
+  echo "import dev.anneal.annotations.*;"
+  echo "import dev.anneal.param.Layer;"
+  echo "@Training(epochs = 12, stepsPerEpoch = 100)"
+  echo "@Optimizer(type = OptimizerType.ADAMW, lr = 1e-3, weightDecay = 0.05)"
+  echo "@Warmup(epochs = 1, startFactor = 0.01)"
+  echo "@Schedule(type = ScheduleType.COSINE, interval = Interval.STEP, etaMin = 1e-6)"
+  echo "@ClipGradNorm(1.0)"
+  echo "public class Big {"
+  i=0
+  while [ $i -lt "$FIELDS" ]; do
+    case $((i % 4)) in
+      0) echo "  @LearningRate(1e-4) @Freeze(untilEpoch = 2) Layer f$i;" ;;
+      1) echo "  @LearningRate(3e-4) @WeightDecay(0) Layer f$i;" ;;
+      2) echo "  @Hyperparameter(name = \"weight_decay\", value = \"0.01\") Layer f$i;" ;;
+      *) echo "  Layer f$i;" ;;
+    esac
+    i=$((i + 1))
+  done
+  echo "}"
+} > "$WORK/src/bench/Big.java"
+i=0
+while [ $i -lt "$CLASSES" ]; do
+  cat > "$WORK/src/bench/Plain$i.java" <<JAVA
+package bench;
+import java.util.ArrayList;
+import java.util.List;
+public class Plain$i {
+  private final List<String> names = new ArrayList<>();
+  public int add(String name) { names.add(name); return names.size(); }
+  public String describe() { StringBuilder b = new StringBuilder(); for (String n : names) { b.append(n).append(','); } return b.toString(); }
+  public static int sum(int[] values) { int s = 0; for (int v : values) { s += v; } return s + $i; }
+}
+JAVA
+  i=$((i + 1))
+done
+find "$WORK/src" -name '*.java' > "$WORK/sources.txt"
+
+millis() { date +%s%3N; }
+run() { # $1: out dir, rest: javac options
+  out=$1; shift
+  rm -rf "$out"; mkdir -p "$out"
+  start=$(millis)
+  javac -d "$out" -cp "$CLASSPATH_JARS" "$@" @"$WORK/sources.txt"
+  echo $(( $(millis) - start ))
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+run "$WORK/warm" -proc:none >/dev/null   # file caches
+: > "$WORK/plain.txt"; : > "$WORK/processed.txt"
+r=0
+while [ $r -lt "$RUNS" ]; do
+  run "$WORK/out-plain" -proc:none >> "$WORK/plain.txt"
+  run "$WORK/out-proc" -processorpath "$PROCESSOR_PATH" -processor dev.anneal.processor.AnnealProcessor >> "$WORK/processed.txt"
+  r=$((r + 1))
+done
+test -f "$WORK/out-proc/bench/BigTraining.class" || { echo "the processor did not generate BigTraining" >&2; exit 1; }
+PLAIN=$(median < "$WORK/plain.txt")
+PROCESSED=$(median < "$WORK/processed.txt")
+echo "javac alone:          $PLAIN ms (median of $RUNS)"
+echo "javac with processor: $PROCESSED ms (median of $RUNS)"
+awk -v a="$PROCESSED" -v b="$PLAIN" 'BEGIN { printf "ratio: %.2fx (%d fields, %d ordinary classes)\n", a / b, '"$FIELDS"', '"$CLASSES"' }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,6 +1,7 @@
 package dev.anneal.grad;
 
 import dev.anneal.optim.kernel.ReductionKernel;
+import dev.anneal.optim.kernel.Sums;
 
 /**
  * {@code torch.linalg.vector_norm} of one tensor as {@link ReductionKernel}s, so that gradient
@@ -11,49 +12,10 @@ import dev.anneal.optim.kernel.ReductionKernel;
 final class Norms {
   private Norms() {}
 
-  /** Sum of squares, with eight partial sums per block to break the chain of dependent adds. */
-  static final ReductionKernel TWO = (w, g, s0, s1, s2, from, to, out, at) -> {
-    double a0 = 0;
-    double a1 = 0;
-    double a2 = 0;
-    double a3 = 0;
-    double a4 = 0;
-    double a5 = 0;
-    double a6 = 0;
-    double a7 = 0;
-    int i = from;
-    for (; i + 7 < to; i += 8) {
-      double v0 = w[i];
-      double v1 = w[i + 1];
-      double v2 = w[i + 2];
-      double v3 = w[i + 3];
-      double v4 = w[i + 4];
-      double v5 = w[i + 5];
-      double v6 = w[i + 6];
-      double v7 = w[i + 7];
-      a0 += v0 * v0;
-      a1 += v1 * v1;
-      a2 += v2 * v2;
-      a3 += v3 * v3;
-      a4 += v4 * v4;
-      a5 += v5 * v5;
-      a6 += v6 * v6;
-      a7 += v7 * v7;
-    }
-    for (; i < to; i++) {
-      double v = w[i];
-      a0 += v * v;
-    }
-    out[at] = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
-  };
+  /** Sum of squares (eight partial sums per block, see {@link Sums}). */
+  static final ReductionKernel TWO = (w, g, s0, s1, s2, from, to, out, at) -> out[at] = Sums.squares(w, from, to);
 
-  static final ReductionKernel ONE = (w, g, s0, s1, s2, from, to, out, at) -> {
-    double sum = 0;
-    for (int i = from; i < to; i++) {
-      sum += Math.abs((double) w[i]);
-    }
-    out[at] = sum;
-  };
+  static final ReductionKernel ONE = (w, g, s0, s1, s2, from, to, out, at) -> out[at] = Sums.abs(w, from, to);
 
   /** Count of non-zeros; NaN counts as non-zero, as in PyTorch. */
   static final ReductionKernel ZERO = (w, g, s0, s1, s2, from, to, out, at) -> {

@@ -3,6 +3,7 @@ package dev.anneal.optim;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.optim.kernel.ReductionKernel;
 import dev.anneal.optim.kernel.Reductions;
+import dev.anneal.optim.kernel.Sums;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import java.util.List;
@@ -38,21 +39,17 @@ public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
     public void reduce(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to, double[] out, int at) {
       float[] m = s0;
       float[] v = s1;
-      double ws = 0;
-      double us = 0;
+      float[] r = Sums.temp();
       for (int i = from; i < to; i++) {
         float d = g[i];
-        float x = w[i];
         float mi = oneMinusBeta1 * (d - m[i]) + m[i];
         float vi = beta2 * v[i] + oneMinusBeta2 * (d * d);
         m[i] = mi;
         v[i] = vi;
-        float r = direction(mi, vi, x);
-        ws += (double) x * x;
-        us += (double) r * r;
+        r[i - from] = direction(mi, vi, w[i]);
       }
-      out[at] = ws;
-      out[at + 1] = us;
+      out[at] = Sums.squares(w, from, to);
+      out[at + 1] = Sums.squares(r, 0, to - from);
     }
 
     @Override

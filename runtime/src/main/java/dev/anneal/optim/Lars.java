@@ -3,6 +3,7 @@ package dev.anneal.optim;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.optim.kernel.ReductionKernel;
 import dev.anneal.optim.kernel.Reductions;
+import dev.anneal.optim.kernel.Sums;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import java.util.List;
@@ -29,16 +30,8 @@ public final class Lars extends ElementwiseOptimizer<Lars.State> {
   private static final ReductionKernel NORMS = new ReductionKernel() {
     @Override
     public void reduce(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to, double[] out, int at) {
-      double ws = 0;
-      double gs = 0;
-      for (int i = from; i < to; i++) {
-        float x = w[i];
-        float d = g[i];
-        ws += (double) x * x;
-        gs += (double) d * d;
-      }
-      out[at] = ws;
-      out[at + 1] = gs;
+      out[at] = Sums.squares(w, from, to);
+      out[at + 1] = Sums.squares(g, from, to);
     }
 
     @Override

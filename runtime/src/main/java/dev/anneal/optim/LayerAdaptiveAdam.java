@@ -3,6 +3,7 @@ package dev.anneal.optim;
 import dev.anneal.optim.kernel.Passes;
 import dev.anneal.optim.kernel.ReductionKernel;
 import dev.anneal.optim.kernel.Reductions;
+import dev.anneal.optim.kernel.Sums;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import java.util.List;
@@ -43,16 +44,16 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
     public void reduce(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to, double[] out, int at) {
       float[] m = s0;
       float[] v = s1;
-      double sum = 0;
+      float[] ratio = Sums.temp();
       for (int i = from; i < to; i++) {
         float d = g[i] + weightDecay * w[i];
         float mi = oneMinusBeta1 * (d - m[i]) + m[i];
         float vi = beta2 * v[i] + oneMinusBeta2 * (d * d);
         m[i] = mi;
         v[i] = vi;
-        sum += Math.abs(mi) / ((float) Math.sqrt(vi) + eps);
+        ratio[i - from] = Math.abs(mi) / ((float) Math.sqrt(vi) + eps);
       }
-      out[at] = sum;
+      out[at] = Sums.sum(ratio, 0, to - from);
     }
   }
 

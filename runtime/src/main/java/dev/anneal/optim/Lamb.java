@@ -35,6 +35,12 @@ public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
     private final double[] norms = new double[2];
 
     /** The moments, and the block's {@code sum(w*w)} and {@code sum(r*r)}. */
+    /** Blocks arrive as scratch copies {@code [0, len)}, so the temp is indexed like the rest. */
+    @Override
+    public boolean blockLocal() {
+      return true;
+    }
+
     @Override
     public void reduce(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to, double[] out, int at) {
       float[] m = s0;
@@ -46,10 +52,10 @@ public final class Lamb extends ElementwiseOptimizer<Lamb.State> {
         float vi = beta2 * v[i] + oneMinusBeta2 * (d * d);
         m[i] = mi;
         v[i] = vi;
-        r[i - from] = direction(mi, vi, w[i]);
+        r[i] = direction(mi, vi, w[i]);
       }
       out[at] = Sums.squares(w, from, to);
-      out[at + 1] = Sums.squares(r, 0, to - from);
+      out[at + 1] = Sums.squares(r, from, to);
     }
 
     @Override

@@ -40,6 +40,12 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
     }
 
     /** The moments, and the block's {@code sum(|m| / (sqrt(v) + eps))}. */
+    /** Blocks arrive as scratch copies {@code [0, len)}, so the temp is indexed like the rest. */
+    @Override
+    public boolean blockLocal() {
+      return true;
+    }
+
     @Override
     public void reduce(float[] w, float[] g, float[] s0, float[] s1, float[] s2, int from, int to, double[] out, int at) {
       float[] m = s0;
@@ -51,9 +57,9 @@ public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveA
         float vi = beta2 * v[i] + oneMinusBeta2 * (d * d);
         m[i] = mi;
         v[i] = vi;
-        ratio[i - from] = Math.abs(mi) / ((float) Math.sqrt(vi) + eps);
+        ratio[i] = Math.abs(mi) / ((float) Math.sqrt(vi) + eps);
       }
-      out[at] = Sums.sum(ratio, 0, to - from);
+      out[at] = Sums.sum(ratio, from, to);
     }
   }
 

@@ -30,9 +30,11 @@ import java.util.function.Supplier;
 
 /**
  * Epoch time of the same DJL model trained with DJL's own AdamW (its {@code Trainer.step()}) and
- * with Anneal's AdamW through {@link DjlTrainer} (views of the engine's memory, no copies), in one
- * run: same initial weights, same batches, alternating A B A B after a warm-up, best of two each.
- * Not a JMH benchmark: one measurement is a whole epoch.
+ * with Anneal's AdamW through {@link DjlTrainer} (views of the engine's memory, no copies), and the
+ * floor of both: the engine's forward, loss and backward alone, with no optimizer step. One run:
+ * same initial weights, same batches, alternating A B C A B C after a warm-up, best of two each.
+ * Prints each optimizer's step overhead over the floor (per batch and as a share of the epoch)
+ * and the ratio Anneal / DJL. Not a JMH benchmark: one measurement is a whole epoch.
  *
  * <pre>java -Dai.djl.offline=true -cp ... dev.anneal.benchmarks.djl.EpochTime [examples] [batch]</pre>
  */
@@ -60,18 +62,28 @@ public final class EpochTime {
   private static void compare(String name, Supplier<Block> model, float[] images, float[] labels, int batch) {
     double[] djl = new double[2];
     double[] anneal = new double[2];
-    try (Run a = new DjlRun(model.get(), batch); Run b = new AnnealRun(model.get(), batch, labels.length)) {
+    double[] floor = new double[2];
+    try (Run a = new DjlRun(model.get(), batch); Run b = new AnnealRun(model.get(), batch, labels.length);
+        Run c = new ForwardBackwardRun(model.get(), batch)) {
       a.epoch(images, labels, 10);   // warm-up: JIT, allocator, libtorch kernels
       b.epoch(images, labels, 10);
+      c.epoch(images, labels, 10);
       for (int r = 0; r < 2; r++) {
         djl[r] = a.epoch(images, labels, Integer.MAX_VALUE);
         anneal[r] = b.epoch(images, labels, Integer.MAX_VALUE);
+        floor[r] = c.epoch(images, labels, Integer.MAX_VALUE);
       }
     }
     double bestDjl = Math.min(djl[0], djl[1]);
     double bestAnneal = Math.min(anneal[0], anneal[1]);
+    double bestFloor = Math.min(floor[0], floor[1]);
+    int batches = labels.length / batch;
     System.out.printf(Locale.ROOT, "%s%n  DJL AdamW    epoch %.2f s, %.2f s%n  Anneal AdamW epoch %.2f s, %.2f s%n"
-        + "  ratio Anneal / DJL (best of two): %.3f%n", name, djl[0], djl[1], anneal[0], anneal[1], bestAnneal / bestDjl);
+        + "  forward+backward only (floor) epoch %.2f s, %.2f s%n"
+        + "  step overhead over the floor, per batch: DJL %.3f ms (%.1f%% of its epoch), Anneal %.3f ms (%.1f%%)%n"
+        + "  ratio Anneal / DJL (best of two): %.3f%n", name, djl[0], djl[1], anneal[0], anneal[1], floor[0], floor[1],
+        (bestDjl - bestFloor) * 1e3 / batches, 100 * (bestDjl - bestFloor) / bestDjl,
+        (bestAnneal - bestFloor) * 1e3 / batches, 100 * (bestAnneal - bestFloor) / bestAnneal, bestAnneal / bestDjl);
   }
 
   static Block cnn() {
@@ -144,6 +156,35 @@ public final class EpochTime {
         collector.backward(loss);
       }
       trainer.step();
+    }
+
+    @Override
+    public void close() {
+      trainer.close();
+      model.close();
+      super.close();
+    }
+  }
+
+  /** The floor: DJL's trainer with the same loss, forward and backward, and no optimizer step at all. */
+  private static final class ForwardBackwardRun extends Run {
+    private final Model model = Model.newInstance("forward-backward");
+    private final Trainer trainer;
+
+    ForwardBackwardRun(Block block, int batch) {
+      super(batch);
+      Engine.getInstance().setRandomSeed(7);
+      model.setBlock(block);
+      trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()));
+      trainer.initialize(new Shape(batch, 1, 28, 28));
+    }
+
+    @Override
+    void step(NDList x, NDList y) {
+      try (GradientCollector collector = trainer.newGradientCollector()) {
+        NDArray loss = trainer.getLoss().evaluate(y, trainer.forward(x));
+        collector.backward(loss);
+      }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.anneal.benchmarks.optim;
 
+import java.lang.reflect.Field;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -12,51 +14,102 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import sun.misc.Unsafe;
 
 /**
- * Why kernels index every array alike and direct storage goes through scratch chunks: the Adam
- * element update on one 1M-float tensor, single thread, (a) on float[] with one index for all
- * arrays (C2 vectorizes it), (b) on float[] with a separate offset per array (C2 on JDK 17 does
- * not vectorize it), (c) reading and writing a direct FloatBuffer element by element (not
- * vectorized), (d) bulk-copying 2048-float chunks of every array into scratch arrays, running (a)
- * on them and copying back (what Anneal does for direct storage).
+ * The ways to run Adam's element update over direct (off-heap) values and gradient on JDK 17,
+ * one thread, {@code size} floats (10M: far beyond the caches), against the heap floor:
+ * <ul>
+ *   <li>{@code heapFloor}, {@code heapInPlace}: float[] with one index for every array (C2 vectorizes);
+ *   <li>{@code directPerElement}: {@code FloatBuffer.get(i)/put(i)} (not vectorized);
+ *   <li>{@code unsafeRaw}: {@code sun.misc.Unsafe} raw-address loads and stores (not vectorized
+ *       either: C2 17 cannot analyse raw addresses as vector memory references);
+ *   <li>{@code wide}: chunks of values and gradient copied to their own indices in tensor-sized
+ *       scratch, state in place (Anneal's default before issue 13: each scratch line costs a
+ *       read-for-ownership and a write-back, about 16 bytes per element on top of 28);
+ *   <li>{@code chunkAll}: {@code chunk} floats of all four arrays copied into small scratch arrays
+ *       that stay in L1, the loop run there, and copied back (Anneal's default now, chunk 256);
+ *   <li>{@code chunkedState}: state kept as chunk-sized arrays, so that only values and gradient
+ *       are copied.
+ * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 @State(Scope.Benchmark)
 public class DirectAccessBenchmark {
-  private static final int CHUNK = 2048;
+  @Param({"10000000"})
+  public int size;
+
+  @Param({"256"})
+  public int chunk;
+
+  private static final Unsafe UNSAFE;
+  private static final long ADDRESS;
+
+  static {
+    try {
+      Field f = Unsafe.class.getDeclaredField("theUnsafe");
+      f.setAccessible(true);
+      UNSAFE = (Unsafe) f.get(null);
+      ADDRESS = UNSAFE.objectFieldOffset(Buffer.class.getDeclaredField("address"));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private float[] w;
   private float[] g;
   private float[] m;
   private float[] v;
   private FloatBuffer dw;
   private FloatBuffer dg;
-  private final float[] sw = new float[CHUNK];
-  private final float[] sg = new float[CHUNK];
-  private final float[] sm = new float[CHUNK];
-  private final float[] sv = new float[CHUNK];
-  private final float[] wideW = new float[Shapes.SIZE];
-  private final float[] wideG = new float[Shapes.SIZE];
+  private long aw;
+  private long ag;
+  private float[] sw;
+  private float[] sg;
+  private float[] sm;
+  private float[] sv;
+  private float[] wideW;
+  private float[] wideG;
+  private float[][] chunkM;
+  private float[][] chunkV;
 
   @Setup(Level.Trial)
   public void setUp() {
     SplittableRandom random = new SplittableRandom(1);
-    w = Shapes.random(random, Shapes.SIZE, 1.0);
-    g = Shapes.random(random, Shapes.SIZE, 0.01);
-    m = new float[Shapes.SIZE];
-    v = new float[Shapes.SIZE];
-    dw = ByteBuffer.allocateDirect(Shapes.SIZE * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    dg = ByteBuffer.allocateDirect(Shapes.SIZE * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    w = Workload.random(random, size, 1.0);
+    g = Workload.random(random, size, 0.01);
+    m = new float[size];
+    v = new float[size];
+    ByteBuffer bw = ByteBuffer.allocateDirect(size * 4).order(ByteOrder.nativeOrder());
+    ByteBuffer bg = ByteBuffer.allocateDirect(size * 4).order(ByteOrder.nativeOrder());
+    dw = bw.asFloatBuffer();
+    dg = bg.asFloatBuffer();
     dw.put(0, w);
     dg.put(0, g);
+    aw = UNSAFE.getLong(bw, ADDRESS);
+    ag = UNSAFE.getLong(bg, ADDRESS);
+    sw = new float[chunk];
+    sg = new float[chunk];
+    sm = new float[chunk];
+    sv = new float[chunk];
+    wideW = new float[size];
+    wideG = new float[size];
+    int chunks = (size + chunk - 1) / chunk;
+    chunkM = new float[chunks][];
+    chunkV = new float[chunks][];
+    for (int k = 0; k < chunks; k++) {
+      chunkM[k] = new float[Math.min(chunk, size - k * chunk)];
+      chunkV[k] = new float[chunkM[k].length];
+    }
   }
 
   private static void adam(float[] w, float[] g, float[] m, float[] v, int from, int to) {
@@ -70,32 +123,30 @@ public class DirectAccessBenchmark {
     }
   }
 
-  private static void adamOffsets(float[] w, int wOff, float[] g, int gOff, float[] m, float[] v, int from, int len) {
-    for (int i = 0; i < len; i++) {
-      float d = g[gOff + i];
-      float mi = m[from + i] + 0.1f * (d - m[from + i]);
-      float vi = 0.999f * v[from + i] + 0.001f * (d * d);
-      m[from + i] = mi;
-      v[from + i] = vi;
-      w[wOff + i] = w[wOff + i] + -1e-3f * (mi / ((float) Math.sqrt(vi) / 0.5f + 1e-8f));
+  @Benchmark
+  public void heapFloor() {
+    float[] w = this.w;
+    float[] g = this.g;
+    float[] m = this.m;
+    float[] v = this.v;
+    for (int i = 0; i < size; i++) {
+      float gi = g[i];
+      m[i] += gi;
+      v[i] += gi;
+      w[i] += gi;
     }
   }
 
   @Benchmark
-  public void heapOneIndex() {
-    adam(w, g, m, v, 0, Shapes.SIZE);
-  }
-
-  @Benchmark
-  public void heapOffsets() {
-    adamOffsets(w, 0, g, 0, m, v, 0, Shapes.SIZE);
+  public void heapInPlace() {
+    adam(w, g, m, v, 0, size);
   }
 
   @Benchmark
   public void directPerElement() {
     FloatBuffer dw = this.dw;
     FloatBuffer dg = this.dg;
-    for (int i = 0; i < Shapes.SIZE; i++) {
+    for (int i = 0; i < size; i++) {
       float d = dg.get(i);
       float mi = m[i] + 0.1f * (d - m[i]);
       float vi = 0.999f * v[i] + 0.001f * (d * d);
@@ -106,9 +157,37 @@ public class DirectAccessBenchmark {
   }
 
   @Benchmark
-  public void directScratch() {
-    for (int start = 0; start < Shapes.SIZE; start += CHUNK) {
-      int len = Math.min(CHUNK, Shapes.SIZE - start);
+  public void unsafeRaw() {
+    long pw = aw;
+    long pg = ag;
+    float[] m = this.m;
+    float[] v = this.v;
+    for (int i = 0; i < size; i++) {
+      long o = (long) i << 2;
+      float d = UNSAFE.getFloat(pg + o);
+      float mi = m[i] + 0.1f * (d - m[i]);
+      float vi = 0.999f * v[i] + 0.001f * (d * d);
+      m[i] = mi;
+      v[i] = vi;
+      UNSAFE.putFloat(pw + o, UNSAFE.getFloat(pw + o) + -1e-3f * (mi / ((float) Math.sqrt(vi) / 0.5f + 1e-8f)));
+    }
+  }
+
+  @Benchmark
+  public void wide() {
+    for (int start = 0; start < size; start += 2048) {
+      int len = Math.min(2048, size - start);
+      dw.get(start, wideW, start, len);
+      dg.get(start, wideG, start, len);
+      adam(wideW, wideG, m, v, start, start + len);
+      dw.put(start, wideW, start, len);
+    }
+  }
+
+  @Benchmark
+  public void chunkAll() {
+    for (int start = 0; start < size; start += chunk) {
+      int len = Math.min(chunk, size - start);
       dw.get(start, sw, 0, len);
       dg.get(start, sg, 0, len);
       System.arraycopy(m, start, sm, 0, len);
@@ -121,13 +200,13 @@ public class DirectAccessBenchmark {
   }
 
   @Benchmark
-  public void directWide() {
-    for (int start = 0; start < Shapes.SIZE; start += CHUNK) {
-      int len = Math.min(CHUNK, Shapes.SIZE - start);
-      dw.get(start, wideW, start, len);
-      dg.get(start, wideG, start, len);
-      adam(wideW, wideG, m, v, start, start + len);
-      dw.put(start, wideW, start, len);
+  public void chunkedState() {
+    for (int start = 0, k = 0; start < size; start += chunk, k++) {
+      int len = Math.min(chunk, size - start);
+      dw.get(start, sw, 0, len);
+      dg.get(start, sg, 0, len);
+      adam(sw, sg, chunkM[k], chunkV[k], 0, len);
+      dw.put(start, sw, 0, len);
     }
   }
 }

@@ -23,6 +23,16 @@ public interface ReductionKernel {
     return 1;
   }
 
+  /**
+   * Whether the kernel must see every block as its own arrays {@code [0, len)}, copied to the
+   * thread's scratch even on heap storage: for kernels that keep elementwise terms in
+   * {@link Sums#temp()} and index it by the same {@code i} as the other arrays (the only way C2
+   * vectorizes such a loop).
+   */
+  default boolean blockLocal() {
+    return false;
+  }
+
   /** The result of no block at all. */
   default double identity() {
     return 0.0;

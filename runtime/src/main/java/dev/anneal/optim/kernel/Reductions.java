@@ -42,7 +42,7 @@ public final class Reductions {
     float[] s1 = kernel.state(1);
     float[] s2 = kernel.state(2);
     boolean heapGrad = grad == null || grad instanceof HeapStorage;
-    if (values instanceof HeapStorage hw && heapGrad) {
+    if (values instanceof HeapStorage hw && heapGrad && !kernel.blockLocal()) {
       kernel.reduce(hw.array(), grad == null ? null : ((HeapStorage) grad).array(), s0, s1, s2, from, to, out, at);
       return;
     }

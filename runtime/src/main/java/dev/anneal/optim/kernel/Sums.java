@@ -5,7 +5,8 @@ package dev.anneal.optim.kernel;
  * running sum is a chain of dependent adds (one add latency per element, slower than streaming
  * the memory), eight independent ones keep the adder busy. The order is fixed, so the result is
  * too. Elementwise terms that need computing first (an update direction, a ratio) go to the
- * thread's {@link #temp()} block in a loop C2 vectorizes, and are summed from there.
+ * thread's {@link #temp()} block in a loop C2 vectorizes (indexed like the other arrays, so the
+ * kernel declares {@link ReductionKernel#blockLocal()}), and are summed from there.
  */
 public final class Sums {
   private static final ThreadLocal<float[]> TEMP = ThreadLocal.withInitial(() -> new float[Scratch.BLOCK]);

@@ -63,8 +63,8 @@ public final class EpochTime {
     double[] djl = new double[2];
     double[] anneal = new double[2];
     double[] floor = new double[2];
-    try (Run a = new DjlRun(model.get(), batch); Run b = new AnnealRun(model.get(), batch, labels.length);
-        Run c = new ForwardBackwardRun(model.get(), batch)) {
+    try (Run a = new DjlRun(model.get(), batch, true); Run b = new AnnealRun(model.get(), batch, labels.length);
+        Run c = new DjlRun(model.get(), batch, false)) {
       a.epoch(images, labels, 10);   // warm-up: JIT, allocator, libtorch kernels
       b.epoch(images, labels, 10);
       c.epoch(images, labels, 10);
@@ -139,9 +139,12 @@ public final class EpochTime {
   private static final class DjlRun extends Run {
     private final Model model = Model.newInstance("djl-adamw");
     private final Trainer trainer;
+    private final boolean stepping;
 
-    DjlRun(Block block, int batch) {
+    /** @param stepping false for the floor: the same forward and backward, and no optimizer step */
+    DjlRun(Block block, int batch, boolean stepping) {
       super(batch);
+      this.stepping = stepping;
       Engine.getInstance().setRandomSeed(7);
       model.setBlock(block);
       trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
@@ -155,35 +158,8 @@ public final class EpochTime {
         NDArray loss = trainer.getLoss().evaluate(y, trainer.forward(x));
         collector.backward(loss);
       }
-      trainer.step();
-    }
-
-    @Override
-    public void close() {
-      trainer.close();
-      model.close();
-      super.close();
-    }
-  }
-
-  /** The floor: DJL's trainer with the same loss, forward and backward, and no optimizer step at all. */
-  private static final class ForwardBackwardRun extends Run {
-    private final Model model = Model.newInstance("forward-backward");
-    private final Trainer trainer;
-
-    ForwardBackwardRun(Block block, int batch) {
-      super(batch);
-      Engine.getInstance().setRandomSeed(7);
-      model.setBlock(block);
-      trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()));
-      trainer.initialize(new Shape(batch, 1, 28, 28));
-    }
-
-    @Override
-    void step(NDList x, NDList y) {
-      try (GradientCollector collector = trainer.newGradientCollector()) {
-        NDArray loss = trainer.getLoss().evaluate(y, trainer.forward(x));
-        collector.backward(loss);
+      if (stepping) {
+        trainer.step();
       }
     }
 

@@ -15,8 +15,9 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-(cd "$ROOT" && mvn -B -q -o -pl processor -am package -DskipTests >/dev/null 2>&1 || mvn -B -q -pl processor -am package -DskipTests)
-(cd "$ROOT/processor" && mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/deps.txt" >/dev/null)
+# every module of the reactor writes its classpath to deps.txt in turn; the processor, built last, wins
+(cd "$ROOT" && mvn -B -q -pl processor -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$WORK/deps.txt" >/dev/null)
 PROCESSOR_PATH="$ROOT/processor/target/classes:$(cat "$WORK/deps.txt")"
 CLASSPATH_JARS="$ROOT/annotations/target/classes:$ROOT/runtime/target/classes:$ROOT/vocabulary/target/classes"
 

@@ -88,7 +88,7 @@ public final class AnnealProcessor extends AbstractProcessor {
       }
       processSafely(type);
     }
-    checkOrphanFieldAnnotations(round);
+    checkOrphanFieldAnnotations(annotations, round);
     return false;
   }
 
@@ -138,13 +138,14 @@ public final class AnnealProcessor extends AbstractProcessor {
   }
 
   /** Our annotations on a class without {@code @Training}, or on its fields, would silently do nothing: report them. */
-  private void checkOrphanFieldAnnotations(RoundEnvironment round) {
+  private void checkOrphanFieldAnnotations(Set<? extends TypeElement> present, RoundEnvironment round) {
     Report report = new Report();
     Set<String> all = new LinkedHashSet<>(Names.FIELD_ANNOTATIONS);
     all.addAll(Names.CLASS_ANNOTATIONS);
-    for (String name : all) {
-      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
-      if (annotation == null) {
+    // only the annotation types this round holds (javac lists them): each look-up walks every element of the round
+    for (TypeElement annotation : present) {
+      String name = annotation.getQualifiedName().toString();
+      if (!all.contains(name)) {
         continue;
       }
       for (Element element : round.getElementsAnnotatedWith(annotation)) {

@@ -28,6 +28,12 @@ LAMB, LARS and LayerAdaptiveAdam are not in torch; their float64 references are 
     step = lr * trust_coefficient * mean(|m| / (sqrt(v) + eps)) (trust_coefficient defaults to 1);
     p -= step * m. weight_decay adds wd * p to the
     gradient (L2, as Adam).
+  * Adafactor and Muon (2.5+ and 2.9, absent in 1.13): `Adafactor2x` and `Muon2x` below are
+    float64 re-implementations of 2.9's _single_tensor_adafactor and _single_tensor_muon. Two
+    choices: Adafactor's eps1=None is float32's machine epsilon (PyTorch takes it from the
+    parameter's dtype, and Anneal's parameters are float32); Muon's Newton-Schulz iterations run in
+    float64 where PyTorch casts to bfloat16 (Anneal computes the exact iteration in double).
+    Their cases carry an extra key `shapes` (each parameter's shape; `initial` stays flat, row-major).
 LBFGS cases carry an extra key `closure` (a loss the runner evaluates itself); `grads` then holds
 the gradient the closure gave at the start of each step, for reference only.
 """
@@ -189,7 +195,102 @@ class NAdam2x(torch.optim.Optimizer):
                 p.addcdiv_(exp_avg, denom, value=(-lr * mu_next) / (1. - mu_product_next))
 
 
-CUSTOM = {"NAdam": NAdam2x, "LAMB": Lamb, "LARS": Lars, "LayerAdaptiveAdam": LayerAdaptiveAdam}
+class Adafactor2x(torch.optim.Optimizer):
+    def __init__(self, params, lr=1e-2, beta2_decay=-0.8, eps=(None, 1e-3), d=1.0, weight_decay=0.0, maximize=False):
+        super().__init__(params, dict(lr=lr, beta2_decay=beta2_decay, eps=eps, d=d, weight_decay=weight_decay,
+                                      maximize=maximize))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            eps1, eps2 = group["eps"]
+            if eps1 is None:
+                eps1 = torch.finfo(torch.float32).eps
+            lr, d, wd = group["lr"], group["d"], group["weight_decay"]
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                grad = -p.grad if group["maximize"] else p.grad
+                state = self.state[p]
+                if not state:
+                    state["step"] = 0.0
+                    if grad.dim() > 1:
+                        row_shape = list(grad.shape)
+                        row_shape[-1] = 1
+                        col_shape = list(grad.shape)
+                        col_shape[-2] = 1
+                        state["row_var"] = grad.new_zeros(row_shape)
+                        state["col_var"] = grad.new_zeros(col_shape)
+                    else:
+                        state["variance"] = torch.zeros_like(grad)
+                state["step"] += 1
+                step = state["step"]
+                one_minus_beta2_t = step ** group["beta2_decay"]
+                rho_t = min(lr, 1 / (step ** 0.5))
+                alpha = max(eps2, p.norm(2).item() / (p.numel() ** 0.5)) * rho_t
+                if wd != 0:
+                    p.mul_(1 - lr * wd)
+                if grad.dim() > 1:
+                    row_mean = torch.linalg.vector_norm(grad, dim=-1, keepdim=True).square_().div_(grad.size(-1))
+                    state["row_var"].lerp_(row_mean, one_minus_beta2_t)
+                    col_mean = torch.linalg.vector_norm(grad, dim=-2, keepdim=True).square_().div_(grad.size(-2))
+                    state["col_var"].lerp_(col_mean, one_minus_beta2_t)
+                    var_estimate = state["row_var"] @ state["col_var"]
+                    var_estimate.div_(state["row_var"].mean(dim=-2, keepdim=True).clamp_(min=eps1))
+                else:
+                    state["variance"].lerp_(grad * grad, one_minus_beta2_t)
+                    var_estimate = state["variance"].clone()
+                update = var_estimate.clamp_(min=eps1 * eps1).rsqrt_()
+                update.mul_(grad)
+                denom = max(1.0, update.norm(2).item() / ((update.numel() ** 0.5) * d))
+                p.add_(update, alpha=-alpha / denom)
+
+
+class Muon2x(torch.optim.Optimizer):
+    def __init__(self, params, lr=1e-3, weight_decay=0.1, momentum=0.95, nesterov=True,
+                 ns_coefficients=(3.4445, -4.7750, 2.0315), eps=1e-7, ns_steps=5, adjust_lr_fn=None):
+        super().__init__(params, dict(lr=lr, weight_decay=weight_decay, momentum=momentum, nesterov=nesterov,
+                                      ns_coefficients=ns_coefficients, eps=eps, ns_steps=ns_steps,
+                                      adjust_lr_fn=adjust_lr_fn))
+
+    @staticmethod
+    def newton_schulz(grad, coefficients, steps, eps):
+        a, b, c = coefficients
+        ortho = grad.clone()  # 2.9 casts to bfloat16 here; float64 in this emulation
+        if grad.size(0) > grad.size(1):
+            ortho = ortho.T
+        ortho = ortho / ortho.norm().clamp(min=eps)
+        for _ in range(steps):
+            gram = ortho @ ortho.T
+            gram_update = b * gram + c * gram @ gram
+            ortho = a * ortho + gram_update @ ortho
+        if grad.size(0) > grad.size(1):
+            ortho = ortho.T
+        return ortho
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            lr, wd, momentum = group["lr"], group["weight_decay"], group["momentum"]
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                grad = p.grad
+                state = self.state[p]
+                if "momentum_buffer" not in state:
+                    state["momentum_buffer"] = torch.zeros_like(grad)
+                buf = state["momentum_buffer"]
+                buf.lerp_(grad, 1 - momentum)
+                update = grad.lerp(buf, momentum) if group["nesterov"] else buf
+                update = Muon2x.newton_schulz(update, group["ns_coefficients"], group["ns_steps"], group["eps"])
+                A, B = p.shape[:2]
+                fn = group["adjust_lr_fn"]
+                ratio = math.sqrt(max(1, A / B)) if fn is None or fn == "original" else 0.2 * math.sqrt(max(A, B))
+                p.mul_(1 - lr * wd)
+                p.add_(update, alpha=-lr * ratio)
+
+
+CUSTOM = {"Adafactor": Adafactor2x, "Muon": Muon2x, "NAdam": NAdam2x, "LAMB": Lamb, "LARS": Lars, "LayerAdaptiveAdam": LayerAdaptiveAdam}
 DECOUPLED_2X = {"Adam", "RAdam"}
 
 
@@ -203,8 +304,12 @@ def defaults_of(cls):
 
 
 # ----------------------------------------------------------------------------- recording
-def record(name, optimizer, kwargs, sizes=(4, 3), steps=5, group_kwargs=None, nulls=(), zeros=(), grad_scale=1.0):
-    """nulls: (step, param) pairs without a gradient; zeros: (step, param, index) exact zero gradients."""
+def record(name, optimizer, kwargs, sizes=(4, 3), steps=5, group_kwargs=None, nulls=(), zeros=(), grad_scale=1.0,
+           shapes=None):
+    """nulls: (step, param) pairs without a gradient; zeros: (step, param, index) exact zero gradients;
+    shapes: each parameter's shape (sizes then follow from it), written under the extra key `shapes`."""
+    if shapes is not None:
+        sizes = [math.prod(s) for s in shapes]
     gen = torch.Generator().manual_seed(zlib.crc32((optimizer + name).encode()))
     initial = [f32_values(gen, n) for n in sizes]
     grads = []
@@ -234,6 +339,8 @@ def record(name, optimizer, kwargs, sizes=(4, 3), steps=5, group_kwargs=None, nu
                 raise ValueError("per-group maximize emulation not supported")
 
     params = [torch.tensor(v, requires_grad=True) for v in initial]
+    if shapes is not None:
+        params = [torch.tensor(v).reshape(s).requires_grad_() for v, s in zip(initial, shapes)]
     merged = dict(defaults_of(cls))
     merged.update(kwargs)
     group_hp = [dict(merged, **(group_kwargs[i] if group_kwargs else {})) for i in range(len(params))]
@@ -253,15 +360,18 @@ def record(name, optimizer, kwargs, sizes=(4, 3), steps=5, group_kwargs=None, nu
             if g is None:
                 p.grad = None
             else:
-                t = torch.tensor(g)
+                t = torch.tensor(g).reshape(p.shape)
                 p.grad = -t if emulate_maximize else t
                 if decoupled:
                     with torch.no_grad():
                         p.mul_(1 - group_hp[i]["lr"] * group_hp[i].get("weight_decay", 0.0))
         opt.step()
-        trace.append([p.detach().tolist() for p in params])
-    return {"name": name, "optimizer": optimizer, "kwargs": kwargs, "group_kwargs": group_kwargs,
+        trace.append([p.detach().reshape(-1).tolist() for p in params])
+    case = {"name": name, "optimizer": optimizer, "kwargs": kwargs, "group_kwargs": group_kwargs,
             "initial": initial, "grads": grads, "params_after_each_step": trace}
+    if shapes is not None:
+        case["shapes"] = [list(s) for s in shapes]
+    return case
 
 
 def quartic(params, a, c):
@@ -371,6 +481,27 @@ def cases():
         record("maximize", "Adamax", {"lr": 0.01, "maximize": True}),
         record("null_grads", "Adamax", {"lr": 0.01}, nulls=NULLS),
         record("groups", "Adamax", {"lr": 0.01}, group_kwargs=GROUPS2),
+    ]
+    out["Adafactor"] = [
+        record("defaults", "Adafactor", {}, shapes=[(3, 4), (5,)]),
+        record("lr_weight_decay", "Adafactor", {"lr": 0.05, "weight_decay": 0.1}, shapes=[(3, 4), (5,)]),
+        record("eps_d_beta2_decay", "Adafactor", {"eps": [1e-6, 1e-2], "d": 2.0, "beta2_decay": -0.5},
+               shapes=[(4, 3), (6,)]),
+        record("three_dims", "Adafactor", {"lr": 0.02}, shapes=[(2, 3, 2), (3, 1)]),
+        record("maximize", "Adafactor", {"maximize": True}, shapes=[(3, 4), (5,)]),
+        record("null_grads", "Adafactor", {}, shapes=[(3, 4), (5,)], nulls=NULLS),
+        record("groups", "Adafactor", {}, shapes=[(3, 4), (5,)], group_kwargs=GROUPS2),
+    ]
+    out["Muon"] = [
+        record("defaults", "Muon", {}, shapes=[(3, 4), (5, 2)]),
+        record("lr_weight_decay", "Muon", {"lr": 0.02, "weight_decay": 0.05}, shapes=[(3, 4), (5, 2)]),
+        record("no_nesterov", "Muon", {"lr": 0.02, "nesterov": False, "momentum": 0.9}, shapes=[(4, 4), (2, 3)]),
+        record("match_rms_adamw", "Muon", {"lr": 0.02, "adjust_lr_fn": "match_rms_adamw", "ns_steps": 3},
+               shapes=[(3, 4), (5, 2)]),
+        record("coefficients", "Muon", {"lr": 0.02, "ns_coefficients": [2.0, -1.5, 0.5], "eps": 1e-5},
+               shapes=[(3, 4), (5, 2)]),
+        record("null_grads", "Muon", {"lr": 0.02}, shapes=[(3, 4), (5, 2)], nulls=NULLS),
+        record("groups", "Muon", {"lr": 0.02}, shapes=[(3, 4), (5, 2)], group_kwargs=GROUPS2),
     ]
     out["NAdam"] = [
         record("defaults", "NAdam", {}),

@@ -38,6 +38,8 @@ public final class Optimizers {
     f.put(Lars.TYPE, Lars::new);
     f.put(LayerAdaptiveAdam.TYPE, LayerAdaptiveAdam::new);
     f.put(Lbfgs.TYPE, Lbfgs::new);
+    f.put(Adafactor.TYPE, Adafactor::new);
+    f.put(Muon.TYPE, Muon::new);
     return f;
   }
 

@@ -13,7 +13,8 @@ import java.util.Objects;
  * ({@code lr}, {@code weight_decay}, {@code betas}, ...). Values set on the group override the
  * optimizer's defaults, which fill in whatever the group leaves out when it joins an optimizer.
  *
- * <p>Values are numbers ({@code double}), tuples ({@code double[]}, such as {@code betas}),
+ * <p>Values are numbers ({@code double}), tuples ({@code double[]}, such as {@code betas}; a
+ * tuple holding None, as Adafactor's {@code eps}, stays a {@code List}),
  * booleans, integers, strings or {@code null}. Numbers and tuples are stored in mutable slots, so
  * a scheduler writing {@code lr} or {@code betas[0]} every step allocates nothing.
  */
@@ -132,6 +133,9 @@ public final class ParamGroup {
       values.put(key, tuple.clone());
     } else if (value instanceof List<?> list && list.stream().allMatch(Number.class::isInstance)) {
       values.put(key, list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray());
+    } else if (value instanceof List<?> list && list.stream().allMatch(v -> v == null || v instanceof Number)) {
+      // A tuple with None in it, such as Adafactor's eps=(None, 1e-3): kept as the list.
+      values.put(key, java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list)));
     } else if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof String) {
       values.put(key, value);
     } else {

@@ -55,6 +55,13 @@ class OptimizerFactoryTest {
   }
 
   @Test
+  void muonRefusesParametersThatAreNotMatricesNamingThem() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Optimizers.create(Spec.of("Muon"), List.of(new ParamGroup("g", List.of(Parameter.of("bias", 1f, 2f))))));
+    assertTrue(e.getMessage().startsWith("Muon only supports 2D parameters whereas parameter bias"), e.getMessage());
+  }
+
+  @Test
   void lbfgsNeedsAClosureAndOneGroup() {
     Parameter w = Parameter.of("w", 1f);
     Optimizer lbfgs = Optimizers.create(Spec.of("LBFGS"), List.of(new ParamGroup("g", List.of(w))));

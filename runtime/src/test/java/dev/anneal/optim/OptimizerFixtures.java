@@ -58,9 +58,23 @@ final class OptimizerFixtures {
       float[] values = floats(initial.get(i));
       FloatStorage storage = direct ? FloatStorage.direct(values.length) : FloatStorage.heap(values.length);
       storage.copyFrom(values);
-      params.add(new Parameter("p" + i, new int[] {values.length}, storage));
+      params.add(new Parameter("p" + i, shape(c, i, values.length), storage));
     }
     return params;
+  }
+
+  /** A parameter's shape: the case's optional {@code shapes} (Adafactor, Muon), else 1-D. */
+  private static int[] shape(JsonNode c, int i, int size) {
+    JsonNode shapes = c.get("shapes");
+    if (shapes == null || shapes.isNull()) {
+      return new int[] {size};
+    }
+    JsonNode shape = shapes.get(i);
+    int[] dims = new int[shape.size()];
+    for (int k = 0; k < dims.length; k++) {
+      dims[k] = shape.get(k).asInt();
+    }
+    return dims;
   }
 
   @SuppressWarnings("unchecked")

@@ -7,7 +7,8 @@ import ai.djl.ndarray.types.Shape;
  * PyTorch's {@code nll_loss_nd} on log-probabilities {@code (C)}, {@code (N, C)} or
  * {@code (N, C, d1, ...)} and class-index targets {@code ()}, {@code (N)} or {@code (N, d1, ...)}:
  * the picked {@code -w[y] * logp[y]} per element and its weight {@code w[y]} (0 where the target is
- * {@code ignore_index}). {@code 'mean'} divides by the sum of those weights, so a batch whose every
+ * {@code ignore_index}; {@code kept} is null when no target is ignored, {@code weights} when
+ * moreover there are no class weights). {@code 'mean'} divides by the sum of those weights, so a batch whose every
  * target is ignored gives NaN, as in PyTorch.
  */
 final class ClassIndexTargets {
@@ -53,23 +54,46 @@ final class ClassIndexTargets {
     checkShape(loss, logProbs, target);
     int classDim = classDim(logProbs);
     long classes = logProbs.getShape().get(classDim);
-    NDArray kept = target.neq(ignoreIndex);
-    NDArray outOfRange = kept.logicalAnd(target.lt(0).logicalOr(target.gte(classes)));
-    if (outOfRange.any().getBoolean()) {
-      long bad = target.booleanMask(outOfRange).toLongArray()[0];
-      throw new LossInputException(loss, "target", "class index " + bad + " is out of range for " + classes
-          + " classes (expected 0 to " + (classes - 1) + ", or ignore_index " + ignoreIndex + ")");
+    // One copy of the targets to the host checks the range and tells whether any is ignored; without
+    // ignored targets and weights the masks are left out (the common case runs few engine ops).
+    boolean anyIgnored = false;
+    for (long t : target.toLongArray()) {
+      if (t == ignoreIndex) {
+        anyIgnored = true;
+      } else if (t < 0 || t >= classes) {
+        throw new LossInputException(loss, "target", "class index " + t + " is out of range for " + classes
+            + " classes (expected 0 to " + (classes - 1) + ", or ignore_index " + ignoreIndex + ")");
+      }
     }
-    NDArray safe = Ops.where(kept, target, target.zerosLike());
+    NDArray kept = anyIgnored ? target.neq(ignoreIndex) : null;
+    NDArray safe = anyIgnored ? Ops.where(kept, target, target.zerosLike()) : target;
     NDArray picked = logProbs.gather(safe.expandDims(classDim), classDim).squeeze(classDim);
+    if (!anyIgnored) {
+      return weight == null ? new ClassIndexTargets(picked.neg(), null, null)
+          : weighted(picked, Ops.lookup(weight, safe), null);
+    }
     NDArray w = weight == null ? Ops.asFloat(kept, logProbs) : Ops.where(kept, Ops.lookup(weight, safe), 0);
-    NDArray losses = Ops.where(kept, picked.neg().mul(w), 0);
-    return new ClassIndexTargets(losses, w, kept);
+    return weighted(picked, w, kept);
+  }
+
+  private static ClassIndexTargets weighted(NDArray picked, NDArray w, NDArray kept) {
+    NDArray losses = picked.neg().mul(w);
+    return new ClassIndexTargets(kept == null ? losses : Ops.where(kept, losses, 0), w, kept);
+  }
+
+  /** Zero where the target is ignored (when any is). */
+  NDArray keptOnly(NDArray perElement) {
+    return kept == null ? perElement : Ops.where(kept, perElement, 0);
+  }
+
+  /** {@code 'mean'} of per-element values: divided by the summed weights, or the plain mean without weights or ignored targets. */
+  NDArray mean(NDArray perElement) {
+    return weights == null ? perElement.mean() : perElement.sum().div(weights.sum());
   }
 
   NDArray reduce(Reduction reduction) {
     return switch (reduction) {
-      case MEAN -> losses.sum().div(weights.sum());
+      case MEAN -> mean(losses);
       case SUM -> losses.sum();
       default -> losses;
     };

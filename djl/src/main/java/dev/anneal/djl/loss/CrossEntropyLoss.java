@@ -73,9 +73,9 @@ public final class CrossEntropyLoss extends TorchLoss {
     }
     int dims = input.getShape().dimension();
     NDArray perClass = w == null ? logProbs : logProbs.mul(Ops.classView(w, dims, classDim));
-    NDArray smooth = Ops.where(nll.kept, perClass.sum(new int[] {classDim}).neg(), 0);
+    NDArray smooth = nll.keptOnly(perClass.sum(new int[] {classDim}).neg());
     NDArray smoothed = switch (reduction()) {
-      case MEAN -> smooth.sum().div(nll.weights.sum());
+      case MEAN -> nll.mean(smooth);
       case SUM -> smooth.sum();
       default -> smooth;
     };

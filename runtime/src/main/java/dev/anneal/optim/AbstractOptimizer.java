@@ -166,6 +166,11 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
 
   @Override
   public OptimizerState stateDict() {
+    return stateView().deepCopy();
+  }
+
+  @Override
+  public OptimizerState stateView() {
     List<Map<String, Object>> groupMaps = new ArrayList<>();
     Map<String, OptimizerState.ParamState> states = new LinkedHashMap<>();
     for (ParamGroup group : groups) {
@@ -185,6 +190,11 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
 
   @Override
   public void loadStateDict(OptimizerState saved) {
+    adoptState(saved.deepCopy());
+  }
+
+  @Override
+  public void adoptState(OptimizerState saved) {
     if (!type.equals(saved.type())) {
       throw new IllegalArgumentException("state is for " + saved.type() + ", this optimizer is " + type);
     }

@@ -46,4 +46,21 @@ public interface Optimizer {
    * changes: a state that does not match these groups and parameters is refused whole.
    */
   void loadStateDict(OptimizerState state);
+
+  /**
+   * The state as the optimizer holds it, its arrays shared rather than copied, for a writer that
+   * streams it out (a checkpoint of a large model). Valid until the next step or load; do not
+   * modify it.
+   */
+  default OptimizerState stateView() {
+    return stateDict();
+  }
+
+  /**
+   * {@link #loadStateDict} that keeps the given arrays as the optimizer's own instead of copying
+   * them; the caller hands them over and must not use them afterwards.
+   */
+  default void adoptState(OptimizerState state) {
+    loadStateDict(state);
+  }
 }

@@ -8,6 +8,9 @@ import java.util.Map;
  * What {@link Optimizer#stateDict()} exports: the optimizer's type, each group's hyperparameters
  * (with the names of its parameters under {@code "params"}), and per-parameter state keyed by
  * parameter name rather than PyTorch's positional index, so a checkpoint survives reordering.
+ *
+ * <p>The record holds its arrays as given; {@link Optimizer#stateDict()} hands out a
+ * {@link #deepCopy()}, {@link Optimizer#stateView()} the optimizer's own arrays.
  */
 public record OptimizerState(String type, List<Map<String, Object>> groups, Map<String, ParamState> state) {
 
@@ -16,23 +19,34 @@ public record OptimizerState(String type, List<Map<String, Object>> groups, Map<
     state = new LinkedHashMap<>(state);
   }
 
+  /** The same state with every tensor copied. */
+  public OptimizerState deepCopy() {
+    Map<String, ParamState> copy = new LinkedHashMap<>();
+    state.forEach((name, s) -> copy.put(name, s.deepCopy()));
+    return new OptimizerState(type, groups, copy);
+  }
+
   /**
    * One parameter's state: named float tensors (PyTorch's {@code exp_avg}, {@code momentum_buffer},
-   * ...) and named scalars ({@code step}). Arrays are copied on the way in and out.
+   * ...) and named scalars ({@code step}). The maps are copied, the arrays are shared.
    */
   public record ParamState(Map<String, float[]> tensors, Map<String, Double> scalars) {
     public ParamState {
-      Map<String, float[]> copy = new LinkedHashMap<>();
-      tensors.forEach((k, v) -> copy.put(k, v.clone()));
-      tensors = copy;
+      tensors = new LinkedHashMap<>(tensors);
       scalars = new LinkedHashMap<>(scalars);
     }
 
+    /** A new map of the same arrays. */
     @Override
     public Map<String, float[]> tensors() {
+      return new LinkedHashMap<>(tensors);
+    }
+
+    /** The same state with every tensor copied. */
+    public ParamState deepCopy() {
       Map<String, float[]> copy = new LinkedHashMap<>();
       tensors.forEach((k, v) -> copy.put(k, v.clone()));
-      return copy;
+      return new ParamState(copy, scalars);
     }
   }
 }

@@ -1,11 +1,13 @@
 package dev.anneal.plan;
 
 import dev.anneal.checkpoint.CheckpointException;
-import dev.anneal.checkpoint.CheckpointFile;
+import dev.anneal.checkpoint.CheckpointReader;
+import dev.anneal.checkpoint.CheckpointWriter;
 import dev.anneal.checkpoint.Json;
-import dev.anneal.checkpoint.Tensor;
+import dev.anneal.checkpoint.TensorRef;
 import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.OptimizerState;
+import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,11 +30,12 @@ final class PlanCheckpoint {
   private PlanCheckpoint() {}
 
   static void save(TrainingPlan plan, Path file) throws IOException {
-    Map<String, Tensor> tensors = new LinkedHashMap<>();
+    // Everything is written from where it lives: parameter storages and the optimizer's own arrays.
+    Map<String, TensorRef> tensors = new LinkedHashMap<>();
     for (Parameter p : plan.parameters()) {
-      tensors.put(p.name(), new Tensor(p.shape(), p.values().toArray()));
+      tensors.put(p.name(), new TensorRef(p.shape(), p.values()));
     }
-    OptimizerState optimizerState = plan.optimizer().stateDict();
+    OptimizerState optimizerState = plan.optimizer().stateView();
     Map<String, int[]> shapes = new LinkedHashMap<>();
     plan.parameters().forEach(p -> shapes.put(p.name(), p.shape()));
     Map<String, Object> perParam = new LinkedHashMap<>();
@@ -44,7 +47,7 @@ final class PlanCheckpoint {
         int[] paramShape = shapes.get(param);
         int[] shape = paramShape != null && Arrays.stream(paramShape).asLongStream().reduce(1, (a, b) -> a * b) == values.length
             ? paramShape : new int[] {values.length};
-        tensors.put(OPTIMIZER_PREFIX + param + "/" + key, new Tensor(shape, values));
+        tensors.put(OPTIMIZER_PREFIX + param + "/" + key, TensorRef.of(shape, values));
         keys.add(key);
       });
       entry.put("tensors", keys);
@@ -71,14 +74,34 @@ final class PlanCheckpoint {
     state.put("schedules", schedules);
     state.put("freeze", plan.freezer().stateDict());
     state.put("clock", plan.clock().toMap());
-    CheckpointFile.write(file, tensors, state);
+    CheckpointWriter.write(file, tensors, state);
   }
 
-  @SuppressWarnings("unchecked")
   static void load(TrainingPlan plan, Path file) throws IOException {
-    CheckpointFile.Contents contents = CheckpointFile.read(file);
-    Map<String, Tensor> tensors = contents.tensors();
-    Map<String, Object> state = contents.state();
+    try (CheckpointReader reader = CheckpointReader.open(file)) {
+      load(plan, reader);
+    }
+  }
+
+  /**
+   * One pass verifies the whole file and reads the optimizer state into new arrays, which the
+   * optimizer then adopts; parameters are read straight into their storages once everything else
+   * has been checked and applied. No tensor is held twice.
+   */
+  @SuppressWarnings("unchecked")
+  private static void load(TrainingPlan plan, CheckpointReader reader) throws IOException {
+    Path file = reader.file();
+    Map<String, float[]> stateArrays = new LinkedHashMap<>();
+    reader.verify(e -> {
+      if (!e.name().startsWith(OPTIMIZER_PREFIX)) {
+        return null;
+      }
+      float[] values = new float[(int) e.count()];
+      stateArrays.put(e.name(), values);
+      return FloatStorage.wrap(values);
+    });
+    Map<String, CheckpointReader.Entry> tensors = reader.entries();
+    Map<String, Object> state = reader.state();
     String where = "checkpoint " + file;
 
     // 1. Parameters: same names, same shapes.
@@ -130,12 +153,12 @@ final class PlanCheckpoint {
         Map<String, float[]> stateTensors = new LinkedHashMap<>();
         for (Object key : (List<Object>) entry.get("tensors")) {
           String tensorName = OPTIMIZER_PREFIX + e.getKey() + "/" + key;
-          Tensor t = tensors.get(tensorName);
+          float[] t = stateArrays.get(tensorName);
           if (t == null) {
             throw new CheckpointException(where + " is corrupt: it lists optimizer state " + key + " of parameter "
                 + e.getKey() + " but holds no tensor " + tensorName);
           }
-          stateTensors.put((String) key, t.values());
+          stateTensors.put((String) key, t);
           usedTensors.add(tensorName);
         }
         Map<String, Double> scalars = new LinkedHashMap<>();
@@ -165,14 +188,15 @@ final class PlanCheckpoint {
 
     // 4. Apply, rolling everything back if any part refuses its state.
     Optimizer optimizer = plan.optimizer();
-    OptimizerState optimizerBefore = optimizer.stateDict();
+    // A view suffices to roll back: adopting new state replaces the arrays rather than writing into them.
+    OptimizerState optimizerBefore = optimizer.stateView();
     List<Map<String, Object>> schedulesBefore = new ArrayList<>();
     plan.schedules().forEach(a -> schedulesBefore.add(a.scheduler().stateDict()));
     Map<String, Object> freezeBefore = plan.freezer().stateDict();
     Map<String, Object> clockBefore = plan.clock().toMap();
     int schedulesLoaded = 0;
     try {
-      optimizer.loadStateDict(optimizerState);
+      optimizer.adoptState(optimizerState);
       for (int i = 0; i < scheduleStates.size(); i++) {
         TrainingPlan.ActiveSchedule active = plan.schedules().get(i);
         try {
@@ -190,14 +214,15 @@ final class PlanCheckpoint {
       for (int i = 0; i < schedulesLoaded; i++) {
         plan.schedules().get(i).scheduler().loadStateDict(schedulesBefore.get(i));
       }
-      optimizer.loadStateDict(optimizerBefore);
+      optimizer.adoptState(optimizerBefore);
       plan.freezer().loadStateDict(freezeBefore);
       plan.restoreClock(clockBefore);
       throw new CheckpointException(where + " does not fit this plan: " + e.getMessage() + "; nothing was loaded", e);
     }
-    // Parameter values last: sizes were checked, so this cannot fail half-way.
+    // Parameter values last, from the verified file: sizes were checked, so only a failing disk
+    // could stop this half-way (reported as an IOException naming the file).
     for (Parameter p : params.values()) {
-      p.values().copyFrom(tensors.get(p.name()).values());
+      reader.readInto(p.name(), p.values());
       p.setGrad(null);
     }
   }

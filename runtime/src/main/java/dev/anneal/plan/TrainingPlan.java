@@ -409,13 +409,13 @@ public final class TrainingPlan {
 
   /** Forgets the optimizer state of one group's parameters, keeping everything else. */
   private void resetState(ParamGroup group) {
-    OptimizerState state = optimizer.stateDict();
+    OptimizerState state = optimizer.stateView();
     Map<String, OptimizerState.ParamState> kept = new LinkedHashMap<>(state.state());
     for (Parameter p : group.params()) {
       kept.remove(p.name());
     }
     if (kept.size() != state.state().size()) {
-      optimizer.loadStateDict(new OptimizerState(state.type(), state.groups(), kept));
+      optimizer.adoptState(new OptimizerState(state.type(), state.groups(), kept));
     }
   }
 

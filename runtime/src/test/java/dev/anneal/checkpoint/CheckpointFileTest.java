@@ -100,4 +100,96 @@ class CheckpointFileTest {
   void missingFileIsRefused() {
     assertThrows(CheckpointException.class, () -> CheckpointFile.read(dir.resolve("nope.ckpt")));
   }
+
+  @Test
+  void aSaveRemovesTemporaryFilesOfKilledSavesAndKeepsThoseOfLiveOnes() throws Exception {
+    Process live = new ProcessBuilder("sleep", "60").start();
+    try {
+      Path dead = dir.resolve(".run.ckpt." + deadPid() + ".123.tmp");
+      Path running = dir.resolve(".run.ckpt." + live.pid() + ".456.tmp");
+      Path other = dir.resolve(".other.ckpt.1.789.tmp");
+      for (Path p : List.of(dead, running, other)) {
+        Files.write(p, new byte[] {1, 2, 3});
+      }
+      sample();
+      assertTrue(Files.notExists(dead), "left by a killed save: removed");
+      assertTrue(Files.exists(running), "a save still running elsewhere: kept");
+      assertTrue(Files.exists(other), "another checkpoint's: not touched");
+    } finally {
+      live.destroyForcibly();
+    }
+  }
+
+  private static long deadPid() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    return p.pid();
+  }
+
+  /** A sparse file with 2.4 GB of zeros before a small tensor: offsets past 2 GiB, read without a whole-file buffer. */
+  @Test
+  void readsTensorsPastTwoGibibytes() throws Exception {
+    long bigCount = 600_000_000L;
+    long bigBytes = bigCount * Float.BYTES;
+    float[] tail = {1.5f, -2f, 3.25f};
+    Map<String, Object> table = new LinkedHashMap<>();
+    table.put("big", Map.of("dtype", "F32", "shape", List.of(bigCount), "data_offsets", List.of(0L, bigBytes)));
+    table.put("tail", Map.of("dtype", "F32", "shape", List.of(3), "data_offsets", List.of(bigBytes, bigBytes + 12)));
+    String stateJson = Json.write(Map.of("step", 1));
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    CheckpointFile.checksumHeader(crc, stateJson, table);
+    ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 22);
+    for (long done = 0; done < bigBytes; done += zeros.capacity()) {
+      crc.update(zeros.clear().limit((int) Math.min(zeros.capacity(), bigBytes - done)));
+    }
+    ByteBuffer tailBytes = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+    tailBytes.asFloatBuffer().put(tail);
+    crc.update(tailBytes.duplicate());
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("__metadata__", Map.of("format", CheckpointFile.FORMAT, "format_version", "1", "anneal_state", stateJson,
+        "checksum_crc32c", Long.toHexString(crc.getValue())));
+    header.putAll(table);
+    byte[] headerBytes = Json.write(header).getBytes(StandardCharsets.UTF_8);
+    Path file = dir.resolve("sparse.ckpt");
+    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      ByteBuffer front = ByteBuffer.allocate(8 + headerBytes.length).order(ByteOrder.LITTLE_ENDIAN);
+      front.putLong(headerBytes.length).put(headerBytes).flip();
+      channel.write(front, 0);
+      channel.write(tailBytes, 8 + headerBytes.length + bigBytes); // the zeros before it stay a hole
+    }
+    try (CheckpointReader reader = CheckpointReader.open(file)) {
+      assertEquals(bigBytes, reader.entry("tail").begin());
+      float[] read = new float[3];
+      reader.verify(e -> e.name().equals("tail") ? dev.anneal.param.FloatStorage.wrap(read) : null);
+      assertArrayEquals(tail, read);
+      assertEquals(1, reader.state().get("step"));
+      float[] again = new float[3];
+      reader.readInto("tail", dev.anneal.param.FloatStorage.wrap(again));
+      assertArrayEquals(tail, again);
+    }
+  }
+
+  @Test
+  void directStorageIsWrittenInPlaceAndReadBackIntoDirectStorage() throws Exception {
+    dev.anneal.param.DirectStorage engine = dev.anneal.param.FloatStorage.direct(5_000_000); // spans several chunks
+    for (int i = 0; i < engine.size(); i++) {
+      engine.set(i, i * 0.25f - 7);
+    }
+    Path file = dir.resolve("direct.ckpt");
+    CheckpointWriter.write(file, Map.of("w", new TensorRef(new int[] {1000, 5000}, engine)), Map.of());
+    dev.anneal.param.DirectStorage back = dev.anneal.param.FloatStorage.direct(5_000_000);
+    try (CheckpointReader reader = CheckpointReader.open(file)) {
+      reader.verify(e -> back);
+    }
+    assertArrayEquals(engine.toArray(), back.toArray());
+    assertArrayEquals(engine.toArray(), CheckpointFile.read(file).tensors().get("w").values());
+  }
+
+  @Test
+  void readingBeforeVerifyingIsRefused() throws Exception {
+    try (CheckpointReader reader = CheckpointReader.open(sample())) {
+      assertThrows(IllegalStateException.class, reader::state);
+    }
+  }
 }

@@ -1,0 +1,99 @@
+package dev.anneal.checkpoint;
+
+import dev.anneal.param.DirectStorage;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.HeapStorage;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.util.zip.CRC32C;
+
+/**
+ * Moves floats between a storage and a file region through one reusable direct buffer (file
+ * bytes are little-endian), updating a checksum on the way. Engine memory already in
+ * little-endian order is written straight from where it lives.
+ */
+final class TensorIo {
+  /** Bytes moved per system call: large enough to stream, small enough to stay in cache. */
+  static final int CHUNK_BYTES = 1 << 22;
+  private static final boolean NATIVE_LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+  private final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  private final FileChannel channel;
+  private final CRC32C crc;
+
+  TensorIo(FileChannel channel, CRC32C crc) {
+    this.channel = channel;
+    this.crc = crc;
+  }
+
+  /** Writes the storage's floats at {@code position}; returns the position after them. */
+  long write(FloatStorage values, long position) throws IOException {
+    int floatsPerChunk = CHUNK_BYTES / Float.BYTES;
+    int size = values.size();
+    if (values instanceof DirectStorage direct && NATIVE_LITTLE) {
+      ByteBuffer bytes = direct.bytes();
+      for (int off = 0; off < size; off += floatsPerChunk) {
+        int n = Math.min(floatsPerChunk, size - off);
+        ByteBuffer part = bytes.slice(off * Float.BYTES, n * Float.BYTES);
+        crc.update(part.duplicate());
+        position = writeFully(part, position);
+      }
+      return position;
+    }
+    for (int off = 0; off < size; off += floatsPerChunk) {
+      int n = Math.min(floatsPerChunk, size - off);
+      chunk.clear();
+      if (values instanceof HeapStorage heap) {
+        chunk.asFloatBuffer().put(heap.array(), off, n);
+      } else {
+        chunk.asFloatBuffer().put(((DirectStorage) values).floats().slice(off, n));
+      }
+      chunk.limit(n * Float.BYTES);
+      crc.update(chunk.duplicate());
+      position = writeFully(chunk, position);
+    }
+    return position;
+  }
+
+  /**
+   * Reads {@code count} floats at {@code position} into {@code target} (or only through the
+   * checksum when {@code target} is null); returns the position after them.
+   */
+  long read(long position, long count, FloatStorage target) throws IOException {
+    int floatsPerChunk = CHUNK_BYTES / Float.BYTES;
+    for (long off = 0; off < count; off += floatsPerChunk) {
+      int n = (int) Math.min(floatsPerChunk, count - off);
+      chunk.clear().limit(n * Float.BYTES);
+      readFully(chunk, position);
+      position += n * Float.BYTES;
+      chunk.flip();
+      crc.update(chunk.duplicate());
+      if (target instanceof HeapStorage heap) {
+        chunk.asFloatBuffer().get(heap.array(), (int) off, n);
+      } else if (target instanceof DirectStorage direct) {
+        direct.floats().slice((int) off, n).put(chunk.asFloatBuffer());
+      }
+    }
+    return position;
+  }
+
+  private long writeFully(ByteBuffer buffer, long position) throws IOException {
+    while (buffer.hasRemaining()) {
+      position += channel.write(buffer, position);
+    }
+    return position;
+  }
+
+  private void readFully(ByteBuffer buffer, long position) throws IOException {
+    while (buffer.hasRemaining()) {
+      int n = channel.read(buffer, position);
+      if (n < 0) {
+        throw new EOFException("file ends at byte " + position);
+      }
+      position += n;
+    }
+  }
+}

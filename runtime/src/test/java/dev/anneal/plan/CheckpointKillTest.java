@@ -46,6 +46,7 @@ class CheckpointKillTest {
   }
 
   private final List<Process> started = new ArrayList<>();
+  private final List<String> history = new ArrayList<>();
 
   private void run(Path faulty, Process reference, Path referenceOut, Path resumedOut) throws Exception {
     Lines referenceLines = new Lines(reference);
@@ -63,9 +64,11 @@ class CheckpointKillTest {
       long loaded = Long.parseLong(lines.expect("loaded "));
       if (kill > 0) {
         assertTrue(loaded == lastSaved || loaded == lastSaving,
-            "kill " + kill + ": loaded step " + loaded + ", the last save started at " + lastSaving + " and completed at " + lastSaved);
+            "kill " + kill + ": loaded step " + loaded + ", the last save started at " + lastSaving + " and completed at "
+                + lastSaved + "; children's output: " + history);
         loads++;
       }
+      lastSaved = loaded; // what is on disk now (a save whose "saved" line the kill cut off counts too)
       if (kill == 0) {
         lastSaved = Long.parseLong(lines.expect("saved ")); // so that every kill has a checkpoint before it
       }
@@ -144,7 +147,7 @@ class CheckpointKillTest {
   }
 
   /** A child's stdout lines, read on a daemon thread. */
-  private static final class Lines {
+  private final class Lines {
     private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private volatile String last = "";
     private final Thread reader;
@@ -154,6 +157,9 @@ class CheckpointKillTest {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
           for (String line; (line = in.readLine()) != null; ) {
             last = line;
+            synchronized (history) {
+              history.add(process.pid() + ": " + line);
+            }
             queue.add(line);
           }
         } catch (IOException e) {

@@ -27,6 +27,7 @@ import java.util.Objects;
  * DjlTrainer trainer = new DjlTrainer(model, Loss.softmaxCrossEntropyLoss(), plan);
  * plan.startEpoch();
  * for (...) { try (NDManager batch = manager.newSubManager()) { trainer.trainBatch(inputs, labels); } }
+ * plan.finishEpochSteps();   // a partial accumulation window steps before evaluation
  * plan.endEpoch(Map.of("val_loss", trainer.evaluateBatch(valInputs, valLabels).loss()));
  * }</pre>
  *

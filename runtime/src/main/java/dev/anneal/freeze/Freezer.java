@@ -16,16 +16,16 @@ import java.util.Map;
 public final class Freezer {
   private final List<ParamGroup> groups;
   private final List<FreezeRule> rules;
-  private final boolean[] frozen;
+  private boolean[] frozen;
   /** Optimizer step count at which each group last unfroze, or -1 if it never did. */
-  private final long[] unfrozeAtStep;
+  private long[] unfrozeAtStep;
 
   /** {@code rules.get(i)} is the rule of {@code groups.get(i)}, {@code null} for a group never frozen. */
   public Freezer(List<ParamGroup> groups, List<FreezeRule> rules) {
     if (groups.size() != rules.size()) {
       throw new IllegalArgumentException(groups.size() + " groups but " + rules.size() + " freeze rules");
     }
-    this.groups = List.copyOf(groups);
+    this.groups = new ArrayList<>(groups);
     this.rules = new ArrayList<>(rules);
     this.frozen = new boolean[groups.size()];
     this.unfrozeAtStep = new long[groups.size()];
@@ -52,6 +52,20 @@ public final class Freezer {
       }
     }
     return thawed;
+  }
+
+  /** A group added during training, with its rule ({@code null}: never frozen); applied at the next update. */
+  public void addGroup(ParamGroup group, FreezeRule rule) {
+    groups.add(group);
+    rules.add(rule);
+    frozen = java.util.Arrays.copyOf(frozen, groups.size());
+    unfrozeAtStep = java.util.Arrays.copyOf(unfrozeAtStep, groups.size());
+    unfrozeAtStep[groups.size() - 1] = -1;
+  }
+
+  /** How many groups this freezer carries out rules for. */
+  public int size() {
+    return groups.size();
   }
 
   public boolean isFrozen(int groupIndex) {

@@ -158,6 +158,7 @@ public final class TrainingLoop {
           progress.step(String.format(Locale.ROOT, "loss %.4g lr %.3g", loss, plan.groups().get(0).lr()));
         }
         progress.close();
+        plan.finishEpochSteps(); // evaluation sees the epoch's final weights
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (lossCount > 0) {
           metrics.put("train_loss", lossSum / lossCount);

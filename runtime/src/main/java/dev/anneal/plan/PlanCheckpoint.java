@@ -77,6 +77,21 @@ final class PlanCheckpoint {
     CheckpointWriter.write(file, tensors, state);
   }
 
+  /** The group names the checkpoint's optimizer state lists, or null if it is malformed (reported later). */
+  private static List<String> savedGroupNames(Map<String, Object> state) {
+    if (state.get("optimizer") instanceof Map<?, ?> optimizer && optimizer.get("groups") instanceof List<?> groups) {
+      List<String> names = new ArrayList<>();
+      for (Object g : groups) {
+        if (!(g instanceof Map<?, ?> map) || !(map.get("name") instanceof String name)) {
+          return null;
+        }
+        names.add(name);
+      }
+      return names;
+    }
+    return null;
+  }
+
   static void load(TrainingPlan plan, Path file) throws IOException {
     try (CheckpointReader reader = CheckpointReader.open(file)) {
       load(plan, reader);
@@ -103,6 +118,21 @@ final class PlanCheckpoint {
     Map<String, CheckpointReader.Entry> tensors = reader.entries();
     Map<String, Object> state = reader.state();
     String where = "checkpoint " + file;
+
+    // 0. The same groups, added ones included, in the same order.
+    List<String> savedGroups = savedGroupNames(state);
+    List<String> planGroups = plan.groups().stream().map(g -> g.name()).toList();
+    boolean groupsAdded = plan.declaration().containsKey(PlanDeclaration.ADDED_GROUPS)
+        || (state.get("declaration") instanceof Map<?, ?> saved && saved.containsKey(PlanDeclaration.ADDED_GROUPS));
+    if (groupsAdded && savedGroups != null && !savedGroups.equals(planGroups)) {
+      List<String> onlySaved = savedGroups.stream().filter(g -> !planGroups.contains(g)).toList();
+      List<String> onlyPlan = planGroups.stream().filter(g -> !savedGroups.contains(g)).toList();
+      throw new CheckpointException(where + " has groups " + savedGroups + ", the plan has " + planGroups
+          + (onlySaved.isEmpty() ? "" : "; only in the checkpoint: " + onlySaved)
+          + (onlyPlan.isEmpty() ? "" : "; only in the plan: " + onlyPlan)
+          + (onlySaved.isEmpty() && onlyPlan.isEmpty() ? " (another order)" : "")
+          + "; groups added during training must be added to the plan (plan.addGroup) before loading; nothing was loaded");
+    }
 
     // 1. Parameters: same names, same shapes.
     Map<String, Parameter> params = new LinkedHashMap<>();

@@ -14,7 +14,21 @@ import java.util.Map;
  * configured plan. The number of epochs is left out: extending a run is a legitimate resume.
  */
 final class PlanDeclaration {
+  /** Groups added during training ({@link TrainingPlan#addGroup}), in order; absent when none were. */
+  static final String ADDED_GROUPS = "added_groups";
+
   private PlanDeclaration() {}
+
+  /** An added group as the declaration records it (its position in training is not part of it). */
+  static Map<String, Object> describeAdded(GroupConfig config, int parameters) {
+    Map<String, Object> group = new LinkedHashMap<>();
+    group.put("name", config.name());
+    group.put("overrides", new LinkedHashMap<>(config.overrides()));
+    FreezeRule rule = config.freezeRule();
+    group.put("freeze", rule == null ? null : rule.toMap());
+    group.put("parameters", parameters);
+    return jsonFriendly(group);
+  }
 
   static Map<String, Object> describe(TrainingPlanBuilder b, List<ParamGroup> groups) {
     return jsonFriendly(declare(b, groups));

@@ -15,6 +15,7 @@ import dev.anneal.vocabulary.Category;
 import dev.anneal.vocabulary.Descriptor;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.param.Parameter;
+import dev.anneal.param.ParameterSource;
 import dev.anneal.schedule.Interval;
 import dev.anneal.schedule.LrScheduler;
 import dev.anneal.schedule.MetricScheduler;
@@ -27,6 +28,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Executes a training configuration: owns the optimizer and its groups, the schedules, the freeze
@@ -39,7 +42,8 @@ import java.util.Map;
  *   backward(loss);                                 // gradients into the parameters
  *   plan.afterBackward();                           // clip, step, zero, step-interval schedules
  * }
- * plan.endEpoch(Map.of("val_loss", validationLoss)); // plateau and epoch-interval schedules
+ * plan.finishEpochSteps();                          // a partial accumulation window steps
+ * plan.endEpoch(Map.of("val_loss", validationLoss)); // evaluated now: plateau and epoch-interval schedules
  * }</pre>
  *
  * Build one with {@link #builder()}; {@link #save} and {@link #load} checkpoint everything needed
@@ -53,7 +57,7 @@ public final class TrainingPlan {
   private final Clipping clipping;
   private final Optimizer optimizer;
   private final List<ParamGroup> groups;
-  private final List<String> groupNames;
+  private List<String> groupNames;
   private final Freezer freezer;
   /** Per group, the warmup counted in optimizer steps that multiplies its scheduled lr, or null. */
   private final List<StepWarmup> stepWarmups = new ArrayList<>();
@@ -64,8 +68,11 @@ public final class TrainingPlan {
   private final Map<String, Object> declaration;
   /** Parameters of the groups not frozen right now; recomputed when freezing changes. */
   private List<Parameter> trainable;
-  private final double[] usedLr;
-  private final double[] scheduledLr;
+  private double[] usedLr;
+  private double[] scheduledLr;
+  private final SchedulerFactory factory;
+  /** Whether the plan-wide schedules drive every group (so a group added later joins them). */
+  private final boolean planWideOverAll;
 
   /** A scheduler as running: what was declared, the scheduler, whether it needs a metric. */
   record ActiveSchedule(PlannedSchedule planned, LrScheduler scheduler, String scope) {}
@@ -108,12 +115,14 @@ public final class TrainingPlan {
       stepWarmups.add(own != null ? own : declared.config().plannedSchedule() == null ? b.stepWarmup : null);
     }
 
-    SchedulerFactory factory = b.schedulerFactory != null ? b.schedulerFactory : DefaultSchedulers.INSTANCE;
+    this.factory = b.schedulerFactory != null ? b.schedulerFactory : DefaultSchedulers.INSTANCE;
+    this.planWideOverAll = b.schedules.isEmpty()
+        || b.groups.stream().allMatch(g -> g.config().plannedSchedule() == null);
     createSchedules(b, factory);
 
     freezer.update(0, 0);
     refreshTrainable();
-    this.declaration = PlanDeclaration.describe(b, groups);
+    this.declaration = new LinkedHashMap<>(PlanDeclaration.describe(b, groups));
   }
 
   private static List<ParamGroup> readGroups(List<TrainingPlanBuilder.DeclaredGroup> declared, Descriptor optimizer) {
@@ -202,6 +211,85 @@ public final class TrainingPlan {
     return groups.stream().map(ParamGroup::name).toList();
   }
 
+  // ---------------------------------------------------------------- growing
+
+  /**
+   * Adds a group to the running plan, as Lightning's {@code unfreeze_and_add_param_group}: layers
+   * that were not trained so far join the optimizer with their own hyperparameters (and, if
+   * configured, a freeze rule, applied from the next step). The plan-wide schedules take the group
+   * in at the current position: at their next step it gets {@code initial_lr} = its lr and the lr
+   * the schedule gives now. Checkpoints record the added groups; a checkpoint with another group
+   * layout is refused, naming the groups that differ. A group added this way cannot have a schedule
+   * of its own, nor join a plan whose plan-wide schedules drive only some groups.
+   *
+   * <p>Use this rather than {@code plan.optimizer().addParamGroup(...)}, which the plan refuses at
+   * the next step: its schedules, freezing and checkpoints would not know the group.
+   */
+  public ParamGroup addGroup(String name, ParameterSource parameters, Consumer<GroupConfig> configure) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(parameters, () -> "parameters of group " + name);
+    requireGroupsKnown();
+    if (groupNames.contains(name)) {
+      throw new IllegalArgumentException("the plan already has a group " + name + "; it has " + groupNames);
+    }
+    if (clock.microBatch() != 0) {
+      throw new IllegalStateException("cannot add group " + name + " with " + clock.microBatch() + " of " + accumulate
+          + " micro-batches accumulated; add it right after an optimizer step");
+    }
+    GroupConfig config = new GroupConfig(name);
+    configure.accept(config);
+    if (config.plannedSchedule() != null) {
+      throw new IllegalArgumentException("group " + name + " is added during training, so it follows the plan-wide "
+          + "schedules; it cannot have a schedule of its own");
+    }
+    if (!planWideOverAll) {
+      throw new IllegalStateException("cannot add group " + name + ": the plan-wide schedules drive only the groups "
+          + "without a schedule of their own, a fixed set, so the new group would have no schedule");
+    }
+    List<Parameter> params = parameters.parameters();
+    if (params == null || params.isEmpty()) {
+      throw new IllegalArgumentException("group " + name + " holds no parameters");
+    }
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (ParamGroup g : groups) {
+      g.params().forEach(p -> byName.put(p.name(), g.name()));
+    }
+    for (Parameter p : params) {
+      if (byName.containsKey(p.name())) {
+        throw new IllegalArgumentException("parameter " + p.name() + " of new group " + name + " is already in group "
+            + byName.get(p.name()) + "; checkpoints key tensors by parameter name, so names must be unique");
+      }
+    }
+    ParamGroup group = new ParamGroup(name, params);
+    config.overrides().forEach(group::set);
+    optimizer.addParamGroup(group); // validates the hyperparameters; nothing changed if it throws
+    freezer.addGroup(group, config.freezeRule());
+    groupNames = names(groups);
+    usedLr = new double[groups.size()];
+    scheduledLr = new double[groups.size()];
+    @SuppressWarnings("unchecked")
+    List<Object> added = (List<Object>) declaration.computeIfAbsent(PlanDeclaration.ADDED_GROUPS, k -> new ArrayList<>());
+    added.add(PlanDeclaration.describeAdded(config, params.size()));
+    freezer.update(clock.epoch(), clock.step());
+    refreshTrainable();
+    return group;
+  }
+
+  /** {@link #addGroup(String, ParameterSource, Consumer)} with the optimizer's defaults. */
+  public ParamGroup addGroup(String name, ParameterSource parameters) {
+    return addGroup(name, parameters, g -> {});
+  }
+
+  /** Refuses to run with groups the plan was not told about. */
+  private void requireGroupsKnown() {
+    if (groups.size() != freezer.size()) {
+      List<String> unknown = names(groups).subList(freezer.size(), groups.size());
+      throw new IllegalStateException("group " + String.join(", ", unknown) + " was added with "
+          + "plan.optimizer().addParamGroup(...), which the plan's schedules, freezing and checkpoints do not know; "
+          + "add groups to a running plan with plan.addGroup(name, parameters, config)");
+    }
+  }
+
   // ---------------------------------------------------------------- running
 
   /** Starts an epoch: groups due to unfreeze at this epoch unfreeze now, before any backward pass. */
@@ -223,6 +311,7 @@ public final class TrainingPlan {
     if (!clock.inEpoch()) {
       throw new IllegalStateException("afterBackward outside an epoch; call startEpoch() first");
     }
+    requireGroupsKnown();
     clock.microBatchDone();
     freezer.dropFrozenGradients();
     if (clock.microBatch() < accumulate) {
@@ -247,6 +336,7 @@ public final class TrainingPlan {
     if (!clock.inEpoch()) {
       throw new IllegalStateException("step(closure) outside an epoch; call startEpoch() first");
     }
+    requireGroupsKnown();
     closure.evaluate();
     clock.microBatchDone();
     freezer.dropFrozenGradients();
@@ -261,9 +351,30 @@ public final class TrainingPlan {
   }
 
   /**
-   * Ends the epoch: a partial accumulation left over is stepped (as Hugging Face's Trainer does at
-   * the end of an epoch), then epoch-interval schedules advance, plateau schedules with the
-   * monitored metric. The metrics map is checked first: a missing monitored metric changes nothing.
+   * The first of the epoch's two closing moves: steps a partial accumulation window left over
+   * (micro-batches that do not divide evenly by {@code accumulate}), as Hugging Face's Trainer
+   * does at the end of an epoch. Call it after the epoch's last micro-batch and before evaluating,
+   * so the metrics see the epoch's final weights (PyTorch's order: the epoch's steps, evaluation,
+   * then {@code scheduler.step(val_loss)}); then {@link #endEpoch(Map)}. Returns whether a window
+   * was pending (it was stepped, or skipped for a non-finite gradient).
+   */
+  public boolean finishEpochSteps() {
+    if (!clock.inEpoch()) {
+      throw new IllegalStateException("finishEpochSteps outside an epoch; call startEpoch() first");
+    }
+    if (clock.microBatch() == 0) {
+      return false;
+    }
+    optimizerStep(null);
+    return true;
+  }
+
+  /**
+   * The second move: epoch-interval schedules advance, plateau schedules with the monitored
+   * metric, listeners get the metrics. The metrics map is checked first: a missing monitored
+   * metric changes nothing. A partial accumulation window must have been stepped by
+   * {@link #finishEpochSteps()} when a plateau schedule reads the metrics (they would otherwise
+   * have been computed before the epoch's last step); without one, it is stepped here.
    */
   public void endEpoch(Map<String, Double> metrics) {
     if (!clock.inEpoch()) {
@@ -272,6 +383,12 @@ public final class TrainingPlan {
     Double metric = null;
     for (ActiveSchedule active : schedules) {
       if (active.scheduler() instanceof MetricScheduler) {
+        if (clock.microBatch() > 0) {
+          throw new IllegalStateException("schedule " + active.planned().describe() + " of " + active.scope()
+              + " reads the metrics, but " + clock.microBatch() + " of " + accumulate + " micro-batches are still "
+              + "accumulated, so they were computed before the epoch's last step; call finishEpochSteps() before "
+              + "evaluating, then endEpoch(metrics)");
+        }
         metric = metrics.get(monitor);
         if (metric == null) {
           throw new IllegalArgumentException("schedule " + active.planned().describe() + " of " + active.scope()
@@ -540,6 +657,7 @@ public final class TrainingPlan {
       throw new IllegalStateException("cannot checkpoint with " + clock.microBatch() + " of " + accumulate
           + " micro-batches accumulated; save right after an optimizer step");
     }
+    requireGroupsKnown();
     hooks.runBeforeSave(this, file);
     PlanCheckpoint.save(this, file);
     hooks.runAfterSave(this, file);
@@ -552,6 +670,7 @@ public final class TrainingPlan {
    * difference, and the plan is left exactly as it was.
    */
   public void load(Path file) throws IOException {
+    requireGroupsKnown();
     hooks.runBeforeLoad(this, file);
     PlanCheckpoint.load(this, file);
     hooks.runAfterLoad(this, file);

@@ -51,6 +51,7 @@ final class ResumeHarness {
           return true;
         }
       }
+      plan.finishEpochSteps();
       plan.endEpoch(Map.of("val_loss", model.loss()));
       if (stop.test(plan)) {
         return true;

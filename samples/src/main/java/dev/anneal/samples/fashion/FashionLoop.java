@@ -98,6 +98,7 @@ public final class FashionLoop {
       }
     }
     bar.close();
+    plan.finishEpochSteps(); // evaluation sees the epoch's final weights
     Evaluation evaluation = evaluate(eval);
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("train_loss", lossSum / train.count());

@@ -110,6 +110,7 @@ public final class SoftmaxRegression {
         bar.step(String.format(Locale.ROOT, "loss %.4f", lossSum / to));
       }
       bar.close();
+      plan.finishEpochSteps(); // evaluation sees the epoch's final weights
       double[] test = model.evaluate(data.test());
       Map<String, Double> metrics = new LinkedHashMap<>();
       metrics.put("train_loss", lossSum / train.count());

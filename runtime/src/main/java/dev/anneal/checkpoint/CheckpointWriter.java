@@ -1,16 +1,11 @@
 package dev.anneal.checkpoint;
 
+import dev.anneal.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +16,8 @@ import java.util.zip.CRC32C;
  * Streams a checkpoint to disk in the {@link CheckpointFile} layout without assembling it in
  * memory: the header's size is fixed first (with the widest checksum), the tensors go straight
  * from their storages to their place in the file while the checksum runs over them, then the
- * header is written in front. Atomic: a temporary file next to the target, forced to disk, then
- * renamed over it and the directory forced. Temporary files left by a save that was killed are
- * removed by the next save of the same file.
+ * header is written in front. Atomic through {@link AtomicFiles}, which also removes the temporary
+ * files of saves that were killed.
  */
 public final class CheckpointWriter {
   private static final String WIDEST_CHECKSUM = "ffffffff";
@@ -51,43 +45,26 @@ public final class CheckpointWriter {
     int headerLength = (header(stateJson, table, WIDEST_CHECKSUM).length + 7) / 8 * 8;
     long dataStart = 8L + headerLength;
 
-    Path absolute = file.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Files.createDirectories(dir);
-    String prefix = "." + absolute.getFileName() + ".";
-    removeAbandonedTemporaries(dir, prefix);
-    Path temp = Files.createTempFile(dir, prefix + ProcessHandle.current().pid() + ".", ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        CRC32C crc = new CRC32C();
-        CheckpointFile.checksumHeader(crc, stateJson, table);
-        TensorIo io = new TensorIo(channel, crc);
-        long position = dataStart;
-        for (TensorRef t : tensors.values()) {
-          position = io.write(t.values(), position);
-        }
-        byte[] header = header(stateJson, table, Long.toHexString(crc.getValue()));
-        ByteBuffer front = ByteBuffer.allocate(8 + headerLength).order(ByteOrder.LITTLE_ENDIAN);
-        front.putLong(headerLength).put(header);
-        while (front.hasRemaining()) {
-          front.put((byte) ' ');
-        }
-        front.flip();
-        long at = 0;
-        while (front.hasRemaining()) {
-          at += channel.write(front, at);
-        }
-        channel.force(true);
+    AtomicFiles.writeChannel(file, channel -> {
+      CRC32C crc = new CRC32C();
+      CheckpointFile.checksumHeader(crc, stateJson, table);
+      TensorIo io = new TensorIo(channel, crc);
+      long position = dataStart;
+      for (TensorRef t : tensors.values()) {
+        position = io.write(t.values(), position);
       }
-      try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      byte[] header = header(stateJson, table, Long.toHexString(crc.getValue()));
+      ByteBuffer front = ByteBuffer.allocate(8 + headerLength).order(ByteOrder.LITTLE_ENDIAN);
+      front.putLong(headerLength).put(header);
+      while (front.hasRemaining()) {
+        front.put((byte) ' ');
       }
-      forceDirectory(dir);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+      front.flip();
+      long at = 0;
+      while (front.hasRemaining()) {
+        at += channel.write(front, at);
+      }
+    });
   }
 
   private static byte[] header(String stateJson, Map<String, Object> table, String checksum) {
@@ -100,42 +77,5 @@ public final class CheckpointWriter {
     header.put("__metadata__", metadata);
     header.putAll(table);
     return Json.write(header).getBytes(StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Deletes {@code .<name>.<pid>.<random>.tmp} files whose writing process is gone: what a save
-   * killed half-way leaves. A save still running in another live process keeps its file.
-   */
-  private static void removeAbandonedTemporaries(Path dir, String prefix) throws IOException {
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, entry -> {
-      String name = entry.getFileName().toString();
-      return name.startsWith(prefix) && name.endsWith(".tmp");
-    })) {
-      for (Path temp : stream) {
-        String rest = temp.getFileName().toString().substring(prefix.length());
-        int dot = rest.indexOf('.');
-        long pid = -1;
-        try {
-          pid = Long.parseLong(dot < 0 ? rest : rest.substring(0, dot));
-        } catch (NumberFormatException e) {
-          // not one of ours by name: leave it
-          continue;
-        }
-        boolean writerAlive = pid == ProcessHandle.current().pid()
-            || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        if (!writerAlive) {
-          Files.deleteIfExists(temp);
-        }
-      }
-    }
-  }
-
-  /** Makes the rename durable where the platform can force a directory (Linux, macOS). */
-  private static void forceDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      // Windows cannot open a directory; the rename itself is still atomic there.
-    }
   }
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a whole file so that a reader (or a crash) sees the old file or the new one, never half of
- * it: into a temporary file beside it, flushed to disk, then renamed over it.
+ * it: into a temporary file beside it ({@code .<name>.<pid>.<random>.tmp}), forced to disk, renamed
+ * over it, and the directory forced. Temporary files left by a writer that was killed are removed
+ * by the next write of the same file.
  */
 public final class AtomicFiles {
 
@@ -20,6 +23,12 @@ public final class AtomicFiles {
   @FunctionalInterface
   public interface Content {
     void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Writes the file's content through the channel it is given, at any positions it likes. */
+  @FunctionalInterface
+  public interface ChannelContent {
+    void writeTo(FileChannel channel) throws IOException;
   }
 
   private AtomicFiles() {}
@@ -30,15 +39,24 @@ public final class AtomicFiles {
 
   /** Replaces {@code file} with what {@code content} writes; parent folders are created. */
   public static void write(Path file, Content content) throws IOException {
+    writeChannel(file, channel -> {
+      OutputStream out = Channels.newOutputStream(channel);
+      content.writeTo(out);
+      out.flush();
+    });
+  }
+
+  /** Replaces {@code file} with what {@code content} writes through a channel; parent folders are created. */
+  public static void writeChannel(Path file, ChannelContent content) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    String prefix = "." + absolute.getFileName() + ".";
+    removeAbandonedTemporaries(dir, prefix);
+    Path temp = Files.createTempFile(dir, prefix + ProcessHandle.current().pid() + ".", ".tmp");
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-          OutputStream out = Channels.newOutputStream(channel)) {
-        content.writeTo(out);
-        out.flush();
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        content.writeTo(channel);
         channel.force(true);
       }
       try {
@@ -46,8 +64,45 @@ public final class AtomicFiles {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
+      forceDirectory(dir);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Deletes {@code .<name>.<pid>.<random>.tmp} files whose writing process is gone: what a write
+   * killed half-way leaves. A write still running in another live process keeps its file.
+   */
+  private static void removeAbandonedTemporaries(Path dir, String prefix) throws IOException {
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, entry -> {
+      String name = entry.getFileName().toString();
+      return name.startsWith(prefix) && name.endsWith(".tmp");
+    })) {
+      for (Path temp : stream) {
+        String rest = temp.getFileName().toString().substring(prefix.length());
+        int dot = rest.indexOf('.');
+        long pid;
+        try {
+          pid = Long.parseLong(dot < 0 ? rest : rest.substring(0, dot));
+        } catch (NumberFormatException e) {
+          continue; // not one of ours by name: leave it
+        }
+        boolean writerAlive = pid == ProcessHandle.current().pid()
+            || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!writerAlive) {
+          Files.deleteIfExists(temp);
+        }
+      }
+    }
+  }
+
+  /** Makes the rename durable where the platform can force a directory (Linux, macOS). */
+  private static void forceDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Windows cannot open a directory; the rename itself is still atomic there.
     }
   }
 }

@@ -20,23 +20,9 @@ import dev.anneal.plan.StepOutcome;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.spec.Spec;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DjlTrainerTest {
-  private NDManager manager;
-
-  @BeforeEach
-  void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
-
+class DjlTrainerTest extends EngineTest {
   /** Two linear layers, constant-initialized, so that two copies start identical. */
   private SequentialBlock model() {
     SequentialBlock model = new SequentialBlock()

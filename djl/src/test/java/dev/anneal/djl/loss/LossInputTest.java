@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.anneal.djl.EngineTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -18,19 +16,7 @@ import org.junit.jupiter.api.function.Executable;
  * naming the argument: mismatched shapes, class indices out of range, probability targets of the
  * wrong shape, negative variances, lengths past the input, wrong dtypes, invalid keyword arguments.
  */
-class LossInputTest {
-  private NDManager manager;
-
-  @BeforeEach
-  void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
-
+class LossInputTest extends EngineTest {
   private NDArray floats(long... shape) {
     return manager.randomNormal(new Shape(shape));
   }

@@ -8,26 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.anneal.djl.EngineTest;
 import org.junit.jupiter.api.Test;
 
-class ZeroOneLossTest {
-  private NDManager manager;
-
-  @BeforeEach
-  void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
-
+class ZeroOneLossTest extends EngineTest {
   @Test
   void theShareOfMisclassifiedSamples() {
     NDArray scores = manager.create(new float[][] {{2, 1, 0}, {0, 3, 1}, {0, 1, 5}, {4, 0, 0}});

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.samples.cnn.CnnAdamW;
+import dev.anneal.samples.lrfind.LrFind;
 import dev.anneal.samples.mlp.MlpPlateau;
 import dev.anneal.samples.preview.SchedulePreview;
 import dev.anneal.samples.quickstart.QuickStart;
@@ -21,7 +22,7 @@ class CliTest {
   private final StringWriter err = new StringWriter();
 
   private static final List<Supplier<Object>> SAMPLES = List.of(MlpPlateau::new, CnnAdamW::new, TransferLearning::new,
-      SoftmaxRegression.Command::new, SchedulePreview::new, QuickStart::new);
+      SoftmaxRegression.Command::new, SchedulePreview::new, QuickStart::new, LrFind::new);
 
   private int run(Object command, String... args) {
     out.getBuffer().setLength(0);

@@ -8,6 +8,7 @@ import dev.anneal.samples.lrfind.LrFind;
 import dev.anneal.samples.mlp.MlpPlateau;
 import dev.anneal.samples.preview.SchedulePreview;
 import dev.anneal.samples.quickstart.QuickStart;
+import dev.anneal.samples.regression.UncertainRegression;
 import dev.anneal.samples.softmax.SoftmaxRegression;
 import dev.anneal.samples.transfer.TransferLearning;
 import java.io.PrintWriter;
@@ -22,7 +23,8 @@ class CliTest {
   private final StringWriter err = new StringWriter();
 
   private static final List<Supplier<Object>> SAMPLES = List.of(MlpPlateau::new, CnnAdamW::new, TransferLearning::new,
-      SoftmaxRegression.Command::new, SchedulePreview::new, QuickStart::new, LrFind::new);
+      SoftmaxRegression.Command::new, SchedulePreview::new, QuickStart::new, LrFind::new,
+      UncertainRegression::new);
 
   private int run(Object command, String... args) {
     out.getBuffer().setLength(0);

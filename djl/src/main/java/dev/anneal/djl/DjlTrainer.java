@@ -33,6 +33,13 @@ import java.util.Objects;
  *
  * Arrays the passes create belong to the inputs' manager: create each batch in a sub-manager and
  * close it after the batch.
+ *
+ * <p>With the runtime's {@code TrainingLoop}, which calls {@code afterBackward()} itself, the
+ * batch function calls {@link #backward} instead of {@link #trainBatch}:
+ *
+ * <pre>{@code
+ * TrainingLoop.of(plan).train((epoch, batch, lossScale) -> trainer.backward(inputs, labels, lossScale).loss()).run();
+ * }</pre>
  */
 public final class DjlTrainer {
   private final Block model;
@@ -59,6 +66,10 @@ public final class DjlTrainer {
     if (bound.isEmpty()) {
       throw new IllegalArgumentException("the plan holds no DJL parameters: build its groups with BlockParameters.of(name, block)");
     }
+    if (!copies.isEmpty()) {
+      // Heap copies get the engine's values back after each step, whoever drives the plan.
+      plan.hooks().afterStep((p, trainable) -> copies.forEach(DjlParameter::pushToEngine));
+    }
   }
 
   public TrainingPlan plan() {
@@ -72,6 +83,16 @@ public final class DjlTrainer {
 
   /** One micro-batch of training: forward, loss, backward, then the plan's step logic. */
   public BatchResult trainBatch(NDList inputs, NDList labels) {
+    BatchResult result = backward(inputs, labels, plan.lossScale());
+    return new BatchResult(result.loss(), result.outputs(), plan.afterBackward());
+  }
+
+  /**
+   * Forward, loss and backward of one micro-batch, the loss multiplied by {@code lossScale} before
+   * the backward pass; the caller (a {@code TrainingLoop}) then calls {@code plan.afterBackward()}.
+   * The result's outcome is {@code null}: no step was taken here.
+   */
+  public BatchResult backward(NDList inputs, NDList labels, double lossScale) {
     for (DjlParameter p : bound) {
       p.checkBound();
     }
@@ -82,19 +103,12 @@ public final class DjlTrainer {
       outputs = model.forward(new ParameterStore(manager, false), inputs, true);
       NDArray value = loss.evaluate(labels, outputs);
       lossValue = value.getFloat();
-      double scale = plan.lossScale();
-      collector.backward(scale == 1.0 ? value : value.mul(scale));
+      collector.backward(lossScale == 1.0 ? value : value.mul(lossScale));
     }
     for (DjlParameter p : copies) {
       p.pullFromEngine();
     }
-    StepOutcome outcome = plan.afterBackward();
-    if (outcome == StepOutcome.STEPPED) {
-      for (DjlParameter p : copies) {
-        p.pushToEngine();
-      }
-    }
-    return new BatchResult(lossValue, outputs, outcome);
+    return new BatchResult(lossValue, outputs, null);
   }
 
   /** Forward pass in inference mode (no gradients, no dropout, BatchNorm's running statistics). */

@@ -164,11 +164,13 @@ public final class TrainingLoop {
           metrics.put("train_loss", lossSum / lossCount);
         }
         metrics.putAll(validation.validate(epoch));
+        if (console != null) {
+          // Before the epoch's end moves the schedules: the lrs the epoch ended with; and before
+          // what listeners print about the epoch's end (a plateau reduction, say).
+          console.println(epochLine(epoch, metrics) + groupsLine());
+        }
         plan.endEpoch(metrics);
         history.add(metrics);
-        if (console != null) {
-          console.println(epochLine(epoch, metrics));
-        }
         if (checkpoint != null) {
           plan.save(checkpoint);
         }
@@ -203,5 +205,18 @@ public final class TrainingLoop {
     StringJoiner line = new StringJoiner("  ", "epoch " + (epoch + 1) + "/" + plan.epochs() + "  ", "");
     metrics.forEach((k, v) -> line.add(String.format(Locale.ROOT, "%s %.5g", k, v)));
     return line.toString();
+  }
+
+  /** {@code "  lr stem=1.00e-04 head=1.00e-03  frozen: stem"}: each group's lr and the groups frozen now. */
+  private String groupsLine() {
+    StringJoiner lrs = new StringJoiner(" ", "  lr ", "");
+    StringJoiner frozen = new StringJoiner(",", "  frozen: ", "").setEmptyValue("");
+    for (ParamGroup g : plan.groups()) {
+      lrs.add(String.format(Locale.ROOT, "%s=%.2e", g.name(), g.lr()));
+      if (plan.isFrozen(g.name())) {
+        frozen.add(g.name());
+      }
+    }
+    return lrs + frozen.toString();
   }
 }

@@ -8,13 +8,18 @@ import dev.anneal.param.Layer;
 import dev.anneal.param.Parameter;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.reporting.ConsoleProgress;
+import dev.anneal.samples.cli.Cli;
 import dev.anneal.schedule.Interval;
 import dev.anneal.spec.Spec;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * The ready-made {@link TrainingLoop} on a plan built by hand, no engine: a linear model
@@ -23,7 +28,7 @@ import java.util.Random;
  * of two micro-batches, a checkpoint after every epoch, and resuming from it.
  *
  * <pre>
- * ResumableRegression [--epochs N] [--checkpoint FILE] [--resume]
+ * ResumableRegression [--epochs N] [--checkpoint FILE] [--resume] [--help]
  * </pre>
  */
 public final class ResumableRegression {
@@ -109,54 +114,57 @@ public final class ResumableRegression {
     return sum + db * db;
   }
 
-  TrainingResult run(TrainingPlan plan, Path checkpoint, boolean progress) {
+  TrainingResult run(TrainingPlan plan, Path checkpoint, PrintStream console) {
     TrainingLoop loop = TrainingLoop.of(plan)
         .train(this::train)
         .validate(epoch -> Map.of("val_loss", validationLoss()))
-        .console(progress ? System.err : null)
-        .progress(progress ? new ConsoleProgress(System.err) : ProgressListener.NONE);
+        .progress(console == null ? ProgressListener.NONE : ConsoleProgress.onTerminal())
+        .console(console);
     if (checkpoint != null) {
       loop.checkpointEachEpoch(checkpoint);
     }
     return loop.run();
   }
 
-  public static void main(String[] args) throws IOException {
-    int epochs = TOTAL_EPOCHS;
-    Path checkpoint = null;
-    boolean resume = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-        case "--checkpoint" -> checkpoint = Path.of(args[++i]);
-        case "--resume" -> resume = true;
-        case "--help", "-h" -> {
-          System.out.println("Usage: ResumableRegression [--epochs N] [--checkpoint FILE] [--resume]\n"
-              + "  Trains a linear model with AdamW, warmup + cosine, a frozen bias for one epoch;\n"
-              + "  saves FILE after each epoch; --resume continues from FILE.");
-          return;
-        }
-        default -> {
-          System.err.println("unknown argument " + args[i] + "; try --help");
-          System.exit(2);
-        }
-      }
+  public static void main(String[] args) {
+    Cli.main(new Command(), args);
+  }
+
+  /** The command line: {@code --help} lists the options. */
+  @CommandLine.Command(name = "ResumableRegression", mixinStandardHelpOptions = true, version = "Anneal loop sample",
+      description = {"Trains a linear model with AdamW, warmup + cosine and a bias frozen for one epoch, through the"
+          + " runtime's TrainingLoop; saves a checkpoint after each epoch and resumes from it."})
+  static final class Command implements Callable<Integer> {
+    @Option(names = "--epochs", defaultValue = "" + TOTAL_EPOCHS,
+        description = "train until this epoch (of " + TOTAL_EPOCHS + "; default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "written after every epoch (atomically)")
+    Path checkpoint;
+
+    @Option(names = "--resume", description = "continue from --checkpoint FILE")
+    boolean resume;
+
+    @Override
+    public Integer call() throws IOException {
+      return run(System.out);
     }
-    ResumableRegression model = new ResumableRegression();
-    TrainingPlan plan = model.plan(epochs);
-    if (resume) {
-      if (checkpoint == null || !Files.exists(checkpoint)) {
-        System.err.println("--resume needs --checkpoint FILE naming an existing checkpoint");
-        System.exit(2);
+
+    int run(PrintStream console) throws IOException {
+      ResumableRegression model = new ResumableRegression();
+      TrainingPlan plan = model.plan(Cli.positive("--epochs", epochs));
+      if (resume) {
+        if (checkpoint == null || !Files.exists(checkpoint)) {
+          throw new IllegalArgumentException("--resume needs --checkpoint FILE naming an existing checkpoint"
+              + (checkpoint == null ? "" : "; " + checkpoint + " does not exist"));
+        }
+        plan.load(checkpoint);    // a corrupt or mismatched file is refused, with the reason
+        console.println("resumed from " + checkpoint + " at " + plan.clock());
       }
-      plan.load(checkpoint);
-      System.out.println("resumed from " + checkpoint + " at " + plan.clock());
-    }
-    TrainingResult result = model.run(plan, checkpoint, true);
-    System.out.println(result.message());
-    System.out.printf("validation loss %.6f, bias %.4f (true 0.5)%n", model.validationLoss(), model.bias.values().get(0));
-    if (!result.completed()) {
-      System.exit(1);
+      TrainingResult result = model.run(plan, checkpoint, console);
+      console.println(result.message());
+      console.printf("validation loss %.6f, bias %.4f (true 0.5)%n", model.validationLoss(), model.bias.values().get(0));
+      return result.completed() ? 0 : 1;
     }
   }
 }

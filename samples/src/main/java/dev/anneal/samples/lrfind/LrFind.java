@@ -13,7 +13,8 @@ import dev.anneal.lrfind.LrFinderResult;
 import dev.anneal.lrfind.Suggestion;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.reporting.LrFinderPlot;
-import dev.anneal.samples.cli.Options;
+import dev.anneal.samples.cli.Cli;
+import dev.anneal.samples.cli.DataOptions;
 import dev.anneal.samples.data.FashionMnist;
 import dev.anneal.samples.data.Split;
 import dev.anneal.samples.fashion.Batches;
@@ -27,6 +28,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The lr range test on the samples' Fashion-MNIST CNN, with layer-wise lrs (stem 1e-4, body 3e-4,
@@ -34,30 +39,44 @@ import java.util.StringJoiner;
  * ratios to it; prints the sweep, the three suggestions per group, checks that the model, its
  * BatchNorm statistics and the optimizer are exactly as before, and writes the plot.
  */
-public final class LrFind {
-  private LrFind() {}
+@Command(name = "LrFind", mixinStandardHelpOptions = true, version = "Anneal lr finder sample",
+    description = "LR range test (Lightning's lr_find, fastai's lr_find) on the Fashion-MNIST CNN.")
+public final class LrFind implements Callable<Integer> {
+  @Mixin DataOptions data = new DataOptions();
 
-  public static void main(String[] args) throws Exception {
-    SampleRun.main(args, options(), LrFind::run);
+  @Option(names = "--start-lr", defaultValue = "1e-6", description = "the head's lr at the first step (default: ${DEFAULT-VALUE})")
+  double startLr;
+
+  @Option(names = "--end-lr", defaultValue = "1", description = "the lr the sweep heads for (default: ${DEFAULT-VALUE})")
+  double endLr;
+
+  @Option(names = "--steps", defaultValue = "100", description = "optimizer steps of the sweep (default: ${DEFAULT-VALUE})")
+  int steps;
+
+  @Option(names = "--batch", defaultValue = "64", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+  int batch;
+
+  @Option(names = "--out", defaultValue = "anneal-output/lrfind", description = "folder for the plot (default: ${DEFAULT-VALUE})")
+  Path outDir;
+
+  public static void main(String[] args) {
+    Cli.main(new LrFind(), args);
   }
 
-  public static Options options() {
-    return Options.of("LrFind", "LR range test (Lightning's lr_find, fastai's lr_find) on the Fashion-MNIST CNN.")
-        .option("start-lr", "1e-6", "the head's lr at the first step")
-        .option("end-lr", "1", "the lr the sweep heads for")
-        .option("steps", "100", "optimizer steps of the sweep")
-        .option("batch", "64", "mini-batch size")
-        .dataOptions("anneal-output/lrfind");
+  @Override
+  public Integer call() throws Exception {
+    run(System.out);
+    return 0;
   }
 
   /** Runs the test and prints it; returns the result. */
-  public static LrFinderResult run(Options options, PrintStream out) throws Exception {
-    long seed = options.longValue("seed");
-    FashionMnist data = SampleRun.start("LR range test: Fashion-MNIST CNN, AdamW, layer-wise lrs stem 1e-4, body 3e-4,"
-        + " head 1e-3", options.string("data"), seed, out);
-    Split train = data.train();
-    int batch = options.integer("batch");
-    int steps = options.integer("steps");
+  public LrFinderResult run(PrintStream out) throws Exception {
+    long seed = data.seed;
+    FashionMnist fashion = SampleRun.start("LR range test: Fashion-MNIST CNN, AdamW, layer-wise lrs stem 1e-4, body 3e-4,"
+        + " head 1e-3", data.data, seed, out);
+    Split train = fashion.train();
+    int batch = Cli.positive("--batch", this.batch);
+    int steps = Cli.positive("--steps", this.steps);
     try (NDManager manager = NDManager.newBaseManager()) {
       FashionCnn model = new FashionCnn(10);
       model.initialize(manager, DataType.FLOAT32, FashionCnn.INPUT);
@@ -73,7 +92,7 @@ public final class LrFind {
       List<int[]> before = arrays(model);
 
       LrFinderResult result = LrFinder.of(plan)
-          .range(options.number("start-lr"), options.number("end-lr")).steps(steps)
+          .range(startLr, endLr).steps(steps)
           .restoring(BlockSnapshot.of(model))
           .run((epoch, b, lossScale) -> {
             int from = (int) (b * batch);
@@ -91,7 +110,7 @@ public final class LrFind {
           ? "restored: every weight and BatchNorm statistic of the model is bit for bit as before the test (checked),"
             + " and so are the optimizer state and the plan's clock (step " + plan.clock().step() + ")"
           : "NOT restored: the model differs from before the test");
-      Path png = LrFinderPlot.writePng(result, Path.of(options.string("out")).resolve("lr-find.png"));
+      Path png = LrFinderPlot.writePng(result, outDir.resolve("lr-find.png"));
       out.println("plot written to " + png.toAbsolutePath());
       return result;
     }

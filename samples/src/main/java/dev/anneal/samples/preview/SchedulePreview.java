@@ -4,128 +4,106 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anneal.reporting.LineChart;
+import dev.anneal.samples.cli.Cli;
 import dev.anneal.spec.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 /**
  * Prints (or plots) what a schedule does, step by step: lr per group, and momentum or beta1 where
  * the optimizer has them. The spec is the conformance schema's {@code spec} JSON, PyTorch names, so
  * a Python config can be pasted. Run with {@code --help}.
  */
-public final class SchedulePreview {
-  static final String USAGE = """
-      Usage: SchedulePreview --spec <json|file> [options]
-        --spec JSON|FILE        the schedule: {"type": "<PyTorch class>", <kwargs>..., "schedulers": [...]},
-                                inline (starting with '{') or a file holding it
-        --lrs A,B,...           initial lr of each parameter group (default 0.1: one group)
-        --optimizer NAME        PyTorch optimizer class (default SGD)
-        --optimizer-kwargs JSON its keyword arguments, e.g. '{"momentum": 0.9}' or '{"betas": [0.9, 0.999]}'
-        --steps N               number of scheduler steps after construction (default 20)
-        --metrics A,B,...|FILE  one monitored value per step, for ReduceLROnPlateau (a file: one per line)
-        --format table|csv      output on stdout (default table)
-        --png FILE              also write a plot of lr per group (and FILE-momentum.png when momentum/beta1 moves)
-        --help                  this text
-      Row 0 is the state right after construction (PyTorch's step 0); row i is after the i-th step().
-      Example:
-        --spec '{"type": "LinearWarmup", "warmup_steps": 5, "warmup_factor": 0.01,
-                 "schedulers": [{"type": "CosineAnnealingLR", "T_max": 45, "eta_min": 1e-5}]}' --lrs 0.1,0.01 --steps 50
-      """;
+@Command(name = "SchedulePreview", mixinStandardHelpOptions = true, version = "Anneal schedule preview",
+    description = "Prints the lr per group (and momentum or beta1) after each scheduler step; row 0 is the state right after"
+        + " construction (PyTorch's step 0), row i the state after the i-th step().",
+    footer = {"", "Example:",
+        "  --spec '{\"type\": \"LinearWarmup\", \"warmup_steps\": 5, \"warmup_factor\": 0.01,",
+        "           \"schedulers\": [{\"type\": \"CosineAnnealingLR\", \"T_max\": 45, \"eta_min\": 1e-5}]}'"
+            + " --lrs 0.1,0.01 --steps 50"})
+public final class SchedulePreview implements Callable<Integer> {
+  /** The output formats. */
+  enum Format { table, csv }
+
+  @Option(names = "--spec", required = true, paramLabel = "JSON|FILE",
+      description = "the schedule: {\"type\": \"<PyTorch class>\", <kwargs>..., \"schedulers\": [...]}, inline (starting"
+          + " with '{') or a file holding it")
+  String spec;
+
+  @Option(names = "--lrs", split = ",", paramLabel = "A,B,...", defaultValue = "0.1",
+      description = "initial lr of each parameter group (default: ${DEFAULT-VALUE}: one group)")
+  List<Double> lrs;
+
+  @Option(names = "--optimizer", defaultValue = "SGD", paramLabel = "NAME",
+      description = "PyTorch optimizer class (default: ${DEFAULT-VALUE})")
+  String optimizer;
+
+  @Option(names = "--optimizer-kwargs", paramLabel = "JSON",
+      description = "its keyword arguments, e.g. '{\"momentum\": 0.9}' or '{\"betas\": [0.9, 0.999]}'")
+  String optimizerKwargs;
+
+  @Option(names = "--steps", defaultValue = "20", description = "scheduler steps after construction (default: ${DEFAULT-VALUE})")
+  int steps;
+
+  @Option(names = "--metrics", paramLabel = "A,B,...|FILE",
+      description = "one monitored value per step, for ReduceLROnPlateau (a file: one per line)")
+  String metrics;
+
+  @Option(names = "--format", defaultValue = "table", description = "output on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(names = "--png", paramLabel = "FILE",
+      description = "also write a plot of lr per group (and FILE-momentum.png when momentum or beta1 moves)")
+  Path png;
+
+  @CommandLine.Spec CommandSpec command;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private SchedulePreview() {}
-
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err);
-    if (code != 0) {
-      System.exit(code);
-    }
+    Cli.main(new SchedulePreview(), args);
   }
 
   /** Runs the tool; returns the exit code (0 ok, 2 bad arguments). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    Map<String, String> options;
-    try {
-      options = parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
-      err.print(USAGE);
-      return 2;
-    }
-    if (options.containsKey("help")) {
-      out.print(USAGE);
-      return 0;
-    }
-    try {
-      ScheduleTrace trace = trace(options);
-      String format = options.getOrDefault("format", "table");
-      switch (format) {
-        case "csv" -> out.print(csv(trace));
-        case "table" -> out.print(table(trace));
-        default -> throw new IllegalArgumentException("--format must be table or csv, was " + format);
-      }
-      if (options.containsKey("png")) {
-        writePng(trace, Path.of(options.get("png")), options.get("spec-type"));
-      }
-      return 0;
-    } catch (IllegalArgumentException | IllegalStateException | IOException e) {
-      err.println("error: " + e.getMessage());
-      return 2;
-    }
+    return Cli.execute(new SchedulePreview(), new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    List<String> valued = List.of("spec", "lrs", "optimizer", "optimizer-kwargs", "steps", "metrics", "format", "png");
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--help") || arg.equals("-h")) {
-        options.put("help", "");
-        continue;
-      }
-      String name = arg.startsWith("--") ? arg.substring(2) : null;
-      if (name == null || !valued.contains(name)) {
-        throw new IllegalArgumentException("unknown argument " + arg);
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(arg + " needs a value");
-      }
-      options.put(name, args[++i]);
+  @Override
+  public Integer call() throws IOException {
+    Spec schedule = Spec.fromMap(readJson(spec, "--spec"));
+    ScheduleTrace trace = trace(schedule);
+    PrintWriter out = command.commandLine().getOut();
+    out.print(format == Format.csv ? csv(trace) : table(trace));
+    out.flush();
+    if (png != null) {
+      writePng(trace, png, schedule.type());
     }
-    if (!options.containsKey("help") && !options.containsKey("spec")) {
-      throw new IllegalArgumentException("--spec is required");
-    }
-    return options;
+    return 0;
   }
 
-  private static ScheduleTrace trace(Map<String, String> options) throws IOException {
-    Map<String, Object> specMap = readJson(options.get("spec"), "--spec");
-    Spec spec = Spec.fromMap(specMap);
-    options.put("spec-type", spec.type());
-    List<Double> lrs = numbers(options.getOrDefault("lrs", "0.1"), "--lrs");
-    Map<String, Object> kwargs = options.containsKey("optimizer-kwargs") ? readJson(options.get("optimizer-kwargs"), "--optimizer-kwargs") : Map.of();
-    int steps;
-    try {
-      steps = Integer.parseInt(options.getOrDefault("steps", "20"));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--steps must be an integer, was " + options.get("steps"));
+  private ScheduleTrace trace(Spec schedule) throws IOException {
+    Map<String, Object> kwargs = optimizerKwargs == null ? Map.of() : readJson(optimizerKwargs, "--optimizer-kwargs");
+    List<Double> values = null;
+    if (metrics != null) {
+      Path file = Path.of(metrics);
+      values = Files.isRegularFile(file)
+          ? numbers(String.join(",", Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList()), "--metrics file " + file)
+          : numbers(metrics, "--metrics");
     }
-    List<Double> metrics = null;
-    if (options.containsKey("metrics")) {
-      String value = options.get("metrics");
-      Path file = Path.of(value);
-      metrics = Files.isRegularFile(file) ? numbers(String.join(",", Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList()),
-          "--metrics file " + file) : numbers(value, "--metrics");
-    }
-    return ScheduleTrace.run(spec, lrs, ScheduleTrace.optimizerSpec(options.getOrDefault("optimizer", "SGD"), kwargs), steps, metrics);
+    return ScheduleTrace.run(schedule, lrs, ScheduleTrace.optimizerSpec(optimizer, kwargs), steps, values);
   }
 
   private static Map<String, Object> readJson(String value, String option) throws IOException {

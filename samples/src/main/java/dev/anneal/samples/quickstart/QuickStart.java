@@ -6,22 +6,30 @@ import dev.anneal.optim.Sgd;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Layer;
 import dev.anneal.param.Parameter;
+import dev.anneal.samples.cli.Cli;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The smallest Anneal program: fits {@code y = 3x - 2} with plain runtime parameters, two
  * parameter groups and SGD with momentum, no engine needed.
  */
-public final class QuickStart {
-  private QuickStart() {}
+@Command(name = "QuickStart", mixinStandardHelpOptions = true, version = "Anneal quick start",
+    description = "Fits y = 3x - 2 with SGD (momentum 0.9), weight and bias in separate groups.")
+public final class QuickStart implements Runnable {
+  @Option(names = "--steps", defaultValue = "300", description = "optimizer steps (default: ${DEFAULT-VALUE})")
+  int steps;
 
   public static void main(String[] args) {
-    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      System.out.println("Usage: QuickStart\n  Fits y = 3x - 2 with SGD (momentum 0.9), weight and bias in separate groups.");
-      return;
-    }
+    Cli.main(new QuickStart(), args);
+  }
+
+  @Override
+  public void run() {
+    Cli.positive("--steps", steps);
     Layer linear = new Layer("linear");
     Parameter weight = linear.add("weight", 1);
     Parameter bias = linear.add("bias", 1);
@@ -30,7 +38,7 @@ public final class QuickStart {
         Map.of("lr", 0.02, "momentum", 0.9));
 
     Random random = new Random(0);
-    for (int step = 1; step <= 300; step++) {
+    for (int step = 1; step <= steps; step++) {
       float gw = 0;
       float gb = 0;
       double loss = 0;

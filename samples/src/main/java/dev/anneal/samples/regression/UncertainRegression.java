@@ -13,24 +13,41 @@ import dev.anneal.djl.BlockParameters;
 import dev.anneal.djl.DjlTrainer;
 import dev.anneal.djl.loss.GaussianNLLLoss;
 import dev.anneal.plan.TrainingPlan;
-import dev.anneal.samples.cli.Options;
-import dev.anneal.samples.fashion.SampleRun;
+import dev.anneal.loop.TrainingLoop;
+import dev.anneal.loop.TrainingResult;
+import dev.anneal.samples.cli.Cli;
 import dev.anneal.schedule.Interval;
 import dev.anneal.spec.Spec;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * A regression that also learns its own uncertainty, trained with PyTorch's
  * {@code GaussianNLLLoss}: an MLP predicts a mean and a variance for {@code y = sin(x) + noise},
  * where the noise grows with {@code |x|}; the loss {@code 0.5 (log var + (y - mean)^2 / var)}
  * rewards a small variance where the data are precise and a large one where they are not. Adam
- * with cosine decay through {@link DjlTrainer}; prints the learned standard deviation next to the
+ * with cosine decay through the runtime's {@code TrainingLoop} and {@link DjlTrainer#backward}; prints the learned standard deviation next to the
  * true one.
  */
-public final class UncertainRegression {
-  private UncertainRegression() {}
+@Command(name = "UncertainRegression", mixinStandardHelpOptions = true, version = "Anneal regression sample",
+    description = "A regression with a learned variance, trained with GaussianNLLLoss.")
+public final class UncertainRegression implements Callable<Integer> {
+  @Option(names = "--epochs", defaultValue = "40", description = "epochs over the data (default: ${DEFAULT-VALUE})")
+  int epochs;
+
+  @Option(names = "--samples", defaultValue = "2000", description = "training points (default: ${DEFAULT-VALUE})")
+  int samples;
+
+  @Option(names = "--batch", defaultValue = "100", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+  int batch;
+
+  @Option(names = "--seed", defaultValue = "7", description = "random seed: data and initialization (default: ${DEFAULT-VALUE})")
+  long seed;
 
   /** The true noise's standard deviation at {@code x}. */
   static double trueStd(double x) {
@@ -42,23 +59,21 @@ public final class UncertainRegression {
 
   static final float[] PROBES = {-2.5f, -1, 0, 1, 2.5f};
 
-  public static void main(String[] args) throws Exception {
-    SampleRun.main(args, options(), (options, out) -> run(options, out));
+  public static void main(String[] args) {
+    Cli.main(new UncertainRegression(), args);
   }
 
-  public static Options options() {
-    return Options.of("UncertainRegression", "A regression with a learned variance, trained with GaussianNLLLoss.")
-        .option("epochs", "40", "epochs over the data")
-        .option("samples", "2000", "training points")
-        .option("batch", "100", "mini-batch size")
-        .option("seed", "7", "random seed (data and initialization)");
+  @Override
+  public Integer call() {
+    run(System.out);
+    return 0;
   }
 
-  public static Result run(Options options, PrintStream out) {
-    int epochs = options.integer("epochs");
-    int samples = options.integer("samples");
-    int batch = options.integer("batch");
-    Random random = new Random(options.longValue("seed"));
+  public Result run(PrintStream out) {
+    int epochs = Cli.positive("--epochs", this.epochs);
+    int samples = Cli.positive("--samples", this.samples);
+    int batch = Cli.positive("--batch", this.batch);
+    Random random = new Random(seed);
     float[] xs = new float[samples];
     float[] ys = new float[samples];
     for (int i = 0; i < samples; i++) {
@@ -67,7 +82,7 @@ public final class UncertainRegression {
     }
     int stepsPerEpoch = (samples + batch - 1) / batch;
     try (NDManager manager = NDManager.newBaseManager()) {
-      ai.djl.engine.Engine.getInstance().setRandomSeed((int) options.longValue("seed"));
+      ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
       // Two outputs per point: the mean, and the variance through softplus (positive).
       SequentialBlock model = new SequentialBlock()
           .add(Linear.builder().setUnits(32).build()).add(Activation.tanhBlock())
@@ -82,28 +97,20 @@ public final class UncertainRegression {
           .build();
       // DJL's evaluate(labels, predictions): predictions (mean, var), labels (target).
       DjlTrainer trainer = new DjlTrainer(model, new GaussianNLLLoss(), plan);
-      double first = Double.NaN;
-      double last = Double.NaN;
-      for (int epoch = 1; epoch <= epochs; epoch++) {
-        plan.startEpoch();
-        double sum = 0;
-        for (int from = 0; from < samples; from += batch) {
-          int to = Math.min(samples, from + batch);
-          try (NDManager step = manager.newSubManager()) {
-            NDArray x = step.create(java.util.Arrays.copyOfRange(xs, from, to), new Shape(to - from, 1));
-            NDArray y = step.create(java.util.Arrays.copyOfRange(ys, from, to), new Shape(to - from, 1));
-            sum += trainer.trainBatch(new NDList(x), new NDList(y)).loss() * (to - from);
-          }
-        }
-        plan.endEpoch();
-        last = sum / samples;
-        if (epoch == 1) {
-          first = last;
-        }
-        if (epoch == 1 || epoch % 10 == 0 || epoch == epochs) {
-          out.printf(Locale.ROOT, "epoch %d/%d  Gaussian NLL %.4f%n", epoch, epochs, last);
-        }
-      }
+      TrainingResult result = TrainingLoop.of(plan)
+          .train((epoch, b, lossScale) -> {
+            int from = (int) (b * batch);
+            int to = Math.min(samples, from + batch);
+            try (NDManager step = manager.newSubManager()) {
+              NDArray x = step.create(Arrays.copyOfRange(xs, from, to), new Shape(to - from, 1));
+              NDArray y = step.create(Arrays.copyOfRange(ys, from, to), new Shape(to - from, 1));
+              return trainer.backward(new NDList(x), new NDList(y), lossScale).loss();
+            }
+          })
+          .console(out)
+          .run();
+      double first = result.epochMetrics().get(0).get("train_loss");
+      double last = result.epochMetrics().get(result.epochMetrics().size() - 1).get("train_loss");
       double[] predicted = new double[PROBES.length];
       try (NDManager probe = manager.newSubManager()) {
         NDList outputs = model.forward(new ai.djl.training.ParameterStore(probe, false),

@@ -1,29 +1,36 @@
 package dev.anneal.samples.softmax;
 
-import dev.anneal.reporting.ConsoleProgress;
+import dev.anneal.loop.BatchFunction;
+import dev.anneal.loop.TrainingLoop;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Layer;
 import dev.anneal.param.Parameter;
 import dev.anneal.plan.TrainingPlan;
-import dev.anneal.samples.cli.Options;
+import dev.anneal.reporting.ConsoleProgress;
+import dev.anneal.reporting.History;
+import dev.anneal.samples.cli.Cli;
+import dev.anneal.samples.cli.DataOptions;
 import dev.anneal.samples.data.FashionMnist;
 import dev.anneal.samples.data.Split;
+import dev.anneal.samples.fashion.HistoryListener;
 import dev.anneal.samples.fashion.SampleRun;
-import dev.anneal.reporting.History;
 import dev.anneal.spec.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Sample 4, no native engine: softmax regression on Fashion-MNIST whose parameters are plain
  * Anneal parameters ({@code float[]} on the heap) and whose gradients are written by hand. The
- * runtime's training plan does the rest: SGD with momentum, two groups (weight decay on the
+ * runtime's training plan and loop do the rest: SGD with momentum, two groups (weight decay on the
  * weights only), gradient clipping.
  */
 public final class SoftmaxRegression {
@@ -44,95 +51,123 @@ public final class SoftmaxRegression {
     }
   }
 
-  public static void main(String[] args) throws Exception {
-    SampleRun.main(args, options(), SoftmaxRegression::run);
+  public static void main(String[] args) {
+    Cli.main(new Command(), args);
   }
 
-  /** The sample's options with their defaults. */
-  public static Options options() {
-    return Options.of("SoftmaxRegression",
-            "Sample 4: softmax regression with hand-written gradients on plain Anneal parameters (no native engine).")
-        .option("epochs", "5", "training epochs")
-        .option("batch", "64", "mini-batch size")
-        .option("lr", "0.01", "SGD learning rate")
-        .dataOptions("anneal-output/softmax");
-  }
+  /** The command line: {@code --help} lists the options. */
+  @CommandLine.Command(name = "SoftmaxRegression", mixinStandardHelpOptions = true, version = "Anneal sample 4",
+      description = "Sample 4: softmax regression with hand-written gradients on plain Anneal parameters (no native engine).")
+  public static final class Command implements Callable<Integer> {
+    @Mixin DataOptions data = new DataOptions();
 
-  /** Trains, prints one line per epoch and the plots; returns the final test accuracy. */
-  public static double run(Options options, PrintStream out) throws IOException {
-    long seed = options.longValue("seed");
-    out.println("Sample 4: softmax regression, plain Anneal parameters, hand-written gradients");
-    FashionMnist data = FashionMnist.load(options.string("data"));
-    out.printf("data: %s (%d training, %d test images)%n", data.source(), data.train().count(), data.test().count());
-    Split train = data.train();
-    int batch = options.integer("batch");
-    int epochs = options.integer("epochs");
-    long stepsPerEpoch = (train.count() + batch - 1) / batch;
+    @Option(names = "--epochs", defaultValue = "5", description = "training epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
 
-    SoftmaxRegression model = new SoftmaxRegression(train.pixels(), seed);
-    TrainingPlan plan = TrainingPlan.builder()
-        .epochs(epochs)
-        .stepsPerEpoch(stepsPerEpoch)
-        .optimizer(Spec.of("SGD").with("lr", options.number("lr")).with("momentum", 0.9))
-        .group("weight", model.weight, g -> g.set("weight_decay", 1e-4))
-        .group("bias", model.bias)
-        .clipGradNorm(5.0)
-        .build();
+    @Option(names = "--batch", defaultValue = "64", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+    int batch;
 
-    History history = new History("softmax");
-    float[] gradW = new float[model.weight.size()];
-    float[] gradB = new float[CLASSES];
-    while (!plan.finished()) {
-      long start = System.nanoTime();
-      plan.startEpoch();
-      int epoch = plan.clock().epoch() + 1;
-      int[] order = train.shuffledOrder(seed * 1_000_003L + epoch);
-      ConsoleProgress bar = ConsoleProgress.onTerminal();
-      bar.startEpoch(epoch - 1, epochs, stepsPerEpoch, 0);
-      double lossSum = 0;
-      int correct = 0;
-      for (int from = 0, b = 0; from < train.count(); from += batch, b++) {
-        int to = Math.min(train.count(), from + batch);
-        history.recordLr(plan.clock().step(), Map.of("weight", plan.group("weight").lr(), "bias", plan.group("bias").lr()));
-        java.util.Arrays.fill(gradW, 0f);
-        java.util.Arrays.fill(gradB, 0f);
-        for (int i = from; i < to; i++) {
-          int example = order[i];
-          float[] p = model.probabilities(train.images(), example * train.pixels());
-          int label = train.labels()[example];
-          lossSum -= Math.log(Math.max(p[label], 1e-12f));
-          correct += argMax(p) == label ? 1 : 0;
-          model.accumulateGradient(train.images(), example * train.pixels(), p, label, 1f / (to - from), gradW, gradB);
-        }
-        model.weight.setGrad(FloatStorage.wrap(gradW));
-        model.bias.setGrad(FloatStorage.wrap(gradB));
-        plan.afterBackward();
-        bar.step(String.format(Locale.ROOT, "loss %.4f", lossSum / to));
-      }
-      bar.close();
-      plan.finishEpochSteps(); // evaluation sees the epoch's final weights
-      double[] test = model.evaluate(data.test());
-      Map<String, Double> metrics = new LinkedHashMap<>();
-      metrics.put("train_loss", lossSum / train.count());
-      metrics.put("train_accuracy", (double) correct / train.count());
-      metrics.put("test_loss", test[0]);
-      metrics.put("test_accuracy", test[1]);
-      double lrWeight = plan.group("weight").lr();
-      double lrBias = plan.group("bias").lr();
-      plan.endEpoch(metrics);
-      history.recordEpoch(epoch, metrics);
-      out.println(String.format(Locale.ROOT,
-          "epoch %d/%d  train loss %.4f acc %.2f%%  test loss %.4f acc %.2f%%  lr weight=%.2e bias=%.2e  (%.1f s)", epoch, epochs,
-          metrics.get("train_loss"), 100 * metrics.get("train_accuracy"), test[0], 100 * test[1], lrWeight, lrBias,
-          (System.nanoTime() - start) / 1e9));
+    @Option(names = "--lr", defaultValue = "0.01", description = "SGD learning rate (default: ${DEFAULT-VALUE})")
+    double lr;
+
+    @Option(names = "--out", defaultValue = "anneal-output/softmax", description = "folder for the PNG plots (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      run(System.out);
+      return 0;
     }
-    double accuracy = history.metric("test_accuracy").get(epochs - 1);
-    out.printf("final test accuracy %.2f%%%n", 100 * accuracy);
-    Path dir = Path.of(options.string("out"));
-    List<Path> files = history.writeCharts(dir);
-    out.println("plots written to " + dir.toAbsolutePath() + ":");
-    files.forEach(file -> out.println("  " + file.toAbsolutePath()));
-    return accuracy;
+
+    /** Trains, prints one line per epoch and the plots; returns the final test accuracy. */
+    public double run(PrintStream console) throws IOException {
+      console.println("Sample 4: softmax regression, plain Anneal parameters, hand-written gradients");
+      FashionMnist fashion = FashionMnist.load(data.data);
+      console.printf("data: %s (%d training, %d test images)%n", fashion.source(), fashion.train().count(), fashion.test().count());
+      Split train = fashion.train();
+      int batchSize = Cli.positive("--batch", batch);
+      SoftmaxRegression model = new SoftmaxRegression(train.pixels(), data.seed);
+      TrainingPlan plan = TrainingPlan.builder()
+          .epochs(Cli.positive("--epochs", epochs))
+          .stepsPerEpoch((train.count() + batchSize - 1) / batchSize)
+          .optimizer(Spec.of("SGD").with("lr", lr).with("momentum", 0.9))
+          .group("weight", model.weight, g -> g.set("weight_decay", 1e-4))
+          .group("bias", model.bias)
+          .clipGradNorm(5.0)
+          .build();
+      Minibatches minibatches = model.new Minibatches(train, batchSize, data.seed);
+      HistoryListener history = new HistoryListener(plan, new History("softmax"));
+      TrainingLoop.of(plan)
+          .train(minibatches)
+          .validate(epoch -> minibatches.metrics(fashion.test()))
+          .listener(history)
+          .progress(ConsoleProgress.onTerminal())
+          .console(console)
+          .run();
+      double accuracy = model.evaluate(fashion.test())[1];
+      console.printf("final test accuracy %.2f%%%n", 100 * accuracy);
+      SampleRun.finish(out, console, history.history());
+      return accuracy;
+    }
+  }
+
+  /**
+   * The batch function: mini-batch {@code b} of a shuffle of the training set drawn for each epoch;
+   * the cross-entropy's gradient, written by hand, becomes the parameters' gradient.
+   */
+  final class Minibatches implements BatchFunction {
+    private final Split train;
+    private final int batchSize;
+    private final long seed;
+    private final float[] gradW = new float[weight.size()];
+    private final float[] gradB = new float[CLASSES];
+    private int[] order;
+    private int orderEpoch = -1;
+    private long correct;
+    private long seen;
+
+    Minibatches(Split train, int batchSize, long seed) {
+      this.train = train;
+      this.batchSize = batchSize;
+      this.seed = seed;
+    }
+
+    @Override
+    public double train(int epoch, long batch, double lossScale) {
+      if (orderEpoch != epoch) {
+        order = train.shuffledOrder(seed * 1_000_003L + epoch + 1);
+        orderEpoch = epoch;
+        correct = 0;
+        seen = 0;
+      }
+      int from = (int) (batch * batchSize);
+      int to = Math.min(train.count(), from + batchSize);
+      Arrays.fill(gradW, 0f);
+      Arrays.fill(gradB, 0f);
+      double loss = 0;
+      for (int i = from; i < to; i++) {
+        int example = order[i];
+        float[] p = probabilities(train.images(), example * train.pixels());
+        int label = train.labels()[example];
+        loss -= Math.log(Math.max(p[label], 1e-12f));
+        correct += argMax(p) == label ? 1 : 0;
+        accumulateGradient(train.images(), example * train.pixels(), p, label, (float) lossScale / (to - from), gradW, gradB);
+      }
+      seen += to - from;
+      weight.setGrad(FloatStorage.wrap(gradW));
+      bias.setGrad(FloatStorage.wrap(gradB));
+      return loss / (to - from);
+    }
+
+    /** The epoch's training accuracy, then test loss and accuracy. */
+    Map<String, Double> metrics(Split test) {
+      double[] result = evaluate(test);
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      metrics.put("train_accuracy", (double) correct / seen);
+      metrics.put("test_loss", result[0]);
+      metrics.put("test_accuracy", result[1]);
+      return metrics;
+    }
   }
 
   float[] weightValues() {

@@ -6,14 +6,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.util.Pair;
+import dev.anneal.loop.TrainingLoop;
 import dev.anneal.plan.TrainingPlan;
-import dev.anneal.samples.cli.Options;
+import dev.anneal.reporting.ConsoleProgress;
+import dev.anneal.reporting.History;
+import dev.anneal.samples.cli.Cli;
+import dev.anneal.samples.cli.DataOptions;
 import dev.anneal.samples.data.FashionMnist;
 import dev.anneal.samples.data.Split;
+import dev.anneal.samples.fashion.ClassifierTraining;
 import dev.anneal.samples.fashion.FashionCnn;
-import dev.anneal.samples.fashion.FashionLoop;
+import dev.anneal.samples.fashion.HistoryListener;
 import dev.anneal.samples.fashion.SampleRun;
-import dev.anneal.reporting.History;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,6 +25,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Sample 3, the main job: transfer learning. A CNN is pretrained on classes 0-4 (T-shirt, trouser,
@@ -35,69 +43,93 @@ import java.util.Locale;
  * declared with annotations ({@link Pretraining}, {@link LayerWiseFineTuning}, {@link
  * FullFineTuning}); the processor writes the plans.
  */
-public final class TransferLearning {
-  private TransferLearning() {}
+@Command(name = "TransferLearning", mixinStandardHelpOptions = true, version = "Anneal sample 3",
+    description = "Sample 3: pretrain a CNN on classes 0-4, fine-tune on 5-9 with layer-wise lrs and a frozen backbone,"
+        + " compared with plain full fine-tuning from the same start (epochs, lrs, freezing, schedules: the annotations"
+        + " on Pretraining, LayerWiseFineTuning and FullFineTuning).")
+public final class TransferLearning implements Callable<Integer> {
+  @Mixin DataOptions data = new DataOptions();
+
+  @Option(names = "--batch", defaultValue = "64", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+  int batch;
+
+  @Option(names = "--max-train", defaultValue = "6000",
+      description = "at most this many training images per phase, to keep the run to minutes (default: ${DEFAULT-VALUE})")
+  int maxTrain;
+
+  @Option(names = "--out", defaultValue = "anneal-output/transfer", description = "folder for the PNG plots (default: ${DEFAULT-VALUE})")
+  Path out;
 
   /** The final test accuracies on classes 5-9. */
   public record Result(double pretrained, double layerWise, double full) {}
 
-  public static void main(String[] args) throws Exception {
-    SampleRun.main(args, options(), TransferLearning::run);
+  public static void main(String[] args) {
+    Cli.main(new TransferLearning(), args);
   }
 
-  /** The sample's options with their defaults. */
-  public static Options options() {
-    return Options.of("TransferLearning",
-            "Sample 3: pretrain a CNN on classes 0-4, fine-tune on 5-9 with layer-wise lrs and a frozen backbone,"
-                + " compared with plain full fine-tuning from the same start.")
-        .option("batch", "64", "mini-batch size (epochs, lrs, freezing, schedules: the annotations on Pretraining,"
-            + " LayerWiseFineTuning and FullFineTuning)")
-        .option("max-train", "6000", "at most this many training images per phase (keeps the run to minutes)")
-        .dataOptions("anneal-output/transfer");
+  @Override
+  public Integer call() throws Exception {
+    run(System.out);
+    return 0;
   }
 
-  public static Result run(Options options, PrintStream out) throws Exception {
-    long seed = options.longValue("seed");
-    FashionMnist data = SampleRun.start("Sample 3: transfer learning, layer-wise lrs + frozen backbone vs full fine-tuning",
-        options.string("data"), seed, out);
-    int batch = options.integer("batch");
-    int limit = options.integer("max-train");
-    Split pretrainTrain = first(data.train().filter("train 0-4", label -> label < 5), limit, seed);
-    Split pretrainTest = data.test().filter("test 0-4", label -> label < 5);
-    Split fineTrain = first(data.train().filter("train 5-9", label -> label >= 5).shiftLabels(5), limit, seed);
-    Split fineTest = data.test().filter("test 5-9", label -> label >= 5).shiftLabels(5);
-    Path outDir = Path.of(options.string("out"));
+  public Result run(PrintStream console) throws Exception {
+    long seed = data.seed;
+    FashionMnist fashion = SampleRun.start("Sample 3: transfer learning, layer-wise lrs + frozen backbone vs full fine-tuning",
+        data.data, seed, console);
+    int batchSize = Cli.positive("--batch", batch);
+    int limit = Cli.positive("--max-train", maxTrain);
+    Split pretrainTrain = first(fashion.train().filter("train 0-4", label -> label < 5), limit, seed);
+    Split pretrainTest = fashion.test().filter("test 0-4", label -> label < 5);
+    Split fineTrain = first(fashion.train().filter("train 5-9", label -> label >= 5).shiftLabels(5), limit, seed);
+    Split fineTest = fashion.test().filter("test 5-9", label -> label >= 5).shiftLabels(5);
 
     try (NDManager manager = NDManager.newBaseManager()) {
-      out.printf("%n== pretraining on classes 0-4 (%d images) ==%n", pretrainTrain.count());
+      console.printf("%n== pretraining on classes 0-4 (%d images) ==%n", pretrainTrain.count());
       FashionCnn pretrained = new FashionCnn(5);
       pretrained.initialize(manager, DataType.FLOAT32, FashionCnn.INPUT);
       TrainingPlan pretrainPlan = PretrainingTraining.plan(new Pretraining(pretrained),
-          (int) FashionLoop.stepsPerEpoch(pretrainTrain.count(), batch));
-      FashionLoop pretraining = new FashionLoop("pretrain", pretrained, pretrainPlan, batch, seed, out);
-      pretraining.fit(pretrainTrain, pretrainTest, "test");
-      double pretrainedAccuracy = pretraining.evaluate(pretrainTest).accuracy();
-      int fineSteps = (int) FashionLoop.stepsPerEpoch(fineTrain.count(), batch);
+          ClassifierTraining.stepsPerEpoch(pretrainTrain.count(), batchSize));
+      Run pretraining = train("pretrain", pretrained, pretrainPlan, pretrainTrain, pretrainTest, batchSize, seed, console);
+      double pretrainedAccuracy = pretraining.training().evaluate(pretrainTest).accuracy();
+      int fineSteps = ClassifierTraining.stepsPerEpoch(fineTrain.count(), batchSize);
 
-      out.printf("%n== fine-tuning on classes 5-9 (%d images): layer-wise lrs, backbone frozen for the first epoch ==%n",
+      console.printf("%n== fine-tuning on classes 5-9 (%d images): layer-wise lrs, backbone frozen for the first epoch ==%n",
           fineTrain.count());
       FashionCnn layerWiseModel = startFrom(pretrained, manager, seed);
-      TrainingPlan layerWise = LayerWiseFineTuningTraining.plan(new LayerWiseFineTuning(layerWiseModel), fineSteps);
-      FashionLoop layerWiseLoop = new FashionLoop("finetune-layerwise", layerWiseModel, layerWise, batch, seed, out);
-      layerWiseLoop.fit(fineTrain, fineTest, "test");
+      Run layerWise = train("finetune-layerwise", layerWiseModel,
+          LayerWiseFineTuningTraining.plan(new LayerWiseFineTuning(layerWiseModel), fineSteps), fineTrain, fineTest, batchSize,
+          seed, console);
 
-      out.printf("%n== fine-tuning on classes 5-9: full fine-tuning, one group, lr 1e-3, nothing frozen ==%n");
+      console.printf("%n== fine-tuning on classes 5-9: full fine-tuning, one group, lr 1e-3, nothing frozen ==%n");
       FashionCnn fullModel = startFrom(pretrained, manager, seed);
-      TrainingPlan full = FullFineTuningTraining.plan(new FullFineTuning(fullModel), fineSteps);
-      FashionLoop fullLoop = new FashionLoop("finetune-full", fullModel, full, batch, seed, out);
-      fullLoop.fit(fineTrain, fineTest, "test");
+      Run full = train("finetune-full", fullModel, FullFineTuningTraining.plan(new FullFineTuning(fullModel), fineSteps),
+          fineTrain, fineTest, batchSize, seed, console);
 
-      Result result = new Result(pretrainedAccuracy, layerWiseLoop.evaluate(fineTest).accuracy(),
-          fullLoop.evaluate(fineTest).accuracy());
-      printComparison(out, pretrainedAccuracy, layerWiseLoop.history(), fullLoop.history(), result);
-      SampleRun.finish(outDir, out, pretraining.history(), layerWiseLoop.history(), fullLoop.history());
+      Result result = new Result(pretrainedAccuracy, layerWise.training().evaluate(fineTest).accuracy(),
+          full.training().evaluate(fineTest).accuracy());
+      printComparison(console, pretrainedAccuracy, layerWise.history(), full.history(), result);
+      SampleRun.finish(out, console, pretraining.history(), layerWise.history(), full.history());
       return result;
     }
+  }
+
+  /** A finished training run: its batch function (for evaluation) and what it went through. */
+  private record Run(ClassifierTraining training, History history) {}
+
+  private static Run train(String name, FashionCnn model, TrainingPlan plan, Split train, Split test, int batchSize, long seed,
+      PrintStream console) {
+    ClassifierTraining training = new ClassifierTraining(model, plan, train, batchSize, seed);
+    HistoryListener history = new HistoryListener(plan, new History(name));
+    TrainingLoop.of(plan)
+        .batchesPerEpoch(training.batchesPerEpoch())
+        .train(training)
+        .validate(training.evaluatingOn("test", test))
+        .listener(history)
+        .progress(ConsoleProgress.onTerminal())
+        .console(console)
+        .run();
+    return new Run(training, history.history());
   }
 
   /**

@@ -3,11 +3,11 @@ package dev.anneal.samples.cnn;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.anneal.samples.cli.Options;
 import dev.anneal.samples.data.FashionMnist;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Sample 2 on the full Fashion-MNIST set with its defaults (5 epochs): at least 90% test
@@ -24,9 +24,8 @@ class CnnAdamWIT {
           + " (apt-get install dataset-fashion-mnist)");
     }
     assumeTrue(installed, "full Fashion-MNIST set not installed in " + FashionMnist.SYSTEM_DIR + " (apt-get install dataset-fashion-mnist)");
-    Options options = CnnAdamW.options();
-    options.parse(new String[] {"--data", FashionMnist.SYSTEM_DIR, "--out", out.toString()});
-    CnnAdamW.Result result = CnnAdamW.run(options, System.out);
+    CnnAdamW sample = CommandLine.populateCommand(new CnnAdamW(), "--data", FashionMnist.SYSTEM_DIR, "--out", out.toString());
+    CnnAdamW.Result result = sample.run(System.out);
     assertTrue(result.testAccuracy() >= 0.90, "test accuracy after 5 epochs was " + result.testAccuracy());
   }
 }

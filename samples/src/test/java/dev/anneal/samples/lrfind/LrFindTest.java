@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.lrfind.LrFinderResult;
-import dev.anneal.samples.cli.Options;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class LrFindTest {
   @TempDir Path out;
 
   @Test
   void sweepsTheCnnOnTheSliceSuggestsPerGroupLrsRestoresTheModelAndWritesThePlot() throws Exception {
-    Options options = LrFind.options();
-    options.parse(new String[] {"--data", "slice", "--steps", "30", "--batch", "32", "--start-lr", "1e-5", "--out", out.toString()});
+    LrFind sample = CommandLine.populateCommand(new LrFind(),
+        "--data", "slice", "--steps", "30", "--batch", "32", "--start-lr", "1e-5", "--out", out.toString());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    LrFinderResult result = LrFind.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    LrFinderResult result = sample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(result.steps() >= 12, printed);
     assertEquals(0.1, result.ratios().get("stem"), 1e-12);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Sample 1 on the bundled slice: trains, and announces each plateau reduction of the lr. */
 class MlpPlateauTest {
@@ -16,15 +17,15 @@ class MlpPlateauTest {
 
   @Test
   void plateauReductionsArePrintedAndPlotted() throws Exception {
-    var options = MlpPlateau.options();
     // patience 0 and a large lr: the validation loss of 2,700 images soon stops improving.
-    options.parse(new String[] {"--data", "slice", "--epochs", "6", "--patience", "0", "--lr", "0.1", "--out", out.toString()});
+    MlpPlateau sample = CommandLine.populateCommand(new MlpPlateau(),
+        "--data", "slice", "--epochs", "6", "--patience", "0", "--lr", "0.1", "--out", out.toString());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    double accuracy = MlpPlateau.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    double accuracy = sample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(accuracy > 0.6, "test accuracy " + accuracy + "\n" + printed);
     assertTrue(printed.contains("lr of group hidden dropped: 0.100 -> 0.0500"), printed);
-    assertTrue(printed.contains("epoch 6/6") && printed.contains("val loss"), printed);
+    assertTrue(printed.contains("epoch 6/6") && printed.contains("val_loss"), printed);
     assertTrue(Files.size(out.resolve("mlp-plateau-lr.png")) > 1000);
   }
 }

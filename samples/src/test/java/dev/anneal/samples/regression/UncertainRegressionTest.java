@@ -6,15 +6,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The GaussianNLLLoss sample learns the mean and that the noise grows with |x|. */
 class UncertainRegressionTest {
   @Test
   void learnsAVarianceThatGrowsWithX() {
-    var options = UncertainRegression.options();
-    options.parse(new String[] {"--epochs", "15", "--samples", "1000"});
+    UncertainRegression sample = CommandLine.populateCommand(new UncertainRegression(), "--epochs", "15", "--samples", "1000");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    UncertainRegression.Result result = UncertainRegression.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    UncertainRegression.Result result = sample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(result.lastLoss() < result.firstLoss() - 0.5, printed);
     double[] std = result.predictedStd();

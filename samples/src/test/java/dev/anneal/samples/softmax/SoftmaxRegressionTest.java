@@ -3,7 +3,6 @@ package dev.anneal.samples.softmax;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.anneal.samples.cli.Options;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class SoftmaxRegressionTest {
   @TempDir Path out;
@@ -39,11 +39,10 @@ class SoftmaxRegressionTest {
 
   @Test
   void trainsOnTheBundledSliceAndWritesPlots() throws Exception {
-    Options options = Options.of("SoftmaxRegression", "").option("epochs", "2", "").option("batch", "64", "")
-        .option("lr", "0.01", "").dataOptions(out.toString());
-    options.parse(new String[] {"--data", "slice"});
+    SoftmaxRegression.Command sample = CommandLine.populateCommand(new SoftmaxRegression.Command(),
+        "--data", "slice", "--epochs", "2", "--out", out.toString());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    double accuracy = SoftmaxRegression.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    double accuracy = sample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(accuracy > 0.7, "test accuracy " + accuracy + "\n" + printed);
     assertTrue(printed.contains("epoch 2/2"), printed);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class TransferLearningTest {
   @TempDir Path out;
@@ -36,10 +37,10 @@ class TransferLearningTest {
   /** The main job in miniature: pretrain, two fine-tuning runs, the comparison, the plots. */
   @Test
   void runsEndToEndOnTheBundledSlice() throws Exception {
-    var options = TransferLearning.options();
-    options.parse(new String[] {"--data", "slice", "--max-train", "300", "--out", out.toString()});
+    TransferLearning sample = CommandLine.populateCommand(new TransferLearning(),
+        "--data", "slice", "--max-train", "300", "--out", out.toString());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    TransferLearning.Result result = TransferLearning.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    TransferLearning.Result result = sample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains("frozen: stem,body"), printed);
     assertTrue(printed.contains("== comparison: test accuracy on classes 5-9 =="), printed);

@@ -1,6 +1,9 @@
 package dev.anneal.schedule;
 
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.spec.Registry;
+import dev.anneal.vocabulary.Category;
+import dev.anneal.vocabulary.LrCurve;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -160,8 +163,22 @@ public abstract class AbstractLrScheduler implements LrScheduler {
   /** PyTorch's {@code get_lr()} for one group at {@link #lastEpoch} (may read the group's current lr). */
   protected abstract double computeLr(int g, ParamGroup group);
 
-  /** The lr of group {@code g} at {@link #lastEpoch} for base lr {@code base}, as a pure function of the position. */
+  /**
+   * The lr of group {@code g} at {@link #lastEpoch} for base lr {@code base}, as a pure function of
+   * the position. Schedules whose descriptor has a closed form evaluate it ({@link #descriptorCurve});
+   * the others (composites, functions, metric-driven, cycles with per-group bounds that groups join)
+   * compute PyTorch's own.
+   */
   protected abstract double closedFormLr(int g, double base);
+
+  /**
+   * The closed form the vocabulary's descriptor of {@code type} gives for these arguments (PyTorch
+   * names): the one formula of the schedule, which the processor's preview evaluates too.
+   */
+  protected static LrCurve descriptorCurve(String type, Map<String, ?> kwargs) {
+    return Registry.require(Category.SCHEDULER, type).curve(kwargs, List.of())
+        .orElseThrow(() -> new IllegalStateException(type + "'s descriptor has no closed form for " + kwargs));
+  }
 
   /**
    * The lr a group joining now gets: the closed form at the current position. Composites combine

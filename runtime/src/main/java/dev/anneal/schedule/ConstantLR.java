@@ -1,17 +1,21 @@
 package dev.anneal.schedule;
 
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.vocabulary.LrCurve;
+import java.util.Map;
 
 /** {@code torch.optim.lr_scheduler.ConstantLR}: lr times {@code factor} until {@code total_iters}. */
 public final class ConstantLR extends AbstractLrScheduler {
   public static final String TYPE = "ConstantLR";
   private final double factor;
   private final int totalIters;
+  private final LrCurve curve;
 
   public ConstantLR(GroupSource groups, double factor, int totalIters) {
     super(TYPE, groups);
     this.factor = factor;
     this.totalIters = totalIters;
+    this.curve = descriptorCurve(TYPE, Map.of("factor", factor, "total_iters", totalIters));
     start();
   }
 
@@ -28,6 +32,6 @@ public final class ConstantLR extends AbstractLrScheduler {
 
   @Override
   protected double closedFormLr(int g, double base) {
-    return base * (factor + (lastEpoch >= totalIters ? 1 : 0) * (1 - factor));
+    return curve.lr(g, base, lastEpoch);
   }
 }

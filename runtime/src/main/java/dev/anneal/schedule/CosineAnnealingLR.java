@@ -1,6 +1,8 @@
 package dev.anneal.schedule;
 
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.vocabulary.LrCurve;
+import java.util.Map;
 
 /**
  * {@code torch.optim.lr_scheduler.CosineAnnealingLR}: half a cosine from the base lr to
@@ -10,11 +12,13 @@ public final class CosineAnnealingLR extends AbstractLrScheduler {
   public static final String TYPE = "CosineAnnealingLR";
   private final double tMax;
   private final double etaMin;
+  private final LrCurve curve;
 
-  public CosineAnnealingLR(GroupSource groups, double tMax, double etaMin) {
+  public CosineAnnealingLR(GroupSource groups, int tMax, double etaMin) {
     super(TYPE, groups);
     this.tMax = tMax;
     this.etaMin = etaMin;
+    this.curve = descriptorCurve(TYPE, Map.of("T_max", tMax, "eta_min", etaMin));
     start();
   }
 
@@ -34,6 +38,6 @@ public final class CosineAnnealingLR extends AbstractLrScheduler {
 
   @Override
   protected double closedFormLr(int g, double base) {
-    return etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * lastEpoch / tMax)) / 2;
+    return curve.lr(g, base, lastEpoch);
   }
 }

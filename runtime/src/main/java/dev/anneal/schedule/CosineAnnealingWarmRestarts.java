@@ -1,6 +1,7 @@
 package dev.anneal.schedule;
 
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.vocabulary.builtin.Curves;
 import java.util.Map;
 
 /**
@@ -58,7 +59,7 @@ public final class CosineAnnealingWarmRestarts extends AbstractLrScheduler {
   @Override
   protected double closedFormLr(int g, double base) {
     // stepTo has already moved T_cur / T_i (see moveTo); a joining group uses the current cycle.
-    return etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
+    return Curves.cosineBetween(base, etaMin, tCur, tI);
   }
 
   @Override
@@ -68,18 +69,9 @@ public final class CosineAnnealingWarmRestarts extends AbstractLrScheduler {
 
   /** PyTorch's {@code step(epoch)} bookkeeping for an explicit epoch. */
   private void moveTo(double epoch) {
-    if (epoch >= t0) {
-      if (tMult == 1) {
-        tCur = epoch % t0;
-      } else {
-        int n = (int) (Math.log(epoch / t0 * (tMult - 1) + 1) / Math.log(tMult));
-        tCur = epoch - t0 * (Math.pow(tMult, n) - 1) / (tMult - 1);
-        tI = t0 * Math.pow(tMult, n);
-      }
-    } else {
-      tI = t0;
-      tCur = epoch;
-    }
+    double[] cycle = Curves.warmRestartsCycle(t0, tMult, epoch);
+    tCur = cycle[0];
+    tI = cycle[1];
     lastEpoch = (int) Math.floor(epoch);
     writeAll();
   }

@@ -1,6 +1,8 @@
 package dev.anneal.schedule;
 
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.vocabulary.LrCurve;
+import java.util.Map;
 
 /**
  * {@code torch.optim.lr_scheduler.LinearLR}: the factor moves linearly from {@code start_factor}
@@ -11,12 +13,14 @@ public final class LinearLR extends AbstractLrScheduler {
   private final double startFactor;
   private final double endFactor;
   private final int totalIters;
+  private final LrCurve curve;
 
   public LinearLR(GroupSource groups, double startFactor, double endFactor, int totalIters) {
     super(TYPE, groups);
     this.startFactor = startFactor;
     this.endFactor = endFactor;
     this.totalIters = totalIters;
+    this.curve = descriptorCurve(TYPE, Map.of("start_factor", startFactor, "end_factor", endFactor, "total_iters", totalIters));
     start();
   }
 
@@ -34,6 +38,6 @@ public final class LinearLR extends AbstractLrScheduler {
 
   @Override
   protected double closedFormLr(int g, double base) {
-    return base * (startFactor + (endFactor - startFactor) * Math.min(totalIters, lastEpoch) / totalIters);
+    return curve.lr(g, base, lastEpoch);
   }
 }

@@ -1,7 +1,9 @@
 package dev.anneal.schedule;
 
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.vocabulary.LrCurve;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * {@code torch.optim.lr_scheduler.MultiStepLR}: lr times {@code gamma} at each milestone; a
@@ -11,12 +13,14 @@ public final class MultiStepLR extends AbstractLrScheduler {
   public static final String TYPE = "MultiStepLR";
   private final int[] milestones;
   private final double gamma;
+  private final LrCurve curve;
 
   public MultiStepLR(GroupSource groups, int[] milestones, double gamma) {
     super(TYPE, groups);
     this.milestones = milestones.clone();
     Arrays.sort(this.milestones);
     this.gamma = gamma;
+    this.curve = descriptorCurve(TYPE, Map.of("milestones", Arrays.stream(this.milestones).boxed().toList(), "gamma", gamma));
     start();
   }
 
@@ -31,7 +35,7 @@ public final class MultiStepLR extends AbstractLrScheduler {
 
   @Override
   protected double closedFormLr(int g, double base) {
-    return base * Math.pow(gamma, bisectRight(lastEpoch));
+    return curve.lr(g, base, lastEpoch);
   }
 
   private int occurrences(int epoch) {

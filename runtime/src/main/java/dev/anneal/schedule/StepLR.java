@@ -1,17 +1,21 @@
 package dev.anneal.schedule;
 
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.vocabulary.LrCurve;
+import java.util.Map;
 
 /** {@code torch.optim.lr_scheduler.StepLR}: lr times {@code gamma} every {@code step_size} steps. */
 public final class StepLR extends AbstractLrScheduler {
   public static final String TYPE = "StepLR";
   private final int stepSize;
   private final double gamma;
+  private final LrCurve curve;
 
   public StepLR(GroupSource groups, int stepSize, double gamma) {
     super(TYPE, groups);
     this.stepSize = stepSize;
     this.gamma = gamma;
+    this.curve = descriptorCurve(TYPE, Map.of("step_size", stepSize, "gamma", gamma));
     start();
   }
 
@@ -25,6 +29,6 @@ public final class StepLR extends AbstractLrScheduler {
 
   @Override
   protected double closedFormLr(int g, double base) {
-    return base * Math.pow(gamma, Math.floorDiv(lastEpoch, stepSize));
+    return curve.lr(g, base, lastEpoch);
   }
 }

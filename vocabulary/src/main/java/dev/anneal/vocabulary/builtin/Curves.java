@@ -70,7 +70,12 @@ public final class Curves {
   static LrCurve cosine(Values v) {
     double tMax = v.integer("T_max");
     double etaMin = v.number("eta_min");
-    return (g, base, t) -> etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * t / tMax)) / 2;
+    return (g, base, t) -> cosineBetween(base, etaMin, t, tMax);
+  }
+
+  /** Half a cosine from {@code base} at {@code tCur = 0} to {@code etaMin} at {@code tCur = period}. */
+  public static double cosineBetween(double base, double etaMin, double tCur, double period) {
+    return etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * tCur / period)) / 2;
   }
 
   static LrCurve warmRestarts(Values v) {
@@ -78,23 +83,24 @@ public final class Curves {
     int tMult = v.integer("T_mult");
     double etaMin = v.number("eta_min");
     return (g, base, t) -> {
-      double tCur;
-      double tI;
-      if (t >= t0) {
-        if (tMult == 1) {
-          tCur = t % t0;
-          tI = t0;
-        } else {
-          int n = (int) (Math.log((double) t / t0 * (tMult - 1) + 1) / Math.log(tMult));
-          tCur = t - t0 * (Math.pow(tMult, n) - 1) / (tMult - 1);
-          tI = t0 * Math.pow(tMult, n);
-        }
-      } else {
-        tI = t0;
-        tCur = t;
-      }
-      return etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
+      double[] cycle = warmRestartsCycle(t0, tMult, t);
+      return cosineBetween(base, etaMin, cycle[0], cycle[1]);
     };
+  }
+
+  /**
+   * SGDR's cycle at position {@code t} (fractional epochs too, as PyTorch's {@code step(epoch)}):
+   * {@code {T_cur, T_i}}, the position inside the current cycle and the cycle's length.
+   */
+  public static double[] warmRestartsCycle(int t0, int tMult, double t) {
+    if (t < t0) {
+      return new double[] {t, t0};
+    }
+    if (tMult == 1) {
+      return new double[] {t % t0, t0};
+    }
+    int n = (int) (Math.log(t / t0 * (tMult - 1) + 1) / Math.log(tMult));
+    return new double[] {t - t0 * (Math.pow(tMult, n) - 1) / (tMult - 1), t0 * Math.pow(tMult, n)};
   }
 
   /** A per-group argument's value for group {@code g} (one number for all, or one per group). */

@@ -589,6 +589,11 @@ public final class TrainingPlan {
     return accumulate;
   }
 
+  /** The metric plateau schedules read from the map given to {@code endEpoch}, or null without one. */
+  public String monitor() {
+    return monitor;
+  }
+
   /** The groups in declaration order (the optimizer's live groups). */
   public List<ParamGroup> groups() {
     return groups;

@@ -10,7 +10,9 @@ import dev.anneal.plan.TrainingPlan;
 import dev.anneal.reporting.ConsoleProgress;
 import dev.anneal.samples.cli.Cli;
 import dev.anneal.schedule.Interval;
-import dev.anneal.spec.Spec;
+import dev.anneal.spec.typed.AdamW;
+import dev.anneal.spec.typed.CosineAnnealingLR;
+import dev.anneal.spec.typed.LinearWarmup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,8 +20,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The ready-made {@link TrainingLoop} on a plan built by hand, no engine: a linear model
@@ -52,15 +54,15 @@ public final class ResumableRegression {
   }
 
   TrainingPlan plan(int epochs) {
-    long steps = (long) TOTAL_EPOCHS * BATCHES_PER_EPOCH / ACCUMULATE;
+    int steps = TOTAL_EPOCHS * BATCHES_PER_EPOCH / ACCUMULATE;
     return TrainingPlan.builder()
         .epochs(epochs)
         .stepsPerEpoch(BATCHES_PER_EPOCH / ACCUMULATE)
-        .optimizer(Spec.of("AdamW").with("lr", 0.2).with("weight_decay", 0.001))
+        .optimizer(AdamW.spec().lr(0.2).weightDecay(0.001))
         .group("weight", linear)
-        .group("bias", bias, g -> g.set("lr", 0.3).set("weight_decay", 0.0).freezeUntilEpoch(1).rewarmup(5))
-        .schedule(Spec.of("LinearWarmup").with("warmup_steps", 10).with("warmup_factor", 0.1)
-            .withChildren(Spec.of("CosineAnnealingLR").with("T_max", steps - 10).with("eta_min", 1e-3)), Interval.STEP)
+        .group("bias", bias, g -> g.lr(0.3).weightDecay(0.0).freezeUntilEpoch(1).rewarmup(5))
+        .schedule(LinearWarmup.spec().warmupSteps(10).warmupFactor(0.1)
+            .then(CosineAnnealingLR.spec().tMax(steps - 10).etaMin(1e-3)), Interval.STEP)
         .clipGradNorm(5.0)
         .accumulate(ACCUMULATE)
         .build();

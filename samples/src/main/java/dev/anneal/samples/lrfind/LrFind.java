@@ -20,7 +20,7 @@ import dev.anneal.samples.data.Split;
 import dev.anneal.samples.fashion.Batches;
 import dev.anneal.samples.fashion.FashionCnn;
 import dev.anneal.samples.fashion.SampleRun;
-import dev.anneal.spec.Spec;
+import dev.anneal.spec.typed.AdamW;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,9 +82,9 @@ public final class LrFind implements Callable<Integer> {
       model.initialize(manager, DataType.FLOAT32, FashionCnn.INPUT);
       long batches = (train.count() + batch - 1) / batch;
       TrainingPlan plan = TrainingPlan.builder().epochs(1).stepsPerEpoch(batches)
-          .optimizer(Spec.of("AdamW").with("lr", 1e-3).with("weight_decay", 0.01))
-          .group("stem", BlockParameters.of("stem", model.stem), g -> g.set("lr", 1e-4))
-          .group("body", BlockParameters.of("body", model.body), g -> g.set("lr", 3e-4))
+          .optimizer(AdamW.spec().lr(1e-3).weightDecay(0.01))
+          .group("stem", BlockParameters.of("stem", model.stem), g -> g.lr(1e-4))
+          .group("body", BlockParameters.of("body", model.body), g -> g.lr(3e-4))
           .group("head", BlockParameters.of("head", model.head))
           .build();
       DjlTrainer trainer = new DjlTrainer(model, Loss.softmaxCrossEntropyLoss(), plan);

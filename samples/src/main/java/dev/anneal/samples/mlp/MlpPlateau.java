@@ -20,7 +20,8 @@ import dev.anneal.samples.fashion.FashionMlp;
 import dev.anneal.samples.fashion.HistoryListener;
 import dev.anneal.samples.fashion.SampleRun;
 import dev.anneal.schedule.Interval;
-import dev.anneal.spec.Spec;
+import dev.anneal.spec.typed.ReduceLROnPlateau;
+import dev.anneal.spec.typed.Sgd;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -78,11 +79,11 @@ public final class MlpPlateau implements Callable<Integer> {
       TrainingPlan plan = TrainingPlan.builder()
           .epochs(Cli.positive("--epochs", epochs))
           .stepsPerEpoch(ClassifierTraining.stepsPerEpoch(parts[0].count(), batchSize))
-          .optimizer(Spec.of("SGD").with("lr", lr).with("momentum", 0.9))
-          .group("hidden", BlockParameters.of("hidden", model.hidden), g -> g.set("weight_decay", 1e-4))
-          .group("head", BlockParameters.of("head", model.head), g -> g.set("lr", lr / 2))
-          .schedule(Spec.of("ReduceLROnPlateau").with("mode", "min").with("factor", 0.5)
-              .with("patience", Cli.count("--patience", patience)), Interval.EPOCH)
+          .optimizer(Sgd.spec().lr(lr).momentum(0.9))
+          .group("hidden", BlockParameters.of("hidden", model.hidden), g -> g.weightDecay(1e-4))
+          .group("head", BlockParameters.of("head", model.head), g -> g.lr(lr / 2))
+          .schedule(ReduceLROnPlateau.spec().mode(ReduceLROnPlateau.Mode.MIN).factor(0.5)
+              .patience(Cli.count("--patience", patience)), Interval.EPOCH)
           .monitor("val_loss")
           .build();
       ClassifierTraining training = new ClassifierTraining(model, plan, parts[0], batchSize, data.seed);

@@ -12,12 +12,13 @@ import ai.djl.nn.core.Linear;
 import dev.anneal.djl.BlockParameters;
 import dev.anneal.djl.DjlTrainer;
 import dev.anneal.djl.loss.GaussianNLLLoss;
-import dev.anneal.plan.TrainingPlan;
 import dev.anneal.loop.TrainingLoop;
 import dev.anneal.loop.TrainingResult;
+import dev.anneal.plan.TrainingPlan;
 import dev.anneal.samples.cli.Cli;
 import dev.anneal.schedule.Interval;
-import dev.anneal.spec.Spec;
+import dev.anneal.spec.typed.Adam;
+import dev.anneal.spec.typed.CosineAnnealingLR;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -91,9 +92,9 @@ public final class UncertainRegression implements Callable<Integer> {
           .add(new LambdaBlock(o -> new NDList(o.head().get(":, 0:1"), Activation.softPlus(o.head().get(":, 1:2"))), "mean_var"));
       model.initialize(manager, DataType.FLOAT32, new Shape(batch, 1));
       TrainingPlan plan = TrainingPlan.builder().epochs(epochs).stepsPerEpoch(stepsPerEpoch)
-          .optimizer(Spec.of("Adam").with("lr", 1e-2))
+          .optimizer(Adam.spec().lr(1e-2))
           .group("mlp", BlockParameters.of("mlp", model))
-          .schedule(Spec.of("CosineAnnealingLR").with("T_max", epochs * stepsPerEpoch).with("eta_min", 1e-4), Interval.STEP)
+          .schedule(CosineAnnealingLR.spec().tMax(epochs * stepsPerEpoch).etaMin(1e-4), Interval.STEP)
           .build();
       // DJL's evaluate(labels, predictions): predictions (mean, var), labels (target).
       DjlTrainer trainer = new DjlTrainer(model, new GaussianNLLLoss(), plan);

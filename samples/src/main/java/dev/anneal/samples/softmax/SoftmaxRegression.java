@@ -14,7 +14,7 @@ import dev.anneal.samples.data.FashionMnist;
 import dev.anneal.samples.data.Split;
 import dev.anneal.samples.fashion.HistoryListener;
 import dev.anneal.samples.fashion.SampleRun;
-import dev.anneal.spec.Spec;
+import dev.anneal.spec.typed.Sgd;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,9 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Sample 4, no native engine: softmax regression on Fashion-MNIST whose parameters are plain
@@ -90,8 +90,8 @@ public final class SoftmaxRegression {
       TrainingPlan plan = TrainingPlan.builder()
           .epochs(Cli.positive("--epochs", epochs))
           .stepsPerEpoch((train.count() + batchSize - 1) / batchSize)
-          .optimizer(Spec.of("SGD").with("lr", lr).with("momentum", 0.9))
-          .group("weight", model.weight, g -> g.set("weight_decay", 1e-4))
+          .optimizer(Sgd.spec().lr(lr).momentum(0.9))
+          .group("weight", model.weight, g -> g.weightDecay(1e-4))
           .group("bias", model.bias)
           .clipGradNorm(5.0)
           .build();

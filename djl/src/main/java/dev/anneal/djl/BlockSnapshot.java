@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.util.Pair;
-import dev.anneal.param.DirectStorage;
 import dev.anneal.plan.StateCapture;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +49,7 @@ public final class BlockSnapshot implements StateCapture {
     }
     return () -> {
       for (int i = 0; i < arrays.size(); i++) {
-        NDArray array = arrays.get(i);
-        DirectStorage view = EngineMemory.view(array);
-        if (view != null) {
-          view.copyFrom(copies.get(i));
-        } else {
-          array.set(copies.get(i));     // no view to keep valid: the engine copies it in
-        }
+        EngineMemory.write(arrays.get(i), copies.get(i));
       }
     };
   }

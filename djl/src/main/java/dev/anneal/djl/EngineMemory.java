@@ -33,6 +33,16 @@ final class EngineMemory {
     return FloatStorage.view(buffer);
   }
 
+  /** Writes {@code values} into the array in place: through a view where there is one, else by the engine's copy. */
+  static void write(NDArray array, float[] values) {
+    DirectStorage view = view(array);
+    if (view != null) {
+      view.copyFrom(values);
+    } else {
+      array.set(values);
+    }
+  }
+
   private static boolean writesThrough(NDArray array, ByteBuffer buffer) {
     long[] origin = new long[array.getShape().dimension()];
     float old = buffer.getFloat(0);

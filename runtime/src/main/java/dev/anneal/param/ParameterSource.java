@@ -14,6 +14,14 @@ public interface ParameterSource {
   /** The parameters, in a stable order. */
   List<Parameter> parameters();
 
+  /**
+   * The source's buffers (state that is not trained, such as BatchNorm's running statistics), in
+   * a stable order; a plan's checkpoint saves them with the parameters. None by default.
+   */
+  default List<Buffer> buffers() {
+    return List.of();
+  }
+
   static ParameterSource of(Parameter... parameters) {
     List<Parameter> list = List.of(parameters);
     return () -> list;
@@ -27,12 +35,24 @@ public interface ParameterSource {
   /** Several sources as one, in order. */
   static ParameterSource concat(Collection<? extends ParameterSource> sources) {
     List<ParameterSource> copy = List.copyOf(sources);
-    return () -> {
-      List<Parameter> all = new ArrayList<>();
-      for (ParameterSource source : copy) {
-        all.addAll(source.parameters());
+    return new ParameterSource() {
+      @Override
+      public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (ParameterSource source : copy) {
+          all.addAll(source.parameters());
+        }
+        return all;
       }
-      return all;
+
+      @Override
+      public List<Buffer> buffers() {
+        List<Buffer> all = new ArrayList<>();
+        for (ParameterSource source : copy) {
+          all.addAll(source.buffers());
+        }
+        return all;
+      }
     };
   }
 }

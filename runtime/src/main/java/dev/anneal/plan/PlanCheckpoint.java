@@ -7,6 +7,7 @@ import dev.anneal.checkpoint.Json;
 import dev.anneal.checkpoint.TensorRef;
 import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.OptimizerState;
+import dev.anneal.param.Buffer;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import java.io.IOException;
@@ -20,12 +21,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes and reads a plan's checkpoint. Tensors: each parameter under its own name, each optimizer
- * state tensor under {@code optimizer/<parameter>/<key>}. JSON state: the plan's declaration, the
+ * Writes and reads a plan's checkpoint. Tensors: each parameter under its own name, each buffer
+ * (BatchNorm's running statistics) under {@code buffer/<name>}, each optimizer state tensor under
+ * {@code optimizer/<parameter>/<key>}. JSON state: the plan's declaration, the
  * optimizer's groups and scalar state, each schedule's state, the freeze state and the clock.
  */
 final class PlanCheckpoint {
   static final String OPTIMIZER_PREFIX = "optimizer/";
+  static final String BUFFER_PREFIX = "buffer/";
 
   private PlanCheckpoint() {}
 
@@ -34,6 +37,10 @@ final class PlanCheckpoint {
     Map<String, TensorRef> tensors = new LinkedHashMap<>();
     for (Parameter p : plan.parameters()) {
       tensors.put(p.name(), new TensorRef(p.shape(), p.values()));
+    }
+    for (Buffer b : plan.buffers()) {
+      b.pull();
+      tensors.put(BUFFER_PREFIX + b.name(), new TensorRef(b.shape(), b.values()));
     }
     OptimizerState optimizerState = plan.optimizer().stateView();
     Map<String, int[]> shapes = new LinkedHashMap<>();
@@ -138,8 +145,11 @@ final class PlanCheckpoint {
     Map<String, Parameter> params = new LinkedHashMap<>();
     plan.parameters().forEach(p -> params.put(p.name(), p));
     Set<String> savedParams = new LinkedHashSet<>();
+    Set<String> savedBuffers = new LinkedHashSet<>();
     for (String name : tensors.keySet()) {
-      if (!name.startsWith(OPTIMIZER_PREFIX)) {
+      if (name.startsWith(BUFFER_PREFIX)) {
+        savedBuffers.add(name.substring(BUFFER_PREFIX.length()));
+      } else if (!name.startsWith(OPTIMIZER_PREFIX)) {
         savedParams.add(name);
       }
     }
@@ -155,6 +165,24 @@ final class PlanCheckpoint {
       if (!Arrays.equals(saved, p.shape())) {
         throw new CheckpointException(where + ": parameter " + p.name() + " has shape " + Arrays.toString(saved)
             + " in the checkpoint, " + Arrays.toString(p.shape()) + " in the plan; nothing was loaded");
+      }
+    }
+
+    // 1b. Buffers: same names, same shapes.
+    Map<String, Buffer> buffers = new LinkedHashMap<>();
+    plan.buffers().forEach(b -> buffers.put(b.name(), b));
+    List<String> missingBuffers = buffers.keySet().stream().filter(n -> !savedBuffers.contains(n)).toList();
+    List<String> extraBuffers = savedBuffers.stream().filter(n -> !buffers.containsKey(n)).toList();
+    if (!missingBuffers.isEmpty() || !extraBuffers.isEmpty()) {
+      throw new CheckpointException(where + " does not match the plan's buffers (running statistics): "
+          + (missingBuffers.isEmpty() ? "" : "missing from the checkpoint " + missingBuffers + (extraBuffers.isEmpty() ? "" : "; "))
+          + (extraBuffers.isEmpty() ? "" : "not in the plan " + extraBuffers) + "; nothing was loaded");
+    }
+    for (Buffer b : buffers.values()) {
+      int[] saved = tensors.get(BUFFER_PREFIX + b.name()).shape();
+      if (!Arrays.equals(saved, b.shape())) {
+        throw new CheckpointException(where + ": buffer " + b.name() + " has shape " + Arrays.toString(saved)
+            + " in the checkpoint, " + Arrays.toString(b.shape()) + " in the plan; nothing was loaded");
       }
     }
 
@@ -177,6 +205,7 @@ final class PlanCheckpoint {
             + plan.optimizer().type() + "; nothing was loaded");
       }
       Set<String> usedTensors = new LinkedHashSet<>(savedParams);
+      savedBuffers.forEach(b -> usedTensors.add(BUFFER_PREFIX + b));
       Map<String, OptimizerState.ParamState> perParam = new LinkedHashMap<>();
       for (Map.Entry<String, Object> e : ((Map<String, Object>) optimizer.get("state")).entrySet()) {
         Map<String, Object> entry = (Map<String, Object>) e.getValue();
@@ -254,6 +283,10 @@ final class PlanCheckpoint {
     for (Parameter p : params.values()) {
       reader.readInto(p.name(), p.values());
       p.setGrad(null);
+    }
+    for (Buffer b : buffers.values()) {
+      reader.readInto(BUFFER_PREFIX + b.name(), b.values());
+      b.push();
     }
   }
 }

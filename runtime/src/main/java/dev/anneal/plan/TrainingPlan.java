@@ -14,6 +14,7 @@ import dev.anneal.spec.Registry;
 import dev.anneal.vocabulary.Category;
 import dev.anneal.vocabulary.Descriptor;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.param.Buffer;
 import dev.anneal.param.Parameter;
 import dev.anneal.param.ParameterSource;
 import dev.anneal.schedule.Interval;
@@ -58,6 +59,8 @@ public final class TrainingPlan {
   private final Optimizer optimizer;
   private final List<ParamGroup> groups;
   private List<String> groupNames;
+  /** Per group, the buffers of its source (BatchNorm's running statistics), saved in checkpoints. */
+  private final List<List<Buffer>> groupBuffers = new ArrayList<>();
   private final Freezer freezer;
   /** Per group, the warmup counted in optimizer steps that multiplies its scheduled lr, or null. */
   private final List<StepWarmup> stepWarmups = new ArrayList<>();
@@ -102,6 +105,9 @@ public final class TrainingPlan {
     this.optimizer = Optimizers.create(b.optimizer, built);
     this.groups = optimizer.paramGroups();
     this.groupNames = names(groups);
+    for (TrainingPlanBuilder.DeclaredGroup declared : b.groups) {
+      groupBuffers.add(readBuffers(declared.name(), declared.source()));
+    }
     this.usedLr = new double[groups.size()];
     this.scheduledLr = new double[groups.size()];
 
@@ -163,6 +169,27 @@ public final class TrainingPlan {
       built.add(paramGroup);
     }
     return built;
+  }
+
+  /** A group's buffers, their names unique among every parameter and buffer of the plan. */
+  private List<Buffer> readBuffers(String group, ParameterSource source) {
+    List<Buffer> buffers = List.copyOf(source.buffers());
+    Map<String, String> taken = new LinkedHashMap<>();
+    for (ParamGroup g : groups) {
+      g.params().forEach(p -> taken.put(p.name(), "a parameter of group " + g.name()));
+    }
+    for (int g = 0; g < groupBuffers.size(); g++) {
+      String owner = "a buffer of group " + groups.get(g).name();
+      groupBuffers.get(g).forEach(buf -> taken.put(buf.name(), owner));
+    }
+    for (Buffer buffer : buffers) {
+      String previous = taken.put(buffer.name(), "a buffer of group " + group);
+      if (previous != null) {
+        throw new IllegalArgumentException("buffer " + buffer.name() + " of group " + group + " has the name of " + previous
+            + "; checkpoints key tensors by name, so names must be unique");
+      }
+    }
+    return buffers;
   }
 
   private void createSchedules(TrainingPlanBuilder b, SchedulerFactory factory) {
@@ -260,9 +287,11 @@ public final class TrainingPlan {
             + byName.get(p.name()) + "; checkpoints key tensors by parameter name, so names must be unique");
       }
     }
+    List<Buffer> buffers = readBuffers(name, parameters);
     ParamGroup group = new ParamGroup(name, params);
     config.overrides().forEach(group::set);
     optimizer.addParamGroup(group); // validates the hyperparameters; nothing changed if it throws
+    groupBuffers.add(buffers);
     freezer.addGroup(group, config.freezeRule());
     groupNames = names(groups);
     usedLr = new double[groups.size()];
@@ -615,6 +644,13 @@ public final class TrainingPlan {
   public List<Parameter> parameters() {
     List<Parameter> all = new ArrayList<>();
     groups.forEach(g -> all.addAll(g.params()));
+    return all;
+  }
+
+  /** Every buffer of every group (BatchNorm's running statistics), in group order; checkpoints hold them. */
+  public List<Buffer> buffers() {
+    List<Buffer> all = new ArrayList<>();
+    groupBuffers.forEach(all::addAll);
     return all;
   }
 

@@ -7,6 +7,7 @@ import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter.Type;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.util.Pair;
+import dev.anneal.param.Buffer;
 import dev.anneal.param.Parameter;
 import dev.anneal.param.ParameterSource;
 import java.util.ArrayList;
@@ -27,8 +28,11 @@ import java.util.regex.Pattern;
  * <p>Paths: a child of a {@link SequentialBlock} or {@link ParallelBlock} is named by its index
  * ({@code body.0.weight}, as {@code nn.Sequential}); any other child by the name it was added
  * under, without the running number DJL puts in front ({@code addChildBlock("conv1", ...)} is
- * stored as {@code 01conv1} and named {@code conv1}). Running statistics (BatchNorm's running
- * mean and variance) are buffers, not parameters, and are left out.
+ * stored as {@code 01conv1} and named {@code conv1}). Running statistics (BatchNorm's
+ * {@code runningMean} and {@code runningVar}) are buffers, not parameters: {@link #buffers()}
+ * gives them under the same paths ({@code stem.1.runningMean}), and a plan's checkpoint saves and
+ * restores them. DJL's BatchNorm has no batch counter ({@code num_batches_tracked}): its momentum
+ * is fixed, so there is none to save.
  *
  * <p>The block must be initialized. On the PyTorch engine's CPU tensors every parameter views
  * the engine's memory; otherwise each keeps a copy (see {@link DjlParameter}).
@@ -38,11 +42,13 @@ public final class BlockParameters implements ParameterSource {
 
   private final String prefix;
   private final List<DjlParameter> parameters;
+  private final List<Buffer> buffers;
   private final Map<String, DjlParameter> byName;
 
-  private BlockParameters(String prefix, List<DjlParameter> parameters) {
+  private BlockParameters(String prefix, List<DjlParameter> parameters, List<Buffer> buffers) {
     this.prefix = prefix;
     this.parameters = List.copyOf(parameters);
+    this.buffers = List.copyOf(buffers);
     Map<String, DjlParameter> map = new LinkedHashMap<>();
     for (DjlParameter p : parameters) {
       map.put(p.name(), p);
@@ -71,19 +77,21 @@ public final class BlockParameters implements ParameterSource {
           + "block.initialize(manager, DataType.FLOAT32, inputShape) before BlockParameters.of(\"" + prefix + "\", block)");
     }
     List<DjlParameter> out = new ArrayList<>();
-    collect(prefix, block, forceCopy, out);
-    return new BlockParameters(prefix, out);
+    List<Buffer> buffers = new ArrayList<>();
+    collect(prefix, block, forceCopy, out, buffers);
+    return new BlockParameters(prefix, out, buffers);
   }
 
-  private static void collect(String path, Block block, boolean forceCopy, List<DjlParameter> out) {
+  private static void collect(String path, Block block, boolean forceCopy, List<DjlParameter> out, List<Buffer> buffers) {
     for (Pair<String, ai.djl.nn.Parameter> entry : block.getDirectParameters()) {
       ai.djl.nn.Parameter p = entry.getValue();
-      if (p.getType() == Type.RUNNING_MEAN || p.getType() == Type.RUNNING_VAR) {
-        continue;
-      }
       String name = path + "." + entry.getKey();
       if (!p.isInitialized()) {
         throw new IllegalStateException("parameter " + name + " is not initialized: initialize the block before binding it");
+      }
+      if (p.getType() == Type.RUNNING_MEAN || p.getType() == Type.RUNNING_VAR) {
+        buffers.add(BlockBuffer.bind(name, p, p.getArray(), forceCopy));
+        continue;
       }
       NDArray array = p.getArray();
       DjlParameter bound = forceCopy ? null : ViewedParameter.tryView(name, p, array);
@@ -92,7 +100,7 @@ public final class BlockParameters implements ParameterSource {
     BlockList children = block.getChildren();
     List<String> names = childNames(block, children);
     for (int i = 0; i < children.size(); i++) {
-      collect(path + "." + names.get(i), children.valueAt(i), forceCopy, out);
+      collect(path + "." + names.get(i), children.valueAt(i), forceCopy, out, buffers);
     }
   }
 
@@ -127,6 +135,12 @@ public final class BlockParameters implements ParameterSource {
     return Collections.unmodifiableList(parameters);
   }
 
+  /** The running statistics (BatchNorm's running mean and variance), named by their path. */
+  @Override
+  public List<Buffer> buffers() {
+    return buffers;
+  }
+
   /** The bound parameters with their engine-side methods. */
   public List<DjlParameter> bound() {
     return parameters;
@@ -141,9 +155,10 @@ public final class BlockParameters implements ParameterSource {
     return p;
   }
 
-  /** Whether every parameter views engine memory, so that no syncing is ever needed. */
+  /** Whether every parameter and buffer views engine memory, so that no syncing is ever needed. */
   public boolean zeroCopy() {
-    return parameters.stream().allMatch(DjlParameter::zeroCopy);
+    return parameters.stream().allMatch(DjlParameter::zeroCopy)
+        && buffers.stream().allMatch(b -> ((BlockBuffer) b).zeroCopy());
   }
 
   /** Brings copies up to date with the engine (values and gradients); nothing for views. */

@@ -85,6 +85,38 @@ class BlockParametersTest extends EngineTest {
   }
 
   @Test
+  void runningStatisticsAreBuffersUnderTheSamePaths() {
+    TwoLayer model = new TwoLayer();
+    model.initialize(manager, DataType.FLOAT32, new Shape(2, 3));
+    BlockParameters params = BlockParameters.of("model", model);
+    assertEquals(List.of("model.hidden.1.runningMean", "model.hidden.1.runningVar"),
+        params.buffers().stream().map(dev.anneal.param.Buffer::name).toList());
+    assertTrue(params.zeroCopy(), "running statistics on PyTorch CPU tensors should be viewed too");
+    assertArrayEquals(new int[] {4}, params.buffers().get(0).shape());
+  }
+
+  @Test
+  void aTrainingForwardMovesTheBufferViewsInPlace() {
+    TwoLayer model = new TwoLayer();
+    model.initialize(manager, DataType.FLOAT32, new Shape(2, 3));
+    for (boolean copying : new boolean[] {false, true}) {
+      BlockParameters params = copying ? BlockParameters.copying("model", model) : BlockParameters.of("model", model);
+      dev.anneal.param.Buffer mean = params.buffers().get(0);
+      float[] before = mean.values().toArray();
+      backwardSum(model, manager, new float[][] {{1, 2, 3}, {4, 5, -6}});
+      mean.pull();
+      float[] after = mean.values().toArray();
+      assertFalse(java.util.Arrays.equals(before, after), "BatchNorm's running mean should move in a training forward");
+      NDArray engine = model.hidden.getChildren().valueAt(1).getParameters().get("runningMean").getArray();
+      assertArrayEquals(engine.toFloatArray(), after);
+
+      mean.values().copyFrom(new float[] {1, 2, 3, 4});   // as a checkpoint load does
+      mean.push();
+      assertArrayEquals(new float[] {1, 2, 3, 4}, engine.toFloatArray());
+    }
+  }
+
+  @Test
   void valuesAreAViewOfTheEngineMemoryBothWays() {
     Linear linear = linear(2, 3);
     BlockParameters params = BlockParameters.of("fc", linear);

@@ -9,7 +9,7 @@ import java.util.Map;
  * to at least -100 as PyTorch does, so that {@code x = 0} or {@code 1} gives 100, not inf. Target of
  * the input's shape; {@code weight} broadcasts against it. Prefer {@link BCEWithLogitsLoss} on logits.
  */
-public final class BCELoss extends TorchLoss {
+public final class BCELoss extends PointwiseLoss {
   public static final String NAME = "BCELoss";
   private final float[] weight;
 
@@ -18,12 +18,8 @@ public final class BCELoss extends TorchLoss {
   }
 
   public BCELoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  BCELoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.weight = kwargs.tensor("weight");
+    super(NAME, kwargs);
+    this.weight = kwargs().tensor("weight");
   }
 
   public static Builder builder() {
@@ -31,34 +27,31 @@ public final class BCELoss extends TorchLoss {
   }
 
   @Override
-  public NDArray forward(NDArray... inputs) {
-    Inputs.count(NAME, inputs, "input, target");
-    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
-    NDArray target = Inputs.floating(NAME, "target", inputs[1]);
-    Inputs.sameShape(NAME, "target", target, "input", input);
+  protected NDArray target(NDArray input, NDArray target) {
+    Inputs.sameShape(NAME, "target", Inputs.floating(NAME, "target", target), "input", input);
+    return target;
+  }
+
+  @Override
+  protected NDArray pointwise(NDArray input, NDArray target) {
     if (input.lt(0).logicalOr(input.gt(1)).any().getBoolean()) {
       throw new LossInputException(NAME, "input", "must hold probabilities: every element between 0 and 1 (use BCEWithLogitsLoss on logits)");
     }
     NDArray logX = Ops.clampMin(input.log(), -100);
     NDArray logNotX = Ops.clampMin(input.neg().add(1f).log(), -100);
     NDArray loss = target.mul(logX).add(target.neg().add(1f).mul(logNotX)).neg();
-    if (weight != null) {
-      NDArray w = input.getManager().create(weight).toType(input.getDataType(), false);
-      Inputs.broadcastable(NAME, "weight", w, "target", target);
-      loss = loss.mul(w);
-    }
-    return reduce(loss);
+    NDArray w = Inputs.tensor(NAME, "weight", weight, input, "target", target);
+    return w == null ? loss : loss.mul(w);
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, BCELoss> {
+    private Builder() {
+      super(BCELoss::new);
+    }
+
     /** PyTorch's {@code weight}, broadcast against the target (one per class for (N, C) inputs). */
     public Builder weight(float... value) {
       return set("weight", value);
-    }
-
-    @Override
-    public BCELoss build() {
-      return new BCELoss(kwargs());
     }
   }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * give exact, finite losses and gradients. Target of the input's shape; {@code pos_weight}
  * broadcasts against the last (class) dimension, {@code weight} against the whole.
  */
-public final class BCEWithLogitsLoss extends TorchLoss {
+public final class BCEWithLogitsLoss extends PointwiseLoss {
   public static final String NAME = "BCEWithLogitsLoss";
   private final float[] weight;
   private final float[] posWeight;
@@ -21,13 +21,9 @@ public final class BCEWithLogitsLoss extends TorchLoss {
   }
 
   public BCEWithLogitsLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  BCEWithLogitsLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.weight = kwargs.tensor("weight");
-    this.posWeight = kwargs.tensor("pos_weight");
+    super(NAME, kwargs);
+    this.weight = kwargs().tensor("weight");
+    this.posWeight = kwargs().tensor("pos_weight");
   }
 
   public static Builder builder() {
@@ -35,27 +31,28 @@ public final class BCEWithLogitsLoss extends TorchLoss {
   }
 
   @Override
-  public NDArray forward(NDArray... inputs) {
-    Inputs.count(NAME, inputs, "input, target");
-    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
-    NDArray target = Inputs.floating(NAME, "target", inputs[1]);
-    Inputs.sameShape(NAME, "target", target, "input", input);
+  protected NDArray target(NDArray input, NDArray target) {
+    Inputs.sameShape(NAME, "target", Inputs.floating(NAME, "target", target), "input", input);
+    return target;
+  }
+
+  @Override
+  protected NDArray pointwise(NDArray input, NDArray target) {
     NDArray negLogSigmoid = Activation.softPlus(input.neg());
-    if (posWeight != null) {
-      NDArray pw = input.getManager().create(posWeight).toType(input.getDataType(), false);
-      Inputs.broadcastable(NAME, "pos_weight", pw, "target", target);
+    NDArray pw = Inputs.tensor(NAME, "pos_weight", posWeight, input, "target", target);
+    if (pw != null) {
       negLogSigmoid = negLogSigmoid.mul(pw.sub(1f).mul(target).add(1f));
     }
     NDArray loss = target.neg().add(1f).mul(input).add(negLogSigmoid);
-    if (weight != null) {
-      NDArray w = input.getManager().create(weight).toType(input.getDataType(), false);
-      Inputs.broadcastable(NAME, "weight", w, "target", target);
-      loss = loss.mul(w);
-    }
-    return reduce(loss);
+    NDArray w = Inputs.tensor(NAME, "weight", weight, input, "target", target);
+    return w == null ? loss : loss.mul(w);
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, BCEWithLogitsLoss> {
+    private Builder() {
+      super(BCEWithLogitsLoss::new);
+    }
+
     /** PyTorch's {@code weight}, broadcast against the target. */
     public Builder weight(float... value) {
       return set("weight", value);
@@ -64,11 +61,6 @@ public final class BCEWithLogitsLoss extends TorchLoss {
     /** PyTorch's {@code pos_weight}: the weight of positive examples, one per class. */
     public Builder posWeight(float... value) {
       return set("pos_weight", value);
-    }
-
-    @Override
-    public BCEWithLogitsLoss build() {
-      return new BCEWithLogitsLoss(kwargs());
     }
   }
 }

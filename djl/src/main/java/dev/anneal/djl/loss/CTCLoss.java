@@ -39,13 +39,9 @@ public final class CTCLoss extends TorchLoss {
   }
 
   public CTCLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  CTCLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.blank = kwargs.integer("blank");
-    this.zeroInfinity = kwargs.flag("zero_infinity");
+    super(NAME, kwargs);
+    this.blank = kwargs().integer("blank");
+    this.zeroInfinity = kwargs().flag("zero_infinity");
   }
 
   public static Builder builder() {
@@ -233,7 +229,11 @@ public final class CTCLoss extends TorchLoss {
     return rows;
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, CTCLoss> {
+    private Builder() {
+      super(CTCLoss::new);
+    }
+
     /** PyTorch's {@code blank}: the blank label's class index. */
     public Builder blank(int value) {
       return set("blank", value);
@@ -242,11 +242,6 @@ public final class CTCLoss extends TorchLoss {
     /** PyTorch's {@code zero_infinity}: infinite losses (impossible alignments) and their gradients become 0. */
     public Builder zeroInfinity(boolean value) {
       return set("zero_infinity", value);
-    }
-
-    @Override
-    public CTCLoss build() {
-      return new CTCLoss(kwargs());
     }
   }
 }

@@ -22,12 +22,8 @@ public final class CosineEmbeddingLoss extends TorchLoss {
   }
 
   public CosineEmbeddingLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  CosineEmbeddingLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.margin = kwargs.number("margin");
+    super(NAME, kwargs);
+    this.margin = kwargs().number("margin");
   }
 
   public static Builder builder() {
@@ -62,15 +58,14 @@ public final class CosineEmbeddingLoss extends TorchLoss {
     return reduce(similar.add(dissimilar));
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, CosineEmbeddingLoss> {
+    private Builder() {
+      super(CosineEmbeddingLoss::new);
+    }
+
     /** PyTorch's {@code margin} (sensible in [-1, 1]; 0 to 0.5 suggested). */
     public Builder margin(double value) {
       return set("margin", value);
-    }
-
-    @Override
-    public CosineEmbeddingLoss build() {
-      return new CosineEmbeddingLoss(kwargs());
     }
   }
 }

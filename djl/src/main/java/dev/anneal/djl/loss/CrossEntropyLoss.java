@@ -28,14 +28,10 @@ public final class CrossEntropyLoss extends TorchLoss {
   }
 
   public CrossEntropyLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  CrossEntropyLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.weight = kwargs.tensor("weight");
-    this.ignoreIndex = kwargs.integer("ignore_index");
-    this.labelSmoothing = kwargs.number("label_smoothing");
+    super(NAME, kwargs);
+    this.weight = kwargs().tensor("weight");
+    this.ignoreIndex = kwargs().integer("ignore_index");
+    this.labelSmoothing = kwargs().number("label_smoothing");
   }
 
   public static Builder builder() {
@@ -100,7 +96,11 @@ public final class CrossEntropyLoss extends TorchLoss {
     };
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, CrossEntropyLoss> {
+    private Builder() {
+      super(CrossEntropyLoss::new);
+    }
+
     /** PyTorch's {@code weight}: one rescaling weight per class. */
     public Builder weight(float... value) {
       return set("weight", value);
@@ -114,11 +114,6 @@ public final class CrossEntropyLoss extends TorchLoss {
     /** PyTorch's {@code label_smoothing}, in [0, 1]. */
     public Builder labelSmoothing(double value) {
       return set("label_smoothing", value);
-    }
-
-    @Override
-    public CrossEntropyLoss build() {
-      return new CrossEntropyLoss(kwargs());
     }
   }
 }

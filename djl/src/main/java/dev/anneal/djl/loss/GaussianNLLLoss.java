@@ -25,13 +25,9 @@ public final class GaussianNLLLoss extends TorchLoss {
   }
 
   public GaussianNLLLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  GaussianNLLLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.full = kwargs.flag("full");
-    this.eps = kwargs.number("eps");
+    super(NAME, kwargs);
+    this.full = kwargs().flag("full");
+    this.eps = kwargs().number("eps");
   }
 
   public static Builder builder() {
@@ -75,7 +71,11 @@ public final class GaussianNLLLoss extends TorchLoss {
     return reduce(loss);
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, GaussianNLLLoss> {
+    private Builder() {
+      super(GaussianNLLLoss::new);
+    }
+
     /** PyTorch's {@code full}: include the constant {@code 0.5 log(2 pi)}. */
     public Builder full(boolean value) {
       return set("full", value);
@@ -84,11 +84,6 @@ public final class GaussianNLLLoss extends TorchLoss {
     /** PyTorch's {@code eps}: the least variance in the forward pass. */
     public Builder eps(double value) {
       return set("eps", value);
-    }
-
-    @Override
-    public GaussianNLLLoss build() {
-      return new GaussianNLLLoss(kwargs());
     }
   }
 }

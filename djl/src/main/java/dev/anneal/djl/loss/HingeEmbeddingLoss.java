@@ -8,7 +8,7 @@ import java.util.Map;
  * distance) where the target is 1, {@code max(0, margin - input)} where it is -1. As in PyTorch's
  * kernel, a target that is neither gets both terms.
  */
-public final class HingeEmbeddingLoss extends TorchLoss {
+public final class HingeEmbeddingLoss extends PointwiseLoss {
   public static final String NAME = "HingeEmbeddingLoss";
   private final double margin;
 
@@ -17,38 +17,36 @@ public final class HingeEmbeddingLoss extends TorchLoss {
   }
 
   public HingeEmbeddingLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  HingeEmbeddingLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.margin = kwargs.number("margin");
+    super(NAME, kwargs);
+    this.margin = kwargs().number("margin");
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
+  /** Targets of any type (1 or -1) that broadcast with the input. */
   @Override
-  public NDArray forward(NDArray... inputs) {
-    Inputs.count(NAME, inputs, "input, target");
-    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
-    NDArray target = inputs[1];
+  protected NDArray target(NDArray input, NDArray target) {
     Inputs.broadcastable(NAME, "target", target, "input", input);
-    NDArray marginTerm = Ops.where(target.neq(1), Ops.clampMin(input.neg().add((float) margin), 0), 0);
-    NDArray selfTerm = Ops.where(target.neq(-1), input, 0);
-    return reduce(marginTerm.add(selfTerm));
+    return target;
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  @Override
+  protected NDArray pointwise(NDArray input, NDArray target) {
+    NDArray marginTerm = Ops.where(target.neq(1), Ops.clampMin(input.neg().add((float) margin), 0), 0);
+    NDArray selfTerm = Ops.where(target.neq(-1), input, 0);
+    return marginTerm.add(selfTerm);
+  }
+
+  public static final class Builder extends LossBuilder<Builder, HingeEmbeddingLoss> {
+    private Builder() {
+      super(HingeEmbeddingLoss::new);
+    }
+
     /** PyTorch's {@code margin}. */
     public Builder margin(double value) {
       return set("margin", value);
-    }
-
-    @Override
-    public HingeEmbeddingLoss build() {
-      return new HingeEmbeddingLoss(kwargs());
     }
   }
 }

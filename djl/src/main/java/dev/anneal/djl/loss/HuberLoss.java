@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code |d| < delta}, else {@code delta (|d| - 0.5 delta)}, with {@code d = input - target}.
  * Equals {@link SmoothL1Loss} times {@code delta} when {@code beta = delta}.
  */
-public final class HuberLoss extends TorchLoss {
+public final class HuberLoss extends PointwiseLoss {
   public static final String NAME = "HuberLoss";
   private final double delta;
 
@@ -17,12 +17,8 @@ public final class HuberLoss extends TorchLoss {
   }
 
   public HuberLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  HuberLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.delta = kwargs.number("delta");
+    super(NAME, kwargs);
+    this.delta = kwargs().number("delta");
   }
 
   public static Builder builder() {
@@ -34,27 +30,22 @@ public final class HuberLoss extends TorchLoss {
   }
 
   @Override
-  public NDArray forward(NDArray... inputs) {
-    Inputs.count(NAME, inputs, "input, target");
-    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
-    NDArray target = Inputs.floating(NAME, "target", inputs[1]);
-    Inputs.broadcastable(NAME, "target", target, "input", input);
+  protected NDArray pointwise(NDArray input, NDArray target) {
     NDArray d = input.sub(target);
     NDArray a = d.abs();
     NDArray quadratic = d.square().mul(0.5f);
     NDArray linear = a.sub((float) (0.5 * delta)).mul((float) delta);
-    return reduce(Ops.where(a.lt(delta), quadratic, linear));
+    return Ops.where(a.lt(delta), quadratic, linear);
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, HuberLoss> {
+    private Builder() {
+      super(HuberLoss::new);
+    }
+
     /** PyTorch's {@code delta}, positive. */
     public Builder delta(double value) {
       return set("delta", value);
-    }
-
-    @Override
-    public HuberLoss build() {
-      return new HuberLoss(kwargs());
     }
   }
 }

@@ -81,4 +81,17 @@ final class Inputs {
     }
     throw new LossInputException(loss, name, "must be " + wanted + ", was " + show(array.getShape()));
   }
+
+  /**
+   * A tensor argument ({@code weight}, {@code pos_weight}) as an array of {@code like}'s type,
+   * checked to broadcast with {@code other}; null for None.
+   */
+  static NDArray tensor(String loss, String name, float[] values, NDArray like, String otherName, NDArray other) {
+    if (values == null) {
+      return null;
+    }
+    NDArray array = like.getManager().create(values).toType(like.getDataType(), false);
+    broadcastable(loss, name, array, otherName, other);
+    return array;
+  }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * by the batch size (the KL divergence proper); {@code 'mean'} divides by the number of elements,
  * as PyTorch does (and warns about).
  */
-public final class KLDivLoss extends TorchLoss {
+public final class KLDivLoss extends PointwiseLoss {
   public static final String NAME = "KLDivLoss";
   private final boolean logTarget;
 
@@ -19,12 +19,8 @@ public final class KLDivLoss extends TorchLoss {
   }
 
   public KLDivLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  KLDivLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.logTarget = kwargs.flag("log_target");
+    super(NAME, kwargs);
+    this.logTarget = kwargs().flag("log_target");
   }
 
   public static Builder builder() {
@@ -32,35 +28,24 @@ public final class KLDivLoss extends TorchLoss {
   }
 
   @Override
-  public NDArray forward(NDArray... inputs) {
-    Inputs.count(NAME, inputs, "input, target");
-    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
-    NDArray target = Inputs.floating(NAME, "target", inputs[1]);
-    Inputs.broadcastable(NAME, "target", target, "input", input);
-    NDArray loss;
+  protected NDArray pointwise(NDArray input, NDArray target) {
     if (logTarget) {
-      loss = target.exp().mul(target.sub(input));
-    } else {
-      // xlogy(t, t): 0 at t = 0; the log reads 1 there so that no 0 * -inf reaches the gradient.
-      NDArray zero = target.eq(0);
-      NDArray xlogx = Ops.where(zero, target.zerosLike(), target.mul(Ops.where(zero, target.onesLike(), target).log()));
-      loss = xlogx.sub(target.mul(input));
+      return target.exp().mul(target.sub(input));
     }
-    if (reduction() == Reduction.BATCHMEAN) {
-      return input.getShape().dimension() == 0 ? loss.sum() : loss.sum().div((float) input.getShape().get(0));
-    }
-    return reduce(loss);
+    // xlogy(t, t): 0 at t = 0; the log reads 1 there so that no 0 * -inf reaches the gradient.
+    NDArray zero = target.eq(0);
+    NDArray xlogx = Ops.where(zero, target.zerosLike(), target.mul(Ops.where(zero, target.onesLike(), target).log()));
+    return xlogx.sub(target.mul(input));
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, KLDivLoss> {
+    private Builder() {
+      super(KLDivLoss::new);
+    }
+
     /** PyTorch's {@code log_target}: the target holds log-probabilities too. */
     public Builder logTarget(boolean value) {
       return set("log_target", value);
-    }
-
-    @Override
-    public KLDivLoss build() {
-      return new KLDivLoss(kwargs());
     }
   }
 }

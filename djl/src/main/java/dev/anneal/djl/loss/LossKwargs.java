@@ -1,5 +1,6 @@
 package dev.anneal.djl.loss;
 
+import dev.anneal.spec.Registry;
 import dev.anneal.vocabulary.Category;
 import dev.anneal.vocabulary.Descriptor;
 import dev.anneal.vocabulary.DescriptorException;
@@ -23,9 +24,12 @@ public final class LossKwargs {
     this.values = values;
   }
 
-  /** The descriptor of a built-in loss; refuses an unknown name with the known ones and the closest. */
+  /**
+   * The descriptor of a built-in loss or of one a {@link LossProvider} registered; refuses an
+   * unknown name with the known ones and the closest.
+   */
   public static Descriptor descriptor(String loss) {
-    Vocabulary vocabulary = Vocabulary.builtIns();
+    Vocabulary vocabulary = Registry.vocabulary();
     return vocabulary.find(Category.LOSS, loss)
         .orElseThrow(() -> new LossInputException(loss, "type", vocabulary.unknownMessage(Category.LOSS, loss)));
   }
@@ -49,6 +53,11 @@ public final class LossKwargs {
 
   public String loss() {
     return loss;
+  }
+
+  /** Whether the loss's descriptor has this argument. */
+  public boolean takes(String name) {
+    return values.descriptor().argument(name).isPresent();
   }
 
   public Map<String, Object> asMap() {

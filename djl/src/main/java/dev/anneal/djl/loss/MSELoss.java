@@ -7,7 +7,7 @@ import java.util.Map;
  * PyTorch's {@code torch.nn.MSELoss(reduction='mean')}: the element-wise squared error {@code (input - target)^2}. Input and target of the
  * same shape (PyTorch broadcasts differing but broadcastable shapes, with a warning; so does this).
  */
-public final class MSELoss extends TorchLoss {
+public final class MSELoss extends PointwiseLoss {
   public static final String NAME = "MSELoss";
 
   public MSELoss() {
@@ -16,31 +16,15 @@ public final class MSELoss extends TorchLoss {
 
   /** From keyword arguments under PyTorch's names. */
   public MSELoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
+    super(NAME, kwargs);
   }
 
-  MSELoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-  }
-
-  public static Builder builder() {
-    return new Builder();
+  public static LossBuilder.ReductionOnly<MSELoss> builder() {
+    return new LossBuilder.ReductionOnly<>(MSELoss::new);
   }
 
   @Override
-  public NDArray forward(NDArray... inputs) {
-    Inputs.count(NAME, inputs, "input, target");
-    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
-    NDArray target = Inputs.floating(NAME, "target", inputs[1]);
-    Inputs.broadcastable(NAME, "target", target, "input", input);
-    NDArray d = input.sub(target);
-    return reduce(d.square());
-  }
-
-  public static final class Builder extends LossBuilder<Builder> {
-    @Override
-    public MSELoss build() {
-      return new MSELoss(kwargs());
-    }
+  protected NDArray pointwise(NDArray input, NDArray target) {
+    return input.sub(target).square();
   }
 }

@@ -20,12 +20,8 @@ public final class MarginRankingLoss extends TorchLoss {
   }
 
   public MarginRankingLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  MarginRankingLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.margin = kwargs.number("margin");
+    super(NAME, kwargs);
+    this.margin = kwargs().number("margin");
   }
 
   public static Builder builder() {
@@ -54,15 +50,14 @@ public final class MarginRankingLoss extends TorchLoss {
     return reduce(Ops.clampMin(t.neg().mul(x1.sub(x2)).add((float) margin), 0));
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, MarginRankingLoss> {
+    private Builder() {
+      super(MarginRankingLoss::new);
+    }
+
     /** PyTorch's {@code margin}. */
     public Builder margin(double value) {
       return set("margin", value);
-    }
-
-    @Override
-    public MarginRankingLoss build() {
-      return new MarginRankingLoss(kwargs());
     }
   }
 }

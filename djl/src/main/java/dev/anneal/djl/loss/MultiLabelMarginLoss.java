@@ -19,15 +19,11 @@ public final class MultiLabelMarginLoss extends TorchLoss {
   }
 
   public MultiLabelMarginLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
+    super(NAME, kwargs);
   }
 
-  MultiLabelMarginLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-  }
-
-  public static Builder builder() {
-    return new Builder();
+  public static LossBuilder.ReductionOnly<MultiLabelMarginLoss> builder() {
+    return new LossBuilder.ReductionOnly<>(MultiLabelMarginLoss::new);
   }
 
   @Override
@@ -56,12 +52,5 @@ public final class MultiLabelMarginLoss extends TorchLoss {
     NDArray counted = hinge.mul(listedF.expandDims(2)).mul(isTarget.neg().add(1f).expandDims(1));
     NDArray loss = counted.sum(new int[] {1, 2}).div((float) classes);
     return reduce(single ? loss.squeeze(0) : loss);
-  }
-
-  public static final class Builder extends LossBuilder<Builder> {
-    @Override
-    public MultiLabelMarginLoss build() {
-      return new MultiLabelMarginLoss(kwargs());
-    }
   }
 }

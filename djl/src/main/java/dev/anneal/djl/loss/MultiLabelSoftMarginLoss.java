@@ -17,12 +17,8 @@ public final class MultiLabelSoftMarginLoss extends TorchLoss {
   }
 
   public MultiLabelSoftMarginLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  MultiLabelSoftMarginLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.weight = kwargs.tensor("weight");
+    super(NAME, kwargs);
+    this.weight = kwargs().tensor("weight");
   }
 
   public static Builder builder() {
@@ -39,9 +35,8 @@ public final class MultiLabelSoftMarginLoss extends TorchLoss {
     }
     Inputs.broadcastable(NAME, "target", target, "input", input);
     NDArray loss = target.mul(Ops.logSigmoid(input)).add(target.neg().add(1f).mul(Ops.logSigmoid(input.neg()))).neg();
-    if (weight != null) {
-      NDArray w = input.getManager().create(weight).toType(input.getDataType(), false);
-      Inputs.broadcastable(NAME, "weight", w, "input", input);
+    NDArray w = Inputs.tensor(NAME, "weight", weight, input, "input", input);
+    if (w != null) {
       loss = loss.mul(w);
     }
     int classDim = input.getShape().dimension() - 1;
@@ -49,15 +44,14 @@ public final class MultiLabelSoftMarginLoss extends TorchLoss {
     return reduce(loss.sum(new int[] {classDim}).div((float) classes));
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, MultiLabelSoftMarginLoss> {
+    private Builder() {
+      super(MultiLabelSoftMarginLoss::new);
+    }
+
     /** PyTorch's {@code weight}: one per class. */
     public Builder weight(float... value) {
       return set("weight", value);
-    }
-
-    @Override
-    public MultiLabelSoftMarginLoss build() {
-      return new MultiLabelSoftMarginLoss(kwargs());
     }
   }
 }

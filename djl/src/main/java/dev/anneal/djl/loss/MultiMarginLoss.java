@@ -20,14 +20,10 @@ public final class MultiMarginLoss extends TorchLoss {
   }
 
   public MultiMarginLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  MultiMarginLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.p = kwargs.integer("p");
-    this.margin = kwargs.number("margin");
-    this.weight = kwargs.tensor("weight");
+    super(NAME, kwargs);
+    this.p = kwargs().integer("p");
+    this.margin = kwargs().number("margin");
+    this.weight = kwargs().tensor("weight");
   }
 
   public static Builder builder() {
@@ -71,7 +67,11 @@ public final class MultiMarginLoss extends TorchLoss {
     return reduce(single ? loss.squeeze(0) : loss);
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, MultiMarginLoss> {
+    private Builder() {
+      super(MultiMarginLoss::new);
+    }
+
     /** PyTorch's {@code p}: 1 or 2. */
     public Builder p(int value) {
       return set("p", value);
@@ -85,11 +85,6 @@ public final class MultiMarginLoss extends TorchLoss {
     /** PyTorch's {@code weight}: one per class. */
     public Builder weight(float... value) {
       return set("weight", value);
-    }
-
-    @Override
-    public MultiMarginLoss build() {
-      return new MultiMarginLoss(kwargs());
     }
   }
 }

@@ -19,13 +19,9 @@ public final class NLLLoss extends TorchLoss {
   }
 
   public NLLLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  NLLLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.weight = kwargs.tensor("weight");
-    this.ignoreIndex = kwargs.integer("ignore_index");
+    super(NAME, kwargs);
+    this.weight = kwargs().tensor("weight");
+    this.ignoreIndex = kwargs().integer("ignore_index");
   }
 
   public static Builder builder() {
@@ -41,7 +37,11 @@ public final class NLLLoss extends TorchLoss {
     return ClassIndexTargets.pick(NAME, input, target, w, ignoreIndex).reduce(reduction());
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, NLLLoss> {
+    private Builder() {
+      super(NLLLoss::new);
+    }
+
     /** PyTorch's {@code weight}: one rescaling weight per class. */
     public Builder weight(float... value) {
       return set("weight", value);
@@ -50,11 +50,6 @@ public final class NLLLoss extends TorchLoss {
     /** PyTorch's {@code ignore_index}: targets with this value add nothing and count for nothing. */
     public Builder ignoreIndex(int value) {
       return set("ignore_index", value);
-    }
-
-    @Override
-    public NLLLoss build() {
-      return new NLLLoss(kwargs());
     }
   }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code full} adds Stirling's approximation {@code t log t - t + 0.5 log(2 pi t)} where the target
  * exceeds 1 (zero elsewhere).
  */
-public final class PoissonNLLLoss extends TorchLoss {
+public final class PoissonNLLLoss extends PointwiseLoss {
   public static final String NAME = "PoissonNLLLoss";
   private final boolean logInput;
   private final boolean full;
@@ -20,14 +20,10 @@ public final class PoissonNLLLoss extends TorchLoss {
   }
 
   public PoissonNLLLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  PoissonNLLLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.logInput = kwargs.flag("log_input");
-    this.full = kwargs.flag("full");
-    this.eps = kwargs.number("eps");
+    super(NAME, kwargs);
+    this.logInput = kwargs().flag("log_input");
+    this.full = kwargs().flag("full");
+    this.eps = kwargs().number("eps");
   }
 
   public static Builder builder() {
@@ -35,20 +31,20 @@ public final class PoissonNLLLoss extends TorchLoss {
   }
 
   @Override
-  public NDArray forward(NDArray... inputs) {
-    Inputs.count(NAME, inputs, "input, target");
-    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
-    NDArray target = Inputs.floating(NAME, "target", inputs[1]);
-    Inputs.broadcastable(NAME, "target", target, "input", input);
+  protected NDArray pointwise(NDArray input, NDArray target) {
     NDArray loss = logInput ? input.exp().sub(target.mul(input)) : input.sub(target.mul(input.add((float) eps).log()));
     if (full) {
       NDArray stirling = target.mul(target.log()).sub(target).add(target.mul((float) (2 * Math.PI)).log().mul(0.5f));
       loss = loss.add(Ops.where(target.lte(1), stirling.zerosLike(), stirling));
     }
-    return reduce(loss);
+    return loss;
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, PoissonNLLLoss> {
+    private Builder() {
+      super(PoissonNLLLoss::new);
+    }
+
     /** PyTorch's {@code log_input}: the input is the log of the rate. */
     public Builder logInput(boolean value) {
       return set("log_input", value);
@@ -62,11 +58,6 @@ public final class PoissonNLLLoss extends TorchLoss {
     /** PyTorch's {@code eps}, added inside the log when {@code log_input} is false. */
     public Builder eps(double value) {
       return set("eps", value);
-    }
-
-    @Override
-    public PoissonNLLLoss build() {
-      return new PoissonNLLLoss(kwargs());
     }
   }
 }

@@ -40,7 +40,12 @@ public enum Reduction {
       case MEAN -> elementwise.mean();
       case SUM -> elementwise.sum();
       case NONE -> elementwise;
-      case BATCHMEAN -> throw new IllegalStateException("batchmean is KLDivLoss's own");
+      case BATCHMEAN -> throw new IllegalStateException("batchmean is KLDivLoss's own: see batchMean");
     };
+  }
+
+  /** {@code 'batchmean'}: the sum divided by the input's first dimension (the sum for a 0-d input). */
+  static NDArray batchMean(NDArray elementwise, NDArray input) {
+    return input.getShape().dimension() == 0 ? elementwise.sum() : elementwise.sum().div((float) input.getShape().get(0));
   }
 }

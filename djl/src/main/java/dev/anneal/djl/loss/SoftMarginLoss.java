@@ -9,7 +9,7 @@ import java.util.Map;
  * per element, targets 1 or -1. Computed as {@code softplus}, so it stays finite where PyTorch's
  * {@code log1p(exp(.))} overflows to inf (margins beyond about 88 in float32); elsewhere the numbers agree.
  */
-public final class SoftMarginLoss extends TorchLoss {
+public final class SoftMarginLoss extends PointwiseLoss {
   public static final String NAME = "SoftMarginLoss";
 
   public SoftMarginLoss() {
@@ -17,30 +17,22 @@ public final class SoftMarginLoss extends TorchLoss {
   }
 
   public SoftMarginLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
+    super(NAME, kwargs);
   }
 
-  SoftMarginLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
+  public static LossBuilder.ReductionOnly<SoftMarginLoss> builder() {
+    return new LossBuilder.ReductionOnly<>(SoftMarginLoss::new);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** Targets of any type (1 or -1, integer or floating-point) that broadcast with the input. */
+  @Override
+  protected NDArray target(NDArray input, NDArray target) {
+    Inputs.broadcastable(NAME, "target", target, "input", input);
+    return target.toType(input.getDataType(), false);
   }
 
   @Override
-  public NDArray forward(NDArray... inputs) {
-    Inputs.count(NAME, inputs, "input, target");
-    NDArray input = Inputs.floating(NAME, "input", inputs[0]);
-    NDArray target = inputs[1];
-    Inputs.broadcastable(NAME, "target", target, "input", input);
-    return reduce(Activation.softPlus(input.mul(target.toType(input.getDataType(), false)).neg()));
-  }
-
-  public static final class Builder extends LossBuilder<Builder> {
-    @Override
-    public SoftMarginLoss build() {
-      return new SoftMarginLoss(kwargs());
-    }
+  protected NDArray pointwise(NDArray input, NDArray target) {
+    return Activation.softPlus(input.mul(target).neg());
   }
 }

@@ -25,15 +25,11 @@ public final class TripletMarginLoss extends TorchLoss {
   }
 
   public TripletMarginLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs));
-  }
-
-  TripletMarginLoss(LossKwargs kwargs) {
-    super(NAME, kwargs.reduction());
-    this.margin = kwargs.number("margin");
-    this.p = kwargs.number("p");
-    this.eps = kwargs.number("eps");
-    this.swap = kwargs.flag("swap");
+    super(NAME, kwargs);
+    this.margin = kwargs().number("margin");
+    this.p = kwargs().number("p");
+    this.eps = kwargs().number("eps");
+    this.swap = kwargs().flag("swap");
   }
 
   public static Builder builder() {
@@ -73,7 +69,11 @@ public final class TripletMarginLoss extends TorchLoss {
     return reduce(Ops.clampMin(toPositive.sub(toNegative).add((float) margin), 0));
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, TripletMarginLoss> {
+    private Builder() {
+      super(TripletMarginLoss::new);
+    }
+
     public Builder margin(double value) {
       return set("margin", value);
     }
@@ -89,11 +89,6 @@ public final class TripletMarginLoss extends TorchLoss {
 
     public Builder swap(boolean value) {
       return set("swap", value);
-    }
-
-    @Override
-    public TripletMarginLoss build() {
-      return new TripletMarginLoss(kwargs());
     }
   }
 }

@@ -28,15 +28,15 @@ public final class TripletMarginWithDistanceLoss extends TorchLoss {
   }
 
   public TripletMarginWithDistanceLoss(Map<String, ?> kwargs) {
-    this(LossKwargs.resolve(NAME, kwargs), null);
+    this(kwargs, null);
   }
 
-  TripletMarginWithDistanceLoss(LossKwargs kwargs, BinaryOperator<NDArray> custom) {
-    super(NAME, kwargs.reduction());
-    this.distanceName = custom != null ? "custom" : kwargs.string("distance_function");
+  private TripletMarginWithDistanceLoss(Map<String, ?> kwargs, BinaryOperator<NDArray> custom) {
+    super(NAME, kwargs);
+    this.distanceName = custom != null ? "custom" : kwargs().string("distance_function");
     this.distance = custom != null ? custom : named(distanceName);
-    this.margin = kwargs.number("margin");
-    this.swap = kwargs.flag("swap");
+    this.margin = kwargs().number("margin");
+    this.swap = kwargs().flag("swap");
   }
 
   private static BinaryOperator<NDArray> named(String name) {
@@ -81,8 +81,12 @@ public final class TripletMarginWithDistanceLoss extends TorchLoss {
     return reduce(Ops.clampMin(toPositive.sub(toNegative).add((float) margin), 0));
   }
 
-  public static final class Builder extends LossBuilder<Builder> {
+  public static final class Builder extends LossBuilder<Builder, TripletMarginWithDistanceLoss> {
     private BinaryOperator<NDArray> custom;
+
+    private Builder() {
+      super(TripletMarginWithDistanceLoss::new);
+    }
 
     /** PyTorch's {@code distance_function} by name: {@code "pairwise_distance"} or {@code "cosine"}. */
     public Builder distanceFunction(String name) {
@@ -107,7 +111,7 @@ public final class TripletMarginWithDistanceLoss extends TorchLoss {
 
     @Override
     public TripletMarginWithDistanceLoss build() {
-      return new TripletMarginWithDistanceLoss(LossKwargs.resolve(NAME, kwargs()), custom);
+      return new TripletMarginWithDistanceLoss(kwargs(), custom);
     }
   }
 }

@@ -7,15 +7,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The training loss, one of PyTorch's 21 {@code torch.nn} losses with its keyword arguments. The
- * processor checks them against the loss's descriptor (names, ranges, choices; {@code weight} and
- * {@code pos_weight} against {@link #classes()} when given) and the generated {@code <Model>Training}
- * hands the configured loss out from {@code loss()}, built with the loss's typed builder
- * ({@code dev.anneal.djl.loss}, so the model's project depends on {@code anneal-djl}).
+ * The training loss, one of PyTorch's 21 {@code torch.nn} losses or one registered with its
+ * descriptor ({@link #custom()}), with its keyword arguments. The processor checks them against
+ * the loss's descriptor (names, ranges, choices; {@code weight} and {@code pos_weight} against
+ * {@link #classes()} when given) and the generated {@code <Model>Training} hands the configured
+ * loss out from {@code loss()}, built with the loss's typed builder ({@code dev.anneal.djl.loss},
+ * so the model's project depends on {@code anneal-djl}).
  *
  * <pre>{@code
  * @Loss(type = LossType.CROSS_ENTROPY, labelSmoothing = 0.1)
  * @Loss(type = LossType.HUBER, kwargs = @Kwarg(name = "delta", value = "0.5"))
+ * @Loss(custom = "FocalLoss", kwargs = @Kwarg(name = "gamma", value = "2"))
  * }</pre>
  *
  * An attribute left out takes PyTorch's default, as the loss's descriptor says; the defaults written
@@ -25,7 +27,15 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Loss {
-  LossType type();
+  /** A built-in loss; leave it out and give {@link #custom()} for one of your own. */
+  LossType type() default LossType.CUSTOM;
+
+  /**
+   * The name of a loss registered with its descriptor (a {@code LossProvider} of
+   * {@code dev.anneal.djl.loss}, found as a {@code DescriptorProvider} service on the processor
+   * path and at run time); the generated {@code loss()} builds it with {@code Losses.create}.
+   */
+  String custom() default "";
 
   /** PyTorch's {@code reduction}: {@code "mean"}, {@code "sum"}, {@code "none"} ({@code "batchmean"} for KL_DIV). */
   String reduction() default "";

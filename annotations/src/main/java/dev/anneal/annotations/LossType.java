@@ -2,7 +2,8 @@ package dev.anneal.annotations;
 
 /**
  * The 21 losses of {@code torch.nn}, each named by its PyTorch class name ({@link #pytorchName()}),
- * which is also the class in {@code dev.anneal.djl.loss} that implements it.
+ * which is also the class in {@code dev.anneal.djl.loss} that implements it; {@link #CUSTOM} for one
+ * registered by name ({@link Loss#custom()}).
  */
 public enum LossType {
   L1("L1Loss"),
@@ -25,7 +26,9 @@ public enum LossType {
   COSINE_EMBEDDING("CosineEmbeddingLoss"),
   MULTI_MARGIN("MultiMarginLoss"),
   TRIPLET_MARGIN("TripletMarginLoss"),
-  TRIPLET_MARGIN_WITH_DISTANCE("TripletMarginWithDistanceLoss");
+  TRIPLET_MARGIN_WITH_DISTANCE("TripletMarginWithDistanceLoss"),
+  /** A loss registered with its descriptor, named by {@link Loss#custom()}. */
+  CUSTOM("");
 
   private final String pytorchName;
 

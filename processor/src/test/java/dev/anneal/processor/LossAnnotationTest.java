@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code @Loss}: checked against the loss descriptors (each rule's message, file and line), and
- * handed out by the generated {@code loss()} through the loss's typed builder.
+ * handed out by the generated {@code loss()} through the loss's typed builder; a registered loss
+ * ({@code test.registered.CompanyLosses}, a service on the processor path) is checked against its
+ * own descriptor and built by name.
  */
 class LossAnnotationTest {
 
@@ -130,5 +132,45 @@ class LossAnnotationTest {
     Compilation compilation = strict(model(SGD, "  Layer body;"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString()).doesNotContain("loss()");
+  }
+
+  @Test
+  void aRegisteredLossIsBuiltByName() throws IOException {
+    Compilation compilation = strict(withLoss("@Loss(custom = \"FocalLoss\", reduction = \"sum\", weight = {1, 2},",
+        "    kwargs = @Kwarg(name = \"gamma\", value = \"3\"))"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString()).contains(String.join("\n",
+        "   * The training loss declared by {@code @Loss}: the registered {@code FocalLoss(reduction='sum', weight=[1, 2], gamma=3)}.",
+        "   */",
+        "  public static TorchLoss loss() {",
+        "    return Losses.create(Spec.of(\"FocalLoss\").with(\"reduction\", \"sum\").with(\"weight\", List.of(1.0, 2.0)).with(\"gamma\", 3.0));",
+        "  }"));
+  }
+
+  @Test
+  void aMisspelledArgumentOfARegisteredLoss() {
+    assertError(Message.UNKNOWN_KWARG, withLoss("@Loss(custom = \"FocalLoss\",", "    kwargs = @Kwarg(name = \"gama\", value = \"2\"))"),
+        "FocalLoss has no argument \"gama\" (did you mean gamma?)", "name = \"gama\"");
+  }
+
+  @Test
+  void aRegisteredLossesRangesAndArguments() {
+    assertError(Message.OUT_OF_RANGE, withLoss("@Loss(custom = \"FocalLoss\",", "    kwargs = @Kwarg(name = \"gamma\", value = \"-1\"))"),
+        "gamma must be in [0, inf)", "value = \"-1\"");
+    assertError(Message.NOT_APPLICABLE, withLoss("@Loss(custom = \"FocalLoss\",", "    margin = 0.5)"),
+        "@Loss margin does not apply to FocalLoss", "margin = 0.5");
+  }
+
+  @Test
+  void aMisspelledRegisteredName() {
+    assertError(Message.UNKNOWN_TYPE, withLoss("@Loss(", "    custom = \"FocalLos\")"), "unknown loss FocalLos (did you mean FocalLoss?)",
+        "custom = \"FocalLos\"");
+  }
+
+  @Test
+  void typeOrCustomButNotBoth() {
+    assertError(Message.TYPE_AND_CUSTOM, withLoss("@Loss(type = LossType.MSE,", "    custom = \"FocalLoss\")"),
+        "@Loss gives both type and custom", "custom = \"FocalLoss\"");
+    assertError(Message.NEEDS_TYPE, withLoss("@Loss(reduction = \"sum\")"), "@Loss needs type = ... or custom", "@Loss(reduction");
   }
 }

@@ -23,14 +23,19 @@ class LossTypesTest {
   @Test
   void everyLossTypeHasADescriptorAndEveryDescriptorALossType() {
     List<String> described = Vocabulary.builtIns().all(Category.LOSS).stream().map(Descriptor::name).toList();
-    assertThat(Arrays.stream(LossType.values()).map(LossType::pytorchName).toList()).containsExactlyElementsIn(described).inOrder();
+    assertThat(builtIns().stream().map(LossType::pytorchName).toList()).containsExactlyElementsIn(described).inOrder();
+  }
+
+  /** Every type but {@link LossType#CUSTOM}, which names a registered loss through {@code custom}. */
+  private static List<LossType> builtIns() {
+    return Arrays.stream(LossType.values()).filter(t -> t != LossType.CUSTOM).toList();
   }
 
   @Test
-  void everyArgumentHasASetterOnTheBuilder() throws ClassNotFoundException {
-    for (LossType type : LossType.values()) {
+  void everyArgumentHasASetterOnTheBuilder() throws ReflectiveOperationException {
+    for (LossType type : builtIns()) {
       Descriptor descriptor = Vocabulary.builtIns().require(Category.LOSS, type.pytorchName());
-      Class<?> builder = Class.forName("dev.anneal.djl.loss." + type.pytorchName() + "$Builder");
+      Class<?> builder = Class.forName("dev.anneal.djl.loss." + type.pytorchName()).getMethod("builder").getReturnType();
       List<String> setters = Arrays.stream(builder.getMethods()).map(Method::getName).toList();
       for (Argument argument : descriptor.arguments()) {
         assertWithMessage("%s.Builder.%s", type.pytorchName(), argument.javaName()).that(setters).contains(argument.javaName());

@@ -50,7 +50,7 @@ final class LossReader {
     }
     int errors = report.errorCount();
     Map<String, Arg> kwargs = new LinkedHashMap<>();
-    args.read(descriptor, type, mirror, Set.of("type", "classes"), kwargs);
+    args.read(descriptor, type, mirror, Set.of("type", "custom", "classes"), kwargs);
     if (report.errorCount() == errors) {
       args.checkWhole(descriptor, kwargs, Location.of(type, mirror), mirror);
     }

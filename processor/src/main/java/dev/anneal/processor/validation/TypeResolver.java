@@ -38,7 +38,8 @@ final class TypeResolver {
 
   /** The loss of {@code @Loss}, or null after reporting why there is none. */
   Descriptor loss(Element element, AnnotationMirror mirror) {
-    return resolve(Category.LOSS, LossType.valueOf(Mirrors.enumName(Mirrors.value(mirror, "type"))).pytorchName(), element, mirror);
+    LossType type = LossType.valueOf(Mirrors.enumName(Mirrors.value(mirror, "type")));
+    return resolve(Category.LOSS, type == LossType.CUSTOM ? null : type.pytorchName(), element, mirror);
   }
 
   /** The schedule type of a {@code @Schedule} ({@link ScheduleType#CUSTOM} for a registered one). */

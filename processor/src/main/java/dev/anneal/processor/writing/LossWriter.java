@@ -8,6 +8,8 @@ import dev.anneal.processor.model.LossModel;
 import dev.anneal.processor.model.Value;
 import dev.anneal.processor.validation.Names;
 import dev.anneal.vocabulary.Argument;
+import dev.anneal.vocabulary.Category;
+import dev.anneal.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,20 +19,27 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code loss()} of {@code <Model>Training}: the loss {@code @Loss} declares, built with the
  * loss's typed builder ({@code CrossEntropyLoss.builder().labelSmoothing(0.1).build()}), one setter
- * per argument written, named by the descriptor's Java name.
+ * per argument written, named by the descriptor's Java name; a registered loss by its name and
+ * PyTorch-named arguments ({@code Losses.create(Spec.of("FocalLoss").with("gamma", 2.0))}).
  */
 final class LossWriter {
   private static final ClassName REDUCTION = ClassName.get(Names.LOSS_PACKAGE, "Reduction");
+  private static final ClassName TORCH_LOSS = ClassName.get(Names.LOSS_PACKAGE, "TorchLoss");
+  private static final ClassName LOSSES = ClassName.get(Names.LOSS_PACKAGE, "Losses");
 
   private LossWriter() {}
 
   static MethodSpec method(LossModel loss) {
-    ClassName type = ClassName.get(Names.LOSS_PACKAGE, loss.descriptor().name());
+    boolean builtIn = Vocabulary.builtIns().find(Category.LOSS, loss.descriptor().name()).orElse(null) == loss.descriptor();
+    ClassName type = builtIn ? ClassName.get(Names.LOSS_PACKAGE, loss.descriptor().name()) : TORCH_LOSS;
     MethodSpec.Builder method = MethodSpec.methodBuilder("loss")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(type)
-        .addJavadoc("The training loss declared by {@code @Loss}: PyTorch's {@code $L($L)}.\n", loss.descriptor().origin(),
-            pythonCall(loss));
+        .addJavadoc("The training loss declared by {@code @Loss}: $L {@code $L($L)}.\n", builtIn ? "PyTorch's" : "the registered",
+            loss.descriptor().origin(), pythonCall(loss));
+    if (!builtIn) {
+      return method.addStatement("return $T.create($L)", LOSSES, TypedCalls.of(loss.descriptor(), loss.kwargs(), 0)).build();
+    }
     if (loss.kwargs().isEmpty()) {
       return method.addStatement("return new $T()", type).build();
     }

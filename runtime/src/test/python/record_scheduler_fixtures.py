@@ -547,6 +547,16 @@ def cases():
         record("swalr_default_anneal", {"type": "SWALR", "swa_lr": 0.3}, [0.1], optimizer_kwargs=SGD_M, steps=12),
         record("chained_exponential_then_swalr", {"type": "ChainedScheduler", "schedulers": [
             {"type": "ExponentialLR", "gamma": 0.9}, {"type": "SWALR", "swa_lr": 0.02, "anneal_epochs": 4}]}, [0.1], steps=8),
+        # PyTorch's SWA recipe in one schedule: the usual one until swa_start, then SWALR. SWALR has no closed
+        # form and counts its own steps (_step_count, which SequentialLR's undo leaves alone), so the step(0)
+        # at the milestone is its second step: it anneals from the lr the first schedule reached.
+        record("sequential_cosine_then_swalr", {"type": "SequentialLR", "milestones": [5], "schedulers": [
+            {"type": "CosineAnnealingLR", "T_max": 8}, {"type": "SWALR", "swa_lr": 0.01, "anneal_epochs": 2}]}, [0.05],
+               optimizer_kwargs=SGD_M, steps=9),
+        record("sequential_constant_then_swalr_linear", {"type": "SequentialLR", "milestones": [2], "schedulers": [
+            {"type": "ConstantLR", "factor": 0.5, "total_iters": 1},
+            {"type": "SWALR", "swa_lr": [0.02, 0.001], "anneal_epochs": 3, "anneal_strategy": "linear"}]}, [0.2, 0.01],
+               steps=8),
     ]
     return files
 

@@ -4,6 +4,7 @@ import dev.anneal.optim.ParamGroup;
 import dev.anneal.schedule.AbstractLrScheduler;
 import dev.anneal.schedule.GroupSource;
 import dev.anneal.schedule.PerGroup;
+import java.util.Map;
 
 /**
  * {@code torch.optim.swa_utils.SWALR}: anneals each group's lr to its {@code swa_lr} over
@@ -12,6 +13,12 @@ import dev.anneal.schedule.PerGroup;
  * annealing started from out of the group's current lr, so it composes with what ran before.
  * Each group holds its {@code swa_lr} as a hyperparameter, as PyTorch writes it into the group.
  * A group that joins later takes a scalar {@code swa_lr}, or with a per-group list its own lr.
+ *
+ * <p>Its position is its own count of steps (PyTorch's {@code _step_count - 1}), not {@code
+ * last_epoch}: PyTorch's SWALR has no closed form, so {@code step(epoch)} still runs {@code get_lr},
+ * and a {@code SequentialLR} that switches to it at {@code swa_start} (PyTorch's recipe: the usual
+ * schedule, then SWALR) starts it at its second step, annealing from the lr the first schedule
+ * reached, as PyTorch does.
  */
 public final class SWALR extends AbstractLrScheduler {
   public static final String TYPE = "SWALR";
@@ -19,6 +26,7 @@ public final class SWALR extends AbstractLrScheduler {
   private final PerGroup swaLrs;
   private final int annealEpochs;
   private final boolean cosine;
+  private int stepCount;     // PyTorch's _step_count: zeroed by the initial step, not by a SequentialLR's undo
 
   public SWALR(GroupSource groups, PerGroup swaLrs, int annealEpochs, String annealStrategy) {
     super(TYPE, groups);
@@ -47,8 +55,43 @@ public final class SWALR extends AbstractLrScheduler {
   }
 
   @Override
+  protected void initialStep() {
+    stepCount = 0;
+    super.initialStep();
+  }
+
+  @Override
+  protected void advance(double metric, boolean hasMetric) {
+    stepCount++;
+    super.advance(metric, hasMetric);
+  }
+
+  /** PyTorch's {@code step(epoch)}: {@code last_epoch} jumps, the lr is still {@code get_lr()}'s next step. */
+  @Override
+  public void stepTo(double epoch) {
+    joinIfRoot();
+    lastEpoch = (int) Math.floor(epoch);
+    stepCount++;
+    for (int g = 0; g < groupCount(); g++) {
+      ParamGroup group = groups.get(g);
+      write(g, group, computeLr(g, group));
+    }
+  }
+
+  @Override
+  protected void saveExtra(Map<String, Object> state) {
+    state.put("_step_count", stepCount);
+  }
+
+  @Override
+  protected void loadExtra(Map<String, Object> state) {
+    Object saved = state.get("_step_count");
+    stepCount = saved instanceof Number n ? n.intValue() : lastEpoch + 1;    // written before the count was kept
+  }
+
+  @Override
   protected double computeLr(int g, ParamGroup group) {
-    int step = lastEpoch;
+    int step = stepCount - 1;
     if (annealEpochs == 0) {
       step = Math.max(1, step);
     }
@@ -64,7 +107,7 @@ public final class SWALR extends AbstractLrScheduler {
   @Override
   protected double closedFormLr(int g, double base) {
     double swaLr = groups.get(g).getDouble(SWA_LR);
-    int step = annealEpochs == 0 ? Math.max(1, lastEpoch) : lastEpoch;
+    int step = annealEpochs == 0 ? Math.max(1, stepCount - 1) : stepCount - 1;
     double alpha = anneal(Math.max(0, Math.min(1, step / (double) Math.max(1, annealEpochs))));
     return swaLr * alpha + base * (1 - alpha);
   }

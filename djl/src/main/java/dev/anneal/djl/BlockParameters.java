@@ -104,8 +104,12 @@ public final class BlockParameters implements ParameterSource {
     }
   }
 
-  /** Index for sequential containers; otherwise the added name without DJL's running number. */
-  static List<String> childNames(Block block, BlockList children) {
+  /**
+   * The path segment of each child: its index for sequential containers, otherwise the added name
+   * without DJL's running number. Public so that everything naming a block's tensors by path
+   * ({@code dev.anneal.djl.interop.TorchNames}) names them alike.
+   */
+  public static List<String> childNames(Block block, BlockList children) {
     List<String> names = new ArrayList<>();
     if (block instanceof SequentialBlock || block instanceof ParallelBlock) {
       for (int i = 0; i < children.size(); i++) {

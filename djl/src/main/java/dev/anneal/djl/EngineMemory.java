@@ -6,8 +6,13 @@ import dev.anneal.param.FloatStorage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Finds out whether an engine array can be seen as writable memory, and views it if so. */
-final class EngineMemory {
+/**
+ * Finds out whether an engine array can be seen as writable memory, and views it if so. Public for
+ * the in-place {@link #write}, which every writer into a bound block's arrays uses
+ * ({@code NDArray.set} on the PyTorch engine swaps the tensor, so a view of the old one would read
+ * freed memory).
+ */
+public final class EngineMemory {
   private EngineMemory() {}
 
   /**
@@ -34,7 +39,7 @@ final class EngineMemory {
   }
 
   /** Writes {@code values} into the array in place: through a view where there is one, else by the engine's copy. */
-  static void write(NDArray array, float[] values) {
+  public static void write(NDArray array, float[] values) {
     DirectStorage view = view(array);
     if (view != null) {
       view.copyFrom(values);

@@ -164,7 +164,7 @@ class VerdictAgreementTest {
         int length = d.stepping() == Stepping.STEP ? EPOCHS * STEPS_PER_EPOCH : EPOCHS;
         base.put(a.name(), switch (a.kind()) {
           case INT -> a.isDerivedFromLength() ? String.valueOf(length) : a.range().contains(10) ? "10" : "1";
-          case DOUBLE, DOUBLE_OR_LIST -> a.hasDefault() && a.defaultValue() != null ? literal(a.defaultValue())
+          case DOUBLE, DOUBLE_OR_LIST -> a.hasDefault() && a.defaultValue() != null ? a.show(a.defaultValue())
               : a.range().contains(0.1) ? "0.1" : "1.0";
           case INT_LIST -> "[2, 5]";
           default -> throw new AssertionError(d.name() + " " + a.name() + ": no base value for " + a.kind());
@@ -178,11 +178,11 @@ class VerdictAgreementTest {
   static Set<String> draws(Argument a) {
     Set<String> out = new LinkedHashSet<>();
     if (a.hasDefault()) {
-      out.add(literal(a.defaultValue()));
+      out.add(a.show(a.defaultValue()));
     }
     switch (a.kind()) {
-      case DOUBLE, DOUBLE_OR_LIST -> edges(a.range(), false).forEach(v -> out.add(literal(v)));
-      case INT -> edges(a.range(), true).forEach(v -> out.add(literal((int) (double) v)));
+      case DOUBLE, DOUBLE_OR_LIST -> edges(a.range(), false).forEach(v -> out.add(a.show(v)));
+      case INT -> edges(a.range(), true).forEach(v -> out.add(a.show((int) (double) v)));
       case BOOL -> out.addAll(List.of("True", "False"));
       case CHOICE -> {
         a.choices().forEach(c -> out.add("'" + c + "'"));
@@ -195,7 +195,7 @@ class VerdictAgreementTest {
             for (double v : edges(a.range(i), false)) {
               List<Object> tuple = new ArrayList<>(defaults);
               tuple.set(i, v);
-              out.add(literal(tuple));
+              out.add(a.show(tuple));
             }
           }
         }
@@ -225,23 +225,6 @@ class VerdictAgreementTest {
 
   private static double above(double v, boolean integer) {
     return integer ? Math.floor(v) + 1 : Math.nextUp(v);
-  }
-
-  /** A Python literal of a Java value: {@code 1.0E-8}, {@code 3}, {@code True}, {@code None}, {@code 'cos'}, {@code (0.9, 0.999)}. */
-  static String literal(Object value) {
-    if (value == null) {
-      return "None";
-    }
-    if (value instanceof Boolean b) {
-      return b ? "True" : "False";
-    }
-    if (value instanceof String s) {
-      return "'" + s + "'";
-    }
-    if (value instanceof List<?> list) {
-      return "(" + String.join(", ", list.stream().map(VerdictAgreementTest::literal).toList()) + (list.size() == 1 ? ",)" : ")");
-    }
-    return String.valueOf(value);
   }
 
   /** The model class of a case: every argument as a {@code @Kwarg} (lr as {@code @Optimizer}'s attribute). */

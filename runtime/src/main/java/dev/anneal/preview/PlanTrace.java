@@ -1,15 +1,21 @@
 package dev.anneal.preview;
 
-import dev.anneal.metrics.CsvFile;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.anneal.io.AtomicFiles;
 import dev.anneal.metrics.MetricNames;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a {@link PlanPreview} recorded: one {@link Step} per optimizer step, and per group its name
@@ -106,18 +112,29 @@ public record PlanTrace(String optimizer, List<String> groups, List<String> mome
     return rows;
   }
 
-  /** Writes {@link #rows()} to {@code file} as CSV, atomically. */
-  public void writeCsv(Path file) throws IOException {
-    CsvFile csv = new CsvFile(file);
-    for (Map<String, Object> row : rows()) {
-      csv.write(row);
+  /** {@link #rows()} as CSV with a header; the columns in first-seen order, a group's cells empty before it joined. */
+  public String csv() {
+    Set<String> columns = new LinkedHashSet<>();
+    List<Map<String, Object>> rows = rows();
+    rows.forEach(row -> columns.addAll(row.keySet()));
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+    columns.forEach(schema::addColumn);
+    try {
+      return new CsvMapper().writer(schema.build()).writeValueAsString(rows);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write the preview as CSV: " + e.getMessage(), e);
     }
-    csv.flush();
+  }
+
+  /** Writes {@link #csv()} to {@code file} atomically. */
+  public void writeCsv(Path file) throws IOException {
+    AtomicFiles.write(file, csv().getBytes(StandardCharsets.UTF_8));
   }
 
   /**
    * Right-aligned columns: {@code step}, {@code epoch}, then per group its lr ({@code frozen}
-   * while frozen), its momentum or beta1 and its weight decay where the group has them; every
+   * while frozen), and its momentum or beta1 and its weight decay where they change during the
+   * run (a first line names those that stay constant, with their values); every
    * {@code every}-th step of each epoch, and always an epoch's first and last step.
    */
   public String table(int every) {
@@ -125,13 +142,31 @@ public record PlanTrace(String optimizer, List<String> groups, List<String> mome
       throw new IllegalArgumentException("every must be at least 1, was " + every);
     }
     List<String> header = new ArrayList<>(List.of("step", "epoch"));
+    List<String> constants = new ArrayList<>();
+    boolean[] momentumColumn = new boolean[groups.size()];
+    boolean[] decayColumn = new boolean[groups.size()];
     for (int g = 0; g < groups.size(); g++) {
+      int group = g;
       header.add(groups.get(g) + " lr");
+      List<String> constant = new ArrayList<>();
       if (momentumNames.get(g) != null) {
-        header.add(groups.get(g) + " " + momentumNames.get(g));
+        momentumColumn[g] = varies(s -> s.momentum(group), g);
+        if (momentumColumn[g]) {
+          header.add(groups.get(g) + " " + momentumNames.get(g));
+        } else {
+          constant.add(momentumNames.get(g) + " " + first(s -> s.momentum(group), g));
+        }
       }
       if (hasWeightDecay(g)) {
-        header.add(groups.get(g) + " wd");
+        decayColumn[g] = varies(s -> s.weightDecay(group), g);
+        if (decayColumn[g]) {
+          header.add(groups.get(g) + " wd");
+        } else {
+          constant.add("weight_decay " + first(s -> s.weightDecay(group), g));
+        }
+      }
+      if (!constant.isEmpty()) {
+        constants.add(groups.get(g) + " " + String.join(" ", constant));
       }
     }
     List<List<String>> cells = new ArrayList<>(List.of(header));
@@ -145,10 +180,10 @@ public record PlanTrace(String optimizer, List<String> groups, List<String> mome
       for (int g = 0; g < groups.size(); g++) {
         boolean has = step.has(g);
         row.add(!has ? "" : step.frozen(g) ? "frozen" : number(step.lr(g)));
-        if (momentumNames.get(g) != null) {
+        if (momentumColumn[g]) {
           row.add(has ? number(step.momentum(g)) : "");
         }
-        if (hasWeightDecay(g)) {
+        if (decayColumn[g]) {
           row.add(has ? number(step.weightDecay(g)) : "");
         }
       }
@@ -161,6 +196,9 @@ public record PlanTrace(String optimizer, List<String> groups, List<String> mome
       }
     }
     StringBuilder text = new StringBuilder();
+    if (!constants.isEmpty()) {
+      text.append("constant over the run: ").append(String.join(", ", constants)).append('\n');
+    }
     for (List<String> row : cells) {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < row.size(); c++) {
@@ -174,6 +212,14 @@ public record PlanTrace(String optimizer, List<String> groups, List<String> mome
   /** {@link #table(int)} with every step. */
   public String table() {
     return table(1);
+  }
+
+  private boolean varies(java.util.function.ToDoubleFunction<Step> value, int g) {
+    return steps.stream().filter(s -> s.has(g)).mapToDouble(value).distinct().count() > 1;
+  }
+
+  private double first(java.util.function.ToDoubleFunction<Step> value, int g) {
+    return steps.stream().filter(s -> s.has(g)).mapToDouble(value).findFirst().orElse(Double.NaN);
   }
 
   private boolean hasWeightDecay(int g) {

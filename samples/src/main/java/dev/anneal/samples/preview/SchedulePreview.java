@@ -27,8 +27,10 @@ import picocli.CommandLine.Option;
  * a Python config can be pasted. Run with {@code --help}.
  */
 @Command(name = "SchedulePreview", mixinStandardHelpOptions = true, version = "Anneal schedule preview",
+    subcommands = WholePlanPreview.class,
     description = "Prints the lr per group (and momentum or beta1) after each scheduler step; row 0 is the state right after"
-        + " construction (PyTorch's step 0), row i the state after the i-th step().",
+        + " construction (PyTorch's step 0), row i the state after the i-th step(). The subcommand 'plan' previews a"
+        + " whole plan: an annotated model's, with freezing, per-group schedules, re-warmup, accumulation and warmup.",
     footer = {"", "Example:",
         "  --spec '{\"type\": \"LinearWarmup\", \"warmup_steps\": 5, \"warmup_factor\": 0.01,",
         "           \"schedulers\": [{\"type\": \"CosineAnnealingLR\", \"T_max\": 45, \"eta_min\": 1e-5}]}'"
@@ -37,7 +39,7 @@ public final class SchedulePreview implements Callable<Integer> {
   /** The output formats. */
   enum Format { table, csv }
 
-  @Option(names = "--spec", required = true, paramLabel = "JSON|FILE",
+  @Option(names = "--spec", paramLabel = "JSON|FILE",
       description = "the schedule: {\"type\": \"<PyTorch class>\", <kwargs>..., \"schedulers\": [...]}, inline (starting"
           + " with '{') or a file holding it")
   String spec;
@@ -83,6 +85,9 @@ public final class SchedulePreview implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (spec == null) {
+      throw new IllegalArgumentException("give --spec JSON (a schedule), or preview a whole plan with the subcommand: plan --help");
+    }
     Spec schedule = Spec.fromMap(readJson(spec, "--spec"));
     ScheduleTrace trace = trace(schedule);
     PrintWriter out = command.commandLine().getOut();
@@ -106,7 +111,7 @@ public final class SchedulePreview implements Callable<Integer> {
     return ScheduleTrace.run(schedule, lrs, ScheduleTrace.optimizerSpec(optimizer, kwargs), steps, values);
   }
 
-  private static Map<String, Object> readJson(String value, String option) throws IOException {
+  static Map<String, Object> readJson(String value, String option) throws IOException {
     String text = value.trim();
     if (!text.startsWith("{")) {
       Path file = Path.of(value);

@@ -25,6 +25,7 @@ public final class GroupConfig {
   private Long freezeUntilStep;
   private UnfreezePolicy onUnfreeze = UnfreezePolicy.KEEP_STATE;
   private int rewarmupSteps;
+  private BatchNormPolicy batchNorm = BatchNormPolicy.TRAIN;
   private PlannedSchedule schedule;
   private StepWarmup stepWarmup;
 
@@ -92,6 +93,20 @@ public final class GroupConfig {
   }
 
   /**
+   * What the group's buffers (BatchNorm's running statistics) do while it is frozen: keep following
+   * the data ({@link BatchNormPolicy#TRAIN}, the default, as PyTorch, fastai and Lightning do) or
+   * stay as they were ({@link BatchNormPolicy#HOLD}, Lightning's {@code train_bn=False}).
+   */
+  public GroupConfig frozenBatchNorm(BatchNormPolicy policy) {
+    batchNorm = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  BatchNormPolicy batchNormPolicy() {
+    return batchNorm;
+  }
+
+  /**
    * After unfreezing, ramps this group's lr linearly over its first {@code steps} optimizer steps:
    * the k-th step after unfreezing (k = 1, 2, ...) uses {@code min(1, k / steps)} times the
    * scheduled lr. The schedule itself is not touched.
@@ -151,6 +166,10 @@ public final class GroupConfig {
     if (freezeUntilEpoch == null && freezeUntilStep == null) {
       if (rewarmupSteps > 0 || onUnfreeze != UnfreezePolicy.KEEP_STATE) {
         throw new IllegalArgumentException("group " + name + " sets what happens on unfreeze but is never frozen; "
+            + "add freezeUntilEpoch(...) or freezeUntilStep(...)");
+      }
+      if (batchNorm != BatchNormPolicy.TRAIN) {
+        throw new IllegalArgumentException("group " + name + " sets frozenBatchNorm(" + batchNorm + ") but is never frozen; "
             + "add freezeUntilEpoch(...) or freezeUntilStep(...)");
       }
       return null;

@@ -26,6 +26,9 @@ final class PlanDeclaration {
     group.put("overrides", new LinkedHashMap<>(config.overrides()));
     FreezeRule rule = config.freezeRule();
     group.put("freeze", rule == null ? null : rule.toMap());
+    if (config.batchNormPolicy() != BatchNormPolicy.TRAIN) {
+      group.put("frozen_batch_norm", config.batchNormPolicy().name());
+    }
     group.put("parameters", parameters);
     return jsonFriendly(group);
   }
@@ -45,6 +48,9 @@ final class PlanDeclaration {
       group.put("overrides", new LinkedHashMap<>(declared.config().overrides()));
       FreezeRule rule = declared.config().freezeRule();
       group.put("freeze", rule == null ? null : rule.toMap());
+      if (declared.config().batchNormPolicy() != BatchNormPolicy.TRAIN) {
+        group.put("frozen_batch_norm", declared.config().batchNormPolicy().name());
+      }
       PlannedSchedule own = declared.config().plannedSchedule();
       group.put("schedule", own == null ? null : own.toMap());
       if (declared.config().ownStepWarmup() != null) {

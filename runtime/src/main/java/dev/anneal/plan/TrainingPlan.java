@@ -61,6 +61,8 @@ public final class TrainingPlan {
   private List<String> groupNames;
   /** Per group, the buffers of its source (BatchNorm's running statistics), saved in checkpoints. */
   private final List<List<Buffer>> groupBuffers = new ArrayList<>();
+  /** Frozen groups' buffers held under {@link BatchNormPolicy#HOLD}. */
+  private final HeldBuffers held = new HeldBuffers(groupBuffers);
   private final Freezer freezer;
   /** Per group, the warmup counted in optimizer steps that multiplies its scheduled lr, or null. */
   private final List<StepWarmup> stepWarmups = new ArrayList<>();
@@ -107,6 +109,7 @@ public final class TrainingPlan {
     this.groupNames = names(groups);
     for (TrainingPlanBuilder.DeclaredGroup declared : b.groups) {
       groupBuffers.add(readBuffers(declared.name(), declared.source()));
+      held.addGroup(declared.config().batchNormPolicy());
     }
     this.usedLr = new double[groups.size()];
     this.scheduledLr = new double[groups.size()];
@@ -128,6 +131,7 @@ public final class TrainingPlan {
 
     freezer.update(0, 0);
     refreshTrainable();
+    held.sync(freezer::isFrozen);
     this.declaration = new LinkedHashMap<>(PlanDeclaration.describe(b, groups));
   }
 
@@ -292,6 +296,7 @@ public final class TrainingPlan {
     config.overrides().forEach(group::set);
     optimizer.addParamGroup(group); // validates the hyperparameters; nothing changed if it throws
     groupBuffers.add(buffers);
+    held.addGroup(config.batchNormPolicy());
     freezer.addGroup(group, config.freezeRule());
     groupNames = names(groups);
     usedLr = new double[groups.size()];
@@ -301,6 +306,7 @@ public final class TrainingPlan {
     added.add(PlanDeclaration.describeAdded(config, params.size()));
     freezer.update(clock.epoch(), clock.step());
     refreshTrainable();
+    held.sync(freezer::isFrozen);
     return group;
   }
 
@@ -343,6 +349,7 @@ public final class TrainingPlan {
     requireGroupsKnown();
     clock.microBatchDone();
     freezer.dropFrozenGradients();
+    held.restore();
     if (clock.microBatch() < accumulate) {
       return StepOutcome.ACCUMULATED;
     }
@@ -369,9 +376,11 @@ public final class TrainingPlan {
     closure.evaluate();
     clock.microBatchDone();
     freezer.dropFrozenGradients();
+    held.restore();
     return optimizerStep(() -> {
       double loss = closure.evaluate();
       freezer.dropFrozenGradients();
+      held.restore();
       if (clipping != null) {
         clipping.apply(trainable);
       }
@@ -546,6 +555,7 @@ public final class TrainingPlan {
       }
     }
     refreshTrainable();
+    held.sync(freezer::isFrozen);
     for (ParamGroup group : thawed) {
       for (PlanListener listener : listeners) {
         listener.onUnfreeze(clock, group.name());
@@ -636,6 +646,11 @@ public final class TrainingPlan {
     return groups.get(g);
   }
 
+  /** What the group's buffers do while it is frozen. */
+  public BatchNormPolicy frozenBatchNorm(String group) {
+    return held.policy(groupNames.indexOf(group(group).name()));
+  }
+
   public boolean isFrozen(String group) {
     return freezer.isFrozen(groupNames.indexOf(group(group).name()));
   }
@@ -714,6 +729,7 @@ public final class TrainingPlan {
     requireGroupsKnown();
     hooks.runBeforeLoad(this, file);
     PlanCheckpoint.load(this, file);
+    held.recapture(freezer::isFrozen);
     hooks.runAfterLoad(this, file);
   }
 }

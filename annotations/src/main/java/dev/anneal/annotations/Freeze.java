@@ -26,4 +26,11 @@ public @interface Freeze {
 
   /** Optimizer steps of linear warmup for this group after it thaws; 0 for none. */
   int rewarmupSteps() default 0;
+
+  /**
+   * What the group's BatchNorm running statistics do while it is frozen: follow the data
+   * ({@code TRAIN}, PyTorch's, fastai's and Lightning's behaviour) or stay as they were
+   * ({@code HOLD}). Meaningful for fields that hold buffers (a DJL {@code Block}).
+   */
+  BatchNormPolicy batchNorm() default BatchNormPolicy.TRAIN;
 }

@@ -61,6 +61,8 @@ public enum Message {
   // Lengths and composition
   PAST_END(ERROR, "past-end", "%s must be at most the training's length (%s), was %s"),
   FREEZE_NEEDS_UNTIL(ERROR, "freeze-needs-until", "@Freeze on field %s needs untilEpoch or untilStep"),
+  BATCH_NORM_WITHOUT_BUFFERS(WARNING, "batch-norm-without-buffers",
+      "@Freeze batchNorm = HOLD on field %s has no effect: a %s holds bare parameters, no BatchNorm statistics"),
   FREEZE_EPOCH_AND_STEP(ERROR, "freeze-epoch-and-step", "@Freeze gives both untilEpoch and untilStep; give one of them"),
   WARMUP_NEEDS_LENGTH(ERROR, "warmup-needs-length", "@Warmup needs epochs or steps, positive"),
   WARMUP_EPOCHS_AND_STEPS(ERROR, "warmup-epochs-and-steps", "@Warmup gives both epochs and steps; give one of them"),

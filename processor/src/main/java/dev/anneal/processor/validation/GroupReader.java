@@ -6,6 +6,7 @@ import dev.anneal.processor.base.Mirrors;
 import dev.anneal.processor.base.Report;
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.Count;
+import dev.anneal.processor.model.FieldKind;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
 import dev.anneal.processor.model.GroupModel;
@@ -91,12 +92,12 @@ final class GroupReader {
       merged.putAll(overrides);
       args.checkWhole(optimizer, merged, overrides.values().iterator().next().where(), null, overrides);
     }
-    Freeze freeze = Mirrors.find(field, Names.FREEZE).map(mirror -> readFreeze(field, mirror)).orElse(null);
+    Freeze freeze = Mirrors.find(field, Names.FREEZE).map(mirror -> readFreeze(field, ref.kind(), mirror)).orElse(null);
     ScheduleNode schedule = schedules.read(field, classMain);
     return Optional.of(new GroupModel(name, List.of(ref), false, overrides, freeze, schedule));
   }
 
-  private Freeze readFreeze(VariableElement field, AnnotationMirror mirror) {
+  private Freeze readFreeze(VariableElement field, FieldKind kind, AnnotationMirror mirror) {
     Location at = Location.of(field, mirror);
     AnnotationValue epochValue = Mirrors.value(mirror, "untilEpoch");
     AnnotationValue stepValue = Mirrors.value(mirror, "untilStep");
@@ -116,6 +117,11 @@ final class GroupReader {
       report.add(Message.NEGATIVE, at.at(rewarmup), "@Freeze rewarmupSteps", Mirrors.intValue(rewarmup));
     }
     boolean reset = Mirrors.enumName(Mirrors.value(mirror, "onUnfreeze")).equals("RESET_STATE");
+    AnnotationValue batchNorm = Mirrors.value(mirror, "batchNorm");
+    boolean hold = Mirrors.enumName(batchNorm).equals("HOLD");
+    if (hold && !mayHoldBuffers(kind)) {
+      report.add(Message.BATCH_NORM_WITHOUT_BUFFERS, at.at(batchNorm), field.getSimpleName(), field.asType());
+    }
     if (explicit.containsKey("untilEpoch")) {
       if (untilEpoch < 0) {
         report.add(Message.NEGATIVE, at.at(epochValue), "@Freeze untilEpoch", untilEpoch);
@@ -124,7 +130,7 @@ final class GroupReader {
       } else if (untilEpoch == epochs) {
         report.add(Message.FROZEN_WHOLE_RUN, at.at(epochValue), field.getSimpleName(), "untilEpoch = " + epochs + " = epochs");
       }
-      return new Freeze(untilEpoch, -1, reset, Mirrors.intValue(rewarmup), at);
+      return new Freeze(untilEpoch, -1, reset, Mirrors.intValue(rewarmup), hold, at);
     }
     if (untilStep < 0) {
       report.add(Message.NEGATIVE, at.at(stepValue), "@Freeze untilStep", untilStep);
@@ -134,6 +140,11 @@ final class GroupReader {
       report.add(Message.FROZEN_WHOLE_RUN, at.at(stepValue), field.getSimpleName(),
           "untilStep = " + untilStep + ", the training has " + (long) epochs * stepsPerEpoch + " steps");
     }
-    return new Freeze(-1, untilStep, reset, Mirrors.intValue(rewarmup), at);
+    return new Freeze(-1, untilStep, reset, Mirrors.intValue(rewarmup), hold, at);
+  }
+
+  /** Whether a field of this kind can have buffers: a collection of bare parameters has none. */
+  private static boolean mayHoldBuffers(FieldKind kind) {
+    return kind != FieldKind.PARAMETER_COLLECTION;
   }
 }

@@ -32,6 +32,7 @@ public final class PlanWriter {
   static final ClassName TRAINING_PLAN = ClassName.get("dev.anneal.plan", "TrainingPlan");
   static final ClassName INTERVAL = ClassName.get("dev.anneal.schedule", "Interval");
   static final ClassName UNFREEZE_POLICY = ClassName.get("dev.anneal.plan", "UnfreezePolicy");
+  static final ClassName BATCH_NORM_POLICY = ClassName.get("dev.anneal.plan", "BatchNormPolicy");
   static final ClassName PARAMETER_SOURCE = ClassName.get("dev.anneal.param", "ParameterSource");
   static final ClassName BLOCK_PARAMETERS = ClassName.get("dev.anneal.djl", "BlockParameters");
   static final ClassName GROUP_SOURCE = ClassName.get("dev.anneal.schedule", "GroupSource");
@@ -181,6 +182,9 @@ public final class PlanWriter {
       }
       if (freeze.rewarmupSteps() > 0) {
         calls.add(CodeBlock.of(".rewarmup($L)", freeze.rewarmupSteps()));
+      }
+      if (freeze.holdBatchNorm()) {
+        calls.add(CodeBlock.of(".frozenBatchNorm($T.HOLD)", BATCH_NORM_POLICY));
       }
     }
     ScheduleNode own = group.schedule();

@@ -166,9 +166,10 @@ class DiagnosticsTest {
   }
 
   @Test
-  void duplicateGroupNames() {
-    assertError(Message.DUPLICATE_GROUP, model(SGD, "  @Group(\"body\") Layer a;\n  @Group(\n    \"body\") Layer b;"),
-        "group name \"body\" is used by field b and by field a; give each group its own name with @Group", "\"body\") Layer b");
+  void aGroupNamedLikeAnotherFieldsOwnGroup() {
+    assertError(Message.DUPLICATE_GROUP, model(SGD, "  @LearningRate(0.01) Layer body;\n  @Group(\n    \"body\") Layer b;"),
+        "group name \"body\" is used by field b and by field body; give each group its own name with @Group, or put "
+            + "@Group(\"body\") on both fields to share one group", "\"body\") Layer b");
   }
 
   @Test

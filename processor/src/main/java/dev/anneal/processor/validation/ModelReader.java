@@ -143,7 +143,7 @@ public final class ModelReader {
     if (!anyField) {
       report.add(Message.NO_PARAMETERS, Location.of(type, training), type.getSimpleName(), Names.ACCEPTED_TYPES);
     }
-    List<GroupModel> all = new ArrayList<>(own);
+    List<GroupModel> all = new ArrayList<>(new GroupMerger(report).merge(own));
     if (!unannotated.isEmpty()) {
       all.add(new GroupModel(GroupModel.DEFAULT_NAME, unannotated, true, Map.of(), null, null));
     }

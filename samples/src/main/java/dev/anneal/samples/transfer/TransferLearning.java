@@ -282,35 +282,64 @@ public final class TransferLearning implements Callable<Integer> {
   private static void printTable(PrintStream out, Result result, int seeds, int testImages) {
     out.printf(Locale.ROOT, "%n== few-shot fine-tuning from one pretrained start (%.2f%% on classes 0-4): test accuracy (%%) on the %d"
         + " test images of classes 5-9, mean ± sample std over %d seeds ==%n", 100 * result.pretrained(), testImages, seeds);
-    String row = "%-14s %-30s %-18s %-25s %s%n";
-    out.printf(Locale.ROOT, row, "images/class", LAYER_WISE, FULL, "layer-wise minus full", "layer-wise better");
+    String row = "%-13s %-29s %-17s %-22s %-17s %s%n";
+    out.printf(Locale.ROOT, row, "images/class", LAYER_WISE, FULL, "layer-wise minus full", "95% interval", "layer-wise better");
     for (SizeResult size : result.sizes()) {
       Summary difference = Summary.of(size.differences());
       out.printf(Locale.ROOT, row, size.perClass(), Summary.of(size.layerWise()).format(100), Summary.of(size.full()).format(100),
-          (difference.mean() >= 0 ? "+" : "") + difference.format(100) + " points", size.layerWiseWins() + " of " + seeds + " seeds");
+          signed(difference.mean()) + (seeds > 1 ? String.format(Locale.ROOT, " ± %.2f", 100 * difference.std()) : ""),
+          interval(difference), size.layerWiseWins() + " of " + seeds + " seeds");
     }
+    out.println("(layer-wise minus full: in points, paired by seed, as the runs of one seed share the subset and the head;"
+        + " 95% interval: Student's t interval of its mean)");
   }
 
-  /** The last line: where layer-wise lrs with freezing helped on average, and where they did not. */
+  /**
+   * The last line: at which sizes layer-wise lrs with freezing helped (the 95% interval of the
+   * paired difference above 0), made no clear difference (it holds 0) or did worse (below 0).
+   */
   static String verdict(List<SizeResult> sizes, int seeds) {
-    List<String> better = new ArrayList<>();
-    List<String> notBetter = new ArrayList<>();
+    if (seeds < 2) {
+      return "verdict: none with one seed (no spread to compare the difference with); run with --seeds 2 or more";
+    }
+    List<String> helped = new ArrayList<>();
+    List<String> unclear = new ArrayList<>();
+    List<String> worse = new ArrayList<>();
     for (SizeResult size : sizes) {
-      double mean = Summary.of(size.differences()).mean();
-      String entry = String.format(Locale.ROOT, "%d (%s%.2f points, better in %d of %d seeds)", size.perClass(), mean >= 0 ? "+" : "",
-          100 * mean, size.layerWiseWins(), seeds);
-      (mean > 0 ? better : notBetter).add(entry);
+      Summary d = Summary.of(size.differences());
+      String entry = size.perClass() + " (" + signed(d.mean()) + " points)";
+      if (d.mean() - d.halfWidth95() > 0) {
+        helped.add(entry);
+      } else if (d.mean() + d.halfWidth95() < 0) {
+        worse.add(entry);
+      } else {
+        unclear.add(entry);
+      }
     }
-    if (notBetter.isEmpty()) {
-      return "verdict: layer-wise lrs + frozen backbone beat full fine-tuning on average at every size, images per class "
-          + String.join(", ", better);
+    List<String> parts = new ArrayList<>();
+    if (!helped.isEmpty()) {
+      parts.add("helped at " + String.join(", ", helped) + " images per class");
     }
-    if (better.isEmpty()) {
-      return "verdict: layer-wise lrs + frozen backbone did not help: full fine-tuning was as good or better on average at every size,"
-          + " images per class " + String.join(", ", notBetter);
+    if (!unclear.isEmpty()) {
+      parts.add((helped.isEmpty() ? "did not help: " : "") + "no clear difference from full fine-tuning at " + String.join(", ", unclear)
+          + " images per class (the 95% interval of the paired difference holds 0)");
     }
-    return "verdict: layer-wise lrs + frozen backbone helped on average at images per class " + String.join(", ", better)
-        + " and did not at " + String.join(", ", notBetter);
+    if (!worse.isEmpty()) {
+      parts.add((helped.isEmpty() && unclear.isEmpty() ? "did not help: " : "") + "worse than full fine-tuning at "
+          + String.join(", ", worse) + " images per class");
+    }
+    return "verdict over " + seeds + " seeds: layer-wise lrs + frozen backbone " + String.join("; ", parts);
+  }
+
+  private static String signed(double fraction) {
+    return String.format(Locale.ROOT, "%+.2f", 100 * fraction);
+  }
+
+  private static String interval(Summary d) {
+    if (d.count() < 2) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "[%+.2f, %+.2f]", 100 * (d.mean() - d.halfWidth95()), 100 * (d.mean() + d.halfWidth95()));
   }
 
   private static ErrorBarChart accuracyChart(List<SizeResult> sizes, int seeds) {

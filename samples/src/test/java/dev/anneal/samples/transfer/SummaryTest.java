@@ -17,6 +17,20 @@ class SummaryTest {
   }
 
   @Test
+  void theIntervalOfTheMeanUsesStudentsT() {
+    // five values: 4 degrees of freedom, t = 2.776 (tables); std sqrt(2.5)
+    assertEquals(2.776 * Math.sqrt(2.5) / Math.sqrt(5), Summary.of(1, 2, 3, 4, 5).halfWidth95(), 1e-12);
+    // 41 values (40 degrees of freedom, beyond the table): t(0.975, 40) = 2.021 in the tables
+    double[] values = new double[41];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 2;
+    }
+    Summary s = Summary.of(values);
+    assertEquals(2.021, s.halfWidth95() * Math.sqrt(41) / s.std(), 0.002);
+    assertTrue(Double.isNaN(Summary.of(3).halfWidth95()));
+  }
+
+  @Test
   void identicalValuesHaveNoSpread() {
     Summary s = Summary.of(0.8, 0.8, 0.8);
     assertEquals(0.8, s.mean(), 1e-12);

@@ -55,7 +55,7 @@ class TransferLearningTest {
     }
     assertTrue(printed.contains(" 20 per class (100 images), seed 43: layer-wise "), printed);
     String[] lines = printed.strip().split("\n");
-    assertTrue(lines[lines.length - 1].startsWith("verdict: layer-wise lrs + frozen backbone "), printed);
+    assertTrue(lines[lines.length - 1].startsWith("verdict over 2 seeds: layer-wise lrs + frozen backbone "), printed);
     assertTrue(lines[lines.length - 2].strip().endsWith("fewshot-accuracy.png"), printed);
     assertTrue(Files.size(out.resolve("fewshot-accuracy.png")) > 1000);
     assertTrue(Files.size(out.resolve("finetune-layerwise-lr.png")) > 1000);
@@ -63,11 +63,17 @@ class TransferLearningTest {
 
   @Test
   void theVerdictSaysPlainlyWhereLayerWiseDidNotHelp() {
-    var helped = new TransferLearning.SizeResult(10, new double[] {0.80, 0.82}, new double[] {0.78, 0.79});
-    var lost = new TransferLearning.SizeResult(50, new double[] {0.85, 0.86}, new double[] {0.87, 0.85});
-    assertEquals("verdict: layer-wise lrs + frozen backbone did not help: full fine-tuning was as good or better on average at every"
-        + " size, images per class 50 (-0.50 points, better in 1 of 2 seeds)", TransferLearning.verdict(List.of(lost), 2));
-    assertEquals("verdict: layer-wise lrs + frozen backbone helped on average at images per class 10 (+2.50 points, better in 2 of 2"
-        + " seeds) and did not at 50 (-0.50 points, better in 1 of 2 seeds)", TransferLearning.verdict(List.of(helped, lost), 2));
+    var helped = new TransferLearning.SizeResult(10, new double[] {0.80, 0.82, 0.81}, new double[] {0.78, 0.799, 0.791});
+    var unclear = new TransferLearning.SizeResult(20, new double[] {0.85, 0.86, 0.84}, new double[] {0.87, 0.85, 0.84});
+    var worse = new TransferLearning.SizeResult(50, new double[] {0.85, 0.86, 0.87}, new double[] {0.88, 0.891, 0.899});
+    assertEquals("verdict over 3 seeds: layer-wise lrs + frozen backbone did not help: no clear difference from full fine-tuning at"
+        + " 20 (-0.33 points) images per class (the 95% interval of the paired difference holds 0)",
+        TransferLearning.verdict(List.of(unclear), 3));
+    assertEquals("verdict over 3 seeds: layer-wise lrs + frozen backbone helped at 10 (+2.00 points) images per class;"
+        + " no clear difference from full fine-tuning at 20 (-0.33 points) images per class (the 95% interval of the paired"
+        + " difference holds 0); worse than full fine-tuning at 50 (-3.00 points) images per class",
+        TransferLearning.verdict(List.of(helped, unclear, worse), 3));
+    assertEquals("verdict over 3 seeds: layer-wise lrs + frozen backbone did not help: worse than full fine-tuning at"
+        + " 50 (-3.00 points) images per class", TransferLearning.verdict(List.of(worse), 3));
   }
 }

@@ -12,7 +12,8 @@ import dev.anneal.samples.fashion.FashionCnn;
 
 /**
  * Plain full fine-tuning, the baseline: every field unannotated, so all of them form the one
- * {@code default} group with the optimizer's lr; nothing frozen; the same cosine per step.
+ * {@code default} group with the optimizer's lr; nothing frozen; the same cosine per step and the
+ * same epochs as {@link LayerWiseFineTuning}.
  */
 @Training(epochs = 4)
 @Optimizer(type = OptimizerType.ADAMW, lr = 1e-3, weightDecay = 0.01)

@@ -14,7 +14,8 @@ import dev.anneal.samples.fashion.FashionCnn;
 
 /**
  * Fine-tuning with layer-wise learning rates, smaller for lower layers, and the pretrained
- * backbone frozen for the first epoch, then warmed up again over 50 steps; cosine per step.
+ * backbone frozen for the first epoch, then warmed up again over 50 steps; cosine per step. In
+ * sample 3's few-shot runs an epoch is {@code --steps-per-epoch} steps (25) over the small set.
  */
 @Training(epochs = 4)
 @Optimizer(type = OptimizerType.ADAMW, lr = 1e-3, weightDecay = 0.01)

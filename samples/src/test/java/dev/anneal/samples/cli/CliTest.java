@@ -10,6 +10,7 @@ import dev.anneal.samples.preview.SchedulePreview;
 import dev.anneal.samples.quickstart.QuickStart;
 import dev.anneal.samples.regression.UncertainRegression;
 import dev.anneal.samples.softmax.SoftmaxRegression;
+import dev.anneal.samples.swa.WeightAveraging;
 import dev.anneal.samples.transfer.TransferLearning;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,7 +25,7 @@ class CliTest {
 
   private static final List<Supplier<Object>> SAMPLES = List.of(MlpPlateau::new, CnnAdamW::new, TransferLearning::new,
       SoftmaxRegression.Command::new, SchedulePreview::new, QuickStart::new, LrFind::new,
-      UncertainRegression::new);
+      UncertainRegression::new, WeightAveraging::new);
 
   private int run(Object command, String... args) {
     out.getBuffer().setLength(0);

@@ -53,6 +53,15 @@ class DjlLossesTest extends EngineTest {
   }
 
   @Test
+  void softmaxCrossEntropysClassAxisIsTheLastWherePyTorchsIsTheSecond() {
+    NDArray logits = manager.randomNormal(new Shape(2, 3, 4));              // (N, C, d1) as PyTorch lays it out
+    NDArray classes = manager.create(new long[] {0, 2, 1, 1, 2, 0, 0, 1}, new Shape(2, 4));
+    float pytorch = new CrossEntropyLoss().forward(logits, classes).getFloat();
+    // DJL reads the classes from the last axis: it agrees once they are moved there (the labels with a trailing 1)
+    assertEquals(pytorch, djl(Loss.softmaxCrossEntropyLoss(), logits.transpose(0, 2, 1), classes.expandDims(2)), 1e-5f);
+  }
+
+  @Test
   void sigmoidBinaryCrossEntropyIsBceWithLogitsOnLogits() {
     NDArray labels = manager.create(new float[] {1, 0, 1, 0, 0, 1}, new Shape(2, 3));
     assertEquals(new BCEWithLogitsLoss().forward(prediction(), labels).getFloat(),

@@ -6,7 +6,10 @@ import dev.anneal.schedule.Interval;
 import dev.anneal.schedule.warmup.StepWarmup;
 import dev.anneal.spec.Spec;
 import dev.anneal.spec.SpecSource;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,6 +29,14 @@ public final class GroupConfig {
   private UnfreezePolicy onUnfreeze = UnfreezePolicy.KEEP_STATE;
   private int rewarmupSteps;
   private BatchNormPolicy batchNorm = BatchNormPolicy.TRAIN;
+  private final List<Split> splits = new ArrayList<>();
+  private LayerDecay layerDecay;
+
+  /** Parameters a rule takes out into the group {@code <name>.<suffix>}, configured further by {@code configure}. */
+  record Split(String suffix, ParamRule rule, Consumer<GroupConfig> configure) {}
+
+  /** Layer-wise lr decay inside the group: the lr of layer {@code i} is scaled by {@code decay^(top - i)}. */
+  record LayerDecay(double decay, LayerIndex index) {}
   private PlannedSchedule schedule;
   private StepWarmup stepWarmup;
 
@@ -66,6 +77,78 @@ public final class GroupConfig {
   /** {@code set("weight_decay", weightDecay)}: this group's weight decay (0 for biases and norms). */
   public GroupConfig weightDecay(double weightDecay) {
     return set(ParamGroup.WEIGHT_DECAY, weightDecay);
+  }
+
+  /**
+   * Takes the parameters {@code rule} matches out of this group into a group of their own named
+   * {@code <name>.<suffix>}, which starts with every setting of this one (lr, freezing, schedule)
+   * and then applies {@code configure}: {@code g.split("embeddings", ParamRule.names("*.embed*"), s -> s.lr(1e-5))}.
+   * Splits are tried in the order given; a parameter goes to the first that matches. A part that
+   * ends up empty is left out.
+   */
+  public GroupConfig split(String suffix, ParamRule rule, Consumer<GroupConfig> configure) {
+    Objects.requireNonNull(suffix, "suffix");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(configure, "configure");
+    if (suffix.isBlank() || suffix.contains(".")) {
+      throw new IllegalArgumentException("group " + name + ": a split's suffix must be non-blank and without dots, was \"" + suffix + "\"");
+    }
+    for (Split existing : splits) {
+      if (existing.suffix().equals(suffix)) {
+        throw new IllegalArgumentException("group " + name + " already has a split " + suffix);
+      }
+    }
+    splits.add(new Split(suffix, rule, configure));
+    return this;
+  }
+
+  /**
+   * No weight decay for the parameters {@code rule} takes, in the group {@code <name>.no_decay}:
+   * {@code g.noDecay(ParamRule.biasAndNorm())} is timm's {@code param_groups_weight_decay}.
+   */
+  public GroupConfig noDecay(ParamRule rule) {
+    return split(NO_DECAY, rule, s -> s.weightDecay(0.0));
+  }
+
+  /** The suffix of {@link #noDecay}'s group. */
+  public static final String NO_DECAY = "no_decay";
+
+  /**
+   * Layer-wise lr decay inside this group, timm's {@code param_groups_layer_decay}: each parameter's
+   * layer is read from its name by {@code index} (-1: the top layer); with {@code top} the largest
+   * layer found, the parameters of layer {@code i} form the group {@code <name>.layer_<i>} whose lr is
+   * this group's lr times {@code decay^(top - i)}. Combined with {@link #noDecay}, each layer splits
+   * again ({@code <name>.layer_<i>.no_decay}), as timm's {@code layer_<i>_no_decay}.
+   */
+  public GroupConfig layerDecay(double decay, LayerIndex index) {
+    if (!(decay > 0 && decay <= 1)) {
+      throw new IllegalArgumentException("group " + name + ": layerDecay must be in (0, 1], was " + decay);
+    }
+    layerDecay = new LayerDecay(decay, Objects.requireNonNull(index, "index"));
+    return this;
+  }
+
+  List<Split> splits() {
+    return Collections.unmodifiableList(splits);
+  }
+
+  LayerDecay layerDecayRule() {
+    return layerDecay;
+  }
+
+  /** This configuration under another name, without splits or layer decay (for the parts of a split group). */
+  GroupConfig copyAs(String newName) {
+    GroupConfig copy = new GroupConfig(newName);
+    copy.overrides.putAll(overrides);
+    copy.overrideTypes.addAll(overrideTypes);
+    copy.freezeUntilEpoch = freezeUntilEpoch;
+    copy.freezeUntilStep = freezeUntilStep;
+    copy.onUnfreeze = onUnfreeze;
+    copy.rewarmupSteps = rewarmupSteps;
+    copy.schedule = schedule;
+    copy.stepWarmup = stepWarmup;
+    copy.batchNorm = batchNorm;
+    return copy;
   }
 
   /** Frozen (no gradient, no update, no state change) while fewer than {@code epoch} epochs have ended. */

@@ -33,28 +33,32 @@ final class PlanDeclaration {
     return jsonFriendly(group);
   }
 
-  static Map<String, Object> describe(TrainingPlanBuilder b, List<ParamGroup> groups) {
-    return jsonFriendly(declare(b, groups));
+  /** {@code declared}: the groups as the optimizer gets them (split groups expanded). */
+  static Map<String, Object> describe(TrainingPlanBuilder b, List<TrainingPlanBuilder.DeclaredGroup> declared,
+      List<ParamGroup> groups) {
+    return jsonFriendly(declare(b, declared, groups));
   }
 
-  private static Map<String, Object> declare(TrainingPlanBuilder b, List<ParamGroup> groups) {
+  private static Map<String, Object> declare(TrainingPlanBuilder b, List<TrainingPlanBuilder.DeclaredGroup> declared,
+      List<ParamGroup> groups) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("optimizer", b.optimizer.toMap());
     List<Object> groupMaps = new ArrayList<>();
-    for (int g = 0; g < b.groups.size(); g++) {
-      TrainingPlanBuilder.DeclaredGroup declared = b.groups.get(g);
+    for (int g = 0; g < declared.size(); g++) {
+      TrainingPlanBuilder.DeclaredGroup part = declared.get(g);
+      GroupConfig config = part.config();
       Map<String, Object> group = new LinkedHashMap<>();
-      group.put("name", declared.name());
-      group.put("overrides", new LinkedHashMap<>(declared.config().overrides()));
-      FreezeRule rule = declared.config().freezeRule();
+      group.put("name", part.name());
+      group.put("overrides", new LinkedHashMap<>(config.overrides()));
+      FreezeRule rule = config.freezeRule();
       group.put("freeze", rule == null ? null : rule.toMap());
-      if (declared.config().batchNormPolicy() != BatchNormPolicy.TRAIN) {
-        group.put("frozen_batch_norm", declared.config().batchNormPolicy().name());
+      if (config.batchNormPolicy() != BatchNormPolicy.TRAIN) {
+        group.put("frozen_batch_norm", config.batchNormPolicy().name());
       }
-      PlannedSchedule own = declared.config().plannedSchedule();
+      PlannedSchedule own = config.plannedSchedule();
       group.put("schedule", own == null ? null : own.toMap());
-      if (declared.config().ownStepWarmup() != null) {
-        group.put("step_warmup", declared.config().ownStepWarmup().spec().toMap());
+      if (config.ownStepWarmup() != null) {
+        group.put("step_warmup", config.ownStepWarmup().spec().toMap());
       }
       group.put("parameters", groups.get(g).params().size());
       groupMaps.add(group);
@@ -63,6 +67,9 @@ final class PlanDeclaration {
     map.put("schedules", b.schedules.stream().map(PlannedSchedule::toMap).toList());
     if (b.stepWarmup != null) {
       map.put("step_warmup", b.stepWarmup.spec().toMap());
+    }
+    if (b.noDecay != null) {
+      map.put("no_decay", b.noDecay.describe());
     }
     map.put("accumulate", b.accumulate);
     map.put("clipping", b.clipping == null ? null : b.clipping.toMap());

@@ -103,11 +103,14 @@ public final class TrainingPlan {
     this.clipping = b.clipping;
     this.listeners = new ArrayList<>(b.listeners);
 
-    List<ParamGroup> built = readGroups(b.groups, Registry.require(Category.OPTIMIZER, b.optimizer.type()));
+    Descriptor optimizerType = Registry.require(Category.OPTIMIZER, b.optimizer.type());
+    List<TrainingPlanBuilder.DeclaredGroup> declaredGroups =
+        GroupSplitter.expand(b.groups, b.noDecay, b.optimizer.has(ParamGroup.LR) ? b.optimizer.get(ParamGroup.LR) : null, optimizerType);
+    List<ParamGroup> built = readGroups(declaredGroups, optimizerType);
     this.optimizer = Optimizers.create(b.optimizer, built);
     this.groups = optimizer.paramGroups();
     this.groupNames = names(groups);
-    for (TrainingPlanBuilder.DeclaredGroup declared : b.groups) {
+    for (TrainingPlanBuilder.DeclaredGroup declared : declaredGroups) {
       groupBuffers.add(readBuffers(declared.name(), declared.source()));
       held.addGroup(declared.config().batchNormPolicy());
     }
@@ -115,24 +118,24 @@ public final class TrainingPlan {
     this.scheduledLr = new double[groups.size()];
 
     List<FreezeRule> rules = new ArrayList<>();
-    for (TrainingPlanBuilder.DeclaredGroup declared : b.groups) {
+    for (TrainingPlanBuilder.DeclaredGroup declared : declaredGroups) {
       rules.add(declared.config().freezeRule());
     }
     this.freezer = new Freezer(groups, rules);
-    for (TrainingPlanBuilder.DeclaredGroup declared : b.groups) {
+    for (TrainingPlanBuilder.DeclaredGroup declared : declaredGroups) {
       StepWarmup own = declared.config().ownStepWarmup();
       stepWarmups.add(own != null ? own : declared.config().plannedSchedule() == null ? b.stepWarmup : null);
     }
 
     this.factory = b.schedulerFactory != null ? b.schedulerFactory : DefaultSchedulers.INSTANCE;
     this.planWideOverAll = b.schedules.isEmpty()
-        || b.groups.stream().allMatch(g -> g.config().plannedSchedule() == null);
-    createSchedules(b, factory);
+        || declaredGroups.stream().allMatch(g -> g.config().plannedSchedule() == null);
+    createSchedules(b, declaredGroups, factory);
 
     freezer.update(0, 0);
     refreshTrainable();
     held.sync(freezer::isFrozen);
-    this.declaration = new LinkedHashMap<>(PlanDeclaration.describe(b, groups));
+    this.declaration = new LinkedHashMap<>(PlanDeclaration.describe(b, declaredGroups, groups));
   }
 
   private static List<ParamGroup> readGroups(List<TrainingPlanBuilder.DeclaredGroup> declared, Descriptor optimizer) {
@@ -196,10 +199,11 @@ public final class TrainingPlan {
     return buffers;
   }
 
-  private void createSchedules(TrainingPlanBuilder b, SchedulerFactory factory) {
+  private void createSchedules(TrainingPlanBuilder b, List<TrainingPlanBuilder.DeclaredGroup> declaredGroups,
+      SchedulerFactory factory) {
     List<ParamGroup> withoutOwn = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
-      PlannedSchedule own = b.groups.get(g).config().plannedSchedule();
+      PlannedSchedule own = declaredGroups.get(g).config().plannedSchedule();
       if (own == null) {
         withoutOwn.add(groups.get(g));
       }
@@ -210,7 +214,7 @@ public final class TrainingPlan {
       }
     }
     for (int g = 0; g < groups.size(); g++) {
-      PlannedSchedule own = b.groups.get(g).config().plannedSchedule();
+      PlannedSchedule own = declaredGroups.get(g).config().plannedSchedule();
       if (own != null) {
         add(own, factory, List.of(groups.get(g)), "group " + groups.get(g).name());
       }

@@ -38,6 +38,7 @@ public final class TrainingPlanBuilder {
   StepWarmup stepWarmup;
   Clipping clipping;
   int accumulate = 1;
+  ParamRule noDecay;
   SchedulerFactory schedulerFactory;
   final List<PlanListener> listeners = new ArrayList<>();
 
@@ -115,6 +116,16 @@ public final class TrainingPlanBuilder {
    */
   public TrainingPlanBuilder stepWarmup(SpecSource warmup) {
     this.stepWarmup = StepWarmup.of(warmup.toSpec());
+    return this;
+  }
+
+  /**
+   * No weight decay, in every group, for the parameters {@code rule} takes ({@code <group>.no_decay},
+   * as {@link GroupConfig#noDecay}; a group's own {@code noDecay} wins): with
+   * {@code ParamRule.biasAndNorm()}, timm's {@code param_groups_weight_decay} over the whole model.
+   */
+  public TrainingPlanBuilder noDecay(ParamRule rule) {
+    this.noDecay = Objects.requireNonNull(rule, "rule");
     return this;
   }
 

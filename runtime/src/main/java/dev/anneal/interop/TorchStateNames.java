@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * The optimizers whose state moves to and from PyTorch's {@code optimizer.state_dict()}, with the
  * per-parameter state keys PyTorch uses for them. They are the keys the runtime's optimizers already
- * export ({@code StateLayout} of {@code Adam} and {@code Sgd}); {@code TorchStateNamesTest} checks
+ * export ({@code StateLayout} of {@code Adam} and {@code Sgd}); {@code TorchOptimizerStateTest} checks
  * that the two agree. A scalar ({@code step}) is a 0-dimensional float32 tensor, as in PyTorch.
  */
 final class TorchStateNames {

@@ -29,10 +29,7 @@ public final class ClassifierTraining implements BatchFunction {
   private final DjlTrainer trainer;
   private final Split train;
   private final int batchSize;
-  private final long batchesPerEpoch;
-  /** Shuffled passes over {@code train} per epoch: 1, or as many as a repeating epoch needs. */
-  private final int passes;
-  private final long seed;
+  private final EpochOrder epochs;
   private int[] order;
   private int orderEpoch = -1;
   private long correct;
@@ -45,34 +42,31 @@ public final class ClassifierTraining implements BatchFunction {
 
   /** With a loss of one's own (sample 2: PyTorch's CrossEntropyLoss with label smoothing). */
   public ClassifierTraining(Block model, TrainingPlan plan, Loss loss, Split train, int batchSize, long seed) {
-    this(model, plan, loss, train, batchSize, stepsPerEpoch(train.count(), batchSize), 1, seed);
+    this(model, plan, loss, EpochOrder.onePass(train, batchSize, seed));
   }
 
-  private ClassifierTraining(Block model, TrainingPlan plan, Loss loss, Split train, int batchSize, long batchesPerEpoch, int passes,
-      long seed) {
+  private ClassifierTraining(Block model, TrainingPlan plan, Loss loss, EpochOrder epochs) {
     this.trainer = new DjlTrainer(model, loss, plan);
-    this.train = train;
-    this.batchSize = batchSize;
-    this.batchesPerEpoch = batchesPerEpoch;
-    this.passes = passes;
-    this.seed = seed;
+    this.train = epochs.train();
+    this.batchSize = epochs.batchSize();
+    this.epochs = epochs;
   }
 
   /**
    * Epochs of exactly {@code batchesPerEpoch} full mini-batches taken from consecutive passes over
-   * {@code train}, each pass shuffled anew (the last one used in part): a few-shot set of 50 images
-   * then gives the schedules and the freezing as many steps per epoch as a large one.
+   * {@code train}, each pass shuffled anew (the last one used in part; {@link EpochOrder#repeating}):
+   * a few-shot set of 50 images then gives the schedules and the freezing as many steps per epoch
+   * as a large one.
    */
   public static ClassifierTraining repeating(Block model, TrainingPlan plan, Split train, int batchSize, int batchesPerEpoch,
       long seed) {
-    long examples = (long) batchesPerEpoch * batchSize;
-    int passes = (int) ((examples + train.count() - 1) / train.count());
-    return new ClassifierTraining(model, plan, Loss.softmaxCrossEntropyLoss(), train, batchSize, batchesPerEpoch, passes, seed);
+    return new ClassifierTraining(model, plan, Loss.softmaxCrossEntropyLoss(),
+        EpochOrder.repeating(train, batchSize, batchesPerEpoch, seed));
   }
 
   /** Mini-batches in an epoch: the loop's batchesPerEpoch. */
   public long batchesPerEpoch() {
-    return batchesPerEpoch;
+    return epochs.batches();
   }
 
   /** Mini-batches per epoch for a training set of {@code examples}, as the plan's stepsPerEpoch. */
@@ -83,7 +77,7 @@ public final class ClassifierTraining implements BatchFunction {
   @Override
   public double train(int epoch, long batch, double lossScale) {
     if (orderEpoch != epoch) {
-      order = epochOrder(epoch);
+      order = epochs.of(epoch);
       orderEpoch = epoch;
       correct = 0;
       seen = 0;
@@ -97,19 +91,6 @@ public final class ClassifierTraining implements BatchFunction {
       seen += to - from;
       return result.loss();
     }
-  }
-
-  /** The example indices of an epoch: its passes' shuffles one after another, cut to the epoch's batches. */
-  private int[] epochOrder(int epoch) {
-    int examples = (int) Math.min((long) passes * train.count(), batchesPerEpoch * batchSize);
-    int[] epochOrder = new int[examples];
-    for (int pass = 0, at = 0; at < examples; pass++) {
-      int[] shuffle = train.shuffledOrder(seed * 1_000_003L + (long) epoch * passes + pass + 1);
-      int take = Math.min(shuffle.length, examples - at);
-      System.arraycopy(shuffle, 0, epochOrder, at, take);
-      at += take;
-    }
-    return epochOrder;
   }
 
   /** After each epoch: {@code train_accuracy} alone, for runs evaluated only at their end. */

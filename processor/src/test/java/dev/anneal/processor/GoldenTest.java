@@ -28,7 +28,7 @@ class GoldenTest {
   private static final boolean REWRITE = Boolean.getBoolean("anneal.golden.rewrite");
 
   @ParameterizedTest
-  @ValueSource(strings = {"FashionClassifier", "TinyMlp", "PlateauNet", "LambdaNet", "YoloSpp"})
+  @ValueSource(strings = {"FashionClassifier", "TinyMlp", "PlateauNet", "LambdaNet", "YoloSpp", "StepRecipes"})
   void generatedSourceMatchesGolden(String model) throws IOException {
     JavaFileObject source = JavaFileObjects.forResource("models/test/" + model + ".java");
     AnnealProcessor processor = new AnnealProcessor();
@@ -46,7 +46,7 @@ class GoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"FashionClassifier", "TinyMlp", "PlateauNet", "LambdaNet", "YoloSpp"})
+  @ValueSource(strings = {"FashionClassifier", "TinyMlp", "PlateauNet", "LambdaNet", "YoloSpp", "StepRecipes"})
   void generatedSourceCompilesAloneUnderAllLintsAsErrors(String model) throws IOException {
     // Without the processor, every lint category applies (also "processing", which only reports
     // unclaimed annotations when a processor runs: this processor never claims them).

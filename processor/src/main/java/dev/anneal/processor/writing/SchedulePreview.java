@@ -13,14 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import dev.anneal.vocabulary.LrCurve;
 
 /**
  * The compile-time preview: one row per epoch, one column per group, the lr in effect at the
  * epoch's first optimizer step, with freeze marks. The lrs are the descriptors' closed forms
- * ({@link ScheduleMath}) at the schedule's {@link #position}; a step-interval schedule needs
- * {@code @Training(stepsPerEpoch)}.
+ * ({@link ScheduleMath}) at the schedule's {@link #position}. A step-interval schedule whose steps
+ * per epoch are known only at run time is shown where its lr at an epoch's start does not depend on
+ * them, and otherwise marked with the reason ({@link StepsPerEpochFree}).
  */
 final class SchedulePreview {
   private static final int MAX_ROWS = 1000;
@@ -42,7 +44,9 @@ final class SchedulePreview {
       }
     }
     out.append("Cells: lr at the first optimizer step of the epoch. F = frozen all epoch, U = unfreezes in this epoch,\n")
-        .append("~ = plateau reduction may lower it at run time, n/a = not evaluated at compile time.\n\n");
+        .append("~ = plateau reduction may lower it at run time, n/a = not evaluated at compile time");
+    int legendEnd = out.length();
+    out.append(".\n\n");
 
     List<String> header = new ArrayList<>(List.of("epoch"));
     model.groups().forEach(g -> header.add(g.name()));
@@ -77,6 +81,9 @@ final class SchedulePreview {
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
+    if (notes.stream().anyMatch(note -> note.startsWith("("))) {
+      out.insert(legendEnd, ",\nn/a(k) = depends on the steps per epoch, known only at run time, for reason (k) below");
+    }
     notes.stream().distinct().forEach(note -> out.append('\n').append(note));
     return out.append(notes.isEmpty() ? "" : "\n").toString();
   }
@@ -85,34 +92,47 @@ final class SchedulePreview {
     if (schedule == null) {
       return number(base);
     }
+    String mark = schedule.containsPlateau() ? "~" : "";
+    if (spe <= 0 && needsStepsPerEpoch(schedule)) {
+      return StepsPerEpochFree.cell(schedule, index, base, epoch, notes, value -> number(value) + mark);
+    }
+    OptionalDouble lr = lrAtEpochStart(math, schedule, index, base, epoch, spe);
+    if (lr.isEmpty()) {
+      notes.add(notEvaluated(schedule));
+      return "n/a";
+    }
+    return number(lr.getAsDouble()) + mark;
+  }
+
+  /** Whether the tree counts optimizer steps, so that its position at an epoch's start is {@code epoch * stepsPerEpoch}. */
+  static boolean needsStepsPerEpoch(ScheduleNode schedule) {
+    return schedule.isStepInterval() || schedule instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs();
+  }
+
+  static String notEvaluated(ScheduleNode schedule) {
+    return name(schedule) + " is not evaluated at compile time; the plan computes it at run time.";
+  }
+
+  /**
+   * The lr at the first optimizer step of {@code epoch} with {@code spe} steps per epoch (known:
+   * {@code spe > 0}, or not needed), or empty when a closed form is missing.
+   */
+  static OptionalDouble lrAtEpochStart(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe) {
     if (schedule instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs()) {
       // the warmup's factor at the epoch's first optimizer step times the schedule's value at the epoch
-      OptionalLong step = epoch == 0 ? OptionalLong.of(0) : spe > 0 ? OptionalLong.of((long) epoch * spe) : OptionalLong.empty();
       Optional<LrCurve> factor = math.stepWarmupFactor(warmup);
       Optional<LrCurve> after = math.curve(warmup.after());
-      if (step.isEmpty()) {
-        notes.add("A warmup in steps needs the steps per epoch at compile time to be shown after epoch 0: "
-            + "set @Training(stepsPerEpoch = ...).");
-        return "n/a";
-      }
       if (factor.isEmpty() || after.isEmpty()) {
-        notes.add(name(warmup.after()) + " is not evaluated at compile time; the plan computes it at run time.");
-        return "n/a";
+        return OptionalDouble.empty();
       }
-      return number(factor.get().lr(0, 1.0, step.getAsLong()) * after.get().lr(index, base, epoch))
-          + (schedule.containsPlateau() ? "~" : "");
+      return OptionalDouble.of(factor.get().lr(0, 1.0, (long) epoch * Math.max(spe, 0)) * after.get().lr(index, base, epoch));
     }
     OptionalLong t = position(schedule, epoch, spe);
-    if (t.isEmpty()) {
-      notes.add("Step-interval schedules need the steps per epoch at compile time: set @Training(stepsPerEpoch = ...).");
-      return "n/a";
-    }
     Optional<LrCurve> curve = math.curve(schedule);
-    if (curve.isEmpty()) {
-      notes.add(name(schedule) + " is not evaluated at compile time; the plan computes it at run time.");
-      return "n/a";
+    if (t.isEmpty() || curve.isEmpty()) {
+      return OptionalDouble.empty();
     }
-    return number(curve.get().lr(index, base, t.getAsLong())) + (schedule.containsPlateau() ? "~" : "");
+    return OptionalDouble.of(curve.get().lr(index, base, t.getAsLong()));
   }
 
   /**

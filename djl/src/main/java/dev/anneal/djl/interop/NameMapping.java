@@ -35,6 +35,16 @@ public interface NameMapping {
     return name -> name.startsWith(prefix) ? name.substring(prefix.length()) : name;
   }
 
+  /**
+   * The names under {@code prefix}, without it; every other name ignored. For a model whose fields
+   * are separate blocks loaded from one PyTorch file: {@code TorchWeights.load(model.stem, file,
+   * NameMapping.under("stem."), true)}.
+   */
+  static NameMapping under(String prefix) {
+    Objects.requireNonNull(prefix, "prefix");
+    return name -> name.startsWith(prefix) ? name.substring(prefix.length()) : null;
+  }
+
   /** Ignores PyTorch's BatchNorm counter {@code num_batches_tracked}, which DJL does not keep. */
   static NameMapping ignoringBatchCounters() {
     return name -> name.endsWith(".num_batches_tracked") || name.equals("num_batches_tracked") ? null : name;

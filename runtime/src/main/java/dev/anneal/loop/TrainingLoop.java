@@ -212,7 +212,7 @@ public final class TrainingLoop {
     StringJoiner lrs = new StringJoiner(" ", "  lr ", "");
     StringJoiner frozen = new StringJoiner(",", "  frozen: ", "").setEmptyValue("");
     for (ParamGroup g : plan.groups()) {
-      lrs.add(String.format(Locale.ROOT, "%s=%.2e", g.name(), g.lr()));
+      lrs.add(String.format(Locale.ROOT, "%s=%.2e", g.name(), plan.lastStepLr(g.name())));
       if (plan.isFrozen(g.name())) {
         frozen.add(g.name());
       }

@@ -24,6 +24,7 @@ import dev.anneal.schedule.warmup.StepWarmup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -114,7 +115,7 @@ public final class TrainingPlan {
       groupBuffers.add(readBuffers(declared.name(), declared.source()));
       held.addGroup(declared.config().batchNormPolicy());
     }
-    this.usedLr = new double[groups.size()];
+    this.usedLr = notStepped(groups.size());
     this.scheduledLr = new double[groups.size()];
 
     List<FreezeRule> rules = new ArrayList<>();
@@ -303,7 +304,8 @@ public final class TrainingPlan {
     held.addGroup(config.batchNormPolicy());
     freezer.addGroup(group, config.freezeRule());
     groupNames = names(groups);
-    usedLr = new double[groups.size()];
+    usedLr = Arrays.copyOf(usedLr, groups.size());
+    usedLr[groups.size() - 1] = Double.NaN;
     scheduledLr = new double[groups.size()];
     @SuppressWarnings("unchecked")
     List<Object> added = (List<Object>) declaration.computeIfAbsent(PlanDeclaration.ADDED_GROUPS, k -> new ArrayList<>());
@@ -653,6 +655,22 @@ public final class TrainingPlan {
   /** What the group's buffers do while it is frozen. */
   public BatchNormPolicy frozenBatchNorm(String group) {
     return held.policy(groupNames.indexOf(group(group).name()));
+  }
+
+  /**
+   * The lr the group's last optimizer step was taken with: its scheduled lr times any re-warmup or
+   * step-warmup factor, what {@link StepReport#lr} reported. Before the group's first step in this
+   * JVM (a fresh plan, a resumed one, a group just added) it is the scheduled lr.
+   */
+  public double lastStepLr(String group) {
+    int g = groupNames.indexOf(group(group).name());
+    return Double.isNaN(usedLr[g]) ? groups.get(g).lr() : usedLr[g];
+  }
+
+  private static double[] notStepped(int groups) {
+    double[] lrs = new double[groups];
+    Arrays.fill(lrs, Double.NaN);
+    return lrs;
   }
 
   public boolean isFrozen(String group) {

@@ -136,6 +136,20 @@ class PlanBehaviourTest {
   }
 
   @Test
+  void lastStepLrIsTheLrTheStepUsedWithItsRewarmupFactor() {
+    TrainingPlan plan = base().group("a", a, g -> g.freezeUntilStep(1).rewarmup(4)).group("b", b).build();
+    assertEquals(0.1, plan.lastStepLr("a"), "before any step: the scheduled lr");
+    plan.startEpoch();
+    backward(plan, 0.5f);
+    plan.afterBackward();
+    backward(plan, 0.5f);
+    plan.afterBackward();
+    assertEquals(0.025, plan.lastStepLr("a"), 1e-15, "first step after the thaw: a quarter of the way up");
+    assertEquals(0.1, plan.group("a").lr(), "while the group's scheduled lr stays");
+    assertEquals(0.1, plan.lastStepLr("b"));
+  }
+
+  @Test
   void accumulationStepsEveryKMicroBatchesAndSchedulesCountOptimizerSteps() {
     Parameter p = Parameter.of("p", 1f);
     TrainingPlan plan = TrainingPlan.builder().epochs(1).stepsPerEpoch(2).accumulate(3)

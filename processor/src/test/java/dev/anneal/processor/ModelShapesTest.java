@@ -1,10 +1,12 @@
 package dev.anneal.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,22 @@ class ModelShapesTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.Outer_InnerTraining").contentsAsUtf8String()
         .contains("plan(Outer.Inner model, int stepsPerEpoch)");
+  }
+
+  @Test
+  void groupsConfiguredAlikeShareOneLambda() throws IOException {
+    Compilation compilation = strict(Models.model(Models.SGD,
+        "  @LearningRate(0.01) @Freeze(untilEpoch = 2) Layer a;\n  @LearningRate(0.01) @Freeze(untilEpoch = 2) Layer b;\n"
+            + "  @LearningRate(0.02) Layer c;\n  @LearningRate(0.01) @Freeze(untilEpoch = 2) Layer d;"));
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString();
+    assertThat(source).contains("Consumer<GroupConfig> sharedConfig1 = g -> g\n");
+    assertThat(source).contains(".group(\"a\", model.a, sharedConfig1)");
+    assertThat(source).contains(".group(\"b\", model.b, sharedConfig1)");
+    assertThat(source).contains(".group(\"d\", model.d, sharedConfig1)");
+    // a configuration of one group stays inline
+    assertThat(source).contains(".group(\"c\", model.c, g -> g.lr(0.02))");
+    assertThat(source).doesNotContain("sharedConfig2");
   }
 
   @Test

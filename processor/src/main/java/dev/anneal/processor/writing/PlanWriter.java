@@ -37,6 +37,8 @@ public final class PlanWriter {
   static final ClassName BLOCK_PARAMETERS = ClassName.get("dev.anneal.djl", "BlockParameters");
   static final ClassName GROUP_SOURCE = ClassName.get("dev.anneal.schedule", "GroupSource");
   static final ClassName MARKER = ClassName.get("dev.anneal.annotations", "AnnealGenerated");
+  static final ClassName GROUP_CONFIG = ClassName.get("dev.anneal.plan", "GroupConfig");
+  static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
 
   private PlanWriter() {}
 
@@ -100,20 +102,37 @@ public final class PlanWriter {
 
   private static CodeBlock body(TrainingModel model) {
     int spe = model.stepsPerEpoch();
-    CodeBlock.Builder code = CodeBlock.builder().add("return $T.builder()\n$>$>", TRAINING_PLAN);
+    // Groups configured alike share one lambda, named once, as a user with many such fields would write it:
+    // javac then compiles (and the JVM links) one lambda per configuration, not one per field.
+    Map<GroupModel, CodeBlock> configs = new LinkedHashMap<>();
+    Map<String, Integer> uses = new LinkedHashMap<>();
+    for (GroupModel group : model.groups()) {
+      CodeBlock config = lambda(groupConfig(group, model.optimizer(), planSchedule(model), spe), group.schedule() != null);
+      if (config != null) {
+        configs.put(group, config);
+        uses.merge(config.toString(), 1, Integer::sum);
+      }
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    Map<String, String> shared = new LinkedHashMap<>();
+    for (Map.Entry<String, Integer> use : uses.entrySet()) {
+      if (use.getValue() > 1) {
+        String name = "sharedConfig" + (shared.size() + 1);
+        shared.put(use.getKey(), name);
+        CodeBlock config = configs.values().stream().filter(c -> c.toString().equals(use.getKey())).findFirst().orElseThrow();
+        code.add("$T<$T> $L = $L;\n", CONSUMER, GROUP_CONFIG, name, config);
+      }
+    }
+    code.add("return $T.builder()\n$>$>", TRAINING_PLAN);
     code.add(".epochs($L)\n", model.epochs());
     code.add(".stepsPerEpoch($L)\n", Literals.STEPS_PER_EPOCH);
     code.add(".optimizer($L)\n", TypedCalls.of(model.optimizer(), model.optimizerKwargs(), spe));
     for (GroupModel group : model.groups()) {
       code.add(".group($S, $L", group.name(), source(group.fields()));
-      List<CodeBlock> calls = groupConfig(group, model.optimizer(), planSchedule(model), spe);
-      if (calls.size() == 1 && group.schedule() == null) {
-        code.add(", g -> g$L", calls.get(0));
-      } else if (!calls.isEmpty()) {
-        // one call per line, as a user would format a longer lambda
-        code.add(", g -> g$>$>");
-        calls.forEach(call -> code.add("\n$L", call));
-        code.add("$<$<");
+      CodeBlock config = configs.get(group);
+      if (config != null) {
+        String name = shared.get(config.toString());
+        code.add(", $L", name != null ? CodeBlock.of("$L", name) : config);
       }
       code.add(")\n");
     }
@@ -151,6 +170,19 @@ public final class PlanWriter {
    */
   private static ScheduleNode planSchedule(TrainingModel model) {
     return model.schedule() instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs() ? warmup.after() : model.schedule();
+  }
+
+  /** {@code g -> g.lr(...)}, one call per line when there are several (as a user formats a longer lambda); null for none. */
+  private static CodeBlock lambda(List<CodeBlock> calls, boolean hasSchedule) {
+    if (calls.isEmpty()) {
+      return null;
+    }
+    if (calls.size() == 1 && !hasSchedule) {
+      return CodeBlock.of("g -> g$L", calls.get(0));
+    }
+    CodeBlock.Builder lambda = CodeBlock.builder().add("g -> g$>$>");
+    calls.forEach(call -> lambda.add("\n$L", call));
+    return lambda.add("$<$<").build();
   }
 
   private static List<CodeBlock> groupConfig(GroupModel group, Descriptor optimizer, ScheduleNode planSchedule, int spe) {

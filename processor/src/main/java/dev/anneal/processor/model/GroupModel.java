@@ -11,7 +11,7 @@ import java.util.Map;
  * nullable). The default group ({@code unannotated}) collects the fields without annotations.
  */
 public record GroupModel(String name, List<FieldRef> fields, boolean unannotated, Map<String, Arg> overrides, Freeze freeze,
-    ScheduleNode schedule) {
+    ScheduleNode schedule, ParamSplits splits) {
 
   /** Name of the group that collects the fields without annotations. */
   public static final String DEFAULT_NAME = "default";
@@ -19,13 +19,18 @@ public record GroupModel(String name, List<FieldRef> fields, boolean unannotated
   public GroupModel {
     fields = List.copyOf(fields);
     overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+    splits = splits == null ? ParamSplits.NONE : splits;
   }
 
   public GroupModel withOverrides(Map<String, Arg> more) {
-    return new GroupModel(name, fields, unannotated, more, freeze, schedule);
+    return new GroupModel(name, fields, unannotated, more, freeze, schedule, splits);
   }
 
   public GroupModel withSchedule(ScheduleNode own) {
-    return new GroupModel(name, fields, unannotated, overrides, freeze, own);
+    return new GroupModel(name, fields, unannotated, overrides, freeze, own, splits);
+  }
+
+  public GroupModel withSplits(ParamSplits more) {
+    return new GroupModel(name, fields, unannotated, overrides, freeze, schedule, more);
   }
 }

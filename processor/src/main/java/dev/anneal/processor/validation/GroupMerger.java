@@ -8,6 +8,7 @@ import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
 import dev.anneal.processor.model.GroupModel;
+import dev.anneal.processor.model.ParamSplits;
 import dev.anneal.processor.model.ScheduleNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,9 +75,19 @@ final class GroupMerger {
             "a schedule of its own", "one", "another (declare it on one field only)");
       }
     }
+    ParamSplits splits = into.splits();
+    if (!more.splits().sameAs(ParamSplits.NONE)) {
+      if (splits.sameAs(ParamSplits.NONE)) {
+        splits = more.splits();
+      } else if (!splits.sameAs(more.splits())) {
+        Location where = more.splits().noDecay() != null ? more.splits().noDecay().where() : more.splits().layerDecay().where();
+        report.add(Message.GROUP_CONFLICT, where, into.fields().get(0).name(), field, into.name(), "@NoDecay or @LayerDecay",
+            "one split", "another");
+      }
+    }
     List<FieldRef> fields = new ArrayList<>(into.fields());
     fields.addAll(more.fields());
-    return new GroupModel(into.name(), fields, false, overrides, freeze, schedule);
+    return new GroupModel(into.name(), fields, false, overrides, freeze, schedule, splits);
   }
 
   /** The field of {@code group} whose annotation {@code arg} came from. */

@@ -10,6 +10,8 @@ import dev.anneal.processor.model.FieldKind;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
 import dev.anneal.processor.model.GroupModel;
+import dev.anneal.processor.model.ParamSplits;
+import dev.anneal.processor.model.Value;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.vocabulary.Argument;
 import dev.anneal.vocabulary.Descriptor;
@@ -94,7 +96,56 @@ final class GroupReader {
     }
     Freeze freeze = Mirrors.find(field, Names.FREEZE).map(mirror -> readFreeze(field, ref.kind(), mirror)).orElse(null);
     ScheduleNode schedule = schedules.read(field, classMain);
-    return Optional.of(new GroupModel(name, List.of(ref), false, overrides, freeze, schedule));
+    ParamSplits.NoDecayRule noDecay = Mirrors.find(field, Names.NO_DECAY).map(m -> readNoDecay(field, m)).orElse(null);
+    ParamSplits.LayerDecayRule layerDecay = Mirrors.find(field, Names.LAYER_DECAY).map(m -> readLayerDecay(field, m)).orElse(null);
+    return Optional.of(new GroupModel(name, List.of(ref), false, overrides, freeze, schedule,
+        new ParamSplits(noDecay, layerDecay)));
+  }
+
+  /** {@code @NoDecay} on a field or the class; null after reporting what is wrong. */
+  ParamSplits.NoDecayRule readNoDecay(javax.lang.model.element.Element on, AnnotationMirror mirror) {
+    Location at = Location.of(on, mirror);
+    if (optimizer.argument("weight_decay").isEmpty()) {
+      report.add(Message.NOT_APPLICABLE, at, "@NoDecay", optimizer.name(),
+          String.join(", ", optimizer.arguments().stream().map(Argument::name).toList()));
+      return null;
+    }
+    String kind = Mirrors.enumName(Mirrors.value(mirror, "value"));
+    AnnotationValue namesValue = Mirrors.value(mirror, "names");
+    List<String> names = Mirrors.list(namesValue).stream().map(v -> (String) v.getValue()).toList();
+    if (names.stream().anyMatch(String::isBlank)) {
+      report.add(Message.BLANK_PATTERN, at.at(namesValue));
+      return null;
+    }
+    if (kind.equals("NONE") && names.isEmpty()) {
+      report.add(Message.NO_DECAY_SELECTS_NOTHING, at.at(Mirrors.value(mirror, "value")));
+      return null;
+    }
+    return new ParamSplits.NoDecayRule(kind, names, at);
+  }
+
+  private ParamSplits.LayerDecayRule readLayerDecay(VariableElement field, AnnotationMirror mirror) {
+    Location at = Location.of(field, mirror);
+    AnnotationValue value = Mirrors.value(mirror, "value");
+    double decay = Mirrors.doubleValue(value);
+    if (!(decay > 0 && decay <= 1)) {
+      report.add(Message.OUT_OF_RANGE, at.at(value), "@LayerDecay value", "must be in (0, 1], was " + Value.showNumber(decay));
+      return null;
+    }
+    AnnotationValue patternValue = Mirrors.value(mirror, "layerPattern");
+    String pattern = (String) patternValue.getValue();
+    if (!pattern.isEmpty()) {
+      try {
+        if (java.util.regex.Pattern.compile(pattern).matcher("").groupCount() < 1) {
+          report.add(Message.LAYER_PATTERN, at.at(patternValue), pattern, "has no capturing group");
+          return null;
+        }
+      } catch (java.util.regex.PatternSyntaxException e) {
+        report.add(Message.LAYER_PATTERN, at.at(patternValue), pattern, "is not a regular expression (" + e.getDescription() + ")");
+        return null;
+      }
+    }
+    return new ParamSplits.LayerDecayRule(decay, pattern, at);
   }
 
   private Freeze readFreeze(VariableElement field, FieldKind kind, AnnotationMirror mirror) {

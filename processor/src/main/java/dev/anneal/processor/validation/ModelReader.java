@@ -8,6 +8,7 @@ import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.FieldKind;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.GroupModel;
+import dev.anneal.processor.model.ParamSplits;
 import dev.anneal.processor.model.LossModel;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
@@ -145,9 +146,20 @@ public final class ModelReader {
     }
     List<GroupModel> all = new ArrayList<>(new GroupMerger(report).merge(own));
     if (!unannotated.isEmpty()) {
-      all.add(new GroupModel(GroupModel.DEFAULT_NAME, unannotated, true, Map.of(), null, null));
+      all.add(new GroupModel(GroupModel.DEFAULT_NAME, unannotated, true, Map.of(), null, null, null));
     }
     checkUniqueNames(all, report);
+    Optional<AnnotationMirror> classNoDecay = Mirrors.find(type, Names.NO_DECAY);
+    if (classNoDecay.isPresent()) {
+      ParamSplits.NoDecayRule rule = groups.readNoDecay(type, classNoDecay.get());
+      if (rule != null) {
+        for (int i = 0; i < all.size(); i++) {
+          if (all.get(i).splits().noDecay() == null) {
+            all.set(i, all.get(i).withSplits(all.get(i).splits().withNoDecay(rule)));
+          }
+        }
+      }
+    }
     layerwise.ifPresent(mirror -> applyLayerwiseDecay(type, mirror, all, optimizerKwargs, report));
 
     Lengths lengths = new Lengths(epochs, stepsPerEpoch);

@@ -29,15 +29,17 @@ public final class Names {
   public static final String FREEZE = PACKAGE + "Freeze";
   public static final String EXCLUDE = PACKAGE + "Exclude";
   public static final String LOSS = PACKAGE + "Loss";
+  public static final String NO_DECAY = PACKAGE + "NoDecay";
+  public static final String LAYER_DECAY = PACKAGE + "LayerDecay";
 
   /** Annotations that configure a field (and so make it a group of its own). */
   public static final List<String> FIELD_ANNOTATIONS = List.of(
       LEARNING_RATE, WEIGHT_DECAY, MOMENTUM, BETAS, HYPERPARAMETER, HYPERPARAMETERS, GROUP, FREEZE, SCHEDULE,
-      SEQUENTIAL, CHAINED, WARMUP, LAMBDA);
+      SEQUENTIAL, CHAINED, WARMUP, LAMBDA, NO_DECAY, LAYER_DECAY);
 
   /** Annotations that configure the whole model and so need {@code @Training} next to them. */
   public static final List<String> CLASS_ANNOTATIONS = List.of(
-      OPTIMIZER, SCHEDULE, SEQUENTIAL, CHAINED, WARMUP, PLATEAU, LAMBDA, CLIP_NORM, CLIP_VALUE, ACCUMULATE, LAYERWISE_DECAY, LOSS);
+      OPTIMIZER, SCHEDULE, SEQUENTIAL, CHAINED, WARMUP, PLATEAU, LAMBDA, CLIP_NORM, CLIP_VALUE, ACCUMULATE, LAYERWISE_DECAY, LOSS, NO_DECAY);
 
   public static final String PARAMETER_SOURCE = "dev.anneal.param.ParameterSource";
   public static final String PARAMETER = "dev.anneal.param.Parameter";

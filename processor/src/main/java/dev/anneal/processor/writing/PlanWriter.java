@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
+import dev.anneal.processor.model.ParamSplits;
 import dev.anneal.processor.model.GroupModel;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
@@ -33,6 +34,8 @@ public final class PlanWriter {
   static final ClassName INTERVAL = ClassName.get("dev.anneal.schedule", "Interval");
   static final ClassName UNFREEZE_POLICY = ClassName.get("dev.anneal.plan", "UnfreezePolicy");
   static final ClassName BATCH_NORM_POLICY = ClassName.get("dev.anneal.plan", "BatchNormPolicy");
+  static final ClassName PARAM_RULE = ClassName.get("dev.anneal.plan", "ParamRule");
+  static final ClassName LAYER_INDEX = ClassName.get("dev.anneal.plan", "LayerIndex");
   static final ClassName PARAMETER_SOURCE = ClassName.get("dev.anneal.param", "ParameterSource");
   static final ClassName BLOCK_PARAMETERS = ClassName.get("dev.anneal.djl", "BlockParameters");
   static final ClassName GROUP_SOURCE = ClassName.get("dev.anneal.schedule", "GroupSource");
@@ -219,6 +222,16 @@ public final class PlanWriter {
         calls.add(CodeBlock.of(".frozenBatchNorm($T.HOLD)", BATCH_NORM_POLICY));
       }
     }
+    ParamSplits splits = group.splits();
+    if (splits.layerDecay() != null) {
+      ParamSplits.LayerDecayRule layers = splits.layerDecay();
+      calls.add(layers.pattern().isEmpty()
+          ? CodeBlock.of(".layerDecay($L, $T.blockIndex())", Value.showNumber(layers.decay()), LAYER_INDEX)
+          : CodeBlock.of(".layerDecay($L, $T.pattern($S))", Value.showNumber(layers.decay()), LAYER_INDEX, layers.pattern()));
+    }
+    if (splits.noDecay() != null) {
+      calls.add(CodeBlock.of(".noDecay($L)", noDecayRule(splits.noDecay())));
+    }
     ScheduleNode own = group.schedule();
     if (own instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs()) {
       calls.add(CodeBlock.of(".stepWarmup($L)", warmupSpec(warmup, List.of(), spe)));
@@ -229,6 +242,27 @@ public final class PlanWriter {
       calls.add(CodeBlock.of(".schedule($L, $T.$L)", schedule(own, spe), INTERVAL, own.interval()));
     }
     return calls;
+  }
+
+  /** {@code @NoDecay} as the runtime's rule: {@code ParamRule.biasAndNorm().or(ParamRule.names("*.pos_embed"))}. */
+  private static CodeBlock noDecayRule(ParamSplits.NoDecayRule rule) {
+    CodeBlock names = null;
+    if (!rule.names().isEmpty()) {
+      CodeBlock.Builder b = CodeBlock.builder().add("$T.names(", PARAM_RULE);
+      for (int i = 0; i < rule.names().size(); i++) {
+        b.add(i == 0 ? "$S" : ", $S", rule.names().get(i));
+      }
+      names = b.add(")").build();
+    }
+    CodeBlock kind = switch (rule.kind()) {
+      case "BIAS_AND_NORM" -> CodeBlock.of("$T.biasAndNorm()", PARAM_RULE);
+      case "ONE_DIMENSIONAL" -> CodeBlock.of("$T.ndimAtMost(1)", PARAM_RULE);
+      default -> null;
+    };
+    if (kind == null) {
+      return names;
+    }
+    return names == null ? kind : CodeBlock.of("$L.or($L)", kind, names);
   }
 
   /** A field's value as a ParameterSource; several fields (the default group) are concatenated. */

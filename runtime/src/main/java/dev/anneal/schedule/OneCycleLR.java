@@ -1,6 +1,8 @@
 package dev.anneal.schedule;
 
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.vocabulary.LrCurve;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,6 +25,9 @@ public final class OneCycleLR extends AbstractLrScheduler {
   private final MomentumCycle momentum;
   private double[] maxLrs = new double[0];
   private double[] minLrs = new double[0];
+  private final double pctStart;
+  private LrCurve curve;
+  private int curveGroups;
 
   public OneCycleLR(GroupSource groups, PerGroup maxLr, int totalSteps, double pctStart, String annealStrategy,
       boolean cycleMomentum, PerGroup baseMomentum, PerGroup maxMomentum, double divFactor,
@@ -32,6 +37,7 @@ public final class OneCycleLR extends AbstractLrScheduler {
     maxLr.checkSize(n);
     this.totalSteps = totalSteps;
     this.threePhase = threePhase;
+    this.pctStart = pctStart;
     this.phaseEnds = threePhase
         ? new double[] {pctStart * totalSteps - 1, 2 * pctStart * totalSteps - 2, totalSteps - 1}
         : new double[] {pctStart * totalSteps - 1, totalSteps - 1};
@@ -111,16 +117,24 @@ public final class OneCycleLR extends AbstractLrScheduler {
 
   @Override
   protected double closedFormLr(int g, double base) {
-    int stepNum = Math.min(lastEpoch, totalSteps);
-    double startStep = 0;
-    for (int i = 0; i < phaseEnds.length; i++) {
-      double endStep = phaseEnds[i];
-      if (stepNum <= endStep || i == phaseEnds.length - 1) {
-        return anneal(lrAt(i, false, g), lrAt(i, true, g), (stepNum - startStep) / (endStep - startStep));
-      }
-      startStep = endStep;
+    return curve().lr(g, base, Math.min(lastEpoch, totalSteps));
+  }
+
+  /** The descriptor's closed form for the groups' max_lr as they stand (rebuilt when a group joins or a state is loaded). */
+  private LrCurve curve() {
+    if (curve == null || curveGroups != groupCount()) {
+      Map<String, Object> kwargs = new LinkedHashMap<>();
+      kwargs.put("max_lr", toList(maxLrs, groupCount()));
+      kwargs.put("total_steps", totalSteps);
+      kwargs.put("pct_start", pctStart);
+      kwargs.put("anneal_strategy", cosine ? "cos" : "linear");
+      kwargs.put("div_factor", divFactor);
+      kwargs.put("final_div_factor", finalDivFactor);
+      kwargs.put("three_phase", threePhase);
+      curve = descriptorCurve(TYPE, kwargs);
+      curveGroups = groupCount();
     }
-    throw new AssertionError("unreachable");
+    return curve;
   }
 
   @Override
@@ -140,5 +154,6 @@ public final class OneCycleLR extends AbstractLrScheduler {
     System.arraycopy(numbers(state, "max_lrs"), 0, maxLrs, 0, groupCount());
     System.arraycopy(numbers(state, "min_lrs"), 0, minLrs, 0, groupCount());
     momentum.load(state, groupCount());
+    curve = null;
   }
 }

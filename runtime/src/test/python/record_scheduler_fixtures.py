@@ -439,6 +439,10 @@ def cases():
         record("linear_defaults", {"type": "LinearLR"}, [0.1], steps=8),
         record("linear_quarter_to_three_quarters", {"type": "LinearLR", "start_factor": 0.25, "end_factor": 0.75, "total_iters": 6},
                [0.1, 0.3], steps=9),
+        # total_iters=0: the chainable form never reaches its milestone and keeps the start factor
+        # (PyTorch's own _get_closed_form_lr says otherwise; training steps the chainable form).
+        record("constant_zero_iters", {"type": "ConstantLR", "factor": 0.5, "total_iters": 0}, [0.1], steps=4),
+        record("linear_zero_iters", {"type": "LinearLR", "start_factor": 0.25, "total_iters": 0}, [0.1], steps=4),
     ]
     files["exponential_polynomial_lr"] = [
         record("exponential", {"type": "ExponentialLR", "gamma": 0.9}, [0.1, 0.02], steps=30),

@@ -46,14 +46,16 @@ public final class Curves {
   static LrCurve constant(Values v) {
     double factor = v.number("factor");
     int total = v.integer("total_iters");
-    return LrCurve.proportional(t -> factor + (t >= total ? 1 - factor : 0));
+    // total_iters = 0: PyTorch's stepping never reaches the milestone and keeps the factor.
+    return LrCurve.proportional(t -> total > 0 && t >= total ? 1 : factor);
   }
 
   static LrCurve linear(Values v) {
     double start = v.number("start_factor");
     double end = v.number("end_factor");
     int total = v.integer("total_iters");
-    return LrCurve.proportional(t -> total == 0 ? end : start + (end - start) * Math.min(total, t) / total);
+    // total_iters = 0: PyTorch's stepping never ramps and keeps the start factor.
+    return LrCurve.proportional(t -> total == 0 ? start : start + (end - start) * Math.min(total, t) / total);
   }
 
   static LrCurve exponential(Values v) {

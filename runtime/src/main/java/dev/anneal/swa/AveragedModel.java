@@ -4,6 +4,8 @@ import dev.anneal.checkpoint.CheckpointException;
 import dev.anneal.checkpoint.CheckpointFile;
 import dev.anneal.checkpoint.Json;
 import dev.anneal.checkpoint.Tensor;
+import dev.anneal.param.Buffer;
+import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import dev.anneal.param.ParameterSource;
 import dev.anneal.plan.HookHandle;
@@ -41,8 +43,9 @@ import java.util.Objects;
  * first update; timm's ModelEmaV3 copies it when constructed (here: {@link #emaV3}).
  *
  * <p>Buffers ({@link #buffers}): averaged too, as PyTorch's {@code use_buffers=True} and timm, or
- * copied at every update, as PyTorch does without it; a DJL model's BatchNorm statistics can
- * instead be recomputed for the averaged weights with {@code dev.anneal.djl.UpdateBn}.
+ * copied at every update, as PyTorch does without it; a DJL model's BatchNorm statistics
+ * ({@code BlockParameters.buffers()}) are followed the same way, or recomputed for the averaged
+ * weights with {@code dev.anneal.djl.UpdateBn}.
  */
 public final class AveragedModel {
   /** What the checkpoint holds under {@code kind}. */
@@ -52,7 +55,7 @@ public final class AveragedModel {
   private final double decay;
   private final EmaDecay emaDecay;
   private final List<Parameter> params;
-  private final List<Parameter> buffers = new ArrayList<>();
+  private final List<Buffer> buffers = new ArrayList<>();
   private boolean averageBuffers;
   private float[][] averaged;
   private float[][] averagedBuffers = new float[0][];
@@ -97,14 +100,37 @@ public final class AveragedModel {
    * (PyTorch's {@code use_buffers=True}, timm's default), else copied at each update.
    */
   public AveragedModel buffers(ParameterSource source, boolean average) {
+    List<Buffer> tensors = new ArrayList<>();
+    for (Parameter p : source.parameters()) {
+      tensors.add(Buffer.of(p.name(), p.shape(), p.values()));
+    }
+    return buffers(tensors, average);
+  }
+
+  /**
+   * Also follows these buffers (a DJL model's BatchNorm statistics: {@code BlockParameters.buffers()}),
+   * averaged like the parameters when {@code average} (timm's EMA), else copied at each update.
+   */
+  public AveragedModel buffers(List<? extends Buffer> source, boolean average) {
     buffers.clear();
-    buffers.addAll(source.parameters());
+    buffers.addAll(source);
     averageBuffers = average;
     averagedBuffers = new float[buffers.size()][];
     for (int i = 0; i < buffers.size(); i++) {
-      averagedBuffers[i] = buffers.get(i).values().toArray();
+      averagedBuffers[i] = read(buffers.get(i));
     }
     return this;
+  }
+
+  /** A buffer's current values (pulled from the engine first where the buffer is a copy). */
+  private static float[] read(Buffer b) {
+    b.pull();
+    return b.values().toArray();
+  }
+
+  private static void write(Buffer b, float[] values) {
+    b.values().copyFrom(values);
+    b.push();
   }
 
   /** PyTorch's {@code update_parameters(model)} (for timm's EMA: {@code update(model)}, the fixed decay). */
@@ -122,16 +148,16 @@ public final class AveragedModel {
       weight = (float) (1 - (step < 0 ? emaDecay.decay() : emaDecay.at(step)));
     }
     for (int i = 0; i < params.size(); i++) {
-      average(averaged[i], params.get(i), copy, weight);
+      average(averaged[i], params.get(i).values(), copy, weight);
     }
     for (int i = 0; i < buffers.size(); i++) {
-      average(averagedBuffers[i], buffers.get(i), copy || !averageBuffers, weight);
+      buffers.get(i).pull();
+      average(averagedBuffers[i], buffers.get(i).values(), copy || !averageBuffers, weight);
     }
     nAveraged++;
   }
 
-  private void average(float[] avg, Parameter p, boolean copy, float weight) {
-    var current = p.values();
+  private void average(float[] avg, FloatStorage current, boolean copy, float weight) {
     if (copy) {
       current.copyTo(avg);
       return;
@@ -180,7 +206,7 @@ public final class AveragedModel {
       params.get(i).values().copyFrom(averaged[i]);
     }
     for (int i = 0; i < buffers.size(); i++) {
-      buffers.get(i).values().copyFrom(averagedBuffers[i]);
+      write(buffers.get(i), averagedBuffers[i]);
     }
   }
 
@@ -188,7 +214,7 @@ public final class AveragedModel {
   public Applied apply() {
     List<float[]> saved = new ArrayList<>();
     params.forEach(p -> saved.add(p.values().toArray()));
-    buffers.forEach(b -> saved.add(b.values().toArray()));
+    buffers.forEach(b -> saved.add(read(b)));
     copyToModel();
     return new Applied(saved);
   }
@@ -212,7 +238,7 @@ public final class AveragedModel {
         params.get(i).values().copyFrom(saved.get(i));
       }
       for (int i = 0; i < buffers.size(); i++) {
-        buffers.get(i).values().copyFrom(saved.get(params.size() + i));
+        write(buffers.get(i), saved.get(params.size() + i));
       }
     }
   }
@@ -329,10 +355,10 @@ public final class AveragedModel {
           + expected + "; nothing was loaded");
     }
     for (int i = 0; i < params.size(); i++) {
-      p[i] = tensor(file, contents, params.get(i));
+      p[i] = tensor(file, contents, params.get(i).name(), params.get(i).shape());
     }
     for (int i = 0; i < buffers.size(); i++) {
-      b[i] = tensor(file, contents, buffers.get(i));
+      b[i] = tensor(file, contents, buffers.get(i).name(), buffers.get(i).shape());
     }
     Object n = contents.state().get("n_averaged");
     if (!(n instanceof Number count)) {
@@ -341,17 +367,19 @@ public final class AveragedModel {
     return new Loaded(count.longValue(), p, b);
   }
 
-  private static float[] tensor(Path file, CheckpointFile.Contents contents, Parameter p) throws CheckpointException {
-    Tensor t = contents.tensors().get(p.name());
+  private static float[] tensor(Path file, CheckpointFile.Contents contents, String name, int[] shape)
+      throws CheckpointException {
+    Tensor t = contents.tensors().get(name);
     if (t == null) {
-      throw new CheckpointException(file + " has no average of " + p.name() + "; nothing was loaded");
+      throw new CheckpointException(file + " has no average of " + name + "; nothing was loaded");
     }
-    if (!Arrays.equals(t.shape(), p.shape())) {
-      throw new CheckpointException(file + ": " + p.name() + " has shape " + Arrays.toString(t.shape()) + ", the model "
-          + Arrays.toString(p.shape()) + "; nothing was loaded");
+    if (!Arrays.equals(t.shape(), shape)) {
+      throw new CheckpointException(file + ": " + name + " has shape " + Arrays.toString(t.shape()) + ", the model "
+          + Arrays.toString(shape) + "; nothing was loaded");
     }
     return t.values();
   }
+
 
   private void apply(Loaded loaded) {
     averaged = loaded.params();

@@ -42,8 +42,9 @@ import picocli.CommandLine.Option;
  * weights after each epoch join an equal average ({@code AveragedModel.swa}); an EMA of every
  * step (timm's {@code ModelEmaV3} with its decay warmup) runs alongside. The CNN has BatchNorm, so
  * each average gets its own running statistics from {@code UpdateBn} (PyTorch's {@code update_bn})
- * before it is evaluated. Prints one line per epoch, the averages' progress, and the plain model,
- * SWA (with and without {@code update_bn}) and EMA on the test split.
+ * before it is evaluated (the EMA also as timm keeps it, with its averaged statistics). Prints one
+ * line per epoch, the averages' progress, and the plain model, SWA (with and without {@code
+ * update_bn}) and the EMA (both ways) on the test split.
  */
 @Command(name = "WeightAveraging", mixinStandardHelpOptions = true, version = "Anneal weight averaging sample",
     description = "SWA (AveragedModel, SWALR, update_bn) and EMA on the Fashion-MNIST CNN, compared with the plain model.")
@@ -80,8 +81,8 @@ public final class WeightAveraging implements Callable<Integer> {
 
   /** The test split's loss and accuracy of each model, and the averages themselves. */
   public record Result(ClassifierTraining.Evaluation plain, ClassifierTraining.Evaluation swa,
-      ClassifierTraining.Evaluation swaWithoutUpdateBn, ClassifierTraining.Evaluation ema, AveragedModel swaModel,
-      AveragedModel emaModel) {}
+      ClassifierTraining.Evaluation swaWithoutUpdateBn, ClassifierTraining.Evaluation ema,
+      ClassifierTraining.Evaluation emaAveragedStatistics, AveragedModel swaModel, AveragedModel emaModel) {}
 
   public static void main(String[] args) {
     Cli.main(new WeightAveraging(), args);
@@ -122,7 +123,8 @@ public final class WeightAveraging implements Callable<Integer> {
 
       AveragedModel swa = AveragedModel.swa(cnn);
       swa.updateAtEpochEnds(plan, swaStart);                                  // update_parameters after each epoch from swa_start
-      AveragedModel ema = AveragedModel.emaV3(cnn, EmaDecay.warmup(emaDecay, 1, 0.75));
+      // timm's EMA averages the BatchNorm statistics too (buffers); update_bn is the other way, compared below.
+      AveragedModel ema = AveragedModel.emaV3(cnn, EmaDecay.warmup(emaDecay, 1, 0.75)).buffers(cnn.buffers(), true);
       ema.updateEveryStep(plan);
       plan.addListener(new Progress(swa, swaStart, console));
       watch.accept(plan);
@@ -139,8 +141,8 @@ public final class WeightAveraging implements Callable<Integer> {
           .run();
 
       ClassifierTraining.Evaluation plain = training.evaluate(fashion.test());
-      // The averages have no BatchNorm statistics of their own: the ones the layers hold belong to the
-      // last weights. The snapshot brings the trained model back (statistics included) after each look.
+      // SWA's average has no BatchNorm statistics of its own: the ones the layers hold belong to the last
+      // weights. The snapshot brings the trained model back (statistics included) after each look.
       Runnable trained = BlockSnapshot.of(model).capture();
       swa.copyToModel();
       ClassifierTraining.Evaluation swaStale = training.evaluate(fashion.test());
@@ -148,6 +150,7 @@ public final class WeightAveraging implements Callable<Integer> {
       ClassifierTraining.Evaluation swaEval = training.evaluate(fashion.test());
       trained.run();
       ema.copyToModel();
+      ClassifierTraining.Evaluation emaAveragedStatistics = training.evaluate(fashion.test());
       UpdateBn.update(model, Batches.inOrder(manager, train, UPDATE_BN_BATCH));
       ClassifierTraining.Evaluation emaEval = training.evaluate(fashion.test());
       trained.run();
@@ -155,16 +158,18 @@ public final class WeightAveraging implements Callable<Integer> {
       console.printf("test split (%d images):%n", fashion.test().count());
       row(console, "plain model (weights after the last epoch)", plain);
       row(console, "SWA of " + swa.averagedCount() + " epochs' weights, update_bn", swaEval);
-      row(console, "SWA without update_bn (the last weights' BatchNorm statistics)", swaStale);
-      row(console, "EMA (decay " + emaDecay + " with timm's warmup, " + plan.clock().step() + " steps), update_bn", emaEval);
+      row(console, "SWA of " + swa.averagedCount() + " epochs' weights, the last weights' BatchNorm statistics", swaStale);
+      String emaName = "EMA of " + plan.clock().step() + " steps (decay " + emaDecay + ", timm's warmup)";
+      row(console, emaName + ", update_bn", emaEval);
+      row(console, emaName + ", BatchNorm statistics averaged", emaAveragedStatistics);
       console.printf("SWA - plain: %+.2f accuracy points%n", 100 * (swaEval.accuracy() - plain.accuracy()));
       SampleRun.finish(out, console, history.history());
-      return new Result(plain, swaEval, swaStale, emaEval, swa, ema);
+      return new Result(plain, swaEval, swaStale, emaEval, emaAveragedStatistics, swa, ema);
     }
   }
 
   private static void row(PrintStream console, String model, ClassifierTraining.Evaluation e) {
-    console.printf("  %-72s accuracy %6.2f%%  loss %.4f%n", model, 100 * e.accuracy(), e.loss());
+    console.printf("  %-78s accuracy %6.2f%%  loss %.4f%n", model, 100 * e.accuracy(), e.loss());
   }
 
   /** After each epoch from swa_start: how many epochs' weights the SWA average holds. */

@@ -63,10 +63,11 @@ class WeightAveragingTest {
     assertTrue(printed.contains("swa: the average holds the weights after epochs 2-3 (2)"), printed);
     assertTrue(printed.contains("plain model (weights after the last epoch)"), printed);
     assertTrue(printed.contains("SWA of 2 epochs' weights, update_bn"), printed);
-    assertTrue(printed.contains("SWA without update_bn"), printed);
-    assertTrue(printed.contains("EMA (decay 0.9999"), printed);
+    assertTrue(printed.contains("SWA of 2 epochs' weights, the last weights' BatchNorm statistics"), printed);
+    assertTrue(printed.contains("EMA of 90 steps (decay 0.9999, timm's warmup), update_bn"), printed);
+    assertTrue(printed.contains("EMA of 90 steps (decay 0.9999, timm's warmup), BatchNorm statistics averaged"), printed);
     // on the slice's 1,000 test images after 3 epochs, better than guessing (10%) for every model
-    for (var evaluation : List.of(result.plain(), result.swa(), result.ema())) {
+    for (var evaluation : List.of(result.plain(), result.swa(), result.ema(), result.emaAveragedStatistics())) {
       assertTrue(evaluation.accuracy() > 0.5, printed);
     }
   }

@@ -20,10 +20,15 @@ from safetensors_min import save_file
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "interop")
 
 
+def cnn():
+    """The fixture's model (also built by eval_weights_in_torch.py)."""
+    return torch.nn.Sequential(torch.nn.Conv2d(1, 4, 3), torch.nn.BatchNorm2d(4), torch.nn.ReLU(), torch.nn.Flatten(),
+                               torch.nn.Linear(64, 3))
+
+
 def main():
     torch.manual_seed(12)
-    model = torch.nn.Sequential(torch.nn.Conv2d(1, 4, 3), torch.nn.BatchNorm2d(4), torch.nn.ReLU(), torch.nn.Flatten(),
-                                torch.nn.Linear(64, 3))
+    model = cnn()
     with torch.no_grad():
         model[1].weight.uniform_(0.5, 1.5)
         model[1].bias.uniform_(-0.5, 0.5)

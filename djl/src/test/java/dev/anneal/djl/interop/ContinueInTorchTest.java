@@ -22,18 +22,13 @@ import dev.anneal.param.Parameter;
 import dev.anneal.safetensors.SafetensorsFile;
 import dev.anneal.safetensors.SafetensorsWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,8 +54,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * installs); skipped, saying so, where it is missing.
  */
 class ContinueInTorchTest {
-  private static final Path PYTHON = Path.of("/usr/bin/python3");
-  private static final Path SCRIPT = Path.of("src/test/python/continue_in_torch.py").toAbsolutePath();
   static final int BEFORE = 3;
   static final int AFTER = 5;
   static final int ULPS = 8;
@@ -70,16 +63,7 @@ class ContinueInTorchTest {
 
   @BeforeAll
   static void requireTorch() throws InterruptedException {
-    boolean present = false;
-    if (Files.isExecutable(PYTHON)) {
-      try {
-        Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import torch").redirectErrorStream(true).start();
-        present = p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-      } catch (IOException e) {
-        present = false;
-      }
-    }
-    Assumptions.assumeTrue(present, "skipped: needs /usr/bin/python3 with torch (Debian's python3-torch; .ci/run installs it)");
+    TorchPython.assumeInstalled();
   }
 
   @BeforeEach
@@ -168,13 +152,8 @@ class ContinueInTorchTest {
     return file;
   }
 
-  private void runScript(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(PYTHON.toString(), SCRIPT.toString()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the script did not finish");
-    assertEquals(0, p.exitValue(), "continue_in_torch.py failed:\n" + output);
+  private static void runScript(String... args) throws IOException, InterruptedException {
+    TorchPython.run("continue_in_torch.py", args);
   }
 
   /** Every parameter within {@value #ULPS} ulps of torch's. */

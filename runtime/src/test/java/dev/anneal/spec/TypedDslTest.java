@@ -80,5 +80,8 @@ class TypedDslTest {
     expected.put("amsgrad", true);
     assertEquals(expected, spec.kwargs());
     assertEquals(Arrays.asList(null, 1e-3), Spec.parse("Adafactor(eps=(None, 1e-3))").get("eps"));
+    Spec loss = Spec.parse("nn.CrossEntropyLoss(label_smoothing=0.1, ignore_index=-100)");
+    assertEquals("CrossEntropyLoss", loss.type(), "a pasted loss loses its torch.nn. / nn. prefix");
+    assertEquals(0.1, loss.get("label_smoothing"));
   }
 }

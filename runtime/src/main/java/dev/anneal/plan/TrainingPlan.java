@@ -274,6 +274,10 @@ public final class TrainingPlan {
     }
     GroupConfig config = new GroupConfig(name);
     configure.accept(config);
+    if (!config.splits().isEmpty() || config.layerDecayRule() != null) {
+      throw new IllegalArgumentException("group " + name + " is added during training and cannot split its parameters "
+          + "(split, noDecay, layerDecay); add each part with its own plan.addGroup");
+    }
     if (config.plannedSchedule() != null) {
       throw new IllegalArgumentException("group " + name + " is added during training, so it follows the plan-wide "
           + "schedules; it cannot have a schedule of its own");

@@ -142,6 +142,20 @@ class GroupSplitTest {
   }
 
   @Test
+  void anAddedGroupCannotSplit() {
+    Layer a = new Layer("a");
+    a.add("w", 2, 2);
+    Layer b = new Layer("b");
+    b.add("w", 2, 2);
+    b.add("bias", 2);
+    TrainingPlan plan = TrainingPlan.builder().epochs(1).optimizer(Spec.of("SGD").with("lr", 0.1)).group("a", a).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> plan.addGroup("b", b, g -> g.noDecay(ParamRule.biasAndNorm())));
+    assertTrue(e.getMessage().contains("group b is added during training and cannot split its parameters"), e.getMessage());
+    assertEquals(1, plan.groups().size(), "nothing was added");
+  }
+
+  @Test
   void globsMatchWholeNames() {
     assertTrue(ParamRule.glob("*.pos_embed").matcher("vit.pos_embed").matches());
     assertTrue(!ParamRule.glob("*.pos_embed").matcher("vit.pos_embed2").matches());

@@ -35,6 +35,8 @@ jmh step-models 'optim.AnnealStepBenchmark' -p optimizer=Adam,SGD -p storage=hea
 jmh floor-models 'optim.StreamingPassBenchmark' -p traffic=adam,sgd -p shapes=resnet50,bert-base
 jmh gradients 'grad.GradientPassBenchmark' -p pass=norm,scan -p storage=heap,direct
 jmh gradients-floor 'grad.GradientPassBenchmark' -p pass=floor -p storage=heap
+jmh plan 'plan.PlanStepBenchmark' -p parameters=1048576 -p clip=true
+jmh loss 'loss.CrossEntropyBenchmark'
 # Checkpoint save/load against a plain copy of the same bytes, when the module has that benchmark.
 checkpoint=$(java -jar "$jar" -l | grep -i 'checkpoint' | sed 's/\.[^.]*$//' | sort -u | paste -sd'|' || true)
 if [ -n "$checkpoint" ]; then
@@ -54,8 +56,10 @@ for f in sorted(os.listdir(out)):
     if not f.endswith('.json'):
         continue
     for r in json.load(open(os.path.join(out, f))):
-        name = r['benchmark'].split('.')[-2]
+        name, method = r['benchmark'].split('.')[-2:]
         key = (name,) + tuple(sorted((r.get('params') or {}).items()))
+        if name in ('PlanStepBenchmark', 'CheckpointIoBenchmark'):
+            key = (name, ('method', method)) + key[1:]
         m = r['primaryMetric']
         scores[key] = (m['score'], m['scoreError'], m['scoreUnit'])
         if m['score'] and m['scoreError'] == m['scoreError'] and m['scoreError'] > 0.10 * m['score']:
@@ -128,9 +132,36 @@ for p in ('norm', 'scan'):
 
 ck = [(k, v) for k, v in scores.items() if 'heckpoint' in k[0]]
 if ck:
-    print("\n## Checkpoint benchmark\n")
+    print("\n## Checkpoint save and load against a plain copy of the same bytes (ms/op)\n")
     for k, v in sorted(ck):
         print(f"- {k[0]} {dict(k[1:])}: {fmt(v)} {v[2]}")
+    params = sorted({tuple(p for p in k[1:] if p[0] != 'method') for k, _ in ck})
+    for rest in params:
+        op = lambda m: scores.get(('CheckpointIoBenchmark', ('method', m)) + rest)
+        for mine, plain in (('save', 'plainWrite'), ('load', 'plainRead')):
+            a, b = op(mine), op(plain)
+            if a and b:
+                row(f"checkpoint {mine} throughput / plain copy {dict(rest)}", b[0] / a[0], ">= 0.50", b[0] / a[0] >= 0.5)
+
+plan = {m: scores.get(('PlanStepBenchmark', ('method', m), ('clip', 'true'), ('parameters', '1048576')))
+        for m in ('optimizerOnly', 'planAfterBackward', 'planAfterBackwardWithHooks', 'gradientNormOnly')}
+if all(plan.values()):
+    print("\n## Plan step, AdamW over 4 groups of 1M floats with clipping (us/op)\n")
+    print("| optimizer alone | norm alone | plan, no hook | plan, two hooks |")
+    print("| ---: | ---: | ---: | ---: |")
+    print(f"| {fmt(plan['optimizerOnly'])} | {fmt(plan['gradientNormOnly'])} | {fmt(plan['planAfterBackward'])} | {fmt(plan['planAfterBackwardWithHooks'])} |")
+    print(f"\nplan without hooks / (optimizer + norm): {plan['planAfterBackward'][0] / (plan['optimizerOnly'][0] + plan['gradientNormOnly'][0]):.2f}")
+
+ce = [(s, get('CrossEntropyBenchmark', shape=s, loss='anneal'), get('CrossEntropyBenchmark', shape=s, loss='djl'))
+      for s in ('128x10', '32x1000')]
+if any(a and d for _, a, d in ce):
+    print("\n## CrossEntropyLoss forward + backward against DJL's SoftmaxCrossEntropyLoss (us/op)\n")
+    print("| logits | Anneal | DJL | Anneal / DJL |")
+    print("| --- | ---: | ---: | ---: |")
+    for s, a, d in ce:
+        if a and d:
+            print(f"| {s} | {fmt(a)} | {fmt(d)} | {a[0] / d[0]:.2f} |")
+            row(f"CrossEntropyLoss {s}: Anneal / DJL", a[0] / d[0], "<= 1.20", a[0] / d[0] <= 1.2)
 
 epoch = open(os.path.join(out, 'epoch.txt')).read() if os.path.exists(os.path.join(out, 'epoch.txt')) else ''
 for model, goal in (('CNN', 1.0), ('MLP', 0.95)):

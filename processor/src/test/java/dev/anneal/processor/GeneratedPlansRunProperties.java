@@ -72,7 +72,7 @@ class GeneratedPlansRunProperties {
     return Arbitraries.randomValue(random -> RandomAnnotationsProperties.tameModel(random)
         .replaceAll("  ((?:@[^;]*\\) )*)(Layer\\[\\]|Layer|Parameter|List<Parameter>|List<Layer>|ParameterSource) (f\\d);",
             "  $1$2 $3 = Fields.$3_$2;")
-        .replace("Fields.", "test.Fields.")
+        .replace("Fields.", "test.Fields.").replace("test.test.Fields.", "test.Fields.") // @LambdaSchedule names test.Fields.Halving already
         .replace("_List<Parameter>", "_parameterList").replace("_List<Layer>", "_layerList")
         .replace("_Layer[]", "_layerArray").replace("_ParameterSource", "_source").replace("_Layer", "_layer").replace("_Parameter", "_parameter")
         .replaceAll("test\\.Fields\\.(f\\d)_(\\w+)", "test.Fields.$2(\"$1\")"));

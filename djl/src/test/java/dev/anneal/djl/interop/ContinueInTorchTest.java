@@ -1,9 +1,9 @@
 package dev.anneal.djl.interop;
 
+import dev.anneal.djl.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -28,9 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,28 +51,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Needs {@code /usr/bin/python3} with torch (Debian's {@code python3-torch}, which {@code .ci/run}
  * installs); skipped, saying so, where it is missing.
  */
-class ContinueInTorchTest {
+class ContinueInTorchTest extends EngineTest {
   static final int BEFORE = 3;
   static final int AFTER = 5;
   static final int ULPS = 8;
 
   @TempDir Path dir;
-  private NDManager manager;
 
   @BeforeAll
   static void requireTorch() throws InterruptedException {
     TorchPython.assumeInstalled();
   }
 
-  @BeforeEach
-  void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
 
   static Stream<Arguments> optimizers() {
     return Stream.of(

@@ -1,5 +1,6 @@
 package dev.anneal.djl.interop;
 
+import dev.anneal.djl.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -30,7 +30,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,16 +38,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Loads the state_dict of a PyTorch CNN (recorded by src/test/python/record_torch_weights_fixture.py
  * with PyTorch 1.13) into the same CNN built with DJL, and checks the eval output against PyTorch's.
  */
-class TorchWeightsTest {
+class TorchWeightsTest extends EngineTest {
   private static final Shape INPUT = new Shape(2, 1, 6, 6);
   @TempDir Path dir;
-  private NDManager manager;
   private Path weights;
   private JsonNode fixture;
 
   @BeforeEach
-  void open() throws IOException {
-    manager = NDManager.newBaseManager();
+  void copyFixture() throws IOException {
     weights = dir.resolve("cnn.safetensors");
     try (InputStream in = getClass().getResourceAsStream("/interop/cnn.safetensors")) {
       Files.copy(in, weights, StandardCopyOption.REPLACE_EXISTING);
@@ -56,11 +53,6 @@ class TorchWeightsTest {
     try (InputStream in = getClass().getResourceAsStream("/interop/cnn.json")) {
       fixture = JsonMapper.builder().build().readTree(in);
     }
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
   }
 
   /** The fixture's model: Conv2d(1, 4, 3), BatchNorm2d(4), ReLU, Flatten, Linear(64, units). */

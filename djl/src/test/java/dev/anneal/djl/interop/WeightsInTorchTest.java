@@ -1,11 +1,11 @@
 package dev.anneal.djl.interop;
 
+import dev.anneal.djl.EngineTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -25,9 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,26 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code src/test/python/eval_weights_in_torch.py}) give PyTorch the output DJL computes. Needs
  * torch; skipped, saying so, without it.
  */
-class WeightsInTorchTest {
+class WeightsInTorchTest extends EngineTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Shape INPUT = new Shape(2, 1, 6, 6);
   @TempDir Path dir;
-  private NDManager manager;
 
   @BeforeAll
   static void requireTorch() throws InterruptedException {
     TorchPython.assumeInstalled();
   }
 
-  @BeforeEach
-  void open() {
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterEach
-  void close() {
-    manager.close();
-  }
 
   @Test
   void savedWeightsGiveTorchTheOutputDjlComputes() throws IOException, InterruptedException {

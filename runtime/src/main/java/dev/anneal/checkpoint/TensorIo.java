@@ -13,9 +13,10 @@ import java.util.zip.CRC32C;
 /**
  * Moves floats between a storage and a file region through one reusable direct buffer (file
  * bytes are little-endian), updating a checksum on the way. Engine memory already in
- * little-endian order is written straight from where it lives.
+ * little-endian order is written straight from where it lives. Checkpoints use it, and so does
+ * the safetensors writer (whose checksum nobody reads).
  */
-final class TensorIo {
+public final class TensorIo {
   /** Bytes moved per system call: large enough to stream, small enough to stay in cache. */
   static final int CHUNK_BYTES = 1 << 22;
   private static final boolean NATIVE_LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
@@ -24,13 +25,13 @@ final class TensorIo {
   private final FileChannel channel;
   private final CRC32C crc;
 
-  TensorIo(FileChannel channel, CRC32C crc) {
+  public TensorIo(FileChannel channel, CRC32C crc) {
     this.channel = channel;
     this.crc = crc;
   }
 
   /** Writes the storage's floats at {@code position}; returns the position after them. */
-  long write(FloatStorage values, long position) throws IOException {
+  public long write(FloatStorage values, long position) throws IOException {
     int floatsPerChunk = CHUNK_BYTES / Float.BYTES;
     int size = values.size();
     if (values instanceof DirectStorage direct && NATIVE_LITTLE) {
@@ -62,7 +63,7 @@ final class TensorIo {
    * Reads {@code count} floats at {@code position} into {@code target} (or only through the
    * checksum when {@code target} is null); returns the position after them.
    */
-  long read(long position, long count, FloatStorage target) throws IOException {
+  public long read(long position, long count, FloatStorage target) throws IOException {
     int floatsPerChunk = CHUNK_BYTES / Float.BYTES;
     for (long off = 0; off < count; off += floatsPerChunk) {
       int n = (int) Math.min(floatsPerChunk, count - off);

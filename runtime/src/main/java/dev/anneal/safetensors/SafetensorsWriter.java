@@ -1,21 +1,19 @@
 package dev.anneal.safetensors;
 
 import dev.anneal.checkpoint.Json;
+import dev.anneal.checkpoint.TensorIo;
 import dev.anneal.checkpoint.TensorRef;
 import dev.anneal.io.AtomicFiles;
-import dev.anneal.param.DirectStorage;
-import dev.anneal.param.FloatStorage;
-import dev.anneal.param.HeapStorage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 
 /**
  * Writes float32 tensors as a safetensors file that {@code safetensors.torch.load_file} reads:
@@ -23,8 +21,6 @@ import java.util.Map;
  * streamed from each tensor's storage in chunks. Atomic through {@link AtomicFiles}.
  */
 public final class SafetensorsWriter {
-  private static final int CHUNK_FLOATS = 1 << 18;
-
   private SafetensorsWriter() {}
 
   public static void write(Path file, Map<String, TensorRef> tensors) throws IOException {
@@ -58,35 +54,15 @@ public final class SafetensorsWriter {
       while (front.hasRemaining()) {
         front.put((byte) ' ');
       }
-      long position = writeFully(channel, front.flip(), 0);
-      ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      front.flip();
+      long position = 0;
+      while (front.hasRemaining()) {
+        position += channel.write(front, position);
+      }
+      TensorIo io = new TensorIo(channel, new CRC32C());
       for (TensorRef t : tensors.values()) {
-        position = writeFloats(channel, chunk, t.values(), position);
+        position = io.write(t.values(), position);
       }
     });
-  }
-
-  private static long writeFloats(FileChannel channel, ByteBuffer chunk, FloatStorage values, long position)
-      throws IOException {
-    int size = values.size();
-    for (int off = 0; off < size; off += CHUNK_FLOATS) {
-      int n = Math.min(CHUNK_FLOATS, size - off);
-      chunk.clear();
-      if (values instanceof HeapStorage heap) {
-        chunk.asFloatBuffer().put(heap.array(), off, n);
-      } else {
-        chunk.asFloatBuffer().put(((DirectStorage) values).floats().slice(off, n));
-      }
-      chunk.limit(n * Float.BYTES);
-      position = writeFully(channel, chunk, position);
-    }
-    return position;
-  }
-
-  private static long writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-    while (buffer.hasRemaining()) {
-      position += channel.write(buffer, position);
-    }
-    return position;
   }
 }

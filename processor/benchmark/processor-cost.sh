@@ -1,8 +1,9 @@
 #!/bin/sh
 # What the Anneal processor costs a build: javac on a generated workload (one @Training model with
 # FIELDS annotated fields, and CLASSES ordinary classes), timed RUNS times without annotation
-# processing (-proc:none) and RUNS times with the processor, in alternation; prints the medians and
-# their ratio. Needs JDK 17 and Maven; builds the jars first (mvn package, nothing is installed).
+# processing (-proc:none), RUNS times with a processor that does nothing (what javac charges for
+# running any processor at all) and RUNS times with the Anneal processor, in alternation; prints the
+# medians and their ratios to javac alone. Needs JDK 17 and Maven; builds the jars first (mvn package, nothing is installed).
 #
 #   processor/benchmark/processor-cost.sh [FIELDS] [CLASSES] [RUNS]      # defaults: 200 100 11
 #
@@ -62,6 +63,24 @@ JAVA
 done
 find "$WORK/src" -name '*.java' > "$WORK/sources.txt"
 
+# the reference: a processor for the same annotations that does nothing
+mkdir -p "$WORK/noop-src/noop" "$WORK/noop"
+cat > "$WORK/noop-src/noop/NoOp.java" <<'JAVA'
+package noop;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+@SupportedAnnotationTypes("dev.anneal.annotations.*")
+public class NoOp extends AbstractProcessor {
+  @Override public SourceVersion getSupportedSourceVersion() { return SourceVersion.latestSupported(); }
+  @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) { return false; }
+}
+JAVA
+javac -d "$WORK/noop" "$WORK/noop-src/noop/NoOp.java"
+
 millis() { date +%s%3N; }
 run() { # $1: out dir, rest: javac options
   out=$1; shift
@@ -73,17 +92,21 @@ run() { # $1: out dir, rest: javac options
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 run "$WORK/warm" -proc:none >/dev/null   # file caches
-: > "$WORK/plain.txt"; : > "$WORK/processed.txt"
+: > "$WORK/plain.txt"; : > "$WORK/noop.txt"; : > "$WORK/processed.txt"
 r=0
 while [ $r -lt "$RUNS" ]; do
   run "$WORK/out-plain" -proc:none >> "$WORK/plain.txt"
+  run "$WORK/out-noop" -processorpath "$WORK/noop" -processor noop.NoOp >> "$WORK/noop.txt"
   run "$WORK/out-proc" -processorpath "$PROCESSOR_PATH" -processor dev.anneal.processor.AnnealProcessor >> "$WORK/processed.txt"
   r=$((r + 1))
 done
 test -f "$WORK/out-proc/bench/BigTraining.class" || { echo "the processor did not generate BigTraining" >&2; exit 1; }
 PLAIN=$(median < "$WORK/plain.txt")
+NOOP=$(median < "$WORK/noop.txt")
 PROCESSED=$(median < "$WORK/processed.txt")
-echo "javac alone:          $PLAIN ms (median of $RUNS)"
-echo "javac with processor: $PROCESSED ms (median of $RUNS)"
+echo "javac alone:                   $PLAIN ms (median of $RUNS)"
+echo "javac with a no-op processor:  $NOOP ms (median of $RUNS)"
+echo "javac with the processor:      $PROCESSED ms (median of $RUNS)"
+awk -v a="$NOOP" -v b="$PLAIN" 'BEGIN { printf "no-op processor / javac alone: %.2fx\n", a / b }'
 awk -v a="$PROCESSED" -v b="$PLAIN" 'BEGIN { printf "ratio: %.2fx (%d fields, %d ordinary classes)\n", a / b, '"$FIELDS"', '"$CLASSES"' }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

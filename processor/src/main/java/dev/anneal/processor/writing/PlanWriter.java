@@ -107,13 +107,19 @@ public final class PlanWriter {
     int spe = model.stepsPerEpoch();
     // Groups configured alike share one lambda, named once, as a user with many such fields would write it:
     // javac then compiles (and the JVM links) one lambda per configuration, not one per field.
-    Map<GroupModel, CodeBlock> configs = new LinkedHashMap<>();
+    // by position in model.groups(), and by text: a CodeBlock's text is emitted anew at each toString()
+    List<CodeBlock> configs = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    Map<String, CodeBlock> firstOf = new LinkedHashMap<>();
     Map<String, Integer> uses = new LinkedHashMap<>();
     for (GroupModel group : model.groups()) {
       CodeBlock config = lambda(groupConfig(group, model.optimizer(), planSchedule(model), spe), group.schedule() != null);
-      if (config != null) {
-        configs.put(group, config);
-        uses.merge(config.toString(), 1, Integer::sum);
+      String text = config == null ? null : config.toString();
+      configs.add(config);
+      texts.add(text);
+      if (text != null) {
+        firstOf.putIfAbsent(text, config);
+        uses.merge(text, 1, Integer::sum);
       }
     }
     CodeBlock.Builder code = CodeBlock.builder();
@@ -122,20 +128,19 @@ public final class PlanWriter {
       if (use.getValue() > 1) {
         String name = "sharedConfig" + (shared.size() + 1);
         shared.put(use.getKey(), name);
-        CodeBlock config = configs.values().stream().filter(c -> c.toString().equals(use.getKey())).findFirst().orElseThrow();
-        code.add("$T<$T> $L = $L;\n", CONSUMER, GROUP_CONFIG, name, config);
+        code.add("$T<$T> $L = $L;\n", CONSUMER, GROUP_CONFIG, name, firstOf.get(use.getKey()));
       }
     }
     code.add("return $T.builder()\n$>$>", TRAINING_PLAN);
     code.add(".epochs($L)\n", model.epochs());
     code.add(".stepsPerEpoch($L)\n", Literals.STEPS_PER_EPOCH);
     code.add(".optimizer($L)\n", TypedCalls.of(model.optimizer(), model.optimizerKwargs(), spe));
-    for (GroupModel group : model.groups()) {
+    for (int i = 0; i < model.groups().size(); i++) {
+      GroupModel group = model.groups().get(i);
       code.add(".group($S, $L", group.name(), source(group.fields()));
-      CodeBlock config = configs.get(group);
-      if (config != null) {
-        String name = shared.get(config.toString());
-        code.add(", $L", name != null ? CodeBlock.of("$L", name) : config);
+      if (configs.get(i) != null) {
+        String name = shared.get(texts.get(i));
+        code.add(", $L", name != null ? CodeBlock.of("$L", name) : configs.get(i));
       }
       code.add(")\n");
     }

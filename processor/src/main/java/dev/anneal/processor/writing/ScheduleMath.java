@@ -8,6 +8,7 @@ import dev.anneal.vocabulary.Descriptor;
 import dev.anneal.vocabulary.LrCurve;
 import dev.anneal.vocabulary.Vocabulary;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.Optional;
 final class ScheduleMath {
   private final int stepsPerEpoch;
   private final Vocabulary builtIns = Vocabulary.builtIns();
+  private final Map<ScheduleNode, Optional<LrCurve>> curves = new IdentityHashMap<>();
+  private final Map<ScheduleNode, Optional<LrCurve>> warmupFactors = new IdentityHashMap<>();
 
   ScheduleMath(int stepsPerEpoch) {
     this.stepsPerEpoch = stepsPerEpoch;
@@ -29,6 +32,16 @@ final class ScheduleMath {
 
   /** The curve of {@code node} in its own unit, or empty when it is not evaluated at compile time. */
   Optional<LrCurve> curve(ScheduleNode node) {
+    // the preview asks once per cell: build each node's curve once (by identity: a tree's nodes are values)
+    Optional<LrCurve> known = curves.get(node);
+    if (known == null) {
+      known = build(node);
+      curves.put(node, known);
+    }
+    return known;
+  }
+
+  private Optional<LrCurve> build(ScheduleNode node) {
     if (node instanceof ScheduleNode.Single single) {
       return evaluate(single.descriptor(), single.kwargs(), List.of());
     }
@@ -60,6 +73,15 @@ final class ScheduleMath {
    * step with base lr 1: the plan multiplies the schedule's value by it.
    */
   Optional<LrCurve> stepWarmupFactor(ScheduleNode.Warmup warmup) {
+    Optional<LrCurve> known = warmupFactors.get(warmup);
+    if (known == null) {
+      known = buildStepWarmupFactor(warmup);
+      warmupFactors.put(warmup, known);
+    }
+    return known;
+  }
+
+  private Optional<LrCurve> buildStepWarmupFactor(ScheduleNode.Warmup warmup) {
     Map<String, Arg> kwargs = new LinkedHashMap<>();
     kwargs.put("warmup_steps", new Arg(warmup.steps(), warmup.where()));
     if (warmup.factor() != null) {

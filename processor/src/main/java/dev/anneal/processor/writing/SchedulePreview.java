@@ -8,9 +8,9 @@ import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
 import dev.anneal.processor.model.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -54,6 +54,8 @@ final class SchedulePreview {
     rows.add(header);
     List<String> notes = new ArrayList<>();
     int shown = Math.min(model.epochs(), MAX_ROWS);
+    // many groups share an lr: each distinct value is written once
+    Map<Double, String> numbers = new HashMap<>();
     if (shown < model.epochs()) {
       notes.add("Only the first " + MAX_ROWS + " of " + model.epochs() + " epochs are shown.");
     }
@@ -64,7 +66,7 @@ final class SchedulePreview {
         ScheduleNode schedule = group.schedule() != null ? group.schedule() : model.schedule();
         // the index among the groups this schedule drives, for arguments given per group (max_lr lists)
         int index = group.schedule() != null ? 0 : driven++;
-        row.add(mark(group.freeze(), epoch, spe) + cell(math, schedule, index, model.lrOf(group), epoch, spe, notes));
+        row.add(mark(group.freeze(), epoch, spe) + cell(math, schedule, index, model.lrOf(group), epoch, spe, notes, numbers));
       }
       rows.add(row);
     }
@@ -77,7 +79,8 @@ final class SchedulePreview {
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.size(); i++) {
-        line.append(i == 0 ? "" : "  ").append(String.format(Locale.ROOT, "%" + widths[i] + "s", row.get(i)));
+        String cell = row.get(i);
+        line.append(i == 0 ? "" : "  ").append(" ".repeat(widths[i] - cell.length())).append(cell);
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
@@ -88,20 +91,21 @@ final class SchedulePreview {
     return out.append(notes.isEmpty() ? "" : "\n").toString();
   }
 
-  private static String cell(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe, List<String> notes) {
+  private static String cell(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe, List<String> notes,
+      Map<Double, String> numbers) {
     if (schedule == null) {
-      return number(base);
+      return numbers.computeIfAbsent(base, ScientificNotation::of);
     }
     String mark = schedule.containsPlateau() ? "~" : "";
     if (spe <= 0 && needsStepsPerEpoch(schedule)) {
-      return StepsPerEpochFree.cell(schedule, index, base, epoch, notes, value -> number(value) + mark);
+      return StepsPerEpochFree.cell(schedule, index, base, epoch, notes, value -> numbers.computeIfAbsent(value, ScientificNotation::of) + mark);
     }
     OptionalDouble lr = lrAtEpochStart(math, schedule, index, base, epoch, spe);
     if (lr.isEmpty()) {
       notes.add(notEvaluated(schedule));
       return "n/a";
     }
-    return number(lr.getAsDouble()) + mark;
+    return numbers.computeIfAbsent(lr.getAsDouble(), ScientificNotation::of) + mark;
   }
 
   /** Whether the tree counts optimizer steps, so that its position at an epoch's start is {@code epoch * stepsPerEpoch}. */
@@ -159,10 +163,6 @@ final class SchedulePreview {
     long first = (long) epoch * spe;
     long last = first + spe - 1;
     return last < freeze.untilStep() ? "F " : first < freeze.untilStep() || first == freeze.untilStep() && epoch > 0 ? "U " : "";
-  }
-
-  private static String number(double value) {
-    return String.format(Locale.ROOT, "%.4e", value);
   }
 
   /** {@code LinearWarmup(warmup_steps=1 epoch) -> CosineAnnealingLR(...)}, per step or epoch. */

@@ -1,9 +1,10 @@
 #!/bin/sh
 # What the Anneal processor costs a build: javac on a generated workload (one @Training model with
-# FIELDS annotated fields, and CLASSES ordinary classes), timed RUNS times without annotation
-# processing (-proc:none), RUNS times with a processor that does nothing (what javac charges for
-# running any processor at all) and RUNS times with the Anneal processor, in alternation; prints the
-# medians and their ratios to javac alone. Needs JDK 17 and Maven; builds the jars first (mvn package, nothing is installed).
+# FIELDS annotated fields, and CLASSES ordinary classes), timed RUNS times each, in alternation:
+# without annotation processing (-proc:none); with a processor that does nothing (what javac charges
+# for running any processor); with one that only writes the source the Anneal processor generates
+# (what javac charges for a second round and for compiling that code); and with the Anneal
+# processor. Prints the medians and their ratios to javac alone. Needs JDK 17 and Maven; builds the jars first (mvn package, nothing is installed).
 #
 #   processor/benchmark/processor-cost.sh [FIELDS] [CLASSES] [RUNS]      # defaults: 200 100 11
 #
@@ -79,7 +80,41 @@ public class NoOp extends AbstractProcessor {
   @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) { return false; }
 }
 JAVA
-javac -d "$WORK/noop" "$WORK/noop-src/noop/NoOp.java"
+# and one that only writes the source the Anneal processor generates (copied from its first run):
+# what javac charges for a second round and for compiling the generated code, the processor's work aside
+cat > "$WORK/noop-src/noop/Replay.java" <<'JAVA'
+package noop;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.annotation.processing.SupportedOptions;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+@SupportedAnnotationTypes("dev.anneal.annotations.*")
+@SupportedOptions("replay")
+public class Replay extends AbstractProcessor {
+  private boolean written;
+  @Override public SourceVersion getSupportedSourceVersion() { return SourceVersion.latestSupported(); }
+  @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (!written) {
+      written = true;
+      try (Writer out = processingEnv.getFiler().createSourceFile("bench.BigTraining").openWriter()) {
+        out.write(Files.readString(Path.of(processingEnv.getOptions().get("replay"))));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return false;
+  }
+}
+JAVA
+javac -d "$WORK/noop" "$WORK/noop-src/noop/NoOp.java" "$WORK/noop-src/noop/Replay.java"
 
 millis() { date +%s%3N; }
 run() { # $1: out dir, rest: javac options
@@ -92,21 +127,26 @@ run() { # $1: out dir, rest: javac options
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 run "$WORK/warm" -proc:none >/dev/null   # file caches
-: > "$WORK/plain.txt"; : > "$WORK/noop.txt"; : > "$WORK/processed.txt"
+run "$WORK/generated" -processorpath "$PROCESSOR_PATH" -processor dev.anneal.processor.AnnealProcessor >/dev/null
+: > "$WORK/plain.txt"; : > "$WORK/noop.txt"; : > "$WORK/replay.txt"; : > "$WORK/processed.txt"
 r=0
 while [ $r -lt "$RUNS" ]; do
   run "$WORK/out-plain" -proc:none >> "$WORK/plain.txt"
   run "$WORK/out-noop" -processorpath "$WORK/noop" -processor noop.NoOp >> "$WORK/noop.txt"
+  run "$WORK/out-replay" -processorpath "$WORK/noop" -processor noop.Replay -Areplay="$WORK/generated/bench/BigTraining.java" >> "$WORK/replay.txt"
   run "$WORK/out-proc" -processorpath "$PROCESSOR_PATH" -processor dev.anneal.processor.AnnealProcessor >> "$WORK/processed.txt"
   r=$((r + 1))
 done
 test -f "$WORK/out-proc/bench/BigTraining.class" || { echo "the processor did not generate BigTraining" >&2; exit 1; }
 PLAIN=$(median < "$WORK/plain.txt")
 NOOP=$(median < "$WORK/noop.txt")
+REPLAY=$(median < "$WORK/replay.txt")
 PROCESSED=$(median < "$WORK/processed.txt")
 echo "javac alone:                   $PLAIN ms (median of $RUNS)"
 echo "javac with a no-op processor:  $NOOP ms (median of $RUNS)"
+echo "javac with a replay processor: $REPLAY ms (median of $RUNS; writes the generated source, nothing else)"
 echo "javac with the processor:      $PROCESSED ms (median of $RUNS)"
-awk -v a="$NOOP" -v b="$PLAIN" 'BEGIN { printf "no-op processor / javac alone: %.2fx\n", a / b }'
+awk -v a="$NOOP" -v b="$PLAIN" 'BEGIN { printf "no-op processor / javac alone:  %.2fx\n", a / b }'
+awk -v a="$REPLAY" -v b="$PLAIN" 'BEGIN { printf "replay processor / javac alone: %.2fx\n", a / b }'
 awk -v a="$PROCESSED" -v b="$PLAIN" 'BEGIN { printf "ratio: %.2fx (%d fields, %d ordinary classes)\n", a / b, '"$FIELDS"', '"$CLASSES"' }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -104,4 +104,22 @@ class StorageIndependenceTest {
     assertSame(ps.get(1), NonFiniteGradients.first(ps));
     assertEquals("p1[" + (SIZES[1] - 1) + "] = NaN", NonFiniteGradients.describeFirst(ps));
   }
+
+  @Test
+  void directScanFlagsEveryNonFiniteValueAndNoFiniteOne() {
+    for (boolean direct : new boolean[] {false, true}) {
+      for (int at : new int[] {0, 7, 2047, 2048, 4999}) {
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+          List<Parameter> ps = params(direct, 13);
+          ps.get(5).grad().set(at, bad);
+          assertSame(ps.get(5), NonFiniteGradients.first(ps), (direct ? "direct " : "heap ") + bad + " at " + at);
+        }
+        for (float fine : new float[] {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, -0f}) {
+          List<Parameter> ps = params(direct, 13);
+          ps.get(5).grad().set(at, fine);
+          assertNull(NonFiniteGradients.first(ps), (direct ? "direct " : "heap ") + fine + " at " + at);
+        }
+      }
+    }
+  }
 }

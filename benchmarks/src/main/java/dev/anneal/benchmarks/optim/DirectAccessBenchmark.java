@@ -34,6 +34,8 @@ import sun.misc.Unsafe;
  *       read-for-ownership and a write-back, about 16 bytes per element on top of 28);
  *   <li>{@code chunkAll}: {@code chunk} floats of all four arrays copied into small scratch arrays
  *       that stay in L1, the loop run there, and copied back (Anneal's default now, chunk 256);
+ *   <li>{@code heapChunked}: {@code chunkAll} on heap values and gradient, to tell the cost of the
+ *       copies from that of direct memory;
  *   <li>{@code chunkedState}: state kept as chunk-sized arrays, so that only values and gradient
  *       are copied.
  * </ul>
@@ -194,6 +196,22 @@ public class DirectAccessBenchmark {
       System.arraycopy(v, start, sv, 0, len);
       adam(sw, sg, sm, sv, 0, len);
       dw.put(start, sw, 0, len);
+      System.arraycopy(sm, 0, m, start, len);
+      System.arraycopy(sv, 0, v, start, len);
+    }
+  }
+
+  /** {@link #chunkAll} with heap values and gradient: what the chunk copies cost without direct memory. */
+  @Benchmark
+  public void heapChunked() {
+    for (int start = 0; start < size; start += chunk) {
+      int len = Math.min(chunk, size - start);
+      System.arraycopy(w, start, sw, 0, len);
+      System.arraycopy(g, start, sg, 0, len);
+      System.arraycopy(m, start, sm, 0, len);
+      System.arraycopy(v, start, sv, 0, len);
+      adam(sw, sg, sm, sv, 0, len);
+      System.arraycopy(sw, 0, w, start, len);
       System.arraycopy(sm, 0, m, start, len);
       System.arraycopy(sv, 0, v, start, len);
     }

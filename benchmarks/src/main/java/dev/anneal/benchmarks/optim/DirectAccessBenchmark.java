@@ -36,6 +36,8 @@ import sun.misc.Unsafe;
  *       that stay in L1, the loop run there, and copied back (Anneal's default now, chunk 256);
  *   <li>{@code heapChunked}: {@code chunkAll} on heap values and gradient, to tell the cost of the
  *       copies from that of direct memory;
+ *   <li>{@code offsetState}: values and gradient through the chunks, the state indexed in place
+ *       at the chunk's offset (saves two copies, but the loop no longer vectorizes);
  *   <li>{@code chunkedState}: state kept as chunk-sized arrays, so that only values and gradient
  *       are copied.
  * </ul>
@@ -214,6 +216,27 @@ public class DirectAccessBenchmark {
       System.arraycopy(sw, 0, w, start, len);
       System.arraycopy(sm, 0, m, start, len);
       System.arraycopy(sv, 0, v, start, len);
+    }
+  }
+
+  /** Values and gradient through L1 chunks, the state read in place at the chunk's offset (C2 17 does not vectorize it). */
+  @Benchmark
+  public void offsetState() {
+    float[] m = this.m;
+    float[] v = this.v;
+    for (int start = 0; start < size; start += chunk) {
+      int len = Math.min(chunk, size - start);
+      dw.get(start, sw, 0, len);
+      dg.get(start, sg, 0, len);
+      for (int i = 0; i < len; i++) {
+        float d = sg[i];
+        float mi = m[start + i] + 0.1f * (d - m[start + i]);
+        float vi = 0.999f * v[start + i] + 0.001f * (d * d);
+        m[start + i] = mi;
+        v[start + i] = vi;
+        sw[i] = sw[i] + -1e-3f * (mi / ((float) Math.sqrt(vi) / 0.5f + 1e-8f));
+      }
+      dw.put(start, sw, 0, len);
     }
   }
 

@@ -3,7 +3,6 @@ package dev.anneal.benchmarks.optim;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -55,33 +54,20 @@ public class VectorApiBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    SplittableRandom random = new SplittableRandom(1);
-    w = Workload.random(random, size, 1.0);
-    g = Workload.random(random, size, 0.01);
-    m = new float[size];
-    v = new float[size];
-    dw = ByteBuffer.allocateDirect(size * 4).order(ByteOrder.nativeOrder());
-    dg = ByteBuffer.allocateDirect(size * 4).order(ByteOrder.nativeOrder());
+    float[][] inputs = DirectAccessBenchmark.inputs(size);
+    w = inputs[0];
+    g = inputs[1];
+    m = inputs[2];
+    v = inputs[3];
+    dw = DirectAccessBenchmark.direct(w);
+    dg = DirectAccessBenchmark.direct(g);
     fw = dw.asFloatBuffer();
     fg = dg.asFloatBuffer();
-    fw.put(0, w);
-    fg.put(0, g);
-  }
-
-  private static void adam(float[] w, float[] g, float[] m, float[] v, int from, int to) {
-    for (int i = from; i < to; i++) {
-      float d = g[i];
-      float mi = m[i] + 0.1f * (d - m[i]);
-      float vi = 0.999f * v[i] + 0.001f * (d * d);
-      m[i] = mi;
-      v[i] = vi;
-      w[i] = w[i] + -1e-3f * (mi / ((float) Math.sqrt(vi) / 0.5f + 1e-8f));
-    }
   }
 
   @Benchmark
   public void heapInPlace() {
-    adam(w, g, m, v, 0, size);
+    DirectAccessBenchmark.adam(w, g, m, v, 0, size);
   }
 
   @Benchmark
@@ -92,7 +78,7 @@ public class VectorApiBenchmark {
       fg.get(start, sg, 0, len);
       System.arraycopy(m, start, sm, 0, len);
       System.arraycopy(v, start, sv, 0, len);
-      adam(sw, sg, sm, sv, 0, len);
+      DirectAccessBenchmark.adam(sw, sg, sm, sv, 0, len);
       fw.put(start, sw, 0, len);
       System.arraycopy(sm, 0, m, start, len);
       System.arraycopy(sv, 0, v, start, len);

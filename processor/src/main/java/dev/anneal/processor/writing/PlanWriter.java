@@ -107,18 +107,17 @@ public final class PlanWriter {
     int spe = model.stepsPerEpoch();
     // Groups configured alike share one lambda, named once, as a user with many such fields would write it:
     // javac then compiles (and the JVM links) one lambda per configuration, not one per field.
-    // by position in model.groups(), and by text: a CodeBlock's text is emitted anew at each toString()
-    List<CodeBlock> configs = new ArrayList<>();
+    // each group's config text, by position in model.groups() (a CodeBlock's text is emitted anew at
+    // every toString()), and one CodeBlock per distinct text
     List<String> texts = new ArrayList<>();
-    Map<String, CodeBlock> firstOf = new LinkedHashMap<>();
+    Map<String, CodeBlock> configs = new LinkedHashMap<>();
     Map<String, Integer> uses = new LinkedHashMap<>();
     for (GroupModel group : model.groups()) {
       CodeBlock config = lambda(groupConfig(group, model.optimizer(), planSchedule(model), spe), group.schedule() != null);
       String text = config == null ? null : config.toString();
-      configs.add(config);
       texts.add(text);
       if (text != null) {
-        firstOf.putIfAbsent(text, config);
+        configs.putIfAbsent(text, config);
         uses.merge(text, 1, Integer::sum);
       }
     }
@@ -128,7 +127,7 @@ public final class PlanWriter {
       if (use.getValue() > 1) {
         String name = "sharedConfig" + (shared.size() + 1);
         shared.put(use.getKey(), name);
-        code.add("$T<$T> $L = $L;\n", CONSUMER, GROUP_CONFIG, name, firstOf.get(use.getKey()));
+        code.add("$T<$T> $L = $L;\n", CONSUMER, GROUP_CONFIG, name, configs.get(use.getKey()));
       }
     }
     code.add("return $T.builder()\n$>$>", TRAINING_PLAN);
@@ -138,9 +137,10 @@ public final class PlanWriter {
     for (int i = 0; i < model.groups().size(); i++) {
       GroupModel group = model.groups().get(i);
       code.add(".group($S, $L", group.name(), source(group.fields()));
-      if (configs.get(i) != null) {
-        String name = shared.get(texts.get(i));
-        code.add(", $L", name != null ? CodeBlock.of("$L", name) : configs.get(i));
+      String text = texts.get(i);
+      if (text != null) {
+        String name = shared.get(text);
+        code.add(", $L", name != null ? CodeBlock.of("$L", name) : configs.get(text));
       }
       code.add(")\n");
     }

@@ -24,7 +24,7 @@ final class ScheduleMath {
   private final int stepsPerEpoch;
   private final Vocabulary builtIns = Vocabulary.builtIns();
   private final Map<ScheduleNode, Optional<LrCurve>> curves = new IdentityHashMap<>();
-  private final Map<ScheduleNode, Optional<LrCurve>> warmupFactors = new IdentityHashMap<>();
+  private final Map<ScheduleNode.Warmup, Optional<LrCurve>> warmupFactors = new IdentityHashMap<>();
 
   ScheduleMath(int stepsPerEpoch) {
     this.stepsPerEpoch = stepsPerEpoch;
@@ -33,12 +33,7 @@ final class ScheduleMath {
   /** The curve of {@code node} in its own unit, or empty when it is not evaluated at compile time. */
   Optional<LrCurve> curve(ScheduleNode node) {
     // the preview asks once per cell: build each node's curve once (by identity: a tree's nodes are values)
-    Optional<LrCurve> known = curves.get(node);
-    if (known == null) {
-      known = build(node);
-      curves.put(node, known);
-    }
-    return known;
+    return curves.computeIfAbsent(node, this::build);
   }
 
   private Optional<LrCurve> build(ScheduleNode node) {
@@ -73,12 +68,7 @@ final class ScheduleMath {
    * step with base lr 1: the plan multiplies the schedule's value by it.
    */
   Optional<LrCurve> stepWarmupFactor(ScheduleNode.Warmup warmup) {
-    Optional<LrCurve> known = warmupFactors.get(warmup);
-    if (known == null) {
-      known = buildStepWarmupFactor(warmup);
-      warmupFactors.put(warmup, known);
-    }
-    return known;
+    return warmupFactors.computeIfAbsent(warmup, this::buildStepWarmupFactor);
   }
 
   private Optional<LrCurve> buildStepWarmupFactor(ScheduleNode.Warmup warmup) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.DoubleFunction;
 import dev.anneal.vocabulary.LrCurve;
 
 /**
@@ -54,11 +55,12 @@ final class SchedulePreview {
     rows.add(header);
     List<String> notes = new ArrayList<>();
     int shown = Math.min(model.epochs(), MAX_ROWS);
-    // many groups share an lr: each distinct value is written once
-    Map<Double, String> numbers = new HashMap<>();
     if (shown < model.epochs()) {
       notes.add("Only the first " + MAX_ROWS + " of " + model.epochs() + " epochs are shown.");
     }
+    // many groups share an lr: each distinct value is written once
+    Map<Double, String> written = new HashMap<>();
+    DoubleFunction<String> number = value -> written.computeIfAbsent(value, ScientificNotation::of);
     for (int epoch = 0; epoch < shown; epoch++) {
       List<String> row = new ArrayList<>(List.of(Integer.toString(epoch)));
       int driven = 0;
@@ -66,7 +68,7 @@ final class SchedulePreview {
         ScheduleNode schedule = group.schedule() != null ? group.schedule() : model.schedule();
         // the index among the groups this schedule drives, for arguments given per group (max_lr lists)
         int index = group.schedule() != null ? 0 : driven++;
-        row.add(mark(group.freeze(), epoch, spe) + cell(math, schedule, index, model.lrOf(group), epoch, spe, notes, numbers));
+        row.add(mark(group.freeze(), epoch, spe) + cell(math, schedule, index, model.lrOf(group), epoch, spe, notes, number));
       }
       rows.add(row);
     }
@@ -92,20 +94,20 @@ final class SchedulePreview {
   }
 
   private static String cell(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe, List<String> notes,
-      Map<Double, String> numbers) {
+      DoubleFunction<String> number) {
     if (schedule == null) {
-      return numbers.computeIfAbsent(base, ScientificNotation::of);
+      return number.apply(base);
     }
     String mark = schedule.containsPlateau() ? "~" : "";
     if (spe <= 0 && needsStepsPerEpoch(schedule)) {
-      return StepsPerEpochFree.cell(schedule, index, base, epoch, notes, value -> numbers.computeIfAbsent(value, ScientificNotation::of) + mark);
+      return StepsPerEpochFree.cell(schedule, index, base, epoch, notes, value -> number.apply(value) + mark);
     }
     OptionalDouble lr = lrAtEpochStart(math, schedule, index, base, epoch, spe);
     if (lr.isEmpty()) {
       notes.add(notEvaluated(schedule));
       return "n/a";
     }
-    return numbers.computeIfAbsent(lr.getAsDouble(), ScientificNotation::of) + mark;
+    return number.apply(lr.getAsDouble()) + mark;
   }
 
   /** Whether the tree counts optimizer steps, so that its position at an epoch's start is {@code epoch * stepsPerEpoch}. */

@@ -4,7 +4,8 @@
 # without annotation processing (-proc:none); with a processor that does nothing (what javac charges
 # for running any processor); with one that only writes the source the Anneal processor generates
 # (what javac charges for a second round and for compiling that code); and with the Anneal
-# processor. Prints the medians and their ratios to javac alone. Needs JDK 17 and Maven; builds the jars first (mvn package, nothing is installed).
+# processor. Prints the medians and their ratios to javac alone, and the load average before and
+# after. Needs JDK 17 and Maven; builds the jars first (mvn package, nothing is installed).
 #
 #   processor/benchmark/processor-cost.sh [FIELDS] [CLASSES] [RUNS]      # defaults: 200 100 11
 #
@@ -64,26 +65,13 @@ JAVA
 done
 find "$WORK/src" -name '*.java' > "$WORK/sources.txt"
 
-# the reference: a processor for the same annotations that does nothing
-mkdir -p "$WORK/noop-src/noop" "$WORK/noop"
-cat > "$WORK/noop-src/noop/NoOp.java" <<'JAVA'
-package noop;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.annotation.processing.SupportedAnnotationTypes;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
-@SupportedAnnotationTypes("dev.anneal.annotations.*")
-public class NoOp extends AbstractProcessor {
-  @Override public SourceVersion getSupportedSourceVersion() { return SourceVersion.latestSupported(); }
-  @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) { return false; }
-}
-JAVA
-# and one that only writes the source the Anneal processor generates (copied from its first run):
-# what javac charges for a second round and for compiling the generated code, the processor's work aside
-cat > "$WORK/noop-src/noop/Replay.java" <<'JAVA'
-package noop;
+# javac's own floors, with one processor for the same annotations: without an option it does
+# nothing (what javac charges for running any processor); with -Areplay=FILE it only writes FILE,
+# the source the Anneal processor generated on a first run, as bench.BigTraining (what javac charges
+# for a second round and for compiling that code, the processor's work aside)
+mkdir -p "$WORK/replay-src/replay" "$WORK/replay"
+cat > "$WORK/replay-src/replay/Replay.java" <<'JAVA'
+package replay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -102,10 +90,11 @@ public class Replay extends AbstractProcessor {
   private boolean written;
   @Override public SourceVersion getSupportedSourceVersion() { return SourceVersion.latestSupported(); }
   @Override public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (!written) {
+    String source = processingEnv.getOptions().get("replay");
+    if (source != null && !written) {
       written = true;
       try (Writer out = processingEnv.getFiler().createSourceFile("bench.BigTraining").openWriter()) {
-        out.write(Files.readString(Path.of(processingEnv.getOptions().get("replay"))));
+        out.write(Files.readString(Path.of(source)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -114,7 +103,7 @@ public class Replay extends AbstractProcessor {
   }
 }
 JAVA
-javac -d "$WORK/noop" "$WORK/noop-src/noop/NoOp.java" "$WORK/noop-src/noop/Replay.java"
+javac -d "$WORK/replay" "$WORK/replay-src/replay/Replay.java"
 
 millis() { date +%s%3N; }
 run() { # $1: out dir, rest: javac options
@@ -126,14 +115,15 @@ run() { # $1: out dir, rest: javac options
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run "$WORK/warm" -proc:none >/dev/null   # file caches
 run "$WORK/generated" -processorpath "$PROCESSOR_PATH" -processor dev.anneal.processor.AnnealProcessor >/dev/null
 : > "$WORK/plain.txt"; : > "$WORK/noop.txt"; : > "$WORK/replay.txt"; : > "$WORK/processed.txt"
 r=0
 while [ $r -lt "$RUNS" ]; do
   run "$WORK/out-plain" -proc:none >> "$WORK/plain.txt"
-  run "$WORK/out-noop" -processorpath "$WORK/noop" -processor noop.NoOp >> "$WORK/noop.txt"
-  run "$WORK/out-replay" -processorpath "$WORK/noop" -processor noop.Replay -Areplay="$WORK/generated/bench/BigTraining.java" >> "$WORK/replay.txt"
+  run "$WORK/out-noop" -processorpath "$WORK/replay" -processor replay.Replay >> "$WORK/noop.txt"
+  run "$WORK/out-replay" -processorpath "$WORK/replay" -processor replay.Replay -Areplay="$WORK/generated/bench/BigTraining.java" >> "$WORK/replay.txt"
   run "$WORK/out-proc" -processorpath "$PROCESSOR_PATH" -processor dev.anneal.processor.AnnealProcessor >> "$WORK/processed.txt"
   r=$((r + 1))
 done
@@ -149,4 +139,4 @@ echo "javac with the processor:      $PROCESSED ms (median of $RUNS)"
 awk -v a="$NOOP" -v b="$PLAIN" 'BEGIN { printf "no-op processor / javac alone:  %.2fx\n", a / b }'
 awk -v a="$REPLAY" -v b="$PLAIN" 'BEGIN { printf "replay processor / javac alone: %.2fx\n", a / b }'
 awk -v a="$PROCESSED" -v b="$PLAIN" 'BEGIN { printf "ratio: %.2fx (%d fields, %d ordinary classes)\n", a / b, '"$FIELDS"', '"$CLASSES"' }'
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

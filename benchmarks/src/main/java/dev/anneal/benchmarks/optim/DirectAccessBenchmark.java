@@ -202,6 +202,13 @@ public class DirectAccessBenchmark {
 
   @Benchmark
   public void chunkAll() {
+    chunkAll(dw, dg, m, v, sw, sg, sm, sv);
+  }
+
+  /** Anneal's path: chunks of the four arrays (the scratch arrays' length) through the scratch and back. */
+  static void chunkAll(FloatBuffer dw, FloatBuffer dg, float[] m, float[] v, float[] sw, float[] sg, float[] sm, float[] sv) {
+    int size = m.length;
+    int chunk = sw.length;
     for (int start = 0; start < size; start += chunk) {
       int len = Math.min(chunk, size - start);
       dw.get(start, sw, 0, len);

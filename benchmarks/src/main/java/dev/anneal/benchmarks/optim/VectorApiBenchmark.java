@@ -72,17 +72,7 @@ public class VectorApiBenchmark {
 
   @Benchmark
   public void chunkAll() {
-    for (int start = 0; start < size; start += sw.length) {
-      int len = Math.min(sw.length, size - start);
-      fw.get(start, sw, 0, len);
-      fg.get(start, sg, 0, len);
-      System.arraycopy(m, start, sm, 0, len);
-      System.arraycopy(v, start, sv, 0, len);
-      DirectAccessBenchmark.adam(sw, sg, sm, sv, 0, len);
-      fw.put(start, sw, 0, len);
-      System.arraycopy(sm, 0, m, start, len);
-      System.arraycopy(sv, 0, v, start, len);
-    }
+    DirectAccessBenchmark.chunkAll(fw, fg, m, v, sw, sg, sm, sv);
   }
 
   @Benchmark

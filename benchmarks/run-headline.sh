@@ -172,7 +172,7 @@ if any(a and d for _, a, d in ce):
 
 epoch = open(os.path.join(out, 'epoch.txt')).read() if os.path.exists(os.path.join(out, 'epoch.txt')) else ''
 for model, goal in (('CNN', 1.0), ('MLP', 0.95)):
-    m = re.search(model + r' .*?ratio Anneal / DJL \(best of two\): ([0-9.]+)', epoch, re.S)
+    m = re.search(model + r' .*?ratio Anneal / DJL: ([0-9.]+)', epoch, re.S)
     if m:
         row(f"epoch {model}: Anneal / DJL", float(m.group(1)), f"<= {goal}", float(m.group(1)) <= goal)
 

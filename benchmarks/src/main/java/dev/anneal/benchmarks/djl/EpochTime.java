@@ -24,6 +24,9 @@ import dev.anneal.djl.BlockParameters;
 import dev.anneal.djl.DjlTrainer;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.spec.Spec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -32,11 +35,14 @@ import java.util.function.Supplier;
  * Epoch time of the same DJL model trained with DJL's own AdamW (its {@code Trainer.step()}) and
  * with Anneal's AdamW through {@link DjlTrainer} (views of the engine's memory, no copies), and the
  * floor of both: the engine's forward, loss and backward alone, with no optimizer step. One run:
- * same initial weights, same batches, alternating A B C A B C after a warm-up, best of two each.
- * Prints each optimizer's step overhead over the floor (per batch and as a share of the epoch)
- * and the ratio Anneal / DJL. Not a JMH benchmark: one measurement is a whole epoch.
+ * same initial weights, same batches, alternating A B C A B C after a warm-up, five rounds by
+ * default (single epochs vary by 10-30% on a shared machine, so one pair decides nothing). Prints
+ * every epoch, the medians and bests, the optimizer step's own time per batch (timed around
+ * {@code trainer.step()} and {@code plan.afterBackward()} inside the same epochs, so noise in the
+ * forward and backward passes does not enter it), each step's overhead over the floor, and the
+ * ratio Anneal / DJL of the medians. Not a JMH benchmark: one measurement is a whole epoch.
  *
- * <pre>java -Dai.djl.offline=true -cp ... dev.anneal.benchmarks.djl.EpochTime [examples] [batch]</pre>
+ * <pre>java -Dai.djl.offline=true -cp ... dev.anneal.benchmarks.djl.EpochTime [examples] [batch] [rounds]</pre>
  */
 public final class EpochTime {
   private EpochTime() {}
@@ -44,6 +50,7 @@ public final class EpochTime {
   public static void main(String[] args) {
     int examples = args.length > 0 ? Integer.parseInt(args[0]) : 12_800;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 128;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     Random random = new Random(1);
     float[] images = new float[examples * 784];
     float[] labels = new float[examples];
@@ -55,35 +62,31 @@ public final class EpochTime {
     }
     System.out.printf("engine %s %s, %d examples, batch %d, %d threads%n", Engine.getInstance().getEngineName(),
         Engine.getInstance().getVersion(), examples, batch, Runtime.getRuntime().availableProcessors());
-    compare("CNN (conv32-conv64-fc128, 0.42M parameters)", EpochTime::cnn, images, labels, batch);
-    compare("MLP (784-1024-1024-10, 1.86M parameters)", EpochTime::mlp, images, labels, batch);
+    compare("CNN (conv32-conv64-fc128, 0.42M parameters)", EpochTime::cnn, images, labels, batch, rounds);
+    compare("MLP (784-1024-1024-10, 1.86M parameters)", EpochTime::mlp, images, labels, batch, rounds);
   }
 
-  private static void compare(String name, Supplier<Block> model, float[] images, float[] labels, int batch) {
-    double[] djl = new double[2];
-    double[] anneal = new double[2];
-    double[] floor = new double[2];
-    try (Run a = new DjlRun(model.get(), batch, true); Run b = new AnnealRun(model.get(), batch, labels.length);
-        Run c = new DjlRun(model.get(), batch, false)) {
-      a.epoch(images, labels, 10);   // warm-up: JIT, allocator, libtorch kernels
-      b.epoch(images, labels, 10);
-      c.epoch(images, labels, 10);
-      for (int r = 0; r < 2; r++) {
-        djl[r] = a.epoch(images, labels, Integer.MAX_VALUE);
-        anneal[r] = b.epoch(images, labels, Integer.MAX_VALUE);
-        floor[r] = c.epoch(images, labels, Integer.MAX_VALUE);
-      }
-    }
-    double bestDjl = Math.min(djl[0], djl[1]);
-    double bestAnneal = Math.min(anneal[0], anneal[1]);
-    double bestFloor = Math.min(floor[0], floor[1]);
+  private static void compare(String name, Supplier<Block> model, float[] images, float[] labels, int batch,
+      int rounds) {
     int batches = labels.length / batch;
-    System.out.printf(Locale.ROOT, "%s%n  DJL AdamW    epoch %.2f s, %.2f s%n  Anneal AdamW epoch %.2f s, %.2f s%n"
-        + "  forward+backward only (floor) epoch %.2f s, %.2f s%n"
-        + "  step overhead over the floor, per batch: DJL %.3f ms (%.1f%% of its epoch), Anneal %.3f ms (%.1f%%)%n"
-        + "  ratio Anneal / DJL (best of two): %.3f%n", name, djl[0], djl[1], anneal[0], anneal[1], floor[0], floor[1],
-        (bestDjl - bestFloor) * 1e3 / batches, 100 * (bestDjl - bestFloor) / bestDjl,
-        (bestAnneal - bestFloor) * 1e3 / batches, 100 * (bestAnneal - bestFloor) / bestAnneal, bestAnneal / bestDjl);
+    try (Run djl = new DjlRun(model.get(), batch, true); Run anneal = new AnnealRun(model.get(), batch, labels.length);
+        Run floor = new DjlRun(model.get(), batch, false)) {
+      List<Run> runs = List.of(djl, anneal, floor);
+      runs.forEach(run -> run.epoch(images, labels, 10));   // warm-up: JIT, allocator, libtorch kernels
+      for (int r = 0; r < rounds; r++) {
+        runs.forEach(run -> run.measure(images, labels));
+      }
+      System.out.printf(Locale.ROOT, "%s%n  DJL AdamW    %s%n  Anneal AdamW %s%n  forward+backward only (floor) %s%n",
+          name, djl.summary(), anneal.summary(), floor.summary());
+      System.out.printf(Locale.ROOT, "  optimizer step per batch, timed inside the epochs (median): DJL %.3f ms, Anneal %.3f ms%n",
+          djl.medianStepMillis(batches), anneal.medianStepMillis(batches));
+      System.out.printf(Locale.ROOT, "  step overhead over the floor, per batch (medians): DJL %.3f ms (%.1f%% of its epoch),"
+              + " Anneal %.3f ms (%.1f%%)%n",
+          (djl.median() - floor.median()) * 1e3 / batches, 100 * (djl.median() - floor.median()) / djl.median(),
+          (anneal.median() - floor.median()) * 1e3 / batches, 100 * (anneal.median() - floor.median()) / anneal.median());
+      System.out.printf(Locale.ROOT, "  ratio Anneal / DJL: %.3f (medians of %d), %.3f (bests)%n",
+          anneal.median() / djl.median(), rounds, anneal.best() / djl.best());
+    }
   }
 
   static Block cnn() {
@@ -103,16 +106,28 @@ public final class EpochTime {
         .add(Linear.builder().setUnits(10).build());
   }
 
-  /** One way of training; {@link #epoch} returns seconds. */
+  /** One way of training: whole epochs, their times, and the time its optimizer step took in them. */
   private abstract static class Run implements AutoCloseable {
     final NDManager manager = NDManager.newBaseManager();
     final int batch;
+    private final List<Double> epochs = new ArrayList<>();
+    private final List<Double> steps = new ArrayList<>();
+    /** Nanoseconds in the optimizer step during the current epoch; {@link #step} adds to it. */
+    long stepNanos;
 
     Run(int batch) {
       this.batch = batch;
     }
 
+    /** One whole epoch, recorded. */
+    void measure(float[] images, float[] labels) {
+      epochs.add(epoch(images, labels, Integer.MAX_VALUE));
+      steps.add(stepNanos / 1e9);
+    }
+
+    /** Seconds for up to {@code maxBatches} batches. */
     double epoch(float[] images, float[] labels, int maxBatches) {
+      stepNanos = 0;
       long start = System.nanoTime();
       int n = labels.length;
       for (int from = 0, b = 0; from + batch <= n && b < maxBatches; from += batch, b++) {
@@ -125,6 +140,34 @@ public final class EpochTime {
         }
       }
       return (System.nanoTime() - start) / 1e9;
+    }
+
+    double median() {
+      return median(epochs);
+    }
+
+    double best() {
+      return Collections.min(epochs);
+    }
+
+    double medianStepMillis(int batches) {
+      return median(steps) * 1e3 / batches;
+    }
+
+    /** The epochs in the order run, then their median and best. */
+    String summary() {
+      StringBuilder text = new StringBuilder("epochs");
+      for (double e : epochs) {
+        text.append(String.format(Locale.ROOT, " %.2f", e));
+      }
+      return text.append(String.format(Locale.ROOT, " s; median %.2f s, best %.2f s", median(), best())).toString();
+    }
+
+    private static double median(List<Double> values) {
+      List<Double> sorted = new ArrayList<>(values);
+      Collections.sort(sorted);
+      int n = sorted.size();
+      return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     abstract void step(NDList x, NDList y);
@@ -159,7 +202,9 @@ public final class EpochTime {
         collector.backward(loss);
       }
       if (stepping) {
+        long start = System.nanoTime();
         trainer.step();
+        stepNanos += System.nanoTime() - start;
       }
     }
 
@@ -174,12 +219,13 @@ public final class EpochTime {
   /** Anneal's way: {@link DjlTrainer} with a plan holding Anneal's AdamW over engine views. */
   private static final class AnnealRun extends Run {
     private final DjlTrainer trainer;
+    private final TrainingPlan plan;
 
     AnnealRun(Block block, int batch, int examples) {
       super(batch);
       Engine.getInstance().setRandomSeed(7);
       block.initialize(manager, DataType.FLOAT32, new Shape(batch, 1, 28, 28));
-      TrainingPlan plan = TrainingPlan.builder()
+      plan = TrainingPlan.builder()
           .epochs(1_000)
           .stepsPerEpoch(examples / batch)
           .optimizer(Spec.of("AdamW").with("lr", 1e-3).with("weight_decay", 0.01))
@@ -191,7 +237,11 @@ public final class EpochTime {
 
     @Override
     void step(NDList x, NDList y) {
-      trainer.trainBatch(x, y);
+      // trainBatch, in its two halves, so that the step (which also zeroes the gradients) is timed.
+      trainer.backward(x, y, plan.lossScale());
+      long start = System.nanoTime();
+      plan.afterBackward();
+      stepNanos += System.nanoTime() - start;
     }
   }
 }

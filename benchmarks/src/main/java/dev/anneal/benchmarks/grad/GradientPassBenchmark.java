@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The passes over the gradients before a step, on 10 gradients of 1M floats: {@code norm} (the
  * global 2-norm {@code clip_grad_norm_} takes, {@link GradientClipping#totalNorm}) and {@code scan}
  * (the non-finite check, {@link NonFiniteGradients#first}), on heap or direct storage, against
- * {@code floor}: a plain parallel sum over the same heap bytes (one read per float).
+ * {@code floor}: a plain parallel sum over the same heap bytes (one read per float); and {@code
+ * zero}, the gradients filled with zeros after every step ({@code zeroGrad}), whose heap case
+ * ({@code Arrays.fill}) is the floor of its direct case.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -37,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class GradientPassBenchmark {
-  @Param({"norm", "scan", "floor"})
+  @Param({"norm", "scan", "zero", "floor"})
   public String pass;
 
   /** Where the gradients live; the floor always reads heap arrays. */
@@ -71,7 +73,15 @@ public class GradientPassBenchmark {
     return switch (pass) {
       case "norm" -> GradientClipping.totalNorm(params, 2.0);
       case "scan" -> NonFiniteGradients.first(params);
+      case "zero" -> zeroGradients();
       default -> Reductions.eachGradient(SUM, params, totals) + totals[0];
     };
+  }
+
+  private Object zeroGradients() {
+    for (Parameter p : params) {
+      p.zeroGrad(false);
+    }
+    return params;
   }
 }

@@ -58,8 +58,9 @@ public final class DirectStorage implements FloatStorage {
   @Override
   public void fill(float value) {
     int n = size();
-    float[] block = Float.floatToRawIntBits(value) == 0 ? ZEROS : new float[Math.min(n, ZEROS.length)];
-    if (block != ZEROS) {
+    float[] block = ZEROS;
+    if (Float.floatToRawIntBits(value) != 0) {
+      block = new float[Math.min(n, ZEROS.length)];
       Arrays.fill(block, value);
     }
     for (int i = 0; i < n; i += block.length) {

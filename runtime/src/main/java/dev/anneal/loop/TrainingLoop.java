@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A ready-made loop over a {@link TrainingPlan}: epochs of micro-batches through a user's
@@ -21,6 +23,10 @@ import java.util.StringJoiner;
  * schedules, listeners, a {@link ProgressListener} (a console bar from {@code anneal-reporting}'s
  * {@code ConsoleProgress}, say), one line per epoch, an optional checkpoint after each epoch, and
  * a stop with a clear message when a loss is NaN or infinite.
+ *
+ * <p>The epoch lines are logged through SLF4J at INFO and the stop message at WARN, by the logger
+ * {@code dev.anneal.loop.TrainingLoop}; the loop prints nothing itself. {@link ConsoleListener}
+ * (or {@link #console(PrintStream)}) prints both to a stream as well.
  *
  * <pre>{@code
  * TrainingResult result = TrainingLoop.of(plan)
@@ -36,12 +42,13 @@ import java.util.StringJoiner;
  * batch function is called again for the same batch, after the gradients are cleared.
  */
 public final class TrainingLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
   private final TrainingPlan plan;
   private long batchesPerEpoch = -1;
   private BatchFunction train;
   private Validation validation = epoch -> Map.of();
   private final List<TrainingListener> listeners = new ArrayList<>();
-  private PrintStream console = System.err;
+  private TrainingListener console;
   private ProgressListener progress = ProgressListener.NONE;
   private Path checkpoint;
 
@@ -52,11 +59,22 @@ public final class TrainingLoop {
     }
   }
 
+  /**
+   * A loop over {@code plan}, from where its clock stands.
+   *
+   * @param plan the plan to run
+   * @return the loop, to configure and {@link #run}
+   */
   public static TrainingLoop of(TrainingPlan plan) {
     return new TrainingLoop(plan);
   }
 
-  /** Micro-batches per epoch; by default the plan's stepsPerEpoch times its accumulation. */
+  /**
+   * Micro-batches per epoch; by default the plan's stepsPerEpoch times its accumulation.
+   *
+   * @param batches at least 1
+   * @return this loop
+   */
   public TrainingLoop batchesPerEpoch(long batches) {
     if (batches < 1) {
       throw new IllegalArgumentException("batchesPerEpoch must be at least 1, was " + batches);
@@ -65,40 +83,81 @@ public final class TrainingLoop {
     return this;
   }
 
+  /**
+   * What one micro-batch does: forward, backward, and the loss (required).
+   *
+   * @param train the batch function
+   * @return this loop
+   */
   public TrainingLoop train(BatchFunction train) {
     this.train = Objects.requireNonNull(train, "train");
     return this;
   }
 
+  /**
+   * The metrics after each epoch (by default none); plateau schedules read their monitored one.
+   *
+   * @param validation the validation
+   * @return this loop
+   */
   public TrainingLoop validate(Validation validation) {
     this.validation = Objects.requireNonNull(validation, "validation");
     return this;
   }
 
+  /**
+   * Adds a listener for the run (it hears the plan too while the loop runs).
+   *
+   * @param listener the listener
+   * @return this loop
+   */
   public TrainingLoop listener(TrainingListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
   }
 
-  /** Where the epoch lines and the stop message go (default System.err); {@code null} for none. */
+  /**
+   * Prints the epoch lines and the stop message to {@code out} as well as logging them: a
+   * {@link ConsoleListener} that hears the loop before the other listeners. By default nothing is
+   * printed (before the loop logged through SLF4J, it printed to {@code System.err}).
+   *
+   * @param out the stream, or {@code null} to print nothing (the default)
+   * @return this loop
+   */
   public TrainingLoop console(PrintStream out) {
-    this.console = out;
+    this.console = out == null ? null : ConsoleListener.to(out);
     return this;
   }
 
-  /** Shows progress batch by batch (default: nothing); {@code ConsoleProgress.onTerminal()} draws a bar. */
+  /**
+   * Shows progress batch by batch (default: nothing); {@code ConsoleProgress.onTerminal()} draws a bar.
+   *
+   * @param progress the progress listener ({@link ProgressListener#NONE} for none)
+   * @return this loop
+   */
   public TrainingLoop progress(ProgressListener progress) {
     this.progress = Objects.requireNonNull(progress, "progress (ProgressListener.NONE for none)");
     return this;
   }
 
-  /** Saves a checkpoint to {@code file} (atomically, replacing the last one) after every epoch. */
+  /**
+   * Saves a checkpoint to {@code file} (atomically, replacing the last one) after every epoch.
+   *
+   * @param file the checkpoint file
+   * @return this loop
+   */
   public TrainingLoop checkpointEachEpoch(Path file) {
     this.checkpoint = Objects.requireNonNull(file, "file");
     return this;
   }
 
-  /** Runs until the plan's last epoch has ended or a loss is not finite. */
+  /**
+   * Runs until the plan's last epoch has ended or a loss is not finite.
+   *
+   * @return how the run ended, with each epoch's metrics
+   * @throws IllegalStateException when no batch function or number of batches was given
+   * @throws UncheckedIOException when a checkpoint cannot be written
+   */
   public TrainingResult run() {
     if (train == null) {
       throw new IllegalStateException("the loop needs train((epoch, batch, lossScale) -> loss)");
@@ -109,7 +168,12 @@ public final class TrainingLoop {
     List<Map<String, Double>> history = new ArrayList<>();
     TrainingClock clock = plan.clock();
     boolean closureSteps = plan.optimizer().type().equals("LBFGS");
-    listeners.forEach(plan::addListener);
+    List<TrainingListener> all = new ArrayList<>(this.listeners.size() + 1);
+    if (console != null) {
+      all.add(console);
+    }
+    all.addAll(this.listeners);
+    all.forEach(plan::addListener);
     try (ProgressListener progress = this.progress) {
       while (!plan.finished()) {
         if (!clock.inEpoch()) {
@@ -141,13 +205,11 @@ public final class TrainingLoop {
             plan.optimizer().zeroGrad(true);
             String message = stopMessage(loss, epoch, batch);
             progress.close();
-            if (console != null) {
-              console.println(message);
-            }
-            return finish(new TrainingResult(TrainingResult.Status.STOPPED_NON_FINITE_LOSS, message, clock.epoch(),
+            LOG.warn(message);
+            return finish(all, new TrainingResult(TrainingResult.Status.STOPPED_NON_FINITE_LOSS, message, clock.epoch(),
                 clock.step(), clock.skippedSteps(), history));
           }
-          for (TrainingListener listener : listeners) {
+          for (TrainingListener listener : all) {
             listener.onLoss(clock, loss);
           }
           lossSum += loss;
@@ -164,10 +226,12 @@ public final class TrainingLoop {
           metrics.put("train_loss", lossSum / lossCount);
         }
         metrics.putAll(validation.validate(epoch));
-        if (console != null) {
-          // Before the epoch's end moves the schedules: the lrs the epoch ended with; and before
-          // what listeners print about the epoch's end (a plateau reduction, say).
-          console.println(epochLine(epoch, metrics) + groupsLine());
+        // Before the epoch's end moves the schedules: the lrs the epoch ended with; and before
+        // what listeners print about the epoch's end (a plateau reduction, say).
+        String line = epochLine(epoch, metrics) + groupsLine();
+        LOG.info(line);
+        for (TrainingListener listener : all) {
+          listener.onEpochSummary(line);
         }
         plan.endEpoch(metrics);
         history.add(metrics);
@@ -175,17 +239,17 @@ public final class TrainingLoop {
           plan.save(checkpoint);
         }
       }
-      return finish(new TrainingResult(TrainingResult.Status.COMPLETED, "completed " + plan.epochs() + " epochs, "
+      return finish(all, new TrainingResult(TrainingResult.Status.COMPLETED, "completed " + plan.epochs() + " epochs, "
           + clock.step() + " optimizer steps", clock.epoch(), clock.step(), clock.skippedSteps(), history));
     } catch (IOException e) {
       throw new UncheckedIOException("could not write checkpoint " + checkpoint + ": " + e.getMessage(), e);
     } finally {
-      listeners.forEach(plan::removeListener);
+      all.forEach(plan::removeListener);
     }
   }
 
-  private TrainingResult finish(TrainingResult result) {
-    for (TrainingListener listener : listeners) {
+  private static TrainingResult finish(List<TrainingListener> all, TrainingResult result) {
+    for (TrainingListener listener : all) {
       listener.onTrainingEnd(result);
     }
     return result;

@@ -1,10 +1,10 @@
 package dev.anneal.metrics;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.anneal.io.AtomicFiles;
+import dev.anneal.io.Csv;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,12 +21,16 @@ import java.util.Set;
  * when closed.
  */
 public final class CsvFile implements MetricSink {
-  private static final CsvMapper CSV = new CsvMapper();
   private final Path file;
   private final Set<String> columns = new LinkedHashSet<>();
   private final List<Map<String, Object>> rows = new ArrayList<>();
   private int flushedRows = -1;
 
+  /**
+   * A table that {@link #flush} writes to {@code file}.
+   *
+   * @param file the CSV file, replaced at each flush
+   */
   public CsvFile(Path file) {
     this.file = file;
   }
@@ -42,28 +46,29 @@ public final class CsvFile implements MetricSink {
     if (flushedRows == rows.size()) {
       return;
     }
-    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-    columns.forEach(schema::addColumn);
-    byte[] bytes = CSV.writer(schema.build()).writeValueAsBytes(rows);
-    AtomicFiles.write(file, bytes);
+    AtomicFiles.write(file, Csv.write(columns, rows).getBytes(StandardCharsets.UTF_8));
     flushedRows = rows.size();
   }
 
+  /**
+   * The file the table goes to.
+   *
+   * @return the file
+   */
   public Path file() {
     return file;
   }
 
-  /** The rows of a CSV file with a header, as strings by column name (empty cells left out). */
+  /**
+   * The rows of a CSV file with a header, as strings by column name (empty cells left out).
+   *
+   * @param file a CSV file in UTF-8 with a header line
+   * @return the rows, in order
+   * @throws IOException when the file cannot be read
+   */
   public static List<Map<String, String>> read(Path file) throws IOException {
-    List<Map<String, String>> rows = new ArrayList<>();
-    try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
-        .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
-      while (it.hasNext()) {
-        Map<String, String> row = new LinkedHashMap<>(it.next());
-        row.values().removeIf(String::isEmpty);
-        rows.add(row);
-      }
-    }
+    List<Map<String, String>> rows = Csv.read(Files.readString(file, StandardCharsets.UTF_8));
+    rows.forEach(row -> row.values().removeIf(String::isEmpty));
     return rows;
   }
 }

@@ -1,9 +1,7 @@
 package dev.anneal.preview;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.anneal.io.AtomicFiles;
+import dev.anneal.io.Csv;
 import dev.anneal.metrics.MetricNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,13 +115,7 @@ public record PlanTrace(String optimizer, List<String> groups, List<String> mome
     Set<String> columns = new LinkedHashSet<>();
     List<Map<String, Object>> rows = rows();
     rows.forEach(row -> columns.addAll(row.keySet()));
-    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-    columns.forEach(schema::addColumn);
-    try {
-      return new CsvMapper().writer(schema.build()).writeValueAsString(rows);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("could not write the preview as CSV: " + e.getMessage(), e);
-    }
+    return Csv.write(columns, rows);
   }
 
   /** Writes {@link #csv()} to {@code file} atomically. */

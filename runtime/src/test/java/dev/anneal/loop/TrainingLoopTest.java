@@ -203,4 +203,23 @@ class TrainingLoopTest {
       assertThrows(ClassNotFoundException.class, () -> Class.forName(name), name + " is on the runtime's class path");
     }
   }
+
+  @Test
+  void printsNothingByDefaultAndItsLinesThroughAConsoleListener() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    Line line = new Line();
+    try {
+      System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+      TrainingLoop.of(plan(line)).train(line::train)
+          .listener(ConsoleListener.to(new PrintStream(console, true, StandardCharsets.UTF_8))).run();
+    } finally {
+      System.setErr(err);
+    }
+    assertEquals("", stderr.toString(StandardCharsets.UTF_8), "the loop logs through SLF4J and prints nothing itself");
+    String out = console.toString(StandardCharsets.UTF_8);
+    assertEquals(3, out.lines().count(), out);
+    assertTrue(out.startsWith("epoch 1/3  train_loss ") && out.contains("  lr w="), out);
+  }
 }

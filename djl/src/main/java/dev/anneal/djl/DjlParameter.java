@@ -14,9 +14,10 @@ import java.util.Objects;
  *
  * <p>On the PyTorch engine's CPU tensors the values and the gradient are views of the engine's
  * own memory: the optimizer writes straight into the tensors the next forward pass reads, and
- * nothing is copied (see {@link #zeroCopy()}). Where no view is possible the parameter keeps a
- * heap copy that {@link #pullFromEngine()} and {@link #pushToEngine()} keep in step; {@link
- * DjlTrainer} calls them around every optimizer step, and they do nothing for views.
+ * nothing is copied (see {@link #zeroCopy()}). Where no view is possible (a GPU tensor) the
+ * values and gradient stay on the engine's device and the optimizer runs there as engine
+ * operations. {@link BlockParameters#copying} forces the old host fallback instead: a heap copy
+ * that {@link #pullFromEngine()} and {@link #pushToEngine()} keep in step around every step.
  *
  * <p>Freezing ({@link #setRequiresGrad}) switches DJL's requires-gradient flag, so the engine stops
  * computing the gradient; a frozen parameter has no gradient and the optimizer skips it.
@@ -31,7 +32,7 @@ import java.util.Objects;
  * operations such as {@code muli}). DJL's {@code NDArray.set(...)} on the PyTorch engine swaps the
  * tensor's storage for a new buffer, which leaves an existing view behind: bind again after it.
  */
-public abstract sealed class DjlParameter extends Parameter permits ViewedParameter, CopiedParameter {
+public abstract sealed class DjlParameter extends Parameter permits ViewedParameter, CopiedParameter, EngineParameter {
   private final ai.djl.nn.Parameter engineParameter;
   private final NDArray array;
   /** A gradient set from Java while the engine has none yet (before the first backward pass). */

@@ -353,15 +353,37 @@ public final class TrainingPlan {
    * step-interval schedules and unfreezes groups due at the new step.
    */
   public StepOutcome afterBackward() {
+    return backwardDone() ? stepNow(1.0) : StepOutcome.ACCUMULATED;
+  }
+
+  /**
+   * The first half of {@link #afterBackward()}, for a host whose optimizer step comes apart from
+   * the backward pass (DJL's {@code Trainer}, where listeners hear of a batch before
+   * {@code trainer.step()}): counts the micro-batch and drops frozen groups' gradients. Returns
+   * whether an optimizer step is due; the host then calls {@link #stepNow(double)}.
+   */
+  public boolean backwardDone() {
     if (!clock.inEpoch()) {
-      throw new IllegalStateException("afterBackward outside an epoch; call startEpoch() first");
+      throw new IllegalStateException("a backward pass outside an epoch; call startEpoch() first");
     }
     requireGroupsKnown();
     clock.microBatchDone();
     freezer.dropFrozenGradients();
     held.restore();
-    if (clock.microBatch() < accumulate) {
-      return StepOutcome.ACCUMULATED;
+    return clock.microBatch() >= accumulate;
+  }
+
+  /**
+   * The second half: the optimizer step over the micro-batches counted so far, the gradients first
+   * multiplied by {@code gradScale} (1 when the loss was scaled by {@link #lossScale()}; a host
+   * that cannot scale the loss, or that summed replicas' gradients, passes the mean's factor).
+   */
+  public StepOutcome stepNow(double gradScale) {
+    if (clock.microBatch() == 0) {
+      throw new IllegalStateException("no backward pass since the last optimizer step: call backwardDone() after each one");
+    }
+    if (gradScale != 1.0) {
+      GradientClipping.scale(trainable, (float) gradScale);
     }
     return optimizerStep(null);
   }

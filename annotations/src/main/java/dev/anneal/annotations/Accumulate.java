@@ -11,5 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Accumulate {
+  /** {@return micro-batches per optimizer step, at least 1} */
   int value();
 }

@@ -14,6 +14,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface AnnealGenerated {
-  /** The annotated model the class was generated from. */
+  /** {@return the annotated model the class was generated from} */
   String from();
 }

@@ -11,5 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Betas {
+  /** {@return {@code beta1} and {@code beta2}, each in [0, 1)} */
   double[] value();
 }

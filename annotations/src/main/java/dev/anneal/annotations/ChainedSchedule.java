@@ -11,5 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface ChainedSchedule {
+  /** {@return the schedules whose factors multiply} */
   Schedule[] value();
 }

@@ -11,12 +11,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface ClipGradNorm {
-  /** {@code max_norm}, positive. */
+  /** {@return {@code max_norm}, positive} */
   double value();
 
-  /** {@code norm_type}, positive (or infinity). */
+  /** {@return {@code norm_type}, positive (or infinity)} */
   double normType() default 2.0;
 
-  /** {@code error_if_nonfinite}. */
+  /** {@return {@code error_if_nonfinite}} */
   boolean errorIfNonfinite() default false;
 }

@@ -11,5 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface ClipGradValue {
+  /** {@return the bound of every gradient element, positive} */
   double value();
 }

@@ -15,22 +15,24 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Freeze {
-  /** First epoch (0-based) in which the group trains; at most the training's epochs. */
+  /** {@return first epoch (0-based) in which the group trains; at most the training's epochs} */
   int untilEpoch() default -1;
 
-  /** First optimizer step (0-based) at which the group trains. */
+  /** {@return first optimizer step (0-based) at which the group trains} */
   int untilStep() default -1;
 
-  /** What happens to the optimizer state of the group when it thaws. */
+  /** {@return what happens to the optimizer state of the group when it thaws} */
   UnfreezePolicy onUnfreeze() default UnfreezePolicy.KEEP_STATE;
 
-  /** Optimizer steps of linear warmup for this group after it thaws; 0 for none. */
+  /** {@return optimizer steps of linear warmup for this group after it thaws; 0 for none} */
   int rewarmupSteps() default 0;
 
   /**
    * What the group's BatchNorm running statistics do while it is frozen: follow the data
    * ({@code TRAIN}, PyTorch's, fastai's and Lightning's behaviour) or stay as they were
    * ({@code HOLD}). Meaningful for fields that hold buffers (a DJL {@code Block}).
+   *
+   * @return the policy for the running statistics
    */
   BatchNormPolicy batchNorm() default BatchNormPolicy.TRAIN;
 }

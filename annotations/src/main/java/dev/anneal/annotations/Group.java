@@ -14,5 +14,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Group {
+  /** {@return the group's name, unique, not blank} */
   String value();
 }

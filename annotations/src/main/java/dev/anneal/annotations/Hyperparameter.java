@@ -17,7 +17,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.FIELD)
 @Repeatable(Hyperparameters.class)
 public @interface Hyperparameter {
+  /** {@return the hyperparameter's PyTorch name, such as {@code "nesterov"}} */
   String name();
 
+  /** {@return its value, written as in Python} */
   String value();
 }

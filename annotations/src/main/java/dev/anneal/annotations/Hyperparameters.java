@@ -11,5 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Hyperparameters {
+  /** {@return the repeated {@link Hyperparameter} annotations} */
   Hyperparameter[] value();
 }

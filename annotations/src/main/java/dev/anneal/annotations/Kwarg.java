@@ -15,7 +15,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({})
 public @interface Kwarg {
+  /** {@return the argument's PyTorch name, such as {@code "mode"}} */
   String name();
 
+  /** {@return its value, written as in Python} */
   String value();
 }

@@ -18,9 +18,12 @@ import java.util.function.IntToDoubleFunction;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface LambdaSchedule {
+  /** {@return the function of the step (or epoch) that gives the factor} */
   Class<? extends IntToDoubleFunction> value();
 
+  /** {@return whether the factor multiplies the current lr at each step ({@code MultiplicativeLR}) rather than the base lr} */
   boolean multiplicative() default false;
 
+  /** {@return whether the function's argument counts optimizer steps or epochs} */
   Interval interval() default Interval.EPOCH;
 }

@@ -17,13 +17,15 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface LayerDecay {
-  /** The decay per layer, in (0, 1]. */
+  /** {@return the decay per layer, in (0, 1]} */
   double value();
 
   /**
    * A regular expression over the full parameter name with one capturing group around the layer
    * number ({@code ".*encoder\\.layer\\.(\\d+)\\..*"}); empty: the first number between dots, the
    * index of a DJL {@code SequentialBlock}'s child.
+   *
+   * @return the pattern, or empty
    */
   String layerPattern() default "";
 }

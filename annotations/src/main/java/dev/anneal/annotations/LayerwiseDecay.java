@@ -16,6 +16,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface LayerwiseDecay {
-  /** Ratio between the lr of a field and the lr of the field after it, in (0, 1]. */
+  /** {@return ratio between the lr of a field and the lr of the field after it, in (0, 1]} */
   double value();
 }

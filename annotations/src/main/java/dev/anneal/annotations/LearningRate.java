@@ -11,5 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface LearningRate {
+  /** {@return the group's lr, positive} */
   double value();
 }

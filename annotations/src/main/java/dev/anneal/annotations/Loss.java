@@ -27,34 +27,39 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Loss {
-  /** A built-in loss; leave it out and give {@link #custom()} for one of your own. */
+  /** {@return a built-in loss; leave it out and give {@link #custom()} for one of your own} */
   LossType type() default LossType.CUSTOM;
 
   /**
    * The name of a loss registered with its descriptor (a {@code LossProvider} of
    * {@code dev.anneal.djl.loss}, found as a {@code DescriptorProvider} service on the processor
    * path and at run time); the generated {@code loss()} builds it with {@code Losses.create}.
+   *
+   * @return the registered name
    */
   String custom() default "";
 
-  /** PyTorch's {@code reduction}: {@code "mean"}, {@code "sum"}, {@code "none"} ({@code "batchmean"} for KL_DIV). */
+  /** {@return PyTorch's {@code reduction}, {@code "mean"}, {@code "sum"} or {@code "none"} ({@code "batchmean"} for KL_DIV)} */
   String reduction() default "";
 
-  /** PyTorch's {@code weight}: one rescaling weight per class (CrossEntropy, NLL, BCE, MultiLabelSoftMargin, MultiMargin). */
+  /** {@return PyTorch's {@code weight}: one rescaling weight per class (CrossEntropy, NLL, BCE, MultiLabelSoftMargin, MultiMargin)} */
   double[] weight() default {};
 
-  /** PyTorch's {@code label_smoothing} of CrossEntropyLoss, in [0, 1]. */
+  /** {@return PyTorch's {@code label_smoothing} of CrossEntropyLoss, in [0, 1]} */
   double labelSmoothing() default Double.NaN;
 
-  /** PyTorch's {@code ignore_index} of CrossEntropyLoss and NLLLoss. */
+  /** {@return PyTorch's {@code ignore_index} of CrossEntropyLoss and NLLLoss} */
   int ignoreIndex() default Integer.MIN_VALUE;
 
-  /** PyTorch's {@code margin} of the margin and triplet losses. */
+  /** {@return PyTorch's {@code margin} of the margin and triplet losses} */
   double margin() default Double.NaN;
 
-  /** The number of classes, when known: {@code weight} and {@code pos_weight} must then have as many entries. 0: not known. */
+  /**
+   * {@return the number of classes, when known, or 0}
+   * {@code weight} and {@code pos_weight} must then have as many entries.
+   */
   int classes() default 0;
 
-  /** Any other keyword argument, under its PyTorch name: {@code @Kwarg(name = "delta", value = "0.5")}. */
+  /** {@return any other keyword arguments, under their PyTorch names, such as {@code @Kwarg(name = "delta", value = "0.5")}} */
   Kwarg[] kwargs() default {};
 }

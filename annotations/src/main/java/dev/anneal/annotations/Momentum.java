@@ -11,5 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Momentum {
+  /** {@return the group's momentum, in [0, 1)} */
   double value();
 }

@@ -16,9 +16,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface NoDecay {
-  /** Parameters selected by kind. */
+  /** {@return parameters selected by kind} */
   ParamKind value() default ParamKind.BIAS_AND_NORM;
 
-  /** Glob patterns of full parameter names also selected ({@code "*.pos_embed"}), as timm's {@code no_weight_decay_list}. */
+  /** {@return glob patterns of full parameter names also selected ({@code "*.pos_embed"}), as timm's {@code no_weight_decay_list}} */
   String[] names() default {};
 }

@@ -18,27 +18,27 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Optimizer {
-  /** A built-in optimizer; leave it out and give {@link #custom()} for one of your own. */
+  /** {@return a built-in optimizer; leave it out and give {@link #custom()} for one of your own} */
   OptimizerType type() default OptimizerType.CUSTOM;
 
-  /** The name of an optimizer registered with its descriptor (a {@code DescriptorProvider} on the processor path). */
+  /** {@return the name of an optimizer registered with its descriptor (a {@code DescriptorProvider} on the processor path)} */
   String custom() default "";
 
-  /** Learning rate, at least 0. */
+  /** {@return learning rate, at least 0} */
   double lr();
 
-  /** PyTorch's {@code weight_decay}, at least 0. */
+  /** {@return PyTorch's {@code weight_decay}, at least 0} */
   double weightDecay() default 0.0;
 
-  /** PyTorch's {@code momentum} (SGD, RMSprop, LARS), at least 0. */
+  /** {@return PyTorch's {@code momentum} (SGD, RMSprop, LARS), at least 0} */
   double momentum() default 0.0;
 
-  /** PyTorch's {@code betas}: two values, each in [0, 1). */
+  /** {@return PyTorch's {@code betas}: two values, each in [0, 1)} */
   double[] betas() default {0.9, 0.999};
 
-  /** PyTorch's {@code eps}, at least 0. */
+  /** {@return PyTorch's {@code eps}, at least 0} */
   double eps() default 1e-8;
 
-  /** Any other keyword argument of the optimizer, under its PyTorch name. */
+  /** {@return any other keyword argument of the optimizer, under its PyTorch name} */
   Kwarg[] kwargs() default {};
 }

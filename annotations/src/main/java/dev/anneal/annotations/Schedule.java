@@ -21,78 +21,78 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Schedule {
-  /** A built-in schedule; leave it out and give {@link #custom()} for one of your own. */
+  /** {@return a built-in schedule; leave it out and give {@link #custom()} for one of your own} */
   ScheduleType type() default ScheduleType.CUSTOM;
 
-  /** The name of a schedule registered with its descriptor (a {@code DescriptorProvider} on the processor path). */
+  /** {@return the name of a schedule registered with its descriptor (a {@code DescriptorProvider} on the processor path)} */
   String custom() default "";
 
-  /** Whether the schedule steps once per optimizer step or once per epoch. */
+  /** {@return whether the schedule steps once per optimizer step or once per epoch} */
   Interval interval() default Interval.EPOCH;
 
-  /** {@code step_size} of STEP, at least 1; required. */
+  /** {@return {@code step_size} of STEP, at least 1; required} */
   int stepSize() default 0;
 
-  /** {@code gamma} of STEP, MULTI_STEP, EXPONENTIAL (and CYCLIC's exp_range). */
+  /** {@return {@code gamma} of STEP, MULTI_STEP, EXPONENTIAL (and CYCLIC's exp_range)} */
   double gamma() default 0.1;
 
-  /** {@code milestones} of MULTI_STEP, strictly increasing, in the schedule's interval. */
+  /** {@return {@code milestones} of MULTI_STEP, strictly increasing, in the schedule's interval} */
   int[] milestones() default {};
 
-  /** {@code factor} of CONSTANT. */
+  /** {@return {@code factor} of CONSTANT} */
   double factor() default 1.0 / 3;
 
-  /** {@code start_factor} of LINEAR. */
+  /** {@return {@code start_factor} of LINEAR} */
   double startFactor() default 1.0 / 3;
 
-  /** {@code end_factor} of LINEAR. */
+  /** {@return {@code end_factor} of LINEAR} */
   double endFactor() default 1.0;
 
-  /** {@code total_iters} of CONSTANT, LINEAR, POLYNOMIAL. */
+  /** {@return {@code total_iters} of CONSTANT, LINEAR, POLYNOMIAL} */
   int totalIters() default 5;
 
-  /** {@code power} of POLYNOMIAL and POLYNOMIAL_WITH_WARMUP. */
+  /** {@return {@code power} of POLYNOMIAL and POLYNOMIAL_WITH_WARMUP} */
   double power() default 1.0;
 
-  /** {@code T_max} of COSINE; by default the rest of the training. */
+  /** {@return {@code T_max} of COSINE; by default the rest of the training} */
   int tMax() default 0;
 
-  /** {@code eta_min} of COSINE and COSINE_WARM_RESTARTS. */
+  /** {@return {@code eta_min} of COSINE and COSINE_WARM_RESTARTS} */
   double etaMin() default 0.0;
 
-  /** {@code lr_min} of TIMM_COSINE. */
+  /** {@return {@code lr_min} of TIMM_COSINE} */
   double lrMin() default 0.0;
 
-  /** {@code T_0} of COSINE_WARM_RESTARTS, at least 1; required. */
+  /** {@return {@code T_0} of COSINE_WARM_RESTARTS, at least 1; required} */
   int t0() default 0;
 
-  /** {@code T_mult} of COSINE_WARM_RESTARTS. */
+  /** {@return {@code T_mult} of COSINE_WARM_RESTARTS} */
   int tMult() default 1;
 
-  /** {@code base_lr} of CYCLIC; required. */
+  /** {@return {@code base_lr} of CYCLIC; required} */
   double baseLr() default 0.0;
 
-  /** {@code max_lr} of CYCLIC and ONE_CYCLE; required. */
+  /** {@return {@code max_lr} of CYCLIC and ONE_CYCLE; required} */
   double maxLr() default 0.0;
 
-  /** {@code step_size_up} of CYCLIC. */
+  /** {@return {@code step_size_up} of CYCLIC} */
   double stepSizeUp() default 2000;
 
-  /** {@code cycle_momentum} of CYCLIC and ONE_CYCLE: needs an optimizer with momentum or betas. */
+  /** {@return {@code cycle_momentum} of CYCLIC and ONE_CYCLE: needs an optimizer with momentum or betas} */
   boolean cycleMomentum() default true;
 
-  /** {@code pct_start} of ONE_CYCLE, in [0, 1]. */
+  /** {@return {@code pct_start} of ONE_CYCLE, in [0, 1]} */
   double pctStart() default 0.3;
 
-  /** {@code total_steps} of ONE_CYCLE; by default the training's length. */
+  /** {@return {@code total_steps} of ONE_CYCLE; by default the training's length} */
   int totalSteps() default 0;
 
-  /** {@code num_warmup_steps} of the *_WITH_WARMUP recipes, INVERSE_SQRT and WARMUP_STABLE_DECAY; required. */
+  /** {@return {@code num_warmup_steps} of the *_WITH_WARMUP recipes, INVERSE_SQRT and WARMUP_STABLE_DECAY; required} */
   int numWarmupSteps() default 0;
 
-  /** {@code num_training_steps} of the *_WITH_WARMUP recipes and WARMUP_STABLE_DECAY; by default the training's length. */
+  /** {@return {@code num_training_steps} of the *_WITH_WARMUP recipes and WARMUP_STABLE_DECAY; by default the training's length} */
   int numTrainingSteps() default 0;
 
-  /** Any other keyword argument of the schedule, under its PyTorch name. */
+  /** {@return any other keyword argument of the schedule, under its PyTorch name} */
   Kwarg[] kwargs() default {};
 }

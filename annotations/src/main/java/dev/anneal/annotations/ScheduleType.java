@@ -6,23 +6,41 @@ package dev.anneal.annotations;
  * is {@link Warmup}, composition is {@link SequentialSchedule} and {@link ChainedSchedule}.
  */
 public enum ScheduleType {
+  /** {@code torch.optim.lr_scheduler.StepLR}. */
   STEP("StepLR"),
+  /** {@code torch.optim.lr_scheduler.MultiStepLR}. */
   MULTI_STEP("MultiStepLR"),
+  /** {@code torch.optim.lr_scheduler.ConstantLR}. */
   CONSTANT("ConstantLR"),
+  /** {@code torch.optim.lr_scheduler.LinearLR}. */
   LINEAR("LinearLR"),
+  /** {@code torch.optim.lr_scheduler.ExponentialLR}. */
   EXPONENTIAL("ExponentialLR"),
+  /** {@code torch.optim.lr_scheduler.PolynomialLR}. */
   POLYNOMIAL("PolynomialLR"),
+  /** {@code torch.optim.lr_scheduler.CosineAnnealingLR}. */
   COSINE("CosineAnnealingLR"),
+  /** {@code torch.optim.lr_scheduler.CosineAnnealingWarmRestarts}. */
   COSINE_WARM_RESTARTS("CosineAnnealingWarmRestarts"),
+  /** {@code torch.optim.lr_scheduler.CyclicLR}. */
   CYCLIC("CyclicLR"),
+  /** {@code torch.optim.lr_scheduler.OneCycleLR}. */
   ONE_CYCLE("OneCycleLR"),
+  /** Hugging Face transformers' {@code get_linear_schedule_with_warmup}. */
   LINEAR_WITH_WARMUP("LinearWithWarmupLR"),
+  /** Hugging Face transformers' {@code get_cosine_schedule_with_warmup}. */
   COSINE_WITH_WARMUP("CosineWithWarmupLR"),
+  /** Hugging Face transformers' {@code get_cosine_with_hard_restarts_schedule_with_warmup}. */
   COSINE_WITH_HARD_RESTARTS_WITH_WARMUP("CosineWithHardRestartsWithWarmupLR"),
+  /** Hugging Face transformers' {@code get_polynomial_decay_schedule_with_warmup}. */
   POLYNOMIAL_WITH_WARMUP("PolynomialWithWarmupLR"),
+  /** Hugging Face transformers' {@code get_constant_schedule_with_warmup}. */
   CONSTANT_WITH_WARMUP("ConstantWithWarmupLR"),
+  /** Hugging Face transformers' {@code get_inverse_sqrt_schedule}. */
   INVERSE_SQRT("InverseSqrtLR"),
+  /** Hugging Face transformers' {@code get_wsd_schedule}. */
   WARMUP_STABLE_DECAY("WarmupStableDecayLR"),
+  /** Timm's {@code CosineLRScheduler}. */
   TIMM_COSINE("timm.CosineLRScheduler"),
   /** A schedule registered with its descriptor, named by {@link Schedule#custom()}. */
   CUSTOM("");
@@ -33,7 +51,7 @@ public enum ScheduleType {
     this.pytorchName = pytorchName;
   }
 
-  /** The type name the runtime's {@code Schedulers.create} knows. */
+  /** {@return the type name the runtime's {@code Schedulers.create} knows} */
   public String pytorchName() {
     return pytorchName;
   }

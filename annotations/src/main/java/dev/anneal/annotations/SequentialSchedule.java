@@ -15,7 +15,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface SequentialSchedule {
+  /** {@return the phases' schedules, in order} */
   Schedule[] value();
 
+  /** {@return where each phase after the first begins, strictly increasing, one fewer than the schedules} */
   int[] milestones();
 }

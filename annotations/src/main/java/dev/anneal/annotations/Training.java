@@ -23,13 +23,15 @@ public @interface Training {
   /** Value of {@link #stepsPerEpoch()} meaning: passed to the generated {@code plan} at run time. */
   int AT_RUN_TIME = 0;
 
-  /** Number of epochs, positive. */
+  /** {@return number of epochs, positive} */
   int epochs();
 
   /**
    * Optimizer steps per epoch when known at compile time (then the generated class also offers
    * {@code plan(model)} and the preview can show step-interval schedules); {@link #AT_RUN_TIME}
    * otherwise.
+   *
+   * @return the steps per epoch, or {@link #AT_RUN_TIME}
    */
   int stepsPerEpoch() default AT_RUN_TIME;
 }

@@ -23,12 +23,15 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Warmup {
+  /** {@return the warmup's length in epochs (or give {@link #steps()})} */
   int epochs() default 0;
 
+  /** {@return the warmup's length in optimizer steps (or give {@link #epochs()})} */
   int steps() default 0;
 
-  /** Factor of the learning rate at the first step, in [0, 1] ((0, 1] for EXPONENTIAL); the runtime's default is 0.001. */
+  /** {@return factor of the learning rate at the first step, in [0, 1] ((0, 1] for EXPONENTIAL); the runtime's default is 0.001} */
   double startFactor() default 0.001;
 
+  /** {@return how the factor rises from {@link #startFactor()} to 1} */
   WarmupShape shape() default WarmupShape.LINEAR;
 }

@@ -11,5 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface WeightDecay {
+  /** {@return the group's weight decay, at least 0} */
   double value();
 }

@@ -62,7 +62,7 @@ final class BlockBuffer implements Buffer {
     return values;
   }
 
-  /** Whether the values are a view of the engine's memory. */
+  /** {@return whether the values are a view of the engine's memory} */
   boolean zeroCopy() {
     return view;
   }

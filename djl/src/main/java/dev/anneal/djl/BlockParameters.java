@@ -149,7 +149,7 @@ public final class BlockParameters implements ParameterSource {
     return unique ? names : new ArrayList<>(children.keys());
   }
 
-  /** The prefix the parameters are named under. */
+  /** {@return the prefix the parameters are named under} */
   public String prefix() {
     return prefix;
   }
@@ -159,13 +159,13 @@ public final class BlockParameters implements ParameterSource {
     return Collections.unmodifiableList(parameters);
   }
 
-  /** The running statistics (BatchNorm's running mean and variance), named by their path. */
+  /** {@return the running statistics (BatchNorm's running mean and variance), named by their path} */
   @Override
   public List<Buffer> buffers() {
     return buffers;
   }
 
-  /** The bound parameters with their engine-side methods. */
+  /** {@return the bound parameters with their engine-side methods} */
   public List<DjlParameter> bound() {
     return parameters;
   }
@@ -179,7 +179,7 @@ public final class BlockParameters implements ParameterSource {
     return p;
   }
 
-  /** Whether every parameter and buffer views engine memory, so that no syncing is ever needed. */
+  /** {@return whether every parameter and buffer views engine memory, so that no syncing is ever needed} */
   public boolean zeroCopy() {
     return parameters.stream().allMatch(DjlParameter::zeroCopy)
         && buffers.stream().allMatch(b -> ((BlockBuffer) b).zeroCopy());

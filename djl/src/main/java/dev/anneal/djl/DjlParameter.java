@@ -44,17 +44,17 @@ public abstract sealed class DjlParameter extends Parameter permits ViewedParame
     this.array = array;
   }
 
-  /** The DJL parameter this one stands for. */
+  /** {@return the DJL parameter this one stands for} */
   public final ai.djl.nn.Parameter engineParameter() {
     return engineParameter;
   }
 
-  /** The engine's array of values this parameter was bound to. */
+  /** {@return the engine's array of values this parameter was bound to} */
   public final NDArray array() {
     return array;
   }
 
-  /** Whether values and gradient are views of the engine's memory (no copies, no syncing). */
+  /** {@return whether values and gradient are views of the engine's memory (no copies, no syncing)} */
   public abstract boolean zeroCopy();
 
   /** Copies the engine's values and gradient into this parameter; nothing to do for views. */
@@ -132,7 +132,7 @@ public abstract sealed class DjlParameter extends Parameter permits ViewedParame
     }
   }
 
-  /** The engine's gradient as storage, or {@code null} while the engine has none. */
+  /** {@return the engine's gradient as storage, or {@code null} while the engine has none} */
   abstract FloatStorage engineGrad();
 
   /** Fills the engine's gradient with zeros (it exists). */

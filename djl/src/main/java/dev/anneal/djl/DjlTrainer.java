@@ -76,7 +76,7 @@ public final class DjlTrainer {
     return plan;
   }
 
-  /** Whether every parameter views engine memory (no copies around the optimizer step). */
+  /** {@return whether every parameter views engine memory (no copies around the optimizer step)} */
   public boolean zeroCopy() {
     return copies.isEmpty();
   }

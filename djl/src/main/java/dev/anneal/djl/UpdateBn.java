@@ -174,7 +174,7 @@ public final class UpdateBn {
       }
     }
 
-    /** The shape the layer was initialized for, with 2 examples (training-mode BatchNorm needs more than one value per channel). */
+    /** {@return the shape the layer was initialized for, with 2 examples (training-mode BatchNorm needs more than one value per channel)} */
     private Shape probeShape() {
       Shape[] shapes = block.getInputShapes();
       if (shapes == null || shapes.length == 0) {

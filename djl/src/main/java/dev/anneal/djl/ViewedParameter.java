@@ -57,7 +57,7 @@ final class ViewedParameter extends DjlParameter {
   @Override
   void gradWritten() {}
 
-  /** The engine's gradient array once backward created it (for tests). */
+  /** {@return the engine's gradient array once backward created it (for tests)} */
   NDArray gradArray() {
     return gradArray;
   }

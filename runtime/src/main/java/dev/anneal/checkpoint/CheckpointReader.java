@@ -30,7 +30,7 @@ public final class CheckpointReader implements AutoCloseable {
 
   /** One tensor's place in the file. */
   public record Entry(String name, int[] shape, long begin, long end) {
-    /** Number of floats. */
+    /** {@return number of floats} */
     public long count() {
       return (end - begin) / Float.BYTES;
     }
@@ -135,7 +135,7 @@ public final class CheckpointReader implements AutoCloseable {
     return file;
   }
 
-  /** The tensors in header order, by name. */
+  /** {@return the tensors in header order, by name} */
   public Map<String, Entry> entries() {
     return Collections.unmodifiableMap(entries);
   }
@@ -171,7 +171,7 @@ public final class CheckpointReader implements AutoCloseable {
     verified = true;
   }
 
-  /** The JSON state; only after {@link #verify}, so that a damaged state is never trusted. */
+  /** {@return the JSON state; only after {@link #verify}, so that a damaged state is never trusted} */
   public Map<String, Object> state() throws CheckpointException {
     requireVerified();
     try {

@@ -24,7 +24,7 @@ public record Tensor(int[] shape, float[] values) {
     return shape.clone();
   }
 
-  /** The values themselves (not a copy): checkpoints move large arrays. */
+  /** {@return the values themselves (not a copy): checkpoints move large arrays} */
   @Override
   public float[] values() {
     return values;

@@ -63,7 +63,7 @@ public final class Freezer {
     unfrozeAtStep[groups.size() - 1] = -1;
   }
 
-  /** How many groups this freezer carries out rules for. */
+  /** {@return how many groups this freezer carries out rules for} */
   public int size() {
     return groups.size();
   }
@@ -104,7 +104,7 @@ public final class Freezer {
     return k >= rule.rewarmupSteps() ? 1.0 : (double) k / rule.rewarmupSteps();
   }
 
-  /** Runtime state (which groups are frozen, when each unfroze), for checkpoints. */
+  /** {@return runtime state (which groups are frozen, when each unfroze), for checkpoints} */
   public Map<String, Object> stateDict() {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int g = 0; g < groups.size(); g++) {

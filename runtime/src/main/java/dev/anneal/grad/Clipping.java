@@ -11,10 +11,10 @@ public sealed interface Clipping {
   /** Clips the gradients of {@code parameters} in place. */
   void apply(List<Parameter> parameters);
 
-  /** Whether a non-finite gradient must raise an error instead of skipping the step. */
+  /** {@return whether a non-finite gradient must raise an error instead of skipping the step} */
   boolean errorIfNonfinite();
 
-  /** The settings as JSON, to recognize the same plan in a checkpoint. */
+  /** {@return the settings as JSON, to recognize the same plan in a checkpoint} */
   Map<String, Object> toMap();
 
   /** {@code clip_grad_norm_(params, maxNorm, normType, errorIfNonfinite)}. */

@@ -271,7 +271,7 @@ public final class TrainingLoop {
     return line.toString();
   }
 
-  /** {@code "  lr stem=1.00e-04 head=1.00e-03  frozen: stem"}: each group's lr and the groups frozen now. */
+  /** {@return {@code "  lr stem=1.00e-04 head=1.00e-03  frozen: stem"}: each group's lr and the groups frozen now} */
   private String groupsLine() {
     StringJoiner lrs = new StringJoiner(" ", "  lr ", "");
     StringJoiner frozen = new StringJoiner(",", "  frozen: ", "").setEmptyValue("");

@@ -35,7 +35,7 @@ public record LrFinderResult(SweepMode mode, int requestedSteps, String referenc
     return rawLosses.clone();
   }
 
-  /** The smoothed losses (what the suggestions and the plot read). */
+  /** {@return the smoothed losses (what the suggestions and the plot read)} */
   @Override
   public double[] losses() {
     return losses.clone();
@@ -49,22 +49,22 @@ public record LrFinderResult(SweepMode mode, int requestedSteps, String referenc
     return stopReason != null;
   }
 
-  /** Lightning's suggestion: where the smoothed loss falls fastest. */
+  /** {@return Lightning's suggestion: where the smoothed loss falls fastest} */
   public Optional<Suggestion> steepest() {
     return Suggestions.steepest(lrs, losses);
   }
 
-  /** fastai's default suggestion: two thirds down the longest valley. */
+  /** {@return fastai's default suggestion: two thirds down the longest valley} */
   public Optional<Suggestion> valley() {
     return Suggestions.valley(lrs, losses, requestedSteps);
   }
 
-  /** fastai's {@code minimum}: a tenth of the lr at the lowest smoothed loss. */
+  /** {@return fastai's {@code minimum}: a tenth of the lr at the lowest smoothed loss} */
   public Optional<Suggestion> minimum() {
     return Suggestions.minimum(lrs, losses, requestedSteps);
   }
 
-  /** Every suggestion that could be made, in the order steepest, valley, minimum. */
+  /** {@return every suggestion that could be made, in the order steepest, valley, minimum} */
   public List<Suggestion> suggestions() {
     List<Suggestion> all = new ArrayList<>();
     steepest().ifPresent(all::add);

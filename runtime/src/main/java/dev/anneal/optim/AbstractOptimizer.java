@@ -96,7 +96,7 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
     }
   }
 
-  /** The descriptor of this optimizer's type. */
+  /** {@return the descriptor of this optimizer's type} */
   public final Descriptor descriptor() {
     return descriptor;
   }

@@ -13,7 +13,7 @@ public interface EngineUpdate {
   /** One step: {@code values} updated in place from {@code grad} by this step's hyperparameters. */
   void step(ParamGroup group, EngineStorage values, EngineStorage grad);
 
-  /** The state under PyTorch's names, copied to the host: for checkpoints and state dicts only. */
+  /** {@return the state under PyTorch's names, copied to the host: for checkpoints and state dicts only} */
   OptimizerState.ParamState export();
 
   /** Replaces the state from an export (host to device); throws, naming the fault, when it does not fit. */

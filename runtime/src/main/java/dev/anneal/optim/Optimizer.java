@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public interface Optimizer {
 
-  /** The PyTorch class name of this optimizer, such as {@code "AdamW"}. */
+  /** {@return the PyTorch class name of this optimizer, such as {@code "AdamW"}} */
   String type();
 
   /** Updates every parameter that has a gradient; a parameter without one is left untouched. */
@@ -32,13 +32,13 @@ public interface Optimizer {
    */
   void addParamGroup(ParamGroup group);
 
-  /** The live groups: a scheduler writes their {@code lr} in place. */
+  /** {@return the live groups: a scheduler writes their {@code lr} in place} */
   List<ParamGroup> paramGroups();
 
-  /** The constructor's hyperparameters, under PyTorch names. */
+  /** {@return the constructor's hyperparameters, under PyTorch names} */
   Map<String, Object> defaults();
 
-  /** A deep copy of the groups' hyperparameters and every parameter's state, keyed by name. */
+  /** {@return a deep copy of the groups' hyperparameters and every parameter's state, keyed by name} */
   OptimizerState stateDict();
 
   /**

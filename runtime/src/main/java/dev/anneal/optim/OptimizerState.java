@@ -19,7 +19,7 @@ public record OptimizerState(String type, List<Map<String, Object>> groups, Map<
     state = new LinkedHashMap<>(state);
   }
 
-  /** The same state with every tensor copied. */
+  /** {@return the same state with every tensor copied} */
   public OptimizerState deepCopy() {
     Map<String, ParamState> copy = new LinkedHashMap<>();
     state.forEach((name, s) -> copy.put(name, s.deepCopy()));
@@ -36,13 +36,13 @@ public record OptimizerState(String type, List<Map<String, Object>> groups, Map<
       scalars = new LinkedHashMap<>(scalars);
     }
 
-    /** A new map of the same arrays. */
+    /** {@return a new map of the same arrays} */
     @Override
     public Map<String, float[]> tensors() {
       return new LinkedHashMap<>(tensors);
     }
 
-    /** The same state with every tensor copied. */
+    /** {@return the same state with every tensor copied} */
     public ParamState deepCopy() {
       Map<String, float[]> copy = new LinkedHashMap<>();
       tensors.forEach((k, v) -> copy.put(k, v.clone()));

@@ -20,7 +20,7 @@ public final class Optimizers {
 
   private Optimizers() {}
 
-  /** Which class implements each built-in descriptor. */
+  /** {@return which class implements each built-in descriptor} */
   private static Map<String, BiFunction<List<ParamGroup>, Map<String, Object>, Optimizer>> builtIn() {
     Map<String, BiFunction<List<ParamGroup>, Map<String, Object>, Optimizer>> f = new LinkedHashMap<>();
     f.put(Sgd.TYPE, Sgd::new);
@@ -43,7 +43,7 @@ public final class Optimizers {
     return f;
   }
 
-  /** The type names {@link #create} builds: every supported optimizer descriptor, built-in or registered. */
+  /** {@return the type names {@link #create} builds: every supported optimizer descriptor, built-in or registered} */
   public static List<String> types() {
     return Registry.vocabulary().all(Category.OPTIMIZER).stream()
         .filter(d -> d.unsupported().isEmpty())
@@ -52,7 +52,7 @@ public final class Optimizers {
         .toList();
   }
 
-  /** The built-in class names with an implementation here (what "every descriptor builds" is checked against). */
+  /** {@return the built-in class names with an implementation here (what "every descriptor builds" is checked against)} */
   static java.util.Set<String> builtInTypes() {
     return BUILT_IN.keySet();
   }

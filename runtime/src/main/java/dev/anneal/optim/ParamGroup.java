@@ -157,7 +157,7 @@ public final class ParamGroup {
     set(LR, lr);
   }
 
-  /** The lr a scheduler started from ({@code initial_lr}), or the current lr if none has started. */
+  /** {@return the lr a scheduler started from ({@code initial_lr}), or the current lr if none has started} */
   public double initialLr() {
     return has(INITIAL_LR) ? getDouble(INITIAL_LR) : lr();
   }
@@ -171,7 +171,7 @@ public final class ParamGroup {
     });
   }
 
-  /** A snapshot of every hyperparameter as PyTorch shows it (numbers as Double, tuples as double[]). */
+  /** {@return a snapshot of every hyperparameter as PyTorch shows it (numbers as Double, tuples as double[])} */
   public Map<String, Object> hyperparameters() {
     Map<String, Object> copy = new LinkedHashMap<>();
     values.forEach((key, value) -> copy.put(key, exported(value)));

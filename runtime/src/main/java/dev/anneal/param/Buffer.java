@@ -14,13 +14,13 @@ import java.util.Objects;
  */
 public interface Buffer {
 
-  /** The buffer's name, unique among the plan's parameters and buffers ({@code stem.1.runningMean}). */
+  /** {@return the buffer's name, unique among the plan's parameters and buffers ({@code stem.1.runningMean})} */
   String name();
 
-  /** The tensor's dimensions. */
+  /** {@return the tensor's dimensions} */
   int[] shape();
 
-  /** The values, where they live (engine memory for a view, a heap copy otherwise). */
+  /** {@return the values, where they live (engine memory for a view, a heap copy otherwise)} */
   FloatStorage values();
 
   /** Brings {@link #values()} up to date with the engine (before it is read). */

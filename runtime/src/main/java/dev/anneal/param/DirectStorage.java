@@ -26,12 +26,12 @@ public final class DirectStorage implements FloatStorage {
     this.floats = bytes.asFloatBuffer();
   }
 
-  /** The viewed bytes (native order, position 0), for kernels. */
+  /** {@return the viewed bytes (native order, position 0), for kernels} */
   public ByteBuffer bytes() {
     return bytes;
   }
 
-  /** The viewed memory as floats (position 0). */
+  /** {@return the viewed memory as floats (position 0)} */
   public FloatBuffer floats() {
     return floats;
   }

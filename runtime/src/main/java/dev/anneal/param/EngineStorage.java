@@ -23,10 +23,10 @@ public abstract non-sealed class EngineStorage implements FloatStorage {
     this.size = size;
   }
 
-  /** The operations of the engine holding this tensor. */
+  /** {@return the operations of the engine holding this tensor} */
   public abstract EngineOps ops();
 
-  /** Where the tensor lives, as the engine names it ({@code gpu(0)}), for messages. */
+  /** {@return where the tensor lives, as the engine names it ({@code gpu(0)}), for messages} */
   public abstract String device();
 
   /** Copies the tensor into {@code target} (device to host). */
@@ -35,7 +35,7 @@ public abstract non-sealed class EngineStorage implements FloatStorage {
   /** Overwrites the tensor in place from {@code source} (host to device). */
   protected abstract void write(float[] source);
 
-  /** Bytes copied between host and any engine's device through {@link #copyTo} and {@link #copyFrom} so far. */
+  /** {@return bytes copied between host and any engine's device through {@link #copyTo} and {@link #copyFrom} so far} */
   public static long hostBytes() {
     return HOST_BYTES.get();
   }

@@ -44,13 +44,13 @@ public sealed interface FloatStorage permits HeapStorage, DirectStorage, EngineS
   /** Overwrites every value from {@code source}, which must hold at least {@link #size()} floats. */
   void copyFrom(float[] source);
 
-  /** A fresh heap copy of the values. */
+  /** {@return a fresh heap copy of the values} */
   default float[] toArray() {
     float[] copy = new float[size()];
     copyTo(copy);
     return copy;
   }
 
-  /** A new zero-filled storage of the same kind and size, for optimizer state next to it. */
+  /** {@return a new zero-filled storage of the same kind and size, for optimizer state next to it} */
   FloatStorage zerosLike();
 }

@@ -11,7 +11,7 @@ public final class HeapStorage implements FloatStorage {
     this.values = Objects.requireNonNull(values, "values");
   }
 
-  /** The backing array itself, for kernels; writes are visible to the storage. */
+  /** {@return the backing array itself, for kernels; writes are visible to the storage} */
   public float[] array() {
     return values;
   }

@@ -65,7 +65,7 @@ public class Parameter implements ParameterSource {
     return values;
   }
 
-  /** The gradient, or {@code null} when there is none (the optimizer then skips this parameter). */
+  /** {@return the gradient, or {@code null} when there is none (the optimizer then skips this parameter)} */
   public FloatStorage grad() {
     return grad;
   }
@@ -79,7 +79,7 @@ public class Parameter implements ParameterSource {
     this.grad = grad;
   }
 
-  /** The gradient, created zero-filled (same storage kind as the values) if there was none. */
+  /** {@return the gradient, created zero-filled (same storage kind as the values) if there was none} */
   public FloatStorage gradOrZeros() {
     if (grad() == null) {
       setGrad(values.zerosLike());

@@ -11,7 +11,7 @@ import java.util.List;
 @FunctionalInterface
 public interface ParameterSource {
 
-  /** The parameters, in a stable order. */
+  /** {@return the parameters, in a stable order} */
   List<Parameter> parameters();
 
   /**

@@ -11,10 +11,10 @@ import dev.anneal.plan.TrainingPlan;
  */
 public interface PlanFactory extends AutoCloseable {
 
-  /** The name a preview asks for: the model's simple class name, by convention. */
+  /** {@return the name a preview asks for: the model's simple class name, by convention} */
   String name();
 
-  /** One line on what the plan is. */
+  /** {@return one line on what the plan is} */
   default String description() {
     return name();
   }

@@ -87,7 +87,7 @@ public record PlanTrace(String optimizer, List<String> groups, List<String> mome
     return steps.stream().filter(s -> s.epoch() == epoch).toList();
   }
 
-  /** The rows as a training log names them; frozen as true or false. */
+  /** {@return the rows as a training log names them; frozen as true or false} */
   public List<Map<String, Object>> rows() {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Step step : steps) {
@@ -110,7 +110,7 @@ public record PlanTrace(String optimizer, List<String> groups, List<String> mome
     return rows;
   }
 
-  /** {@link #rows()} as CSV with a header; the columns in first-seen order, a group's cells empty before it joined. */
+  /** {@return {@link #rows()} as CSV with a header; the columns in first-seen order, a group's cells empty before it joined} */
   public String csv() {
     Set<String> columns = new LinkedHashSet<>();
     List<Map<String, Object>> rows = rows();
@@ -201,7 +201,7 @@ public record PlanTrace(String optimizer, List<String> groups, List<String> mome
     return text.toString();
   }
 
-  /** {@link #table(int)} with every step. */
+  /** {@return {@link #table(int)} with every step} */
   public String table() {
     return table(1);
   }

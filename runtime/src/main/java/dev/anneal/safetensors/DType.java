@@ -21,7 +21,7 @@ public enum DType {
     this.bytes = bytes;
   }
 
-  /** Bytes per element. */
+  /** {@return bytes per element} */
   public int bytes() {
     return bytes;
   }

@@ -37,7 +37,7 @@ public final class SafetensorsFile implements AutoCloseable {
       return shape.clone();
     }
 
-    /** Number of elements. */
+    /** {@return number of elements} */
     public long count() {
       long n = 1;
       for (int d : shape) {
@@ -109,12 +109,12 @@ public final class SafetensorsFile implements AutoCloseable {
     return file;
   }
 
-  /** The header's {@code __metadata__} (string to string), empty if it has none. */
+  /** {@return the header's {@code __metadata__} (string to string), empty if it has none} */
   public Map<String, String> metadata() {
     return metadata;
   }
 
-  /** Every tensor, in header order, by name. */
+  /** {@return every tensor, in header order, by name} */
   public Map<String, Entry> entries() {
     return entries;
   }

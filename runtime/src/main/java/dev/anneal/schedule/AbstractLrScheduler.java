@@ -48,17 +48,17 @@ public abstract class AbstractLrScheduler implements LrScheduler {
     this.groups = Objects.requireNonNull(groups, "groups");
   }
 
-  /** The PyTorch class name (or Anneal's name for warmups and recipes) this scheduler implements. */
+  /** {@return the PyTorch class name (or Anneal's name for warmups and recipes) this scheduler implements} */
   public final String type() {
     return type;
   }
 
-  /** PyTorch's {@code last_epoch}. */
+  /** {@return PyTorch's {@code last_epoch}} */
   public final int lastEpoch() {
     return lastEpoch;
   }
 
-  /** How many groups this scheduler drives so far. */
+  /** {@return how many groups this scheduler drives so far} */
   public final int groupCount() {
     return count;
   }
@@ -121,7 +121,7 @@ public abstract class AbstractLrScheduler implements LrScheduler {
     advance(metric, true);
   }
 
-  /** Whether steps need a metric ({@code ReduceLROnPlateau} somewhere in this schedule). */
+  /** {@return whether steps need a metric ({@code ReduceLROnPlateau} somewhere in this schedule)} */
   public boolean needsMetric() {
     return false;
   }
@@ -249,7 +249,7 @@ public abstract class AbstractLrScheduler implements LrScheduler {
     initialStep();
   }
 
-  /** Whether this scheduler writes momentum or beta1. */
+  /** {@return whether this scheduler writes momentum or beta1} */
   protected boolean cyclesMomentum() {
     return false;
   }
@@ -267,7 +267,7 @@ public abstract class AbstractLrScheduler implements LrScheduler {
     return state;
   }
 
-  /** This scheduler's own state (composites include their children's). */
+  /** {@return this scheduler's own state (composites include their children's)} */
   protected Map<String, Object> saveState() {
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("type", type);

@@ -13,10 +13,10 @@ public interface LrScheduler {
   /** Advances one unit and writes lr (and momentum or beta1 where this scheduler cycles it). */
   void step();
 
-  /** PyTorch's {@code get_last_lr()}: the lr of each group after the latest step. */
+  /** {@return PyTorch's {@code get_last_lr()}: the lr of each group after the latest step} */
   List<Double> lastLr();
 
-  /** Everything needed to continue exactly, as JSON-friendly values. */
+  /** {@return everything needed to continue exactly, as JSON-friendly values} */
   Map<String, Object> stateDict();
 
   /** Restores {@link #stateDict()}; a state of another scheduler or shape is refused whole. */

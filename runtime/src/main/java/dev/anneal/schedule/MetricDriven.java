@@ -15,7 +15,7 @@ public final class MetricDriven implements MetricScheduler {
     this.schedule = schedule;
   }
 
-  /** The underlying schedule (per-group values, PyTorch's {@code step(epoch)}, ...). */
+  /** {@return the underlying schedule (per-group values, PyTorch's {@code step(epoch)}, ...)} */
   public AbstractLrScheduler schedule() {
     return schedule;
   }

@@ -120,7 +120,7 @@ public final class OneCycleLR extends AbstractLrScheduler {
     return curve().lr(g, base, Math.min(lastEpoch, totalSteps));
   }
 
-  /** The descriptor's closed form for the groups' max_lr as they stand (rebuilt when a group joins or a state is loaded). */
+  /** {@return the descriptor's closed form for the groups' max_lr as they stand (rebuilt when a group joins or a state is loaded)} */
   private LrCurve curve() {
     if (curve == null || curveGroups != groupCount()) {
       Map<String, Object> kwargs = new LinkedHashMap<>();

@@ -56,7 +56,7 @@ public final class Registry {
     return new ArrayList<>(found.values());
   }
 
-  /** Every descriptor the runtime knows. */
+  /** {@return every descriptor the runtime knows} */
   public static Vocabulary vocabulary() {
     return get().vocabulary;
   }

@@ -126,7 +126,7 @@ public final class Spec implements SpecSource {
     return parts;
   }
 
-  /** A spec is its own source. */
+  /** {@return a spec is its own source} */
   @Override
   public Spec toSpec() {
     return this;
@@ -157,7 +157,7 @@ public final class Spec implements SpecSource {
     return children;
   }
 
-  /** The JSON shape {@link #fromMap} reads. */
+  /** {@return the JSON shape {@link #fromMap} reads} */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("type", type);

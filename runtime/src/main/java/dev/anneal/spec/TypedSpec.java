@@ -24,7 +24,7 @@ public abstract class TypedSpec<B extends TypedSpec<B>> implements SpecSource {
     this.spec = Spec.of(descriptor.name());
   }
 
-  /** The descriptor this builder writes for. */
+  /** {@return the descriptor this builder writes for} */
   public final Descriptor descriptor() {
     return descriptor;
   }

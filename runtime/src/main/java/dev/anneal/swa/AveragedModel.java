@@ -180,7 +180,7 @@ public final class AveragedModel {
     }
   }
 
-  /** PyTorch's {@code n_averaged}: updates so far (timm's EMA counts its initial copy). */
+  /** {@return PyTorch's {@code n_averaged}: updates so far (timm's EMA counts its initial copy)} */
   public long averagedCount() {
     return nAveraged;
   }
@@ -210,7 +210,7 @@ public final class AveragedModel {
     }
   }
 
-  /** The averages written into the model until {@link Applied#close()} puts the trained values back. */
+  /** {@return the averages written into the model until {@link Applied#close()} puts the trained values back} */
   public Applied apply() {
     List<float[]> saved = new ArrayList<>();
     params.forEach(p -> saved.add(p.values().toArray()));

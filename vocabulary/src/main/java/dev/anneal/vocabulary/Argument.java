@@ -164,7 +164,7 @@ public final class Argument {
     return value == null ? optional : optional.copy(Presence.OPTIONAL, optional.normalize(value), optional.noneAllowed, noneElements);
   }
 
-  /** Python's None is a valid value (the default may be something else). */
+  /** {@return Python's None is a valid value (the default may be something else)} */
   public Argument allowNone() {
     return copy(presence, defaultValue, true, noneElements);
   }
@@ -185,7 +185,7 @@ public final class Argument {
         ascending, role, doc, lengthDerived);
   }
 
-  /** A list whose elements must be strictly increasing ({@code SequentialLR}'s milestones). */
+  /** {@return a list whose elements must be strictly increasing ({@code SequentialLR}'s milestones)} */
   public Argument ascending() {
     return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, range, elementRanges, arity, choices,
         true, role, doc, lengthDerived);
@@ -208,12 +208,12 @@ public final class Argument {
         ascending, role, text, lengthDerived);
   }
 
-  /** PyTorch's name, the key in specs, JSON and param groups. */
+  /** {@return PyTorch's name, the key in specs, JSON and param groups} */
   public String name() {
     return name;
   }
 
-  /** The name of the typed DSL's setter. */
+  /** {@return the name of the typed DSL's setter} */
   public String javaName() {
     return javaName;
   }
@@ -226,7 +226,7 @@ public final class Argument {
     return presence;
   }
 
-  /** Whether the argument has a default (which may be None). */
+  /** {@return whether the argument has a default (which may be None)} */
   public boolean hasDefault() {
     return presence == Presence.OPTIONAL;
   }
@@ -240,7 +240,7 @@ public final class Argument {
     return noneAllowed;
   }
 
-  /** Whether tuple elements may be None (Adafactor's {@code eps=(None, 1e-3)}). */
+  /** {@return whether tuple elements may be None (Adafactor's {@code eps=(None, 1e-3)})} */
   public boolean noneElements() {
     return noneElements;
   }
@@ -258,7 +258,7 @@ public final class Argument {
     return elementRanges;
   }
 
-  /** A tuple's length; 0 for other kinds. */
+  /** {@return a tuple's length; 0 for other kinds} */
   public int arity() {
     return arity;
   }
@@ -279,7 +279,7 @@ public final class Argument {
     return doc;
   }
 
-  /** Whether the processor derives this argument from the training's length when it is left out. */
+  /** {@return whether the processor derives this argument from the training's length when it is left out} */
   public boolean isDerivedFromLength() {
     return lengthDerived;
   }

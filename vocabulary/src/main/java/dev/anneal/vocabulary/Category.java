@@ -12,7 +12,7 @@ public enum Category {
     this.noun = noun;
   }
 
-  /** The word messages use: "unknown optimizer AdamX". */
+  /** {@return the word messages use: "unknown optimizer AdamX"} */
   public String noun() {
     return noun;
   }

@@ -83,7 +83,7 @@ public final class Descriptor {
     return origin;
   }
 
-  /** One line for docs and tables. */
+  /** {@return one line for docs and tables} */
   public String summary() {
     return summary;
   }
@@ -109,12 +109,12 @@ public final class Descriptor {
     return children;
   }
 
-  /** The closed form, when the schedule has one. */
+  /** {@return the closed form, when the schedule has one} */
   public Optional<ClosedForm> closedForm() {
     return Optional.ofNullable(closedForm);
   }
 
-  /** Why Anneal refuses this PyTorch class (SparseAdam), or empty when it is supported. */
+  /** {@return why Anneal refuses this PyTorch class (SparseAdam), or empty when it is supported} */
   public Optional<String> unsupported() {
     return Optional.ofNullable(unsupported);
   }

@@ -32,7 +32,7 @@ public enum Kind {
     this.description = description;
   }
 
-  /** What messages call a value of this kind: "must be a number". */
+  /** {@return what messages call a value of this kind: "must be a number"} */
   public String description() {
     return description;
   }

@@ -11,7 +11,7 @@ import java.util.function.LongToDoubleFunction;
 public interface LrCurve {
   double lr(int group, double baseLr, long t);
 
-  /** Whether the lr is the base lr times a factor of {@code t} alone (a ratio schedule, as ChainedScheduler needs). */
+  /** {@return whether the lr is the base lr times a factor of {@code t} alone (a ratio schedule, as ChainedScheduler needs)} */
   default boolean proportional() {
     return false;
   }

@@ -55,7 +55,7 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
     return min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY;
   }
 
-  /** {@code [0, 1)}, {@code (0, inf)}. */
+  /** {@return {@code [0, 1)}, {@code (0, inf)}} */
   @Override
   public String toString() {
     return (minInclusive ? "[" : "(") + show(min) + ", " + show(max) + (maxInclusive ? "]" : ")");

@@ -26,7 +26,7 @@ public final class Values {
     return descriptor;
   }
 
-  /** Every argument by PyTorch name, in the descriptor's order (None as null). */
+  /** {@return every argument by PyTorch name, in the descriptor's order (None as null)} */
   public Map<String, Object> asMap() {
     return values;
   }

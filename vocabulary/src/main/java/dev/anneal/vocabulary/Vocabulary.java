@@ -27,7 +27,7 @@ public final class Vocabulary {
     }
   }
 
-  /** The built-in descriptors only. */
+  /** {@return the built-in descriptors only} */
   public static Vocabulary builtIns() {
     Vocabulary v = builtIns;
     if (v == null) {

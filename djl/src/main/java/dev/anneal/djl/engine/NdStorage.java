@@ -32,12 +32,12 @@ public final class NdStorage extends EngineStorage {
     this.owner = owner;
   }
 
-  /** The engine's array. */
+  /** {@return the engine's array} */
   public NDArray array() {
     return array;
   }
 
-  /** The parameter array this gradient belongs to, or null. */
+  /** {@return the parameter array this gradient belongs to, or null} */
   NDArray owner() {
     return owner;
   }

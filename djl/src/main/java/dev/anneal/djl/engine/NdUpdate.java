@@ -108,7 +108,7 @@ abstract class NdUpdate implements EngineUpdate {
     scalarNames.forEach(name -> scalarState.put(name, exported.scalars().get(name)));
   }
 
-  /** The tensors every saved state has (the others are optional). */
+  /** {@return the tensors every saved state has (the others are optional)} */
   List<String> requiredTensors() {
     return List.of();
   }

@@ -28,12 +28,12 @@ public record WeightLoadReport(List<String> loaded, List<String> missing, List<S
     ignored = List.copyOf(ignored);
   }
 
-  /** Whether every block tensor was matched by exactly one fitting file tensor and nothing else was left. */
+  /** {@return whether every block tensor was matched by exactly one fitting file tensor and nothing else was left} */
   public boolean isComplete() {
     return missing.isEmpty() && unexpected.isEmpty() && mismatched.isEmpty();
   }
 
-  /** Every problem, one clause each: what a strict load refuses with. */
+  /** {@return every problem, one clause each: what a strict load refuses with} */
   public String problems() {
     List<String> parts = new ArrayList<>();
     if (!missing.isEmpty()) {

@@ -34,12 +34,12 @@ public abstract class LossBuilder<B extends LossBuilder<B, L>, L extends TorchLo
     return self;
   }
 
-  /** The arguments set so far, under PyTorch's names. */
+  /** {@return the arguments set so far, under PyTorch's names} */
   protected final Map<String, Object> kwargs() {
     return new LinkedHashMap<>(kwargs);
   }
 
-  /** The loss with the arguments set (the rest default); a bad one is refused with a {@link LossInputException}. */
+  /** {@return the loss with the arguments set (the rest default); a bad one is refused with a {@link LossInputException}} */
   public L build() {
     return constructor.apply(kwargs());
   }

@@ -24,12 +24,12 @@ public final class LossInputException extends IllegalArgumentException {
     return new LossInputException(loss, argument, message, true);
   }
 
-  /** The PyTorch class name of the loss. */
+  /** {@return the PyTorch class name of the loss} */
   public String loss() {
     return loss;
   }
 
-  /** The PyTorch name of the refused argument or input ({@code target}, {@code label_smoothing}). */
+  /** {@return the PyTorch name of the refused argument or input ({@code target}, {@code label_smoothing})} */
   public String argument() {
     return argument;
   }

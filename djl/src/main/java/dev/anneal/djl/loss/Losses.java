@@ -68,7 +68,7 @@ public final class Losses {
     return create(s.type(), s.kwargs());
   }
 
-  /** PyTorch's class names of the 21 built-in losses, in the order of the {@code torch.nn} docs' list. */
+  /** {@return PyTorch's class names of the 21 built-in losses, in the order of the {@code torch.nn} docs' list} */
   public static List<String> names() {
     return List.copyOf(BUILT_IN.keySet());
   }

@@ -42,7 +42,7 @@ public abstract class TorchLoss extends Loss {
     return reduction;
   }
 
-  /** Every keyword argument, checked and completed with the descriptor's defaults. */
+  /** {@return every keyword argument, checked and completed with the descriptor's defaults} */
   protected final LossKwargs kwargs() {
     return kwargs;
   }

@@ -56,7 +56,7 @@ public final class TripletMarginWithDistanceLoss extends TorchLoss {
     return new Builder();
   }
 
-  /** {@code pairwise_distance}, {@code cosine}, or {@code custom} for a Java function. */
+  /** {@return {@code pairwise_distance}, {@code cosine}, or {@code custom} for a Java function} */
   public String distanceName() {
     return distanceName;
   }

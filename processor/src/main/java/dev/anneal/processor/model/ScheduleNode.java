@@ -22,7 +22,7 @@ public sealed interface ScheduleNode {
 
   Location where();
 
-  /** The nodes inside this one, in order. */
+  /** {@return the nodes inside this one, in order} */
   default List<ScheduleNode> children() {
     return List.of();
   }
@@ -31,7 +31,7 @@ public sealed interface ScheduleNode {
     return interval() == Interval.STEP;
   }
 
-  /** Whether plateau reduction is anywhere in this tree (its lr then also depends on metrics). */
+  /** {@return whether plateau reduction is anywhere in this tree (its lr then also depends on metrics)} */
   default boolean containsPlateau() {
     return this instanceof Plateau || children().stream().anyMatch(ScheduleNode::containsPlateau);
   }
@@ -68,7 +68,7 @@ public sealed interface ScheduleNode {
       return after == null ? List.of() : List.of(after);
     }
 
-    /** A warmup counted in optimizer steps before a schedule that steps once per epoch (YOLOv3's recipe). */
+    /** {@return a warmup counted in optimizer steps before a schedule that steps once per epoch (YOLOv3's recipe)} */
     public boolean isStepsBeforeEpochs() {
       return interval == Interval.STEP && after != null && after.interval() == Interval.EPOCH;
     }

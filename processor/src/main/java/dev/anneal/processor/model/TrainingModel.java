@@ -37,7 +37,7 @@ public record TrainingModel(
   /** Gradient norm clipping as PyTorch's {@code clip_grad_norm_(max_norm, norm_type, error_if_nonfinite)}. */
   public record Clip(double maxNorm, double normType, boolean errorIfNonfinite, boolean defaults) {}
 
-  /** The optimizer's PyTorch name ({@code AdamW}), as specs name it. */
+  /** {@return the optimizer's PyTorch name ({@code AdamW}), as specs name it} */
   public String optimizerName() {
     return optimizer.name();
   }

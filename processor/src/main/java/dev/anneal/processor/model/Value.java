@@ -113,7 +113,7 @@ public sealed interface Value permits Value.Real, Value.Whole, Value.Flag, Value
     return this instanceof None ? null : this;
   }
 
-  /** The number this value holds, for a {@link Real}, a {@link Whole} or a {@link Count} without a per-epoch part. */
+  /** {@return the number this value holds, for a {@link Real}, a {@link Whole} or a {@link Count} without a per-epoch part} */
   default double number() {
     if (this instanceof Real real) {
       return real.value();
@@ -127,7 +127,7 @@ public sealed interface Value permits Value.Real, Value.Whole, Value.Flag, Value
     throw new IllegalStateException("not a number: " + this);
   }
 
-  /** Whether {@link #number()} has an answer. */
+  /** {@return whether {@link #number()} has an answer} */
   default boolean isNumber() {
     return this instanceof Real || this instanceof Whole || this instanceof Count count && count.perEpoch() == 0;
   }

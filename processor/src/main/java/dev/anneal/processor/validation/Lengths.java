@@ -25,12 +25,12 @@ final class Lengths {
     this.stepsPerEpoch = stepsPerEpoch;
   }
 
-  /** The whole training, in optimizer steps. */
+  /** {@return the whole training, in optimizer steps} */
   Count total() {
     return Count.epochs(epochs);
   }
 
-  /** The training's length for messages: "10 epochs", or "2 epochs = 200 steps" when the steps per epoch are known. */
+  /** {@return the training's length for messages: "10 epochs", or "2 epochs = 200 steps" when the steps per epoch are known} */
   String describe() {
     return epochs + " epochs" + (stepsPerEpoch > 0 ? " = " + (long) epochs * stepsPerEpoch + " steps" : "");
   }

@@ -42,7 +42,7 @@ final class ScheduleReader {
     this.report = report;
   }
 
-  /** The metric a plateau schedule watches, once {@link #read} found one. */
+  /** {@return the metric a plateau schedule watches, once {@link #read} found one} */
   String monitor() {
     return monitor;
   }

@@ -18,7 +18,7 @@ public interface ReductionKernel {
     return null;
   }
 
-  /** How many results a block gives (1 to 4). */
+  /** {@return how many results a block gives (1 to 4)} */
   default int sums() {
     return 1;
   }
@@ -33,7 +33,7 @@ public interface ReductionKernel {
     return false;
   }
 
-  /** The result of no block at all. */
+  /** {@return the result of no block at all} */
   default double identity() {
     return 0.0;
   }

@@ -29,7 +29,7 @@ final class Scratch {
 
   private static final ThreadLocal<Scratch> CALLER = ThreadLocal.withInitial(Scratch::new);
 
-  /** The calling thread's scratch (allocated once per thread). */
+  /** {@return the calling thread's scratch (allocated once per thread)} */
   static Scratch ofCurrentThread() {
     return CALLER.get();
   }

@@ -13,12 +13,12 @@ public final class Sums {
 
   private Sums() {}
 
-  /** The calling thread's block-sized scratch for elementwise terms (at least {@link #block()} floats). */
+  /** {@return the calling thread's block-sized scratch for elementwise terms (at least {@link #block()} floats)} */
   public static float[] temp() {
     return TEMP.get();
   }
 
-  /** The most elements a reduction block holds. */
+  /** {@return the most elements a reduction block holds} */
   public static int block() {
     return Scratch.BLOCK;
   }

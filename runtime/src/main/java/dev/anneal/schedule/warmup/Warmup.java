@@ -36,7 +36,7 @@ public final class Warmup extends CompositeScheduler {
       this.typeName = typeName;
     }
 
-    /** The spec type name, such as {@code LinearWarmup}. */
+    /** {@return the spec type name, such as {@code LinearWarmup}} */
     public String typeName() {
       return typeName;
     }

@@ -61,7 +61,7 @@ final class OptimizerDescriptors {
     return Descriptor.optimizer(name).origin("torch.optim." + name).summary(summary);
   }
 
-  /** SGD's and LARS's rule. */
+  /** {@return SGD's and LARS's rule} */
   private static Constraint nesterov() {
     return Constraint.of(OptimizerDescriptors::nesterovProblem, "nesterov", "momentum", "dampening");
   }

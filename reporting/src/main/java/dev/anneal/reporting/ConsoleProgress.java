@@ -15,12 +15,20 @@ public final class ConsoleProgress implements ProgressListener {
   private final PrintStream out;
   private ProgressBar bar;
 
-  /** Draws on {@code out}; {@code null} draws nothing. */
+  /**
+   * Draws on {@code out}.
+   *
+   * @param out the stream, or {@code null} to draw nothing
+   */
   public ConsoleProgress(PrintStream out) {
     this.out = out;
   }
 
-  /** Draws on standard error when a terminal is attached, so logs (CI, tests) keep only their lines. */
+  /**
+   * Draws on standard error when a terminal is attached, so logs (CI, tests) keep only their lines.
+   *
+   * @return the progress listener
+   */
   public static ConsoleProgress onTerminal() {
     return new ConsoleProgress(System.console() == null ? null : System.err);
   }

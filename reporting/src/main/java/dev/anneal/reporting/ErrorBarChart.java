@@ -38,21 +38,45 @@ public final class ErrorBarChart {
     this.title = Objects.requireNonNull(title, "title");
   }
 
+  /**
+   * An empty chart.
+   *
+   * @param title the chart's title, also named in messages
+   * @return the chart, to add series to
+   */
   public static ErrorBarChart titled(String title) {
     return new ErrorBarChart(title);
   }
 
+  /**
+   * The x axis's title (default {@code x}).
+   *
+   * @param label the title
+   * @return this chart
+   */
   public ErrorBarChart xLabel(String label) {
     this.xLabel = Objects.requireNonNull(label, "label");
     return this;
   }
 
+  /**
+   * The y axis's title (default {@code y}).
+   *
+   * @param label the title
+   * @return this chart
+   */
   public ErrorBarChart yLabel(String label) {
     this.yLabel = Objects.requireNonNull(label, "label");
     return this;
   }
 
-  /** The image size in pixels (default 900 x 540). */
+  /**
+   * The image size in pixels (default 900 x 540).
+   *
+   * @param widthPixels the width, positive
+   * @param heightPixels the height, positive
+   * @return this chart
+   */
   public ErrorBarChart size(int widthPixels, int heightPixels) {
     if (widthPixels <= 0 || heightPixels <= 0) {
       throw new IllegalArgumentException("chart size must be positive, was " + widthPixels + " x " + heightPixels);
@@ -66,6 +90,12 @@ public final class ErrorBarChart {
    * Adds a series: at each {@code x[i]}, the mean {@code y[i]} with a bar from {@code y[i] - error[i]}
    * to {@code y[i] + error[i]}. The arrays are copied and must have the same, non-zero length; the
    * errors must be finite and not negative (0 draws no bar).
+   *
+   * @param name the series' name in the legend, unique in the chart
+   * @param x the x values
+   * @param y the means
+   * @param error each bar's half-length
+   * @return this chart
    */
   public ErrorBarChart series(String name, double[] x, double[] y, double[] error) {
     Objects.requireNonNull(name, "name");
@@ -89,7 +119,13 @@ public final class ErrorBarChart {
     return this;
   }
 
-  /** Writes the chart as PNG to {@code file} atomically (parent folders are created). */
+  /**
+   * Writes the chart as PNG to {@code file} atomically (parent folders are created).
+   *
+   * @param file the PNG file
+   * @throws IOException when the file cannot be written
+   * @throws IllegalStateException when the chart has no series
+   */
   public void writePng(Path file) throws IOException {
     if (series.isEmpty()) {
       throw new IllegalStateException("chart " + title + " has no series to draw; add one with series(name, x, y, error)");

@@ -19,27 +19,48 @@ public final class History {
   private final List<Double> epochs = new ArrayList<>();
   private final Map<String, List<Double>> metrics = new LinkedHashMap<>();
 
+  /**
+   * An empty history.
+   *
+   * @param run the run's name, the start of the charts' file names and titles
+   */
   public History(String run) {
     this.run = run;
   }
 
+  /** {@return the run's name} */
   public String run() {
     return run;
   }
 
-  /** The lr each group uses at optimizer step {@code step}. */
+  /**
+   * The lr each group uses at optimizer step {@code step}.
+   *
+   * @param step the optimizer step
+   * @param lrByGroup each group's lr, by group name
+   */
   public void recordLr(long step, Map<String, Double> lrByGroup) {
     steps.add((double) step);
     lrByGroup.forEach((group, lr) -> lrs.computeIfAbsent(group, g -> new ArrayList<>()).add(lr));
   }
 
-  /** Metrics at the end of an epoch (1-based), such as train_loss or test_accuracy. */
+  /**
+   * Metrics at the end of an epoch (1-based), such as train_loss or test_accuracy.
+   *
+   * @param epoch the epoch, 1-based
+   * @param values the metrics, by name
+   */
   public void recordEpoch(int epoch, Map<String, Double> values) {
     epochs.add((double) epoch);
     values.forEach((name, value) -> metrics.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
   }
 
-  /** The values of one metric, epoch by epoch. */
+  /**
+   * The values of one metric, epoch by epoch.
+   *
+   * @param name the metric's name
+   * @return its values (empty for a metric never recorded)
+   */
   public List<Double> metric(String name) {
     return List.copyOf(metrics.getOrDefault(name, List.of()));
   }
@@ -47,6 +68,10 @@ public final class History {
   /**
    * Writes {@code <run>-lr.png} (lr per group against the step), {@code <run>-loss.png} and
    * {@code <run>-accuracy.png} (metrics against the epoch) into {@code dir}; returns the files.
+   *
+   * @param dir the folder, created if missing
+   * @return the files written (a chart with nothing to draw is left out)
+   * @throws IOException when a file cannot be written
    */
   public List<Path> writeCharts(Path dir) throws IOException {
     Files.createDirectories(dir);

@@ -42,33 +42,67 @@ public final class LineChart {
     this.title = Objects.requireNonNull(title, "title");
   }
 
+  /**
+   * An empty chart.
+   *
+   * @param title the chart's title, also named in messages
+   * @return the chart, to add series to
+   */
   public static LineChart titled(String title) {
     return new LineChart(title);
   }
 
+  /**
+   * The x axis's title (default {@code x}).
+   *
+   * @param label the title
+   * @return this chart
+   */
   public LineChart xLabel(String label) {
     this.xLabel = Objects.requireNonNull(label, "label");
     return this;
   }
 
+  /**
+   * The y axis's title (default {@code y}).
+   *
+   * @param label the title
+   * @return this chart
+   */
   public LineChart yLabel(String label) {
     this.yLabel = Objects.requireNonNull(label, "label");
     return this;
   }
 
-  /** A logarithmic x axis (every x value must then be positive). */
+  /**
+   * A logarithmic x axis (every x value must then be positive).
+   *
+   * @param log whether the axis is logarithmic (default not)
+   * @return this chart
+   */
   public LineChart logX(boolean log) {
     this.logX = log;
     return this;
   }
 
-  /** A logarithmic y axis (every y value must then be positive). */
+  /**
+   * A logarithmic y axis (every y value must then be positive).
+   *
+   * @param log whether the axis is logarithmic (default not)
+   * @return this chart
+   */
   public LineChart logY(boolean log) {
     this.logY = log;
     return this;
   }
 
-  /** The image size in pixels (default 900 x 540). */
+  /**
+   * The image size in pixels (default 900 x 540).
+   *
+   * @param widthPixels the width, positive
+   * @param heightPixels the height, positive
+   * @return this chart
+   */
   public LineChart size(int widthPixels, int heightPixels) {
     if (widthPixels <= 0 || heightPixels <= 0) {
       throw new IllegalArgumentException("chart size must be positive, was " + widthPixels + " x " + heightPixels);
@@ -78,7 +112,14 @@ public final class LineChart {
     return this;
   }
 
-  /** Adds a series; x and y are copied and must have the same, non-zero length. */
+  /**
+   * Adds a series; x and y are copied and must have the same, non-zero length.
+   *
+   * @param name the series' name in the legend, unique in the chart
+   * @param x the x values
+   * @param y the y values
+   * @return this chart
+   */
   public LineChart series(String name, double[] x, double[] y) {
     Objects.requireNonNull(name, "name");
     if (x.length != y.length) {
@@ -94,14 +135,27 @@ public final class LineChart {
     return this;
   }
 
-  /** Adds a series drawn as markers without a line (marked points, such as suggestions). */
+  /**
+   * Adds a series drawn as markers without a line (marked points, such as suggestions).
+   *
+   * @param name the series' name in the legend, unique in the chart
+   * @param x the x values
+   * @param y the y values
+   * @return this chart
+   */
   public LineChart points(String name, double[] x, double[] y) {
     series(name, x, y);
     pointSeries.add(name);
     return this;
   }
 
-  /** Adds a series whose x values are 0, 1, 2, ... (steps or epochs). */
+  /**
+   * Adds a series whose x values are 0, 1, 2, ... (steps or epochs).
+   *
+   * @param name the series' name in the legend, unique in the chart
+   * @param y the y values, not empty
+   * @return this chart
+   */
   public LineChart series(String name, double[] y) {
     double[] x = new double[y.length];
     for (int i = 0; i < x.length; i++) {
@@ -110,7 +164,13 @@ public final class LineChart {
     return series(name, x, y);
   }
 
-  /** Writes the chart as PNG to {@code file} atomically (parent folders are created). */
+  /**
+   * Writes the chart as PNG to {@code file} atomically (parent folders are created).
+   *
+   * @param file the PNG file
+   * @throws IOException when the file cannot be written
+   * @throws IllegalStateException when the chart has no series
+   */
   public void writePng(Path file) throws IOException {
     if (series.isEmpty()) {
       throw new IllegalStateException("chart " + title + " has no series to draw; add one with series(name, x, y)");

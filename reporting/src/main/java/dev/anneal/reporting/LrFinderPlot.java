@@ -16,7 +16,14 @@ import java.util.Locale;
 public final class LrFinderPlot {
   private LrFinderPlot() {}
 
-  /** Writes the PNG atomically; returns {@code file}. */
+  /**
+   * Writes the PNG atomically.
+   *
+   * @param result the lr range test's result
+   * @param file the PNG file
+   * @return {@code file}
+   * @throws IOException when the file cannot be written
+   */
   public static Path writePng(LrFinderResult result, Path file) throws IOException {
     if (result.steps() == 0) {
       throw new IllegalArgumentException("the lr range test recorded no step, so there is nothing to plot");

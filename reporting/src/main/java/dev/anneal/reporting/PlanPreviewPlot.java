@@ -20,6 +20,12 @@ public final class PlanPreviewPlot {
   /**
    * Writes the lr chart to {@code file} and, when momentum or beta1 moves, the momentum chart to
    * {@code <name>-momentum.png} beside it, both atomically; returns the files written.
+   *
+   * @param trace the plan's preview
+   * @param file the lr chart's PNG file
+   * @param title the start of the charts' titles
+   * @return the files written
+   * @throws IOException when a file cannot be written
    */
   public static List<Path> writePng(PlanTrace trace, Path file, String title) throws IOException {
     if (trace.steps().isEmpty()) {

@@ -15,6 +15,8 @@ public final class Adadelta extends TypedSpec<Adadelta> {
 
   /**
    * A {@code Adadelta} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static Adadelta spec() {
     return new Adadelta();
@@ -22,6 +24,9 @@ public final class Adadelta extends TypedSpec<Adadelta> {
 
   /**
    * {@code lr}: learning rate; default 1.0; in [0, inf).
+   *
+   * @param lr the value of {@code lr}
+   * @return this spec
    */
   public Adadelta lr(double lr) {
     return set("lr", lr);
@@ -29,6 +34,9 @@ public final class Adadelta extends TypedSpec<Adadelta> {
 
   /**
    * {@code rho}: running average coefficient; default 0.9; in [0, 1].
+   *
+   * @param rho the value of {@code rho}
+   * @return this spec
    */
   public Adadelta rho(double rho) {
     return set("rho", rho);
@@ -36,6 +44,9 @@ public final class Adadelta extends TypedSpec<Adadelta> {
 
   /**
    * {@code eps}: added to the denominator; default 1.0E-6; in [0, inf).
+   *
+   * @param eps the value of {@code eps}
+   * @return this spec
    */
   public Adadelta eps(double eps) {
     return set("eps", eps);
@@ -43,6 +54,9 @@ public final class Adadelta extends TypedSpec<Adadelta> {
 
   /**
    * {@code weight_decay}: weight decay; default 0.0; in [0, inf).
+   *
+   * @param weightDecay the value of {@code weight_decay}
+   * @return this spec
    */
   public Adadelta weightDecay(double weightDecay) {
     return set("weight_decay", weightDecay);
@@ -50,6 +64,9 @@ public final class Adadelta extends TypedSpec<Adadelta> {
 
   /**
    * {@code maximize}: maximize the objective; default False.
+   *
+   * @param maximize the value of {@code maximize}
+   * @return this spec
    */
   public Adadelta maximize(boolean maximize) {
     return set("maximize", maximize);
@@ -57,6 +74,9 @@ public final class Adadelta extends TypedSpec<Adadelta> {
 
   /**
    * {@code foreach}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param foreach the value of {@code foreach} ({@code null}: None)
+   * @return this spec
    */
   public Adadelta foreach(Boolean foreach) {
     return set("foreach", foreach);
@@ -64,6 +84,9 @@ public final class Adadelta extends TypedSpec<Adadelta> {
 
   /**
    * {@code fused}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param fused the value of {@code fused} ({@code null}: None)
+   * @return this spec
    */
   public Adadelta fused(Boolean fused) {
     return set("fused", fused);
@@ -71,6 +94,9 @@ public final class Adadelta extends TypedSpec<Adadelta> {
 
   /**
    * {@code capturable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param capturable the value of {@code capturable} ({@code null}: None)
+   * @return this spec
    */
   public Adadelta capturable(Boolean capturable) {
     return set("capturable", capturable);
@@ -78,6 +104,9 @@ public final class Adadelta extends TypedSpec<Adadelta> {
 
   /**
    * {@code differentiable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param differentiable the value of {@code differentiable} ({@code null}: None)
+   * @return this spec
    */
   public Adadelta differentiable(Boolean differentiable) {
     return set("differentiable", differentiable);

@@ -15,6 +15,8 @@ public final class Adagrad extends TypedSpec<Adagrad> {
 
   /**
    * A {@code Adagrad} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static Adagrad spec() {
     return new Adagrad();
@@ -22,6 +24,9 @@ public final class Adagrad extends TypedSpec<Adagrad> {
 
   /**
    * {@code lr}: learning rate; default 0.01; in [0, inf).
+   *
+   * @param lr the value of {@code lr}
+   * @return this spec
    */
   public Adagrad lr(double lr) {
     return set("lr", lr);
@@ -29,6 +34,9 @@ public final class Adagrad extends TypedSpec<Adagrad> {
 
   /**
    * {@code lr_decay}: learning rate decay; default 0.0; in [0, inf).
+   *
+   * @param lrDecay the value of {@code lr_decay}
+   * @return this spec
    */
   public Adagrad lrDecay(double lrDecay) {
     return set("lr_decay", lrDecay);
@@ -36,6 +44,9 @@ public final class Adagrad extends TypedSpec<Adagrad> {
 
   /**
    * {@code weight_decay}: weight decay; default 0.0; in [0, inf).
+   *
+   * @param weightDecay the value of {@code weight_decay}
+   * @return this spec
    */
   public Adagrad weightDecay(double weightDecay) {
     return set("weight_decay", weightDecay);
@@ -43,6 +54,9 @@ public final class Adagrad extends TypedSpec<Adagrad> {
 
   /**
    * {@code initial_accumulator_value}: initial sum of squares; default 0.0; in [0, inf).
+   *
+   * @param initialAccumulatorValue the value of {@code initial_accumulator_value}
+   * @return this spec
    */
   public Adagrad initialAccumulatorValue(double initialAccumulatorValue) {
     return set("initial_accumulator_value", initialAccumulatorValue);
@@ -50,6 +64,9 @@ public final class Adagrad extends TypedSpec<Adagrad> {
 
   /**
    * {@code eps}: added to the denominator; default 1.0E-10; in [0, inf).
+   *
+   * @param eps the value of {@code eps}
+   * @return this spec
    */
   public Adagrad eps(double eps) {
     return set("eps", eps);
@@ -57,6 +74,9 @@ public final class Adagrad extends TypedSpec<Adagrad> {
 
   /**
    * {@code maximize}: maximize the objective; default False.
+   *
+   * @param maximize the value of {@code maximize}
+   * @return this spec
    */
   public Adagrad maximize(boolean maximize) {
     return set("maximize", maximize);
@@ -64,6 +84,9 @@ public final class Adagrad extends TypedSpec<Adagrad> {
 
   /**
    * {@code foreach}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param foreach the value of {@code foreach} ({@code null}: None)
+   * @return this spec
    */
   public Adagrad foreach(Boolean foreach) {
     return set("foreach", foreach);
@@ -71,6 +94,9 @@ public final class Adagrad extends TypedSpec<Adagrad> {
 
   /**
    * {@code fused}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param fused the value of {@code fused} ({@code null}: None)
+   * @return this spec
    */
   public Adagrad fused(Boolean fused) {
     return set("fused", fused);
@@ -78,6 +104,9 @@ public final class Adagrad extends TypedSpec<Adagrad> {
 
   /**
    * {@code capturable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param capturable the value of {@code capturable} ({@code null}: None)
+   * @return this spec
    */
   public Adagrad capturable(Boolean capturable) {
     return set("capturable", capturable);
@@ -85,6 +114,9 @@ public final class Adagrad extends TypedSpec<Adagrad> {
 
   /**
    * {@code differentiable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param differentiable the value of {@code differentiable} ({@code null}: None)
+   * @return this spec
    */
   public Adagrad differentiable(Boolean differentiable) {
     return set("differentiable", differentiable);

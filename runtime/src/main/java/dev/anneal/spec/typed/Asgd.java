@@ -15,6 +15,8 @@ public final class Asgd extends TypedSpec<Asgd> {
 
   /**
    * A {@code ASGD} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static Asgd spec() {
     return new Asgd();
@@ -22,6 +24,9 @@ public final class Asgd extends TypedSpec<Asgd> {
 
   /**
    * {@code lr}: learning rate; default 0.01; in [0, inf).
+   *
+   * @param lr the value of {@code lr}
+   * @return this spec
    */
   public Asgd lr(double lr) {
     return set("lr", lr);
@@ -29,6 +34,9 @@ public final class Asgd extends TypedSpec<Asgd> {
 
   /**
    * {@code lambd}: decay term; default 1.0E-4.
+   *
+   * @param lambd the value of {@code lambd}
+   * @return this spec
    */
   public Asgd lambd(double lambd) {
     return set("lambd", lambd);
@@ -36,6 +44,9 @@ public final class Asgd extends TypedSpec<Asgd> {
 
   /**
    * {@code alpha}: power for eta update; default 0.75.
+   *
+   * @param alpha the value of {@code alpha}
+   * @return this spec
    */
   public Asgd alpha(double alpha) {
     return set("alpha", alpha);
@@ -43,6 +54,9 @@ public final class Asgd extends TypedSpec<Asgd> {
 
   /**
    * {@code t0}: point at which to start averaging; default 1000000.0.
+   *
+   * @param t0 the value of {@code t0}
+   * @return this spec
    */
   public Asgd t0(double t0) {
     return set("t0", t0);
@@ -50,6 +64,9 @@ public final class Asgd extends TypedSpec<Asgd> {
 
   /**
    * {@code weight_decay}: weight decay; default 0.0; in [0, inf).
+   *
+   * @param weightDecay the value of {@code weight_decay}
+   * @return this spec
    */
   public Asgd weightDecay(double weightDecay) {
     return set("weight_decay", weightDecay);
@@ -57,6 +74,9 @@ public final class Asgd extends TypedSpec<Asgd> {
 
   /**
    * {@code maximize}: maximize the objective; default False.
+   *
+   * @param maximize the value of {@code maximize}
+   * @return this spec
    */
   public Asgd maximize(boolean maximize) {
     return set("maximize", maximize);
@@ -64,6 +84,9 @@ public final class Asgd extends TypedSpec<Asgd> {
 
   /**
    * {@code foreach}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param foreach the value of {@code foreach} ({@code null}: None)
+   * @return this spec
    */
   public Asgd foreach(Boolean foreach) {
     return set("foreach", foreach);
@@ -71,6 +94,9 @@ public final class Asgd extends TypedSpec<Asgd> {
 
   /**
    * {@code fused}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param fused the value of {@code fused} ({@code null}: None)
+   * @return this spec
    */
   public Asgd fused(Boolean fused) {
     return set("fused", fused);
@@ -78,6 +104,9 @@ public final class Asgd extends TypedSpec<Asgd> {
 
   /**
    * {@code capturable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param capturable the value of {@code capturable} ({@code null}: None)
+   * @return this spec
    */
   public Asgd capturable(Boolean capturable) {
     return set("capturable", capturable);
@@ -85,6 +114,9 @@ public final class Asgd extends TypedSpec<Asgd> {
 
   /**
    * {@code differentiable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param differentiable the value of {@code differentiable} ({@code null}: None)
+   * @return this spec
    */
   public Asgd differentiable(Boolean differentiable) {
     return set("differentiable", differentiable);

@@ -17,6 +17,8 @@ public final class ChainedScheduler extends TypedSpec<ChainedScheduler> {
 
   /**
    * A {@code ChainedScheduler} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static ChainedScheduler spec() {
     return new ChainedScheduler();
@@ -24,6 +26,9 @@ public final class ChainedScheduler extends TypedSpec<ChainedScheduler> {
 
   /**
    * The child schedules, in order.
+   *
+   * @param schedulers the schedules
+   * @return this spec
    */
   public ChainedScheduler schedulers(SpecSource... schedulers) {
     return children(schedulers);

@@ -16,6 +16,8 @@ public final class ConstantLR extends TypedSpec<ConstantLR> {
 
   /**
    * A {@code ConstantLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static ConstantLR spec() {
     return new ConstantLR();
@@ -23,6 +25,9 @@ public final class ConstantLR extends TypedSpec<ConstantLR> {
 
   /**
    * {@code factor}: factor before total_iters; default 0.3333333333333333; in [0, 1].
+   *
+   * @param factor the value of {@code factor}
+   * @return this spec
    */
   public ConstantLR factor(double factor) {
     return set("factor", factor);
@@ -30,6 +35,9 @@ public final class ConstantLR extends TypedSpec<ConstantLR> {
 
   /**
    * {@code total_iters}: positions with the factor; default 5; in [0, inf).
+   *
+   * @param totalIters the value of {@code total_iters}
+   * @return this spec
    */
   public ConstantLR totalIters(int totalIters) {
     return set("total_iters", totalIters);

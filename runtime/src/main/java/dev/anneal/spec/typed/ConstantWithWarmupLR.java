@@ -16,6 +16,8 @@ public final class ConstantWithWarmupLR extends TypedSpec<ConstantWithWarmupLR> 
 
   /**
    * A {@code ConstantWithWarmupLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static ConstantWithWarmupLR spec() {
     return new ConstantWithWarmupLR();
@@ -23,6 +25,9 @@ public final class ConstantWithWarmupLR extends TypedSpec<ConstantWithWarmupLR> 
 
   /**
    * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   *
+   * @param numWarmupSteps the value of {@code num_warmup_steps}
+   * @return this spec
    */
   public ConstantWithWarmupLR numWarmupSteps(int numWarmupSteps) {
     return set("num_warmup_steps", numWarmupSteps);

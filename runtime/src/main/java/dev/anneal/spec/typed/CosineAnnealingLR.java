@@ -16,6 +16,8 @@ public final class CosineAnnealingLR extends TypedSpec<CosineAnnealingLR> {
 
   /**
    * A {@code CosineAnnealingLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static CosineAnnealingLR spec() {
     return new CosineAnnealingLR();
@@ -23,6 +25,9 @@ public final class CosineAnnealingLR extends TypedSpec<CosineAnnealingLR> {
 
   /**
    * {@code T_max}: positions of the half cosine; required (annotations derive it from the training's length); in [1, inf).
+   *
+   * @param tMax the value of {@code T_max}
+   * @return this spec
    */
   public CosineAnnealingLR tMax(int tMax) {
     return set("T_max", tMax);
@@ -30,6 +35,9 @@ public final class CosineAnnealingLR extends TypedSpec<CosineAnnealingLR> {
 
   /**
    * {@code eta_min}: minimum lr; default 0.0.
+   *
+   * @param etaMin the value of {@code eta_min}
+   * @return this spec
    */
   public CosineAnnealingLR etaMin(double etaMin) {
     return set("eta_min", etaMin);

@@ -16,6 +16,8 @@ public final class CosineAnnealingWarmRestarts extends TypedSpec<CosineAnnealing
 
   /**
    * A {@code CosineAnnealingWarmRestarts} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static CosineAnnealingWarmRestarts spec() {
     return new CosineAnnealingWarmRestarts();
@@ -23,6 +25,9 @@ public final class CosineAnnealingWarmRestarts extends TypedSpec<CosineAnnealing
 
   /**
    * {@code T_0}: positions of the first cycle; required; in [1, inf).
+   *
+   * @param t0 the value of {@code T_0}
+   * @return this spec
    */
   public CosineAnnealingWarmRestarts t0(int t0) {
     return set("T_0", t0);
@@ -30,6 +35,9 @@ public final class CosineAnnealingWarmRestarts extends TypedSpec<CosineAnnealing
 
   /**
    * {@code T_mult}: growth of each cycle; default 1; in [1, inf).
+   *
+   * @param tMult the value of {@code T_mult}
+   * @return this spec
    */
   public CosineAnnealingWarmRestarts tMult(int tMult) {
     return set("T_mult", tMult);
@@ -37,6 +45,9 @@ public final class CosineAnnealingWarmRestarts extends TypedSpec<CosineAnnealing
 
   /**
    * {@code eta_min}: minimum lr; default 0.0.
+   *
+   * @param etaMin the value of {@code eta_min}
+   * @return this spec
    */
   public CosineAnnealingWarmRestarts etaMin(double etaMin) {
     return set("eta_min", etaMin);

@@ -17,6 +17,8 @@ public final class CosineWarmup extends TypedSpec<CosineWarmup> {
 
   /**
    * A {@code CosineWarmup} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static CosineWarmup spec() {
     return new CosineWarmup();
@@ -24,6 +26,9 @@ public final class CosineWarmup extends TypedSpec<CosineWarmup> {
 
   /**
    * {@code warmup_steps}: positions of the warmup; required; in [0, inf).
+   *
+   * @param warmupSteps the value of {@code warmup_steps}
+   * @return this spec
    */
   public CosineWarmup warmupSteps(int warmupSteps) {
     return set("warmup_steps", warmupSteps);
@@ -31,6 +36,9 @@ public final class CosineWarmup extends TypedSpec<CosineWarmup> {
 
   /**
    * {@code warmup_factor}: factor at position 0; default 0.001; in [0, 1].
+   *
+   * @param warmupFactor the value of {@code warmup_factor}
+   * @return this spec
    */
   public CosineWarmup warmupFactor(double warmupFactor) {
     return set("warmup_factor", warmupFactor);
@@ -38,6 +46,9 @@ public final class CosineWarmup extends TypedSpec<CosineWarmup> {
 
   /**
    * The schedule that follows, from its own step 0.
+   *
+   * @param next the schedule
+   * @return this spec
    */
   public CosineWarmup then(SpecSource next) {
     return children(next);

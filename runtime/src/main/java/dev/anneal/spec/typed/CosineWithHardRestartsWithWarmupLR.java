@@ -16,6 +16,8 @@ public final class CosineWithHardRestartsWithWarmupLR extends TypedSpec<CosineWi
 
   /**
    * A {@code CosineWithHardRestartsWithWarmupLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static CosineWithHardRestartsWithWarmupLR spec() {
     return new CosineWithHardRestartsWithWarmupLR();
@@ -23,6 +25,9 @@ public final class CosineWithHardRestartsWithWarmupLR extends TypedSpec<CosineWi
 
   /**
    * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   *
+   * @param numWarmupSteps the value of {@code num_warmup_steps}
+   * @return this spec
    */
   public CosineWithHardRestartsWithWarmupLR numWarmupSteps(int numWarmupSteps) {
     return set("num_warmup_steps", numWarmupSteps);
@@ -30,6 +35,9 @@ public final class CosineWithHardRestartsWithWarmupLR extends TypedSpec<CosineWi
 
   /**
    * {@code num_training_steps}: steps of the whole schedule; required (annotations derive it from the training's length); in [1, inf).
+   *
+   * @param numTrainingSteps the value of {@code num_training_steps}
+   * @return this spec
    */
   public CosineWithHardRestartsWithWarmupLR numTrainingSteps(int numTrainingSteps) {
     return set("num_training_steps", numTrainingSteps);
@@ -37,6 +45,9 @@ public final class CosineWithHardRestartsWithWarmupLR extends TypedSpec<CosineWi
 
   /**
    * {@code num_cycles}: hard restarts; default 1; in [1, inf).
+   *
+   * @param numCycles the value of {@code num_cycles}
+   * @return this spec
    */
   public CosineWithHardRestartsWithWarmupLR numCycles(int numCycles) {
     return set("num_cycles", numCycles);

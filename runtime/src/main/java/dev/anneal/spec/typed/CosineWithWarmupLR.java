@@ -16,6 +16,8 @@ public final class CosineWithWarmupLR extends TypedSpec<CosineWithWarmupLR> {
 
   /**
    * A {@code CosineWithWarmupLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static CosineWithWarmupLR spec() {
     return new CosineWithWarmupLR();
@@ -23,6 +25,9 @@ public final class CosineWithWarmupLR extends TypedSpec<CosineWithWarmupLR> {
 
   /**
    * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   *
+   * @param numWarmupSteps the value of {@code num_warmup_steps}
+   * @return this spec
    */
   public CosineWithWarmupLR numWarmupSteps(int numWarmupSteps) {
     return set("num_warmup_steps", numWarmupSteps);
@@ -30,6 +35,9 @@ public final class CosineWithWarmupLR extends TypedSpec<CosineWithWarmupLR> {
 
   /**
    * {@code num_training_steps}: steps of the whole schedule; required (annotations derive it from the training's length); in [1, inf).
+   *
+   * @param numTrainingSteps the value of {@code num_training_steps}
+   * @return this spec
    */
   public CosineWithWarmupLR numTrainingSteps(int numTrainingSteps) {
     return set("num_training_steps", numTrainingSteps);
@@ -37,6 +45,9 @@ public final class CosineWithWarmupLR extends TypedSpec<CosineWithWarmupLR> {
 
   /**
    * {@code num_cycles}: cosine waves (0.5: down to 0 once); default 0.5.
+   *
+   * @param numCycles the value of {@code num_cycles}
+   * @return this spec
    */
   public CosineWithWarmupLR numCycles(double numCycles) {
     return set("num_cycles", numCycles);

@@ -16,6 +16,8 @@ public final class ExponentialLR extends TypedSpec<ExponentialLR> {
 
   /**
    * A {@code ExponentialLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static ExponentialLR spec() {
     return new ExponentialLR();
@@ -23,6 +25,9 @@ public final class ExponentialLR extends TypedSpec<ExponentialLR> {
 
   /**
    * {@code gamma}: multiplicative factor; required; in [0, inf).
+   *
+   * @param gamma the value of {@code gamma}
+   * @return this spec
    */
   public ExponentialLR gamma(double gamma) {
     return set("gamma", gamma);

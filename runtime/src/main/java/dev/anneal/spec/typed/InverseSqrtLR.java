@@ -16,6 +16,8 @@ public final class InverseSqrtLR extends TypedSpec<InverseSqrtLR> {
 
   /**
    * A {@code InverseSqrtLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static InverseSqrtLR spec() {
     return new InverseSqrtLR();
@@ -23,6 +25,9 @@ public final class InverseSqrtLR extends TypedSpec<InverseSqrtLR> {
 
   /**
    * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   *
+   * @param numWarmupSteps the value of {@code num_warmup_steps}
+   * @return this spec
    */
   public InverseSqrtLR numWarmupSteps(int numWarmupSteps) {
     return set("num_warmup_steps", numWarmupSteps);
@@ -30,6 +35,9 @@ public final class InverseSqrtLR extends TypedSpec<InverseSqrtLR> {
 
   /**
    * {@code timescale}: decay timescale (None: num_warmup_steps, or 10000); default None; in [1, inf).
+   *
+   * @param timescale the value of {@code timescale} ({@code null}: None)
+   * @return this spec
    */
   public InverseSqrtLR timescale(Integer timescale) {
     return set("timescale", timescale);

@@ -18,6 +18,8 @@ public final class LambdaLR extends TypedSpec<LambdaLR> {
 
   /**
    * A {@code LambdaLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static LambdaLR spec() {
     return new LambdaLR();
@@ -25,6 +27,9 @@ public final class LambdaLR extends TypedSpec<LambdaLR> {
 
   /**
    * {@code lr_lambda}: a Java IntToDoubleFunction or a list of them, one per group: Schedulers.lambda(...); required.
+   *
+   * @param lrLambda the value of {@code lr_lambda}
+   * @return this spec
    */
   public LambdaLR lrLambda(IntToDoubleFunction lrLambda) {
     return set("lr_lambda", lrLambda);
@@ -32,6 +37,9 @@ public final class LambdaLR extends TypedSpec<LambdaLR> {
 
   /**
    * {@code lr_lambda}, one function per group.
+   *
+   * @param perGroup one function per group
+   * @return this spec
    */
   public LambdaLR lrLambda(List<IntToDoubleFunction> perGroup) {
     return set("lr_lambda", List.copyOf(perGroup));

@@ -15,6 +15,8 @@ public final class Lbfgs extends TypedSpec<Lbfgs> {
 
   /**
    * A {@code LBFGS} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static Lbfgs spec() {
     return new Lbfgs();
@@ -22,6 +24,9 @@ public final class Lbfgs extends TypedSpec<Lbfgs> {
 
   /**
    * {@code lr}: learning rate; default 1.0; in [0, inf).
+   *
+   * @param lr the value of {@code lr}
+   * @return this spec
    */
   public Lbfgs lr(double lr) {
     return set("lr", lr);
@@ -29,6 +34,9 @@ public final class Lbfgs extends TypedSpec<Lbfgs> {
 
   /**
    * {@code max_iter}: iterations per step; default 20; in [1, inf).
+   *
+   * @param maxIter the value of {@code max_iter}
+   * @return this spec
    */
   public Lbfgs maxIter(int maxIter) {
     return set("max_iter", maxIter);
@@ -36,6 +44,9 @@ public final class Lbfgs extends TypedSpec<Lbfgs> {
 
   /**
    * {@code max_eval}: function evaluations per step (None: max_iter * 5 // 4); default None; in [1, inf).
+   *
+   * @param maxEval the value of {@code max_eval} ({@code null}: None)
+   * @return this spec
    */
   public Lbfgs maxEval(Integer maxEval) {
     return set("max_eval", maxEval);
@@ -43,6 +54,9 @@ public final class Lbfgs extends TypedSpec<Lbfgs> {
 
   /**
    * {@code tolerance_grad}: first-order optimality tolerance; default 1.0E-7; in [0, inf).
+   *
+   * @param toleranceGrad the value of {@code tolerance_grad}
+   * @return this spec
    */
   public Lbfgs toleranceGrad(double toleranceGrad) {
     return set("tolerance_grad", toleranceGrad);
@@ -50,6 +64,9 @@ public final class Lbfgs extends TypedSpec<Lbfgs> {
 
   /**
    * {@code tolerance_change}: tolerance on changes of the function value or parameters; default 1.0E-9; in [0, inf).
+   *
+   * @param toleranceChange the value of {@code tolerance_change}
+   * @return this spec
    */
   public Lbfgs toleranceChange(double toleranceChange) {
     return set("tolerance_change", toleranceChange);
@@ -57,6 +74,9 @@ public final class Lbfgs extends TypedSpec<Lbfgs> {
 
   /**
    * {@code history_size}: update history size; default 100; in [1, inf).
+   *
+   * @param historySize the value of {@code history_size}
+   * @return this spec
    */
   public Lbfgs historySize(int historySize) {
     return set("history_size", historySize);
@@ -64,6 +84,9 @@ public final class Lbfgs extends TypedSpec<Lbfgs> {
 
   /**
    * {@code line_search_fn}: None or 'strong_wolfe'; default None.
+   *
+   * @param lineSearchFn the value of {@code line_search_fn} ({@code null}: None)
+   * @return this spec
    */
   public Lbfgs lineSearchFn(LineSearchFn lineSearchFn) {
     return set("line_search_fn", lineSearchFn == null ? null : lineSearchFn.pytorchName());
@@ -73,6 +96,9 @@ public final class Lbfgs extends TypedSpec<Lbfgs> {
    * The values of {@code line_search_fn}.
    */
   public enum LineSearchFn {
+    /**
+     * {@code strong_wolfe}.
+     */
     STRONG_WOLFE("strong_wolfe");
 
     private final String pytorchName;
@@ -82,7 +108,7 @@ public final class Lbfgs extends TypedSpec<Lbfgs> {
     }
 
     /**
-     * The value as PyTorch spells it.
+     * {@return the value as PyTorch spells it}
      */
     public String pytorchName() {
       return pytorchName;

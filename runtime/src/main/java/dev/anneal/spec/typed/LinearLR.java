@@ -16,6 +16,8 @@ public final class LinearLR extends TypedSpec<LinearLR> {
 
   /**
    * A {@code LinearLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static LinearLR spec() {
     return new LinearLR();
@@ -23,6 +25,9 @@ public final class LinearLR extends TypedSpec<LinearLR> {
 
   /**
    * {@code start_factor}: factor at position 0; default 0.3333333333333333; in (0, 1].
+   *
+   * @param startFactor the value of {@code start_factor}
+   * @return this spec
    */
   public LinearLR startFactor(double startFactor) {
     return set("start_factor", startFactor);
@@ -30,6 +35,9 @@ public final class LinearLR extends TypedSpec<LinearLR> {
 
   /**
    * {@code end_factor}: factor from total_iters on; default 1.0; in [0, 1].
+   *
+   * @param endFactor the value of {@code end_factor}
+   * @return this spec
    */
   public LinearLR endFactor(double endFactor) {
     return set("end_factor", endFactor);
@@ -37,6 +45,9 @@ public final class LinearLR extends TypedSpec<LinearLR> {
 
   /**
    * {@code total_iters}: positions of the ramp; default 5; in [0, inf).
+   *
+   * @param totalIters the value of {@code total_iters}
+   * @return this spec
    */
   public LinearLR totalIters(int totalIters) {
     return set("total_iters", totalIters);

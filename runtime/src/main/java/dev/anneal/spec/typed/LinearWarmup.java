@@ -17,6 +17,8 @@ public final class LinearWarmup extends TypedSpec<LinearWarmup> {
 
   /**
    * A {@code LinearWarmup} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static LinearWarmup spec() {
     return new LinearWarmup();
@@ -24,6 +26,9 @@ public final class LinearWarmup extends TypedSpec<LinearWarmup> {
 
   /**
    * {@code warmup_steps}: positions of the warmup; required; in [0, inf).
+   *
+   * @param warmupSteps the value of {@code warmup_steps}
+   * @return this spec
    */
   public LinearWarmup warmupSteps(int warmupSteps) {
     return set("warmup_steps", warmupSteps);
@@ -31,6 +36,9 @@ public final class LinearWarmup extends TypedSpec<LinearWarmup> {
 
   /**
    * {@code warmup_factor}: factor at position 0; default 0.001; in [0, 1].
+   *
+   * @param warmupFactor the value of {@code warmup_factor}
+   * @return this spec
    */
   public LinearWarmup warmupFactor(double warmupFactor) {
     return set("warmup_factor", warmupFactor);
@@ -38,6 +46,9 @@ public final class LinearWarmup extends TypedSpec<LinearWarmup> {
 
   /**
    * The schedule that follows, from its own step 0.
+   *
+   * @param next the schedule
+   * @return this spec
    */
   public LinearWarmup then(SpecSource next) {
     return children(next);

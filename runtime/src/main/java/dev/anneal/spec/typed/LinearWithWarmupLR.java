@@ -16,6 +16,8 @@ public final class LinearWithWarmupLR extends TypedSpec<LinearWithWarmupLR> {
 
   /**
    * A {@code LinearWithWarmupLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static LinearWithWarmupLR spec() {
     return new LinearWithWarmupLR();
@@ -23,6 +25,9 @@ public final class LinearWithWarmupLR extends TypedSpec<LinearWithWarmupLR> {
 
   /**
    * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   *
+   * @param numWarmupSteps the value of {@code num_warmup_steps}
+   * @return this spec
    */
   public LinearWithWarmupLR numWarmupSteps(int numWarmupSteps) {
     return set("num_warmup_steps", numWarmupSteps);
@@ -30,6 +35,9 @@ public final class LinearWithWarmupLR extends TypedSpec<LinearWithWarmupLR> {
 
   /**
    * {@code num_training_steps}: steps of the whole schedule; required (annotations derive it from the training's length); in [1, inf).
+   *
+   * @param numTrainingSteps the value of {@code num_training_steps}
+   * @return this spec
    */
   public LinearWithWarmupLR numTrainingSteps(int numTrainingSteps) {
     return set("num_training_steps", numTrainingSteps);

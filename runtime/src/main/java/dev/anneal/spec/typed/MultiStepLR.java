@@ -17,6 +17,8 @@ public final class MultiStepLR extends TypedSpec<MultiStepLR> {
 
   /**
    * A {@code MultiStepLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static MultiStepLR spec() {
     return new MultiStepLR();
@@ -24,6 +26,9 @@ public final class MultiStepLR extends TypedSpec<MultiStepLR> {
 
   /**
    * {@code milestones}: positions of the decays; required; in [0, inf).
+   *
+   * @param milestones the value of {@code milestones}
+   * @return this spec
    */
   public MultiStepLR milestones(int... milestones) {
     return set("milestones", Arrays.stream(milestones).boxed().toList());
@@ -31,6 +36,9 @@ public final class MultiStepLR extends TypedSpec<MultiStepLR> {
 
   /**
    * {@code gamma}: multiplicative factor; default 0.1; in [0, inf).
+   *
+   * @param gamma the value of {@code gamma}
+   * @return this spec
    */
   public MultiStepLR gamma(double gamma) {
     return set("gamma", gamma);

@@ -16,6 +16,8 @@ public final class Muon extends TypedSpec<Muon> {
 
   /**
    * A {@code Muon} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static Muon spec() {
     return new Muon();
@@ -23,6 +25,9 @@ public final class Muon extends TypedSpec<Muon> {
 
   /**
    * {@code lr}: learning rate; default 0.001; in [0, inf).
+   *
+   * @param lr the value of {@code lr}
+   * @return this spec
    */
   public Muon lr(double lr) {
     return set("lr", lr);
@@ -30,6 +35,9 @@ public final class Muon extends TypedSpec<Muon> {
 
   /**
    * {@code weight_decay}: weight decay; default 0.1; in [0, inf).
+   *
+   * @param weightDecay the value of {@code weight_decay}
+   * @return this spec
    */
   public Muon weightDecay(double weightDecay) {
     return set("weight_decay", weightDecay);
@@ -37,6 +45,9 @@ public final class Muon extends TypedSpec<Muon> {
 
   /**
    * {@code momentum}: momentum factor; default 0.95; in [0, inf).
+   *
+   * @param momentum the value of {@code momentum}
+   * @return this spec
    */
   public Muon momentum(double momentum) {
     return set("momentum", momentum);
@@ -44,6 +55,9 @@ public final class Muon extends TypedSpec<Muon> {
 
   /**
    * {@code nesterov}: Nesterov momentum; default True.
+   *
+   * @param nesterov the value of {@code nesterov}
+   * @return this spec
    */
   public Muon nesterov(boolean nesterov) {
     return set("nesterov", nesterov);
@@ -51,6 +65,11 @@ public final class Muon extends TypedSpec<Muon> {
 
   /**
    * {@code ns_coefficients}: coefficients (a, b, c) of the quintic Newton-Schulz iteration; default (3.4445, -4.775, 2.0315).
+   *
+   * @param first the first element of {@code ns_coefficients}
+   * @param second the second element of {@code ns_coefficients}
+   * @param third the third element of {@code ns_coefficients}
+   * @return this spec
    */
   public Muon nsCoefficients(double first, double second, double third) {
     return set("ns_coefficients", Arrays.asList(first, second, third));
@@ -58,6 +77,9 @@ public final class Muon extends TypedSpec<Muon> {
 
   /**
    * {@code eps}: added to the norm before normalizing; default 1.0E-7; in [0, inf).
+   *
+   * @param eps the value of {@code eps}
+   * @return this spec
    */
   public Muon eps(double eps) {
     return set("eps", eps);
@@ -65,6 +87,9 @@ public final class Muon extends TypedSpec<Muon> {
 
   /**
    * {@code ns_steps}: Newton-Schulz iterations (PyTorch refuses 100 or more); default 5; in [0, 100).
+   *
+   * @param nsSteps the value of {@code ns_steps}
+   * @return this spec
    */
   public Muon nsSteps(int nsSteps) {
     return set("ns_steps", nsSteps);
@@ -72,6 +97,9 @@ public final class Muon extends TypedSpec<Muon> {
 
   /**
    * {@code adjust_lr_fn}: None or 'original': lr * sqrt(max(1, A/B)); 'match_rms_adamw': lr * 0.2 * sqrt(max(A, B)); default None.
+   *
+   * @param adjustLrFn the value of {@code adjust_lr_fn} ({@code null}: None)
+   * @return this spec
    */
   public Muon adjustLrFn(AdjustLrFn adjustLrFn) {
     return set("adjust_lr_fn", adjustLrFn == null ? null : adjustLrFn.pytorchName());
@@ -79,6 +107,9 @@ public final class Muon extends TypedSpec<Muon> {
 
   /**
    * {@code use_addmm}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param useAddmm the value of {@code use_addmm} ({@code null}: None)
+   * @return this spec
    */
   public Muon useAddmm(Boolean useAddmm) {
     return set("use_addmm", useAddmm);
@@ -88,8 +119,14 @@ public final class Muon extends TypedSpec<Muon> {
    * The values of {@code adjust_lr_fn}.
    */
   public enum AdjustLrFn {
+    /**
+     * {@code original}.
+     */
     ORIGINAL("original"),
 
+    /**
+     * {@code match_rms_adamw}.
+     */
     MATCH_RMS_ADAMW("match_rms_adamw");
 
     private final String pytorchName;
@@ -99,7 +136,7 @@ public final class Muon extends TypedSpec<Muon> {
     }
 
     /**
-     * The value as PyTorch spells it.
+     * {@return the value as PyTorch spells it}
      */
     public String pytorchName() {
       return pytorchName;

@@ -16,6 +16,8 @@ public final class PolynomialLR extends TypedSpec<PolynomialLR> {
 
   /**
    * A {@code PolynomialLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static PolynomialLR spec() {
     return new PolynomialLR();
@@ -23,6 +25,9 @@ public final class PolynomialLR extends TypedSpec<PolynomialLR> {
 
   /**
    * {@code total_iters}: positions of the decay; default 5; in [1, inf).
+   *
+   * @param totalIters the value of {@code total_iters}
+   * @return this spec
    */
   public PolynomialLR totalIters(int totalIters) {
     return set("total_iters", totalIters);
@@ -30,6 +35,9 @@ public final class PolynomialLR extends TypedSpec<PolynomialLR> {
 
   /**
    * {@code power}: power of the polynomial; default 1.0.
+   *
+   * @param power the value of {@code power}
+   * @return this spec
    */
   public PolynomialLR power(double power) {
     return set("power", power);

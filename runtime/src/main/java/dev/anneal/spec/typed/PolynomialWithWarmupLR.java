@@ -16,6 +16,8 @@ public final class PolynomialWithWarmupLR extends TypedSpec<PolynomialWithWarmup
 
   /**
    * A {@code PolynomialWithWarmupLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static PolynomialWithWarmupLR spec() {
     return new PolynomialWithWarmupLR();
@@ -23,6 +25,9 @@ public final class PolynomialWithWarmupLR extends TypedSpec<PolynomialWithWarmup
 
   /**
    * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   *
+   * @param numWarmupSteps the value of {@code num_warmup_steps}
+   * @return this spec
    */
   public PolynomialWithWarmupLR numWarmupSteps(int numWarmupSteps) {
     return set("num_warmup_steps", numWarmupSteps);
@@ -30,6 +35,9 @@ public final class PolynomialWithWarmupLR extends TypedSpec<PolynomialWithWarmup
 
   /**
    * {@code num_training_steps}: steps of the whole schedule; required (annotations derive it from the training's length); in [1, inf).
+   *
+   * @param numTrainingSteps the value of {@code num_training_steps}
+   * @return this spec
    */
   public PolynomialWithWarmupLR numTrainingSteps(int numTrainingSteps) {
     return set("num_training_steps", numTrainingSteps);
@@ -37,6 +45,9 @@ public final class PolynomialWithWarmupLR extends TypedSpec<PolynomialWithWarmup
 
   /**
    * {@code lr_end}: final lr, below every group's lr; default 1.0E-7; in [0, inf).
+   *
+   * @param lrEnd the value of {@code lr_end}
+   * @return this spec
    */
   public PolynomialWithWarmupLR lrEnd(double lrEnd) {
     return set("lr_end", lrEnd);
@@ -44,6 +55,9 @@ public final class PolynomialWithWarmupLR extends TypedSpec<PolynomialWithWarmup
 
   /**
    * {@code power}: power of the polynomial; default 1.0.
+   *
+   * @param power the value of {@code power}
+   * @return this spec
    */
   public PolynomialWithWarmupLR power(double power) {
     return set("power", power);

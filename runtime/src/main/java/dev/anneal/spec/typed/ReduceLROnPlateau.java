@@ -17,6 +17,8 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
 
   /**
    * A {@code ReduceLROnPlateau} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static ReduceLROnPlateau spec() {
     return new ReduceLROnPlateau();
@@ -24,6 +26,9 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
 
   /**
    * {@code mode}: whether the metric should fall or rise; default 'min'.
+   *
+   * @param mode the value of {@code mode}
+   * @return this spec
    */
   public ReduceLROnPlateau mode(Mode mode) {
     return set("mode", mode.pytorchName());
@@ -31,6 +36,9 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
 
   /**
    * {@code factor}: multiplicative factor of a reduction; default 0.1; in [0, 1).
+   *
+   * @param factor the value of {@code factor}
+   * @return this spec
    */
   public ReduceLROnPlateau factor(double factor) {
     return set("factor", factor);
@@ -38,6 +46,9 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
 
   /**
    * {@code patience}: epochs without improvement before reducing; default 10; in [0, inf).
+   *
+   * @param patience the value of {@code patience}
+   * @return this spec
    */
   public ReduceLROnPlateau patience(int patience) {
     return set("patience", patience);
@@ -45,6 +56,9 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
 
   /**
    * {@code threshold}: what counts as an improvement; default 1.0E-4.
+   *
+   * @param threshold the value of {@code threshold}
+   * @return this spec
    */
   public ReduceLROnPlateau threshold(double threshold) {
     return set("threshold", threshold);
@@ -52,6 +66,9 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
 
   /**
    * {@code threshold_mode}: relative or absolute threshold; default 'rel'.
+   *
+   * @param thresholdMode the value of {@code threshold_mode}
+   * @return this spec
    */
   public ReduceLROnPlateau thresholdMode(ThresholdMode thresholdMode) {
     return set("threshold_mode", thresholdMode.pytorchName());
@@ -59,6 +76,9 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
 
   /**
    * {@code cooldown}: epochs to wait after a reduction; default 0; in [0, inf).
+   *
+   * @param cooldown the value of {@code cooldown}
+   * @return this spec
    */
   public ReduceLROnPlateau cooldown(int cooldown) {
     return set("cooldown", cooldown);
@@ -66,6 +86,9 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
 
   /**
    * {@code min_lr}: lower bound, per group; default 0.0; in [0, inf).
+   *
+   * @param minLr the value of {@code min_lr}
+   * @return this spec
    */
   public ReduceLROnPlateau minLr(double minLr) {
     return set("min_lr", minLr);
@@ -73,6 +96,9 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
 
   /**
    * {@code min_lr}, one value per group.
+   *
+   * @param perGroup one value per group
+   * @return this spec
    */
   public ReduceLROnPlateau minLr(List<Double> perGroup) {
     return set("min_lr", List.copyOf(perGroup));
@@ -80,6 +106,9 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
 
   /**
    * {@code eps}: smaller reductions are skipped; default 1.0E-8; in [0, inf).
+   *
+   * @param eps the value of {@code eps}
+   * @return this spec
    */
   public ReduceLROnPlateau eps(double eps) {
     return set("eps", eps);
@@ -89,8 +118,14 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
    * The values of {@code mode}.
    */
   public enum Mode {
+    /**
+     * {@code min}.
+     */
     MIN("min"),
 
+    /**
+     * {@code max}.
+     */
     MAX("max");
 
     private final String pytorchName;
@@ -100,7 +135,7 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
     }
 
     /**
-     * The value as PyTorch spells it.
+     * {@return the value as PyTorch spells it}
      */
     public String pytorchName() {
       return pytorchName;
@@ -111,8 +146,14 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
    * The values of {@code threshold_mode}.
    */
   public enum ThresholdMode {
+    /**
+     * {@code rel}.
+     */
     REL("rel"),
 
+    /**
+     * {@code abs}.
+     */
     ABS("abs");
 
     private final String pytorchName;
@@ -122,7 +163,7 @@ public final class ReduceLROnPlateau extends TypedSpec<ReduceLROnPlateau> {
     }
 
     /**
-     * The value as PyTorch spells it.
+     * {@return the value as PyTorch spells it}
      */
     public String pytorchName() {
       return pytorchName;

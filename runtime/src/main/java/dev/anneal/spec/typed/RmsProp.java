@@ -15,6 +15,8 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * A {@code RMSprop} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static RmsProp spec() {
     return new RmsProp();
@@ -22,6 +24,9 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * {@code lr}: learning rate; default 0.01; in [0, inf).
+   *
+   * @param lr the value of {@code lr}
+   * @return this spec
    */
   public RmsProp lr(double lr) {
     return set("lr", lr);
@@ -29,6 +34,9 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * {@code alpha}: smoothing constant; default 0.99; in [0, inf).
+   *
+   * @param alpha the value of {@code alpha}
+   * @return this spec
    */
   public RmsProp alpha(double alpha) {
     return set("alpha", alpha);
@@ -36,6 +44,9 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * {@code eps}: added to the denominator; default 1.0E-8; in [0, inf).
+   *
+   * @param eps the value of {@code eps}
+   * @return this spec
    */
   public RmsProp eps(double eps) {
     return set("eps", eps);
@@ -43,6 +54,9 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * {@code weight_decay}: weight decay; default 0.0; in [0, inf).
+   *
+   * @param weightDecay the value of {@code weight_decay}
+   * @return this spec
    */
   public RmsProp weightDecay(double weightDecay) {
     return set("weight_decay", weightDecay);
@@ -50,6 +64,9 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * {@code momentum}: momentum factor; default 0.0; in [0, inf).
+   *
+   * @param momentum the value of {@code momentum}
+   * @return this spec
    */
   public RmsProp momentum(double momentum) {
     return set("momentum", momentum);
@@ -57,6 +74,9 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * {@code centered}: normalize by the estimated variance of the gradient; default False.
+   *
+   * @param centered the value of {@code centered}
+   * @return this spec
    */
   public RmsProp centered(boolean centered) {
     return set("centered", centered);
@@ -64,6 +84,9 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * {@code maximize}: maximize the objective; default False.
+   *
+   * @param maximize the value of {@code maximize}
+   * @return this spec
    */
   public RmsProp maximize(boolean maximize) {
     return set("maximize", maximize);
@@ -71,6 +94,9 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * {@code foreach}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param foreach the value of {@code foreach} ({@code null}: None)
+   * @return this spec
    */
   public RmsProp foreach(Boolean foreach) {
     return set("foreach", foreach);
@@ -78,6 +104,9 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * {@code fused}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param fused the value of {@code fused} ({@code null}: None)
+   * @return this spec
    */
   public RmsProp fused(Boolean fused) {
     return set("fused", fused);
@@ -85,6 +114,9 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * {@code capturable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param capturable the value of {@code capturable} ({@code null}: None)
+   * @return this spec
    */
   public RmsProp capturable(Boolean capturable) {
     return set("capturable", capturable);
@@ -92,6 +124,9 @@ public final class RmsProp extends TypedSpec<RmsProp> {
 
   /**
    * {@code differentiable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param differentiable the value of {@code differentiable} ({@code null}: None)
+   * @return this spec
    */
   public RmsProp differentiable(Boolean differentiable) {
     return set("differentiable", differentiable);

@@ -16,6 +16,8 @@ public final class Rprop extends TypedSpec<Rprop> {
 
   /**
    * A {@code Rprop} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static Rprop spec() {
     return new Rprop();
@@ -23,6 +25,9 @@ public final class Rprop extends TypedSpec<Rprop> {
 
   /**
    * {@code lr}: learning rate; default 0.01; in [0, inf).
+   *
+   * @param lr the value of {@code lr}
+   * @return this spec
    */
   public Rprop lr(double lr) {
     return set("lr", lr);
@@ -30,6 +35,10 @@ public final class Rprop extends TypedSpec<Rprop> {
 
   /**
    * {@code etas}: multiplicative decrease and increase factors; default (0.5, 1.2); elements in [(0, 1), (1, inf)].
+   *
+   * @param first the first element of {@code etas}
+   * @param second the second element of {@code etas}
+   * @return this spec
    */
   public Rprop etas(double first, double second) {
     return set("etas", Arrays.asList(first, second));
@@ -37,6 +46,10 @@ public final class Rprop extends TypedSpec<Rprop> {
 
   /**
    * {@code step_sizes}: minimal and maximal step sizes; default (1.0E-6, 50.0).
+   *
+   * @param first the first element of {@code step_sizes}
+   * @param second the second element of {@code step_sizes}
+   * @return this spec
    */
   public Rprop stepSizes(double first, double second) {
     return set("step_sizes", Arrays.asList(first, second));
@@ -44,6 +57,9 @@ public final class Rprop extends TypedSpec<Rprop> {
 
   /**
    * {@code maximize}: maximize the objective; default False.
+   *
+   * @param maximize the value of {@code maximize}
+   * @return this spec
    */
   public Rprop maximize(boolean maximize) {
     return set("maximize", maximize);
@@ -51,6 +67,9 @@ public final class Rprop extends TypedSpec<Rprop> {
 
   /**
    * {@code foreach}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param foreach the value of {@code foreach} ({@code null}: None)
+   * @return this spec
    */
   public Rprop foreach(Boolean foreach) {
     return set("foreach", foreach);
@@ -58,6 +77,9 @@ public final class Rprop extends TypedSpec<Rprop> {
 
   /**
    * {@code fused}; default None (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param fused the value of {@code fused} ({@code null}: None)
+   * @return this spec
    */
   public Rprop fused(Boolean fused) {
     return set("fused", fused);
@@ -65,6 +87,9 @@ public final class Rprop extends TypedSpec<Rprop> {
 
   /**
    * {@code capturable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param capturable the value of {@code capturable} ({@code null}: None)
+   * @return this spec
    */
   public Rprop capturable(Boolean capturable) {
     return set("capturable", capturable);
@@ -72,6 +97,9 @@ public final class Rprop extends TypedSpec<Rprop> {
 
   /**
    * {@code differentiable}; default False (PyTorch's implementation switch: accepted, does not change the numbers).
+   *
+   * @param differentiable the value of {@code differentiable} ({@code null}: None)
+   * @return this spec
    */
   public Rprop differentiable(Boolean differentiable) {
     return set("differentiable", differentiable);

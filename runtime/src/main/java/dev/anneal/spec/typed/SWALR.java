@@ -17,6 +17,8 @@ public final class SWALR extends TypedSpec<SWALR> {
 
   /**
    * A {@code SWALR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static SWALR spec() {
     return new SWALR();
@@ -24,6 +26,9 @@ public final class SWALR extends TypedSpec<SWALR> {
 
   /**
    * {@code swa_lr}: the lr to anneal to, once or per group; required; in [0, inf).
+   *
+   * @param swaLr the value of {@code swa_lr}
+   * @return this spec
    */
   public SWALR swaLr(double swaLr) {
     return set("swa_lr", swaLr);
@@ -31,6 +36,9 @@ public final class SWALR extends TypedSpec<SWALR> {
 
   /**
    * {@code swa_lr}, one value per group.
+   *
+   * @param perGroup one value per group
+   * @return this spec
    */
   public SWALR swaLr(List<Double> perGroup) {
     return set("swa_lr", List.copyOf(perGroup));
@@ -38,6 +46,9 @@ public final class SWALR extends TypedSpec<SWALR> {
 
   /**
    * {@code anneal_epochs}: positions of the annealing; default 10; in [0, inf).
+   *
+   * @param annealEpochs the value of {@code anneal_epochs}
+   * @return this spec
    */
   public SWALR annealEpochs(int annealEpochs) {
     return set("anneal_epochs", annealEpochs);
@@ -45,6 +56,9 @@ public final class SWALR extends TypedSpec<SWALR> {
 
   /**
    * {@code anneal_strategy}: shape of the annealing; default 'cos'.
+   *
+   * @param annealStrategy the value of {@code anneal_strategy}
+   * @return this spec
    */
   public SWALR annealStrategy(AnnealStrategy annealStrategy) {
     return set("anneal_strategy", annealStrategy.pytorchName());
@@ -54,8 +68,14 @@ public final class SWALR extends TypedSpec<SWALR> {
    * The values of {@code anneal_strategy}.
    */
   public enum AnnealStrategy {
+    /**
+     * {@code cos}.
+     */
     COS("cos"),
 
+    /**
+     * {@code linear}.
+     */
     LINEAR("linear");
 
     private final String pytorchName;
@@ -65,7 +85,7 @@ public final class SWALR extends TypedSpec<SWALR> {
     }
 
     /**
-     * The value as PyTorch spells it.
+     * {@return the value as PyTorch spells it}
      */
     public String pytorchName() {
       return pytorchName;

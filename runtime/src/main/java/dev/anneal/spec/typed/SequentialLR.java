@@ -18,6 +18,8 @@ public final class SequentialLR extends TypedSpec<SequentialLR> {
 
   /**
    * A {@code SequentialLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static SequentialLR spec() {
     return new SequentialLR();
@@ -25,6 +27,9 @@ public final class SequentialLR extends TypedSpec<SequentialLR> {
 
   /**
    * {@code milestones}: positions where the next child starts; required; in [0, inf).
+   *
+   * @param milestones the value of {@code milestones}
+   * @return this spec
    */
   public SequentialLR milestones(int... milestones) {
     return set("milestones", Arrays.stream(milestones).boxed().toList());
@@ -32,6 +37,9 @@ public final class SequentialLR extends TypedSpec<SequentialLR> {
 
   /**
    * The child schedules, in order.
+   *
+   * @param schedulers the schedules
+   * @return this spec
    */
   public SequentialLR schedulers(SpecSource... schedulers) {
     return children(schedulers);

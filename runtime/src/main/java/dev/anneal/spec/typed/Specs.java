@@ -13,6 +13,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.SGD}: stochastic gradient descent with momentum, dampening and Nesterov.
+   *
+   * @return {@code Sgd.spec()}
    */
   public static Sgd sgd() {
     return Sgd.spec();
@@ -20,6 +22,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.Adam}: Adam, optionally AMSGrad and decoupled weight decay.
+   *
+   * @return {@code Adam.spec()}
    */
   public static Adam adam() {
     return Adam.spec();
@@ -27,6 +31,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.AdamW}: Adam with decoupled weight decay.
+   *
+   * @return {@code AdamW.spec()}
    */
   public static AdamW adamW() {
     return AdamW.spec();
@@ -34,6 +40,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.Adagrad}: Adagrad.
+   *
+   * @return {@code Adagrad.spec()}
    */
   public static Adagrad adagrad() {
     return Adagrad.spec();
@@ -41,6 +49,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.RMSprop}: RMSprop, optionally centered and with momentum.
+   *
+   * @return {@code RmsProp.spec()}
    */
   public static RmsProp rmsProp() {
     return RmsProp.spec();
@@ -48,6 +58,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.Adadelta}: Adadelta.
+   *
+   * @return {@code Adadelta.spec()}
    */
   public static Adadelta adadelta() {
     return Adadelta.spec();
@@ -55,6 +67,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.Adamax}: Adamax (Adam with the infinity norm).
+   *
+   * @return {@code Adamax.spec()}
    */
   public static Adamax adamax() {
     return Adamax.spec();
@@ -62,6 +76,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.NAdam}: Adam with Nesterov momentum.
+   *
+   * @return {@code NAdam.spec()}
    */
   public static NAdam nAdam() {
     return NAdam.spec();
@@ -69,6 +85,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.RAdam}: rectified Adam.
+   *
+   * @return {@code RAdam.spec()}
    */
   public static RAdam rAdam() {
     return RAdam.spec();
@@ -76,6 +94,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.Rprop}: resilient backpropagation.
+   *
+   * @return {@code Rprop.spec()}
    */
   public static Rprop rprop() {
     return Rprop.spec();
@@ -83,6 +103,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.ASGD}: averaged stochastic gradient descent.
+   *
+   * @return {@code Asgd.spec()}
    */
   public static Asgd asgd() {
     return Asgd.spec();
@@ -90,6 +112,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.LBFGS}: L-BFGS with optional strong-Wolfe line search (one group, needs a closure).
+   *
+   * @return {@code Lbfgs.spec()}
    */
   public static Lbfgs lbfgs() {
     return Lbfgs.spec();
@@ -97,6 +121,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.Adafactor}: Adafactor (factored second moments; PyTorch 2.5+).
+   *
+   * @return {@code Adafactor.spec()}
    */
   public static Adafactor adafactor() {
     return Adafactor.spec();
@@ -104,6 +130,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.Muon}: Muon: momentum orthogonalized by Newton-Schulz, for 2-D parameters (PyTorch 2.9).
+   *
+   * @return {@code Muon.spec()}
    */
   public static Muon muon() {
     return Muon.spec();
@@ -111,6 +139,8 @@ public final class Specs {
 
   /**
    * {@code timm.optim.Lamb}: layer-wise adaptive moments (LAMB).
+   *
+   * @return {@code Lamb.spec()}
    */
   public static Lamb lamb() {
     return Lamb.spec();
@@ -118,6 +148,8 @@ public final class Specs {
 
   /**
    * {@code timm.optim.Lars}: layer-wise adaptive rate scaling (LARS).
+   *
+   * @return {@code Lars.spec()}
    */
   public static Lars lars() {
     return Lars.spec();
@@ -125,6 +157,8 @@ public final class Specs {
 
   /**
    * {@code the seed's layer-adaptive Adam}: Adam whose step is scaled per parameter by the ratio of weight and update norms.
+   *
+   * @return {@code LayerAdaptiveAdam.spec()}
    */
   public static LayerAdaptiveAdam layerAdaptiveAdam() {
     return LayerAdaptiveAdam.spec();
@@ -132,6 +166,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.StepLR}: lr times gamma every step_size positions.
+   *
+   * @return {@code StepLR.spec()}
    */
   public static StepLR stepLR() {
     return StepLR.spec();
@@ -139,6 +175,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.MultiStepLR}: lr times gamma at each milestone.
+   *
+   * @return {@code MultiStepLR.spec()}
    */
   public static MultiStepLR multiStepLR() {
     return MultiStepLR.spec();
@@ -146,6 +184,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.ConstantLR}: lr times factor until total_iters.
+   *
+   * @return {@code ConstantLR.spec()}
    */
   public static ConstantLR constantLR() {
     return ConstantLR.spec();
@@ -153,6 +193,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.LinearLR}: factor moving linearly from start_factor to end_factor over total_iters.
+   *
+   * @return {@code LinearLR.spec()}
    */
   public static LinearLR linearLR() {
     return LinearLR.spec();
@@ -160,6 +202,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.ExponentialLR}: lr times gamma every position.
+   *
+   * @return {@code ExponentialLR.spec()}
    */
   public static ExponentialLR exponentialLR() {
     return ExponentialLR.spec();
@@ -167,6 +211,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.PolynomialLR}: polynomial decay to 0 over total_iters.
+   *
+   * @return {@code PolynomialLR.spec()}
    */
   public static PolynomialLR polynomialLR() {
     return PolynomialLR.spec();
@@ -174,6 +220,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.CosineAnnealingLR}: half a cosine from the base lr to eta_min over T_max.
+   *
+   * @return {@code CosineAnnealingLR.spec()}
    */
   public static CosineAnnealingLR cosineAnnealingLR() {
     return CosineAnnealingLR.spec();
@@ -181,6 +229,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.CosineAnnealingWarmRestarts}: cosine annealing restarting after T_0, T_0*T_mult, ....
+   *
+   * @return {@code CosineAnnealingWarmRestarts.spec()}
    */
   public static CosineAnnealingWarmRestarts cosineAnnealingWarmRestarts() {
     return CosineAnnealingWarmRestarts.spec();
@@ -188,6 +238,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.CyclicLR}: lr cycling between base_lr and max_lr (momentum inversely).
+   *
+   * @return {@code CyclicLR.spec()}
    */
   public static CyclicLR cyclicLR() {
     return CyclicLR.spec();
@@ -195,6 +247,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.OneCycleLR}: the 1cycle policy: warm up to max_lr, anneal far below.
+   *
+   * @return {@code OneCycleLR.spec()}
    */
   public static OneCycleLR oneCycleLR() {
     return OneCycleLR.spec();
@@ -202,6 +256,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.ReduceLROnPlateau}: lr times factor when the monitored metric stops improving.
+   *
+   * @return {@code ReduceLROnPlateau.spec()}
    */
   public static ReduceLROnPlateau reduceLROnPlateau() {
     return ReduceLROnPlateau.spec();
@@ -209,6 +265,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.SequentialLR}: children one after another, switching at the milestones.
+   *
+   * @return {@code SequentialLR.spec()}
    */
   public static SequentialLR sequentialLR() {
     return SequentialLR.spec();
@@ -216,6 +274,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.ChainedScheduler}: children stepped together, their factors multiplied.
+   *
+   * @return {@code ChainedScheduler.spec()}
    */
   public static ChainedScheduler chainedScheduler() {
     return ChainedScheduler.spec();
@@ -223,6 +283,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.LambdaLR}: base lr times lr_lambda(position).
+   *
+   * @return {@code LambdaLR.spec()}
    */
   public static LambdaLR lambdaLR() {
     return LambdaLR.spec();
@@ -230,6 +292,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.lr_scheduler.MultiplicativeLR}: lr times lr_lambda(position) every position.
+   *
+   * @return {@code MultiplicativeLR.spec()}
    */
   public static MultiplicativeLR multiplicativeLR() {
     return MultiplicativeLR.spec();
@@ -237,6 +301,8 @@ public final class Specs {
 
   /**
    * {@code anneal (detectron2's warmup shapes)}: a linear warmup over warmup_steps, then its child schedule (if any).
+   *
+   * @return {@code LinearWarmup.spec()}
    */
   public static LinearWarmup linearWarmup() {
     return LinearWarmup.spec();
@@ -244,6 +310,8 @@ public final class Specs {
 
   /**
    * {@code anneal (detectron2's warmup shapes)}: a constant warmup over warmup_steps, then its child schedule (if any).
+   *
+   * @return {@code ConstantWarmup.spec()}
    */
   public static ConstantWarmup constantWarmup() {
     return ConstantWarmup.spec();
@@ -251,6 +319,8 @@ public final class Specs {
 
   /**
    * {@code anneal (detectron2's warmup shapes)}: a cosine warmup over warmup_steps, then its child schedule (if any).
+   *
+   * @return {@code CosineWarmup.spec()}
    */
   public static CosineWarmup cosineWarmup() {
     return CosineWarmup.spec();
@@ -258,6 +328,8 @@ public final class Specs {
 
   /**
    * {@code anneal (detectron2's warmup shapes)}: a exponential warmup over warmup_steps, then its child schedule (if any).
+   *
+   * @return {@code ExponentialWarmup.spec()}
    */
   public static ExponentialWarmup exponentialWarmup() {
     return ExponentialWarmup.spec();
@@ -265,6 +337,8 @@ public final class Specs {
 
   /**
    * {@code transformers.get_constant_schedule_with_warmup}: linear warmup, then constant.
+   *
+   * @return {@code ConstantWithWarmupLR.spec()}
    */
   public static ConstantWithWarmupLR constantWithWarmupLR() {
     return ConstantWithWarmupLR.spec();
@@ -272,6 +346,8 @@ public final class Specs {
 
   /**
    * {@code transformers.get_linear_schedule_with_warmup}: linear warmup, then linear decay to 0.
+   *
+   * @return {@code LinearWithWarmupLR.spec()}
    */
   public static LinearWithWarmupLR linearWithWarmupLR() {
     return LinearWithWarmupLR.spec();
@@ -279,6 +355,8 @@ public final class Specs {
 
   /**
    * {@code transformers.get_cosine_schedule_with_warmup}: linear warmup, then cosine decay.
+   *
+   * @return {@code CosineWithWarmupLR.spec()}
    */
   public static CosineWithWarmupLR cosineWithWarmupLR() {
     return CosineWithWarmupLR.spec();
@@ -286,6 +364,8 @@ public final class Specs {
 
   /**
    * {@code transformers.get_cosine_with_hard_restarts_schedule_with_warmup}: linear warmup, then cosine decays with hard restarts.
+   *
+   * @return {@code CosineWithHardRestartsWithWarmupLR.spec()}
    */
   public static CosineWithHardRestartsWithWarmupLR cosineWithHardRestartsWithWarmupLR() {
     return CosineWithHardRestartsWithWarmupLR.spec();
@@ -293,6 +373,8 @@ public final class Specs {
 
   /**
    * {@code transformers.get_polynomial_decay_schedule_with_warmup}: linear warmup, then polynomial decay to lr_end.
+   *
+   * @return {@code PolynomialWithWarmupLR.spec()}
    */
   public static PolynomialWithWarmupLR polynomialWithWarmupLR() {
     return PolynomialWithWarmupLR.spec();
@@ -300,6 +382,8 @@ public final class Specs {
 
   /**
    * {@code transformers.get_inverse_sqrt_schedule}: linear warmup, then 1/sqrt decay.
+   *
+   * @return {@code InverseSqrtLR.spec()}
    */
   public static InverseSqrtLR inverseSqrtLR() {
     return InverseSqrtLR.spec();
@@ -307,6 +391,8 @@ public final class Specs {
 
   /**
    * {@code transformers.get_wsd_schedule}: warmup, stable, then decay (WSD).
+   *
+   * @return {@code WarmupStableDecayLR.spec()}
    */
   public static WarmupStableDecayLR warmupStableDecayLR() {
     return WarmupStableDecayLR.spec();
@@ -314,6 +400,8 @@ public final class Specs {
 
   /**
    * {@code torch.optim.swa_utils.SWALR}: anneals each group's lr to swa_lr over anneal_epochs (cos or linear), then holds it.
+   *
+   * @return {@code SWALR.spec()}
    */
   public static SWALR sWALR() {
     return SWALR.spec();
@@ -321,6 +409,8 @@ public final class Specs {
 
   /**
    * {@code timm.scheduler.CosineLRScheduler}: timm's cosine with warmup, cycles, decay per cycle and noise.
+   *
+   * @return {@code TimmCosineLR.spec()}
    */
   public static TimmCosineLR timmCosineLR() {
     return TimmCosineLR.spec();

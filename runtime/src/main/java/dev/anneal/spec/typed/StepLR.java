@@ -16,6 +16,8 @@ public final class StepLR extends TypedSpec<StepLR> {
 
   /**
    * A {@code StepLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static StepLR spec() {
     return new StepLR();
@@ -23,6 +25,9 @@ public final class StepLR extends TypedSpec<StepLR> {
 
   /**
    * {@code step_size}: positions between decays; required; in [1, inf).
+   *
+   * @param stepSize the value of {@code step_size}
+   * @return this spec
    */
   public StepLR stepSize(int stepSize) {
     return set("step_size", stepSize);
@@ -30,6 +35,9 @@ public final class StepLR extends TypedSpec<StepLR> {
 
   /**
    * {@code gamma}: multiplicative factor; default 0.1; in [0, inf).
+   *
+   * @param gamma the value of {@code gamma}
+   * @return this spec
    */
   public StepLR gamma(double gamma) {
     return set("gamma", gamma);

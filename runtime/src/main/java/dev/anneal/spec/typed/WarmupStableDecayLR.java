@@ -16,6 +16,8 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
 
   /**
    * A {@code WarmupStableDecayLR} with PyTorch's defaults; each setter overrides one.
+   *
+   * @return the spec
    */
   public static WarmupStableDecayLR spec() {
     return new WarmupStableDecayLR();
@@ -23,6 +25,9 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
 
   /**
    * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   *
+   * @param numWarmupSteps the value of {@code num_warmup_steps}
+   * @return this spec
    */
   public WarmupStableDecayLR numWarmupSteps(int numWarmupSteps) {
     return set("num_warmup_steps", numWarmupSteps);
@@ -30,6 +35,9 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
 
   /**
    * {@code num_decay_steps}: steps of the decay; required; in [0, inf).
+   *
+   * @param numDecaySteps the value of {@code num_decay_steps}
+   * @return this spec
    */
   public WarmupStableDecayLR numDecaySteps(int numDecaySteps) {
     return set("num_decay_steps", numDecaySteps);
@@ -37,6 +45,9 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
 
   /**
    * {@code num_training_steps}: total steps (or give num_stable_steps); default None; in [1, inf).
+   *
+   * @param numTrainingSteps the value of {@code num_training_steps} ({@code null}: None)
+   * @return this spec
    */
   public WarmupStableDecayLR numTrainingSteps(Integer numTrainingSteps) {
     return set("num_training_steps", numTrainingSteps);
@@ -44,6 +55,9 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
 
   /**
    * {@code num_stable_steps}: steps at the full lr (None: what the total leaves); default None; in [0, inf).
+   *
+   * @param numStableSteps the value of {@code num_stable_steps} ({@code null}: None)
+   * @return this spec
    */
   public WarmupStableDecayLR numStableSteps(Integer numStableSteps) {
     return set("num_stable_steps", numStableSteps);
@@ -51,6 +65,9 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
 
   /**
    * {@code warmup_type}: warmup shape; default 'linear'.
+   *
+   * @param warmupType the value of {@code warmup_type}
+   * @return this spec
    */
   public WarmupStableDecayLR warmupType(WarmupType warmupType) {
     return set("warmup_type", warmupType.pytorchName());
@@ -58,6 +75,9 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
 
   /**
    * {@code decay_type}: decay shape; default 'cosine'.
+   *
+   * @param decayType the value of {@code decay_type}
+   * @return this spec
    */
   public WarmupStableDecayLR decayType(DecayType decayType) {
     return set("decay_type", decayType.pytorchName());
@@ -65,6 +85,9 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
 
   /**
    * {@code min_lr_ratio}: final factor; default 0.0; in [0, 1].
+   *
+   * @param minLrRatio the value of {@code min_lr_ratio}
+   * @return this spec
    */
   public WarmupStableDecayLR minLrRatio(double minLrRatio) {
     return set("min_lr_ratio", minLrRatio);
@@ -72,6 +95,9 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
 
   /**
    * {@code num_cycles}: cosine waves of the decay; default 0.5.
+   *
+   * @param numCycles the value of {@code num_cycles}
+   * @return this spec
    */
   public WarmupStableDecayLR numCycles(double numCycles) {
     return set("num_cycles", numCycles);
@@ -81,10 +107,19 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
    * The values of {@code warmup_type}.
    */
   public enum WarmupType {
+    /**
+     * {@code linear}.
+     */
     LINEAR("linear"),
 
+    /**
+     * {@code cosine}.
+     */
     COSINE("cosine"),
 
+    /**
+     * {@code 1-sqrt}.
+     */
     ONE_MINUS_SQRT("1-sqrt");
 
     private final String pytorchName;
@@ -94,7 +129,7 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
     }
 
     /**
-     * The value as PyTorch spells it.
+     * {@return the value as PyTorch spells it}
      */
     public String pytorchName() {
       return pytorchName;
@@ -105,10 +140,19 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
    * The values of {@code decay_type}.
    */
   public enum DecayType {
+    /**
+     * {@code cosine}.
+     */
     COSINE("cosine"),
 
+    /**
+     * {@code linear}.
+     */
     LINEAR("linear"),
 
+    /**
+     * {@code 1-sqrt}.
+     */
     ONE_MINUS_SQRT("1-sqrt");
 
     private final String pytorchName;
@@ -118,7 +162,7 @@ public final class WarmupStableDecayLR extends TypedSpec<WarmupStableDecayLR> {
     }
 
     /**
-     * The value as PyTorch spells it.
+     * {@return the value as PyTorch spells it}
      */
     public String pytorchName() {
       return pytorchName;

@@ -86,7 +86,7 @@ final class TypedSpecWriter {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
             .addStatement("super($T.$L, $S)", CATEGORY, d.category().name(), d.name()).build())
         .addMethod(MethodSpec.methodBuilder("spec").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-            .addJavadoc("A {@code $L} with PyTorch's defaults; each setter overrides one.\n", d.name())
+            .addJavadoc("A {@code $L} with PyTorch's defaults; each setter overrides one.\n\n@return the spec\n", d.name())
             .addStatement("return new $T()", self).build());
     if (d.category() == Category.SCHEDULER) {
       type.addJavadoc("<p>Meant to step per $L.\n", stepping(d));
@@ -104,11 +104,11 @@ final class TypedSpecWriter {
     }
     if (d.children() == Children.AT_MOST_ONE) {
       type.addMethod(MethodSpec.methodBuilder("then").addModifiers(Modifier.PUBLIC).returns(self)
-          .addJavadoc("The schedule that follows, from its own step 0.\n")
+          .addJavadoc("The schedule that follows, from its own step 0.\n\n@param next the schedule\n@return this spec\n")
           .addParameter(SPEC_SOURCE, "next").addStatement("return children(next)").build());
     } else if (d.children() == Children.AT_LEAST_ONE) {
       type.addMethod(MethodSpec.methodBuilder("schedulers").addModifiers(Modifier.PUBLIC).returns(self).varargs()
-          .addJavadoc("The child schedules, in order.\n")
+          .addJavadoc("The child schedules, in order.\n\n@param schedulers the schedules\n@return this spec\n")
           .addParameter(arrayOf(SPEC_SOURCE), "schedulers")
           .addStatement("return children(schedulers)").build());
     }
@@ -199,7 +199,22 @@ final class TypedSpecWriter {
       case TENSOR -> out.add(m.addParameter(Object.class, java).addStatement("return set($S, $L)", a.name(), java).build());
       default -> throw new IllegalStateException("no setter for " + a);
     }
+    out.replaceAll(setter -> withTags(setter, a));
     return out;
+  }
+
+  /** A setter's {@code @param} and {@code @return} tags. */
+  private static MethodSpec withTags(MethodSpec setter, Argument a) {
+    MethodSpec.Builder m = setter.toBuilder().addJavadoc("\n");
+    for (com.palantir.javapoet.ParameterSpec p : setter.parameters()) {
+      String what = switch (p.name()) {
+        case "perGroup" -> a.kind() == Kind.FUNCTION ? "one function per group" : "one value per group";
+        case "first", "second", "third", "fourth" -> "the " + p.name() + " element of {@code " + a.name() + "}";
+        default -> "the value of {@code " + a.name() + "}" + (a.noneAllowed() ? " ({@code null}: None)" : "");
+      };
+      m.addJavadoc("@param $L $L\n", p.name(), what);
+    }
+    return m.addJavadoc("@return this spec\n").build();
   }
 
   static String enumName(Argument a) {
@@ -219,9 +234,10 @@ final class TypedSpecWriter {
         .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "pytorchName")
             .addStatement("this.pytorchName = pytorchName").build())
         .addMethod(MethodSpec.methodBuilder("pytorchName").addModifiers(Modifier.PUBLIC).returns(String.class)
-            .addJavadoc("The value as PyTorch spells it.\n").addStatement("return pytorchName").build());
+            .addJavadoc("{@return the value as PyTorch spells it}\n").addStatement("return pytorchName").build());
     for (String choice : a.choices()) {
-      e.addEnumConstant(constant(choice), TypeSpec.anonymousClassBuilder("$S", choice).build());
+      e.addEnumConstant(constant(choice), TypeSpec.anonymousClassBuilder("$S", choice)
+          .addJavadoc("{@code $L}.\n", choice).build());
     }
     return e.build();
   }
@@ -236,7 +252,8 @@ final class TypedSpecWriter {
       ClassName builder = ClassName.get(PACKAGE, builderName(d));
       String method = d.javaName().substring(0, 1).toLowerCase(Locale.ROOT) + d.javaName().substring(1);
       type.addMethod(MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
-          .addJavadoc("{@code $L}: $L.\n", d.origin(), d.summary()).addStatement("return $T.spec()", builder).build());
+          .addJavadoc("{@code $L}: $L.\n\n@return {@code $L.spec()}\n", d.origin(), d.summary(), builderName(d))
+          .addStatement("return $T.spec()", builder).build());
     }
     return type.build();
   }

@@ -16,6 +16,12 @@ import java.util.Map;
  * An optimizer's update of one parameter as DJL operations, with its state tensors on the
  * parameter's device under PyTorch's names. Subclasses write the step; export and import, the
  * state's bookkeeping and the step's scalars (uploaded once, see {@link #scalars}) are here.
+ *
+ * <p>Subclasses write PyTorch's single-tensor op order. Where they cannot round the same:
+ * {@code add(x, alpha=a)} is a multiplication then an addition (PyTorch's vectorized CPU kernel
+ * fuses them), {@link #lerp} is its scalar formula (the vectorized one is a fused multiply-add),
+ * and a value PyTorch reads back with {@code .item()} to form a step factor in double (a norm, a
+ * trust ratio) stays a 0-d float32 tensor here, so nothing is read back to the host.
  */
 abstract class NdUpdate implements EngineUpdate {
   private final NDArray like;

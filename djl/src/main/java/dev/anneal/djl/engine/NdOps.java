@@ -123,6 +123,30 @@ public final class NdOps implements EngineOps, EngineOptimizers {
     return NdUpdates.create(type, p);
   }
 
+  /** PyTorch's {@code weight.grad.zero_()} on the weight's device; nothing when it has no gradient yet. */
+  public static void zeroGrad(NDArray weight) {
+    if (weight instanceof PtNDArray pt) {
+      JniUtils.zeroGrad(pt);
+    } else if (weight.hasGradient()) {
+      NDArray grad = weight.getGradient();
+      grad.muli(0f);
+    }
+  }
+
+  /**
+   * Overwrites {@code target} in place with {@code source}, moved to the target's device (a
+   * device-to-device copy; the same tensor object, so views and DJL's references stay valid).
+   */
+  public static void copyInto(NDArray target, NDArray source) {
+    if (source.getDevice().equals(target.getDevice())) {
+      assign(target, source);
+    } else {
+      try (NDArray moved = source.toDevice(target.getDevice(), true)) {
+        assign(target, moved);
+      }
+    }
+  }
+
   /** Overwrites {@code target} in place with {@code source} (same shape and device). */
   static void assign(NDArray target, NDArray source) {
     target.set(new NDIndex("..."), source);

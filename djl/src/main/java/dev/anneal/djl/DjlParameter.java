@@ -75,6 +75,12 @@ public abstract sealed class DjlParameter extends Parameter permits ViewedParame
     }
   }
 
+  /** The engine's parameter: two bindings of one DJL parameter are one tensor. */
+  @Override
+  public final Object tensorIdentity() {
+    return engineParameter;
+  }
+
   @Override
   public final boolean requiresGrad() {
     return engineParameter.requiresGradient();
@@ -122,7 +128,7 @@ public abstract sealed class DjlParameter extends Parameter permits ViewedParame
 
   @Override
   public final void zeroGrad(boolean setToNone) {
-    if (engineGrad() != null) {
+    if (engineGradPresent()) {
       zeroEngineGrad();
     }
     if (setToNone) {
@@ -135,6 +141,11 @@ public abstract sealed class DjlParameter extends Parameter permits ViewedParame
   /** {@return the engine's gradient as storage, or {@code null} while the engine has none} */
   abstract FloatStorage engineGrad();
 
+  /** Whether the engine has a gradient for this parameter (without checking that a copy of it is current). */
+  boolean engineGradPresent() {
+    return engineGrad() != null;
+  }
+
   /** Fills the engine's gradient with zeros (it exists). */
   abstract void zeroEngineGrad();
 
@@ -146,14 +157,13 @@ public abstract sealed class DjlParameter extends Parameter permits ViewedParame
    * {@code getGradient()} answers a fresh array of zeros then, which is not the gradient.
    */
   static NDArray engineGradient(NDArray array) {
-    if (!array.hasGradient()) {
-      return null;
-    }
     if (array instanceof PtNDArray pt) {
+      // Also while frozen (requires_grad off): a gradient from before the freeze must still be zeroed.
       return JniUtils.getGradient(pt);
     }
-    return array.getGradient();
+    return array.hasGradient() ? array.getGradient() : null;
   }
+
 
   private static int[] shapeOf(String name, NDArray array) {
     if (array.getDataType() != DataType.FLOAT32) {

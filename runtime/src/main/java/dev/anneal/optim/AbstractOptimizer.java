@@ -29,6 +29,8 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
   private final Map<String, Object> defaults;
   private final List<ParamGroup> groups = new ArrayList<>();
   private final Map<Parameter, ParamGroup> groupOf = new IdentityHashMap<>();
+  /** Group of each tensor (a parameter's {@link Parameter#tensorIdentity()}): one tensor, one group. */
+  private final Map<Object, ParamGroup> groupOfTensor = new IdentityHashMap<>();
   private final Map<Parameter, S> state = new IdentityHashMap<>();
   private final Map<Parameter, EngineUpdate> engineState = new IdentityHashMap<>();
 
@@ -77,14 +79,14 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
         throw new IllegalArgumentException("a parameter group named " + group.name() + " is already in this " + type);
       }
     }
-    Map<Parameter, Boolean> seen = new IdentityHashMap<>();
+    Map<Object, Boolean> seen = new IdentityHashMap<>();
     for (Parameter p : group.params()) {
-      ParamGroup owner = groupOf.get(p);
+      ParamGroup owner = groupOfTensor.get(p.tensorIdentity());
       if (owner != null) {
         throw new IllegalArgumentException("parameter " + p.name() + " is already in group " + owner.name()
             + "; it cannot also be in group " + group.name() + " (a parameter belongs to one group)");
       }
-      if (seen.put(p, Boolean.TRUE) != null) {
+      if (seen.put(p.tensorIdentity(), Boolean.TRUE) != null) {
         throw new IllegalArgumentException("parameter " + p.name() + " appears twice in group " + group.name());
       }
     }
@@ -93,6 +95,7 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
     groups.add(group);
     for (Parameter p : group.params()) {
       groupOf.put(p, group);
+      groupOfTensor.put(p.tensorIdentity(), group);
     }
   }
 

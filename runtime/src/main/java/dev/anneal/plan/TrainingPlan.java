@@ -140,7 +140,8 @@ public final class TrainingPlan {
   }
 
   private static List<ParamGroup> readGroups(List<TrainingPlanBuilder.DeclaredGroup> declared, Descriptor optimizer) {
-    Map<Parameter, String> owner = new IdentityHashMap<>();
+    Map<Object, String> owner = new IdentityHashMap<>();
+    Map<Object, String> ownerName = new IdentityHashMap<>();
     Map<String, String> nameOwner = new LinkedHashMap<>();
     List<ParamGroup> built = new ArrayList<>();
     for (TrainingPlanBuilder.DeclaredGroup group : declared) {
@@ -150,10 +151,13 @@ public final class TrainingPlan {
             + "give it a field that holds parameters or leave the group out");
       }
       for (Parameter p : params) {
-        String previous = owner.put(p, group.name());
+        String previous = owner.put(p.tensorIdentity(), group.name());
+        String previousName = ownerName.put(p.tensorIdentity(), p.name());
         if (previous != null) {
+          String as = previousName.equals(p.name()) ? "" : " (as " + previousName + " and as " + p.name() + ")";
           throw new IllegalArgumentException("parameter " + p.name() + " is in both group " + previous + " and group "
-              + group.name() + "; the two fields share it, but a parameter can belong to one group only");
+              + group.name() + as + "; the two fields reach the same tensor, but a parameter can belong to one group only, "
+              + "as in PyTorch: leave the sub-block out of the larger group");
         }
         String sameName = nameOwner.put(p.name(), group.name());
         if (sameName != null) {

@@ -123,9 +123,41 @@ public final class NdOps implements EngineOps, EngineOptimizers {
     return NdUpdates.create(type, p);
   }
 
+  /** PyTorch's {@code weight.grad.zero_()} on the weight's device; nothing when it has no gradient yet. */
+  public static void zeroGrad(NDArray weight) {
+    if (weight instanceof PtNDArray pt) {
+      JniUtils.zeroGrad(pt);
+    } else if (weight.hasGradient()) {
+      NDArray grad = weight.getGradient();
+      grad.muli(0f);
+    }
+  }
+
+  /**
+   * Overwrites {@code target} in place with {@code source}, moved to the target's device (a
+   * device-to-device copy; the same tensor object, so views and DJL's references stay valid).
+   */
+  public static void copyInto(NDArray target, NDArray source) {
+    if (source.getDevice().equals(target.getDevice())) {
+      assign(target, source);
+    } else {
+      try (NDArray moved = source.toDevice(target.getDevice(), true)) {
+        assign(target, moved);
+      }
+    }
+  }
+
   /** Overwrites {@code target} in place with {@code source} (same shape and device). */
   static void assign(NDArray target, NDArray source) {
     target.set(new NDIndex("..."), source);
+  }
+
+  /**
+   * {@code torch.where(condition, x, y)}, broadcasting as PyTorch does ({@code NDArrays.where}
+   * refuses an {@code x} shaped unlike the condition, such as a 0-d scalar).
+   */
+  static NDArray where(NDArray condition, NDArray x, NDArray y) {
+    return JniUtils.where((PtNDArray) condition, (PtNDArray) x, (PtNDArray) y);
   }
 
   static NDArray array(EngineStorage tensor) {

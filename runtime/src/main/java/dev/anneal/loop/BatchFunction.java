@@ -7,5 +7,13 @@ package dev.anneal.loop;
  */
 @FunctionalInterface
 public interface BatchFunction {
+  /**
+   * Trains on one micro-batch.
+   *
+   * @param epoch the epoch, 0-based
+   * @param batch the micro-batch within the epoch, 0-based
+   * @param lossScale what the loss is multiplied by before the backward pass
+   * @return the unscaled loss
+   */
   double train(int epoch, long batch, double lossScale);
 }

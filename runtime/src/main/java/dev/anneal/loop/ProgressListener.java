@@ -10,13 +10,28 @@ public interface ProgressListener extends AutoCloseable {
   /** Shows nothing. */
   ProgressListener NONE = new ProgressListener() {};
 
-  /** Epoch {@code epoch} (0-based) of {@code epochs} starts, {@code done} of its {@code batches} already run. */
+  /**
+   * Epoch {@code epoch} (0-based) of {@code epochs} starts, {@code done} of its {@code batches} already run.
+   *
+   * @param epoch the epoch, 0-based
+   * @param epochs the plan's epochs
+   * @param batches micro-batches per epoch
+   * @param done micro-batches of this epoch already run (a resumed run)
+   */
   default void startEpoch(int epoch, int epochs, long batches, long done) {}
 
-  /** One batch done; {@code message} goes next to the bar (the running loss, say). */
+  /**
+   * One batch done; {@code message} goes next to the bar (the running loss, say).
+   *
+   * @param message the text next to the bar
+   */
   default void step(String message) {}
 
-  /** Replaces the message next to the bar without counting a batch. */
+  /**
+   * Replaces the message next to the bar without counting a batch.
+   *
+   * @param message the text next to the bar
+   */
   default void message(String message) {}
 
   /** The epoch is over (or the run stopped): the bar is finished and the line is free again. */

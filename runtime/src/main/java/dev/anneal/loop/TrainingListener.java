@@ -9,7 +9,12 @@ import dev.anneal.plan.TrainingClock;
  */
 public interface TrainingListener extends PlanListener {
 
-  /** The unscaled loss of a micro-batch, after its backward pass and before the plan steps. */
+  /**
+   * The unscaled loss of a micro-batch, after its backward pass and before the plan steps.
+   *
+   * @param clock the plan's clock
+   * @param loss the loss
+   */
   default void onLoss(TrainingClock clock, double loss) {}
 
   /**
@@ -22,6 +27,10 @@ public interface TrainingListener extends PlanListener {
    */
   default void onEpochSummary(String line) {}
 
-  /** Once, when the loop returns. */
+  /**
+   * Once, when the loop returns.
+   *
+   * @param result how the loop ended
+   */
   default void onTrainingEnd(TrainingResult result) {}
 }

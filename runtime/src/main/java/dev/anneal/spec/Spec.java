@@ -126,7 +126,7 @@ public final class Spec implements SpecSource {
     return parts;
   }
 
-  /** {@return a spec is its own source} */
+  /** {@return this spec: a spec is its own source} */
   @Override
   public Spec toSpec() {
     return this;

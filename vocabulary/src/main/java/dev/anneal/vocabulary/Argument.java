@@ -60,10 +60,24 @@ public final class Argument {
     return of(name, Kind.DOUBLE, defaultValue);
   }
 
+  /**
+   * An integer with this default.
+   *
+   * @param name the PyTorch name
+   * @param defaultValue the default ({@code null}: Python's None)
+   * @return the argument
+   */
   public static Argument integer(String name, Integer defaultValue) {
     return of(name, Kind.INT, defaultValue);
   }
 
+  /**
+   * A boolean with this default.
+   *
+   * @param name the PyTorch name
+   * @param defaultValue the default ({@code null}: Python's None)
+   * @return the argument
+   */
   public static Argument flag(String name, Boolean defaultValue) {
     return of(name, Kind.BOOL, defaultValue);
   }
@@ -75,6 +89,12 @@ public final class Argument {
     return tuple.withArity(defaults.length).copy(tuple.presence, value, false, value.contains(null));
   }
 
+  /**
+   * A required list of integers, such as {@code milestones}.
+   *
+   * @param name the PyTorch name
+   * @return the argument
+   */
   public static Argument ints(String name) {
     return of(name, Kind.INT_LIST, null).required();
   }
@@ -91,14 +111,33 @@ public final class Argument {
         List.of(choices), false, Role.HYPERPARAMETER, "", false);
   }
 
+  /**
+   * A string with this default.
+   *
+   * @param name the PyTorch name
+   * @param defaultValue the default ({@code null}: Python's None)
+   * @return the argument
+   */
   public static Argument string(String name, String defaultValue) {
     return of(name, Kind.STRING, defaultValue);
   }
 
+  /**
+   * A tensor (a loss's class {@code weight}, say), None by default.
+   *
+   * @param name the PyTorch name
+   * @return the argument
+   */
   public static Argument tensor(String name) {
     return of(name, Kind.TENSOR, null);
   }
 
+  /**
+   * A Java function (LambdaLR's {@code lr_lambda}), None by default.
+   *
+   * @param name the PyTorch name
+   * @return the argument
+   */
   public static Argument function(String name) {
     return of(name, Kind.FUNCTION, null);
   }
@@ -164,11 +203,21 @@ public final class Argument {
     return value == null ? optional : optional.copy(Presence.OPTIONAL, optional.normalize(value), optional.noneAllowed, noneElements);
   }
 
-  /** {@return Python's None is a valid value (the default may be something else)} */
+  /**
+   * Python's None is a valid value (the default may be something else).
+   *
+   * @return the argument so changed
+   */
   public Argument allowNone() {
     return copy(presence, defaultValue, true, noneElements);
   }
 
+  /**
+   * The valid values (of every element, for a tuple or list).
+   *
+   * @param valid the range
+   * @return the argument so changed
+   */
   public Argument range(Range valid) {
     return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, valid, elementRanges, arity, choices,
         ascending, role, doc, lengthDerived);
@@ -185,12 +234,22 @@ public final class Argument {
         ascending, role, doc, lengthDerived);
   }
 
-  /** {@return a list whose elements must be strictly increasing ({@code SequentialLR}'s milestones)} */
+  /**
+   * A list whose elements must be strictly increasing ({@code SequentialLR}'s milestones).
+   *
+   * @return the argument so changed
+   */
   public Argument ascending() {
     return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, range, elementRanges, arity, choices,
         true, role, doc, lengthDerived);
   }
 
+  /**
+   * What the argument is for (a hyperparameter by default).
+   *
+   * @param r the role
+   * @return the argument so changed
+   */
   public Argument role(Role r) {
     return new Argument(name, javaName, kind, presence, defaultValue, noneAllowed, noneElements, range, elementRanges, arity, choices,
         ascending, r, doc, lengthDerived);
@@ -218,10 +277,12 @@ public final class Argument {
     return javaName;
   }
 
+  /** {@return the kind of value it takes} */
   public Kind kind() {
     return kind;
   }
 
+  /** {@return whether it is optional, required, or required but derived from the training's length} */
   public Presence presence() {
     return presence;
   }
@@ -236,6 +297,7 @@ public final class Argument {
     return defaultValue;
   }
 
+  /** {@return whether Python's None is a valid value} */
   public boolean noneAllowed() {
     return noneAllowed;
   }
@@ -245,6 +307,7 @@ public final class Argument {
     return noneElements;
   }
 
+  /** {@return the valid values} */
   public Range range() {
     return range;
   }
@@ -254,6 +317,7 @@ public final class Argument {
     return i < elementRanges.size() ? elementRanges.get(i) : range;
   }
 
+  /** {@return the ranges per tuple element, when they differ (else empty)} */
   public List<Range> elementRanges() {
     return elementRanges;
   }
@@ -263,18 +327,22 @@ public final class Argument {
     return arity;
   }
 
+  /** {@return the valid values of a choice, the default first (else empty)} */
   public List<String> choices() {
     return choices;
   }
 
+  /** {@return whether a list's elements must be strictly increasing} */
   public boolean isAscending() {
     return ascending;
   }
 
+  /** {@return what the argument is for} */
   public Role role() {
     return role;
   }
 
+  /** {@return one phrase on what it does, for docs and the typed DSL (may be empty)} */
   public String doc() {
     return doc;
   }

@@ -52,18 +52,37 @@ public final class Descriptor {
     this.unsupported = b.unsupported;
   }
 
+  /**
+   * Starts the descriptor of an optimizer.
+   *
+   * @param name its PyTorch class name (or the name it is registered under)
+   * @return the builder
+   */
   public static Builder optimizer(String name) {
     return new Builder(Category.OPTIMIZER, name);
   }
 
+  /**
+   * Starts the descriptor of a learning-rate scheduler, stepping once per epoch unless told otherwise.
+   *
+   * @param name its PyTorch class name (or the name it is registered under)
+   * @return the builder
+   */
   public static Builder scheduler(String name) {
     return new Builder(Category.SCHEDULER, name).stepping(Stepping.EPOCH);
   }
 
+  /**
+   * Starts the descriptor of a loss.
+   *
+   * @param name its PyTorch class name (or the name it is registered under)
+   * @return the builder
+   */
   public static Builder loss(String name) {
     return new Builder(Category.LOSS, name);
   }
 
+  /** {@return whether it is an optimizer, a scheduler or a loss} */
   public Category category() {
     return category;
   }
@@ -88,14 +107,22 @@ public final class Descriptor {
     return summary;
   }
 
+  /** {@return the keyword arguments, in PyTorch's order} */
   public List<Argument> arguments() {
     return arguments;
   }
 
+  /**
+   * One keyword argument by its PyTorch name.
+   *
+   * @param pythonName the name, such as {@code weight_decay}
+   * @return the argument, or empty when there is none of that name
+   */
   public Optional<Argument> argument(String pythonName) {
     return Optional.ofNullable(byName.get(pythonName));
   }
 
+  /** {@return the rules that span several arguments (such as nesterov needing momentum)} */
   public List<Constraint> constraints() {
     return constraints;
   }
@@ -105,6 +132,7 @@ public final class Descriptor {
     return stepping;
   }
 
+  /** {@return how many child schedules it takes (a warmup's follower, SequentialLR's phases)} */
   public Children children() {
     return children;
   }
@@ -274,62 +302,133 @@ public final class Descriptor {
       this.origin = name;
     }
 
+    /**
+     * The typed DSL's builder name, when the PyTorch name does not make one.
+     *
+     * @param value a Java class name
+     * @return this builder
+     */
     public Builder javaName(String value) {
       this.javaName = value;
       return this;
     }
 
+    /**
+     * Where it comes from, for docs and messages.
+     *
+     * @param value such as {@code torch.optim.AdamW}
+     * @return this builder
+     */
     public Builder origin(String value) {
       this.origin = value;
       return this;
     }
 
+    /**
+     * One line for docs and tables.
+     *
+     * @param value the line
+     * @return this builder
+     */
     public Builder summary(String value) {
       this.summary = value;
       return this;
     }
 
+    /**
+     * Adds a keyword argument, after those added before.
+     *
+     * @param argument the argument
+     * @return this builder
+     */
     public Builder arg(Argument argument) {
       arguments.add(argument);
       return this;
     }
 
+    /**
+     * Adds keyword arguments, in order.
+     *
+     * @param more the arguments
+     * @return this builder
+     */
     public Builder args(List<Argument> more) {
       arguments.addAll(more);
       return this;
     }
 
+    /**
+     * Adds a rule over several arguments.
+     *
+     * @param constraint the rule
+     * @return this builder
+     */
     public Builder constraint(Constraint constraint) {
       constraints.add(constraint);
       return this;
     }
 
+    /**
+     * How a scheduler is meant to step.
+     *
+     * @param value per epoch, per optimizer step, or per epoch with a metric
+     * @return this builder
+     */
     public Builder stepping(Stepping value) {
       this.stepping = value;
       return this;
     }
 
+    /**
+     * How many child schedules it takes (none by default).
+     *
+     * @param value the number
+     * @return this builder
+     */
     public Builder children(Children value) {
       this.children = value;
       return this;
     }
 
+    /**
+     * The schedule's factor as a pure function of the position, for previews and checks.
+     *
+     * @param value the closed form
+     * @return this builder
+     */
     public Builder closedForm(ClosedForm value) {
       this.closedForm = value;
       return this;
     }
 
+    /**
+     * A check of the child schedules beyond their number.
+     *
+     * @param value the rule
+     * @return this builder
+     */
     public Builder childrenRule(ChildrenRule value) {
       this.childrenRule = value;
       return this;
     }
 
-    /** Marks the class as known but refused, with the reason users will read. */
+    /**
+     * Marks the class as known but refused, with the reason users will read.
+     *
+     * @param reason the reason
+     * @return this builder
+     */
     public Builder unsupported(String reason) {
       this.unsupported = reason;
       return this;
     }
 
+    /**
+     * The descriptor.
+     *
+     * @return the descriptor
+     * @throws IllegalArgumentException when an argument is listed twice
+     */
     public Descriptor build() {
       return new Descriptor(this);
     }

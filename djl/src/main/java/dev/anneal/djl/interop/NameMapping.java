@@ -15,7 +15,7 @@ public interface NameMapping {
   /** The block tensor's name for a file tensor, or {@code null} to ignore it. */
   String blockName(String fileName);
 
-  /** {@return names are the same on both sides} */
+  /** {@return the mapping under which names are the same on both sides} */
   static NameMapping identity() {
     return name -> name;
   }

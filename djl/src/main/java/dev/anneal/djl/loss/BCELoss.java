@@ -10,18 +10,27 @@ import java.util.Map;
  * the input's shape; {@code weight} broadcasts against it. Prefer {@link BCEWithLogitsLoss} on logits.
  */
 public final class BCELoss extends PointwiseLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "BCELoss";
   private final float[] weight;
 
+  /** The loss with PyTorch's defaults. */
   public BCELoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public BCELoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.weight = kwargs().tensor("weight");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -44,6 +53,7 @@ public final class BCELoss extends PointwiseLoss {
     return w == null ? loss : loss.mul(w);
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, BCELoss> {
     private Builder() {
       super(BCELoss::new);

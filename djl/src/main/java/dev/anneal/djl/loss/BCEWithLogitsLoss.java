@@ -12,20 +12,29 @@ import java.util.Map;
  * broadcasts against the last (class) dimension, {@code weight} against the whole.
  */
 public final class BCEWithLogitsLoss extends PointwiseLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "BCEWithLogitsLoss";
   private final float[] weight;
   private final float[] posWeight;
 
+  /** The loss with PyTorch's defaults. */
   public BCEWithLogitsLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public BCEWithLogitsLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.weight = kwargs().tensor("weight");
     this.posWeight = kwargs().tensor("pos_weight");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -48,6 +57,7 @@ public final class BCEWithLogitsLoss extends PointwiseLoss {
     return w == null ? loss : loss.mul(w);
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, BCEWithLogitsLoss> {
     private Builder() {
       super(BCEWithLogitsLoss::new);

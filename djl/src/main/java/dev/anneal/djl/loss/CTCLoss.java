@@ -30,20 +30,29 @@ import java.util.Map;
  * {@code (targets, input_lengths, target_lengths)}.
  */
 public final class CTCLoss extends TorchLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "CTCLoss";
   private final int blank;
   private final boolean zeroInfinity;
 
+  /** The loss with PyTorch's defaults. */
   public CTCLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public CTCLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.blank = kwargs().integer("blank");
     this.zeroInfinity = kwargs().flag("zero_infinity");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -229,17 +238,28 @@ public final class CTCLoss extends TorchLoss {
     return rows;
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, CTCLoss> {
     private Builder() {
       super(CTCLoss::new);
     }
 
-    /** PyTorch's {@code blank}: the blank label's class index. */
+    /**
+     * PyTorch's {@code blank}: the blank label's class index.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder blank(int value) {
       return set("blank", value);
     }
 
-    /** PyTorch's {@code zero_infinity}: infinite losses (impossible alignments) and their gradients become 0. */
+    /**
+     * PyTorch's {@code zero_infinity}: infinite losses (impossible alignments) and their gradients become 0.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder zeroInfinity(boolean value) {
       return set("zero_infinity", value);
     }

@@ -13,19 +13,28 @@ import java.util.Map;
  * <p>With DJL's {@code evaluate(labels, predictions)}: predictions {@code (input1, input2)}, labels {@code (target)}.
  */
 public final class CosineEmbeddingLoss extends TorchLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "CosineEmbeddingLoss";
   private static final float EPSILON = 1e-12f;
   private final double margin;
 
+  /** The loss with PyTorch's defaults. */
   public CosineEmbeddingLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public CosineEmbeddingLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.margin = kwargs().number("margin");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -58,12 +67,18 @@ public final class CosineEmbeddingLoss extends TorchLoss {
     return reduce(similar.add(dissimilar));
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, CosineEmbeddingLoss> {
     private Builder() {
       super(CosineEmbeddingLoss::new);
     }
 
-    /** PyTorch's {@code margin} (sensible in [-1, 1]; 0 to 0.5 suggested). */
+    /**
+     * PyTorch's {@code margin} (sensible in [-1, 1]; 0 to 0.5 suggested).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder margin(double value) {
       return set("margin", value);
     }

@@ -18,15 +18,23 @@ import java.util.Map;
  * not by the weights, and {@code ignore_index} does not apply.
  */
 public final class CrossEntropyLoss extends TorchLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "CrossEntropyLoss";
   private final float[] weight;
   private final int ignoreIndex;
   private final double labelSmoothing;
 
+  /** The loss with PyTorch's defaults. */
   public CrossEntropyLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public CrossEntropyLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.weight = kwargs().tensor("weight");
@@ -34,14 +42,17 @@ public final class CrossEntropyLoss extends TorchLoss {
     this.labelSmoothing = kwargs().number("label_smoothing");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return PyTorch's {@code label_smoothing}} */
   public double labelSmoothing() {
     return labelSmoothing;
   }
 
+  /** {@return PyTorch's {@code ignore_index}} */
   public int ignoreIndex() {
     return ignoreIndex;
   }
@@ -96,6 +107,7 @@ public final class CrossEntropyLoss extends TorchLoss {
     };
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, CrossEntropyLoss> {
     private Builder() {
       super(CrossEntropyLoss::new);
@@ -106,12 +118,22 @@ public final class CrossEntropyLoss extends TorchLoss {
       return set("weight", value);
     }
 
-    /** PyTorch's {@code ignore_index}, for class-index targets. */
+    /**
+     * PyTorch's {@code ignore_index}, for class-index targets.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder ignoreIndex(int value) {
       return set("ignore_index", value);
     }
 
-    /** PyTorch's {@code label_smoothing}, in [0, 1]. */
+    /**
+     * PyTorch's {@code label_smoothing}, in [0, 1].
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder labelSmoothing(double value) {
       return set("label_smoothing", value);
     }

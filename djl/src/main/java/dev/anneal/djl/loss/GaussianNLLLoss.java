@@ -16,20 +16,29 @@ import java.util.Map;
  * <p>With DJL's {@code evaluate(labels, predictions)}: predictions {@code (input, var)}, labels {@code (target)}.
  */
 public final class GaussianNLLLoss extends TorchLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "GaussianNLLLoss";
   private final boolean full;
   private final double eps;
 
+  /** The loss with PyTorch's defaults. */
   public GaussianNLLLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public GaussianNLLLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.full = kwargs().flag("full");
     this.eps = kwargs().number("eps");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -71,17 +80,28 @@ public final class GaussianNLLLoss extends TorchLoss {
     return reduce(loss);
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, GaussianNLLLoss> {
     private Builder() {
       super(GaussianNLLLoss::new);
     }
 
-    /** PyTorch's {@code full}: include the constant {@code 0.5 log(2 pi)}. */
+    /**
+     * PyTorch's {@code full}: include the constant {@code 0.5 log(2 pi)}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder full(boolean value) {
       return set("full", value);
     }
 
-    /** PyTorch's {@code eps}: the least variance in the forward pass. */
+    /**
+     * PyTorch's {@code eps}: the least variance in the forward pass.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder eps(double value) {
       return set("eps", value);
     }

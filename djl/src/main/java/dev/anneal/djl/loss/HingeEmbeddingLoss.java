@@ -9,18 +9,27 @@ import java.util.Map;
  * kernel, a target that is neither gets both terms.
  */
 public final class HingeEmbeddingLoss extends PointwiseLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "HingeEmbeddingLoss";
   private final double margin;
 
+  /** The loss with PyTorch's defaults. */
   public HingeEmbeddingLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public HingeEmbeddingLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.margin = kwargs().number("margin");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -39,12 +48,18 @@ public final class HingeEmbeddingLoss extends PointwiseLoss {
     return marginTerm.add(selfTerm);
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, HingeEmbeddingLoss> {
     private Builder() {
       super(HingeEmbeddingLoss::new);
     }
 
-    /** PyTorch's {@code margin}. */
+    /**
+     * PyTorch's {@code margin}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder margin(double value) {
       return set("margin", value);
     }

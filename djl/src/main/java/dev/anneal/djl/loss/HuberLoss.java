@@ -9,22 +9,32 @@ import java.util.Map;
  * Equals {@link SmoothL1Loss} times {@code delta} when {@code beta = delta}.
  */
 public final class HuberLoss extends PointwiseLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "HuberLoss";
   private final double delta;
 
+  /** The loss with PyTorch's defaults. */
   public HuberLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public HuberLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.delta = kwargs().number("delta");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return PyTorch's {@code delta}} */
   public double delta() {
     return delta;
   }
@@ -38,12 +48,18 @@ public final class HuberLoss extends PointwiseLoss {
     return Ops.where(a.lt(delta), quadratic, linear);
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, HuberLoss> {
     private Builder() {
       super(HuberLoss::new);
     }
 
-    /** PyTorch's {@code delta}, positive. */
+    /**
+     * PyTorch's {@code delta}, positive.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder delta(double value) {
       return set("delta", value);
     }

@@ -11,18 +11,27 @@ import java.util.Map;
  * as PyTorch does (and warns about).
  */
 public final class KLDivLoss extends PointwiseLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "KLDivLoss";
   private final boolean logTarget;
 
+  /** The loss with PyTorch's defaults. */
   public KLDivLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public KLDivLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.logTarget = kwargs().flag("log_target");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -38,12 +47,18 @@ public final class KLDivLoss extends PointwiseLoss {
     return xlogx.sub(target.mul(input));
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, KLDivLoss> {
     private Builder() {
       super(KLDivLoss::new);
     }
 
-    /** PyTorch's {@code log_target}: the target holds log-probabilities too. */
+    /**
+     * PyTorch's {@code log_target}: the target holds log-probabilities too.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder logTarget(boolean value) {
       return set("log_target", value);
     }

@@ -8,8 +8,10 @@ import java.util.Map;
  * same shape (PyTorch broadcasts differing but broadcastable shapes, with a warning; so does this).
  */
 public final class L1Loss extends PointwiseLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "L1Loss";
 
+  /** The loss with PyTorch's defaults. */
   public L1Loss() {
     this(Map.of());
   }

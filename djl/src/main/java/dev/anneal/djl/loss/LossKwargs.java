@@ -51,6 +51,7 @@ public final class LossKwargs {
     }
   }
 
+  /** {@return the loss's PyTorch class name} */
   public String loss() {
     return loss;
   }
@@ -80,6 +81,7 @@ public final class LossKwargs {
     return values.string(name);
   }
 
+  /** {@return the loss's {@code reduction}} */
   public Reduction reduction() {
     return Reduction.of(loss, string("reduction"));
   }

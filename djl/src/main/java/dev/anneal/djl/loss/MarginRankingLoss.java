@@ -12,18 +12,27 @@ import java.util.Map;
  * <p>With DJL's {@code evaluate(labels, predictions)}: predictions {@code (input1, input2)}, labels {@code (target)}.
  */
 public final class MarginRankingLoss extends TorchLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "MarginRankingLoss";
   private final double margin;
 
+  /** The loss with PyTorch's defaults. */
   public MarginRankingLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public MarginRankingLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.margin = kwargs().number("margin");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -50,12 +59,18 @@ public final class MarginRankingLoss extends TorchLoss {
     return reduce(Ops.clampMin(t.neg().mul(x1.sub(x2)).add((float) margin), 0));
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, MarginRankingLoss> {
     private Builder() {
       super(MarginRankingLoss::new);
     }
 
-    /** PyTorch's {@code margin}. */
+    /**
+     * PyTorch's {@code margin}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder margin(double value) {
       return set("margin", value);
     }

@@ -12,12 +12,20 @@ import java.util.Map;
  * same shape and lists class indices, ended by the first negative entry (PyTorch pads with -1).
  */
 public final class MultiLabelMarginLoss extends TorchLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "MultiLabelMarginLoss";
 
+  /** The loss with PyTorch's defaults. */
   public MultiLabelMarginLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public MultiLabelMarginLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
   }

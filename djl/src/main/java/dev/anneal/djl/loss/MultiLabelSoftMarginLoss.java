@@ -9,18 +9,27 @@ import java.util.Map;
  * each class scaled by {@code weight}; input and target {@code (N, C)} (or {@code (C)}).
  */
 public final class MultiLabelSoftMarginLoss extends TorchLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "MultiLabelSoftMarginLoss";
   private final float[] weight;
 
+  /** The loss with PyTorch's defaults. */
   public MultiLabelSoftMarginLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public MultiLabelSoftMarginLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.weight = kwargs().tensor("weight");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -44,6 +53,7 @@ public final class MultiLabelSoftMarginLoss extends TorchLoss {
     return reduce(loss.sum(new int[] {classDim}).div((float) classes));
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, MultiLabelSoftMarginLoss> {
     private Builder() {
       super(MultiLabelSoftMarginLoss::new);

@@ -10,15 +10,23 @@ import java.util.Map;
  * {@code weight[y]}. Input {@code (C)} or {@code (N, C)}, class indices {@code ()} or {@code (N)}.
  */
 public final class MultiMarginLoss extends TorchLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "MultiMarginLoss";
   private final int p;
   private final double margin;
   private final float[] weight;
 
+  /** The loss with PyTorch's defaults. */
   public MultiMarginLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public MultiMarginLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.p = kwargs().integer("p");
@@ -26,6 +34,7 @@ public final class MultiMarginLoss extends TorchLoss {
     this.weight = kwargs().tensor("weight");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -67,17 +76,28 @@ public final class MultiMarginLoss extends TorchLoss {
     return reduce(single ? loss.squeeze(0) : loss);
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, MultiMarginLoss> {
     private Builder() {
       super(MultiMarginLoss::new);
     }
 
-    /** PyTorch's {@code p}: 1 or 2. */
+    /**
+     * PyTorch's {@code p}: 1 or 2.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder p(int value) {
       return set("p", value);
     }
 
-    /** PyTorch's {@code margin}. */
+    /**
+     * PyTorch's {@code margin}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder margin(double value) {
       return set("margin", value);
     }

@@ -10,20 +10,29 @@ import java.util.Map;
  * by the summed weights of the targets that are not ignored (NaN when all are).
  */
 public final class NLLLoss extends TorchLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "NLLLoss";
   private final float[] weight;
   private final int ignoreIndex;
 
+  /** The loss with PyTorch's defaults. */
   public NLLLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public NLLLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.weight = kwargs().tensor("weight");
     this.ignoreIndex = kwargs().integer("ignore_index");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -37,6 +46,7 @@ public final class NLLLoss extends TorchLoss {
     return ClassIndexTargets.pick(NAME, input, target, w, ignoreIndex).reduce(reduction());
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, NLLLoss> {
     private Builder() {
       super(NLLLoss::new);
@@ -47,7 +57,12 @@ public final class NLLLoss extends TorchLoss {
       return set("weight", value);
     }
 
-    /** PyTorch's {@code ignore_index}: targets with this value add nothing and count for nothing. */
+    /**
+     * PyTorch's {@code ignore_index}: targets with this value add nothing and count for nothing.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder ignoreIndex(int value) {
       return set("ignore_index", value);
     }

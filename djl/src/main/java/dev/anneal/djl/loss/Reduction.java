@@ -19,6 +19,7 @@ public enum Reduction {
     this.pytorchName = pytorchName;
   }
 
+  /** {@return the value as PyTorch spells it} */
   public String pytorchName() {
     return pytorchName;
   }

@@ -10,12 +10,20 @@ import java.util.Map;
  * {@code log1p(exp(.))} overflows to inf (margins beyond about 88 in float32); elsewhere the numbers agree.
  */
 public final class SoftMarginLoss extends PointwiseLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "SoftMarginLoss";
 
+  /** The loss with PyTorch's defaults. */
   public SoftMarginLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public SoftMarginLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
   }

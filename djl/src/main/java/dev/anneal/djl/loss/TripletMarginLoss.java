@@ -14,16 +14,24 @@ import java.util.Map;
  * <p>With DJL's {@code evaluate(labels, predictions)}: predictions {@code (anchor, positive, negative)}; labels are not read.
  */
 public final class TripletMarginLoss extends TorchLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "TripletMarginLoss";
   private final double margin;
   private final double p;
   private final double eps;
   private final boolean swap;
 
+  /** The loss with PyTorch's defaults. */
   public TripletMarginLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public TripletMarginLoss(Map<String, ?> kwargs) {
     super(NAME, kwargs);
     this.margin = kwargs().number("margin");
@@ -32,6 +40,7 @@ public final class TripletMarginLoss extends TorchLoss {
     this.swap = kwargs().flag("swap");
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -69,6 +78,7 @@ public final class TripletMarginLoss extends TorchLoss {
     return reduce(Ops.clampMin(toPositive.sub(toNegative).add((float) margin), 0));
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, TripletMarginLoss> {
     private Builder() {
       super(TripletMarginLoss::new);
@@ -78,7 +88,12 @@ public final class TripletMarginLoss extends TorchLoss {
       return set("margin", value);
     }
 
-    /** PyTorch's {@code p}: the norm's degree ({@code Double.POSITIVE_INFINITY} for the max norm). */
+    /**
+     * PyTorch's {@code p}: the norm's degree ({@code Double.POSITIVE_INFINITY} for the max norm).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder p(double value) {
       return set("p", value);
     }

@@ -17,16 +17,24 @@ import java.util.function.BinaryOperator;
  * <p>With DJL's {@code evaluate(labels, predictions)}: predictions {@code (anchor, positive, negative)}.
  */
 public final class TripletMarginWithDistanceLoss extends TorchLoss {
+  /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "TripletMarginWithDistanceLoss";
   private final BinaryOperator<NDArray> distance;
   private final String distanceName;
   private final double margin;
   private final boolean swap;
 
+  /** The loss with PyTorch's defaults. */
   public TripletMarginWithDistanceLoss() {
     this(Map.of());
   }
 
+  /**
+   * The loss with keyword arguments under PyTorch's names, checked against its descriptor.
+   *
+   * @param kwargs the arguments; those left out take PyTorch's defaults
+   * @throws LossInputException naming the first unknown or invalid argument
+   */
   public TripletMarginWithDistanceLoss(Map<String, ?> kwargs) {
     this(kwargs, null);
   }
@@ -52,6 +60,7 @@ public final class TripletMarginWithDistanceLoss extends TorchLoss {
     };
   }
 
+  /** {@return a builder that starts from PyTorch's defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -81,6 +90,7 @@ public final class TripletMarginWithDistanceLoss extends TorchLoss {
     return reduce(Ops.clampMin(toPositive.sub(toNegative).add((float) margin), 0));
   }
 
+  /** Sets the loss's keyword arguments one by one, under their PyTorch names in Java case. */
   public static final class Builder extends LossBuilder<Builder, TripletMarginWithDistanceLoss> {
     private BinaryOperator<NDArray> custom;
 
@@ -88,19 +98,34 @@ public final class TripletMarginWithDistanceLoss extends TorchLoss {
       super(TripletMarginWithDistanceLoss::new);
     }
 
-    /** PyTorch's {@code distance_function} by name: {@code "pairwise_distance"} or {@code "cosine"}. */
+    /**
+     * PyTorch's {@code distance_function} by name: {@code "pairwise_distance"} or {@code "cosine"}.
+     *
+     * @param name the value
+     * @return this builder
+     */
     public Builder distanceFunction(String name) {
       custom = null;
       return set("distance_function", name);
     }
 
-    /** A distance of one's own: two {@code (N, D)} arrays to {@code N} non-negative distances. */
+    /**
+     * A distance of one's own: two {@code (N, D)} arrays to {@code N} non-negative distances.
+     *
+     * @param function the value
+     * @return this builder
+     */
     public Builder distanceFunction(BinaryOperator<NDArray> function) {
       custom = Objects.requireNonNull(function, "function");
       return this;
     }
 
-    /** PyTorch's {@code margin}, positive. */
+    /**
+     * PyTorch's {@code margin}, positive.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public Builder margin(double value) {
       return set("margin", value);
     }

@@ -11,9 +11,19 @@ import java.util.Map;
  * decayed by {@code rho}; {@code w -= lr * delta}.
  */
 public final class Adadelta extends ElementwiseOptimizer<Adadelta.State> {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "Adadelta";
   private static final StateLayout STATE = StateLayout.of("square_avg", "acc_delta");
 
+  /**
+   * The optimizer over {@code groups}.
+   *
+   * @param groups the parameter groups, each with the hyperparameters it sets itself
+   * @param overrides hyperparameters for every group that does not set them, under PyTorch's names;
+   *     the rest take PyTorch's defaults
+   * @throws IllegalArgumentException when a hyperparameter is unknown or out of its range (a
+   *     {@code DescriptorException} naming every problem) or a parameter is in two groups
+   */
   public Adadelta(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }

@@ -16,9 +16,19 @@ import java.util.Map;
  * takes it from the parameter's dtype. Math in double per step, values stored as float32.
  */
 public final class Adafactor extends AbstractOptimizer<Adafactor.State> {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "Adafactor";
   private static final double FLOAT32_EPS = Math.ulp(1.0f);
 
+  /**
+   * The optimizer over {@code groups}.
+   *
+   * @param groups the parameter groups, each with the hyperparameters it sets itself
+   * @param overrides hyperparameters for every group that does not set them, under PyTorch's names;
+   *     the rest take PyTorch's defaults
+   * @throws IllegalArgumentException when a hyperparameter is unknown or out of its range (a
+   *     {@code DescriptorException} naming every problem) or a parameter is in two groups
+   */
   public Adafactor(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(Hyper.builtIn(TYPE), overrides, groups);
   }

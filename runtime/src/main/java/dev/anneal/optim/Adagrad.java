@@ -12,9 +12,19 @@ import java.util.Map;
  * {@code initial_accumulator_value}.
  */
 public final class Adagrad extends ElementwiseOptimizer<Adagrad.State> {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "Adagrad";
   private static final StateLayout STATE = StateLayout.of("sum");
 
+  /**
+   * The optimizer over {@code groups}.
+   *
+   * @param groups the parameter groups, each with the hyperparameters it sets itself
+   * @param overrides hyperparameters for every group that does not set them, under PyTorch's names;
+   *     the rest take PyTorch's defaults
+   * @throws IllegalArgumentException when a hyperparameter is unknown or out of its range (a
+   *     {@code DescriptorException} naming every problem) or a parameter is in two groups
+   */
   public Adagrad(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }

@@ -14,12 +14,22 @@ import java.util.Map;
  * {@code v = b2*v + (1-b2)*d*d}, {@code w -= lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps)}.
  */
 public class Adam extends ElementwiseOptimizer<Adam.State> {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "Adam";
   private static final StateLayout STATE = StateLayout.of("exp_avg", "exp_avg_sq").optional("max_exp_avg_sq");
   private static final int MAX_EXP_AVG_SQ = 2;
 
   private final boolean alwaysDecoupled;
 
+  /**
+   * The optimizer over {@code groups}.
+   *
+   * @param groups the parameter groups, each with the hyperparameters it sets itself
+   * @param overrides hyperparameters for every group that does not set them, under PyTorch's names;
+   *     the rest take PyTorch's defaults
+   * @throws IllegalArgumentException when a hyperparameter is unknown or out of its range (a
+   *     {@code DescriptorException} naming every problem) or a parameter is in two groups
+   */
   public Adam(List<ParamGroup> groups, Map<String, ?> overrides) {
     this(Hyper.builtIn(TYPE), groups, overrides, false);
   }

@@ -12,9 +12,19 @@ import java.util.Map;
  * previous step computed ({@code eta} starts at the group's lr, {@code mu} at 1), as in PyTorch.
  */
 public final class Asgd extends ElementwiseOptimizer<Asgd.State> {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "ASGD";
   private static final StateLayout STATE = StateLayout.of("ax").withScalars("step", "eta", "mu");
 
+  /**
+   * The optimizer over {@code groups}.
+   *
+   * @param groups the parameter groups, each with the hyperparameters it sets itself
+   * @param overrides hyperparameters for every group that does not set them, under PyTorch's names;
+   *     the rest take PyTorch's defaults
+   * @throws IllegalArgumentException when a hyperparameter is unknown or out of its range (a
+   *     {@code DescriptorException} naming every problem) or a parameter is in two groups
+   */
   public Asgd(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }

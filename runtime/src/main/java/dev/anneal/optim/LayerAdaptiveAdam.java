@@ -18,9 +18,19 @@ import java.util.Map;
  * element pass applies the step.
  */
 public final class LayerAdaptiveAdam extends ElementwiseOptimizer<LayerAdaptiveAdam.State> {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "LayerAdaptiveAdam";
   private static final StateLayout STATE = StateLayout.of("exp_avg", "exp_avg_sq");
 
+  /**
+   * The optimizer over {@code groups}.
+   *
+   * @param groups the parameter groups, each with the hyperparameters it sets itself
+   * @param overrides hyperparameters for every group that does not set them, under PyTorch's names;
+   *     the rest take PyTorch's defaults
+   * @throws IllegalArgumentException when a hyperparameter is unknown or out of its range (a
+   *     {@code DescriptorException} naming every problem) or a parameter is in two groups
+   */
   public LayerAdaptiveAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }

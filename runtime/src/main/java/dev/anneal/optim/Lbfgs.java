@@ -16,11 +16,21 @@ import java.util.Map;
  * products accumulate in double. The state lives under the first parameter, as in PyTorch.
  */
 public final class Lbfgs extends AbstractOptimizer<Lbfgs.State> {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "LBFGS";
   private static final double C1 = 1e-4;
   private static final double C2 = 0.9;
   private static final int MAX_LINE_SEARCH = 25;
 
+  /**
+   * The optimizer over {@code groups}.
+   *
+   * @param groups the parameter groups, each with the hyperparameters it sets itself
+   * @param overrides hyperparameters for every group that does not set them, under PyTorch's names;
+   *     the rest take PyTorch's defaults
+   * @throws IllegalArgumentException when a hyperparameter is unknown or out of its range (a
+   *     {@code DescriptorException} naming every problem) or a parameter is in two groups
+   */
   public Lbfgs(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(Hyper.builtIn(TYPE), withMaxEval(Hyper.defaults(Hyper.builtIn(TYPE), overrides)), groups, true);
   }

@@ -12,9 +12,19 @@ import java.util.Map;
  * {@code mu_t = b1 * (1 - 0.5 * 0.96^(t * momentum_decay))} and its running product.
  */
 public final class NAdam extends ElementwiseOptimizer<NAdam.State> {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "NAdam";
   private static final StateLayout STATE = StateLayout.of("exp_avg", "exp_avg_sq").withScalars("step", "mu_product");
 
+  /**
+   * The optimizer over {@code groups}.
+   *
+   * @param groups the parameter groups, each with the hyperparameters it sets itself
+   * @param overrides hyperparameters for every group that does not set them, under PyTorch's names;
+   *     the rest take PyTorch's defaults
+   * @throws IllegalArgumentException when a hyperparameter is unknown or out of its range (a
+   *     {@code DescriptorException} naming every problem) or a parameter is in two groups
+   */
   public NAdam(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }

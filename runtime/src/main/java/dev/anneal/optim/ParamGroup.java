@@ -19,48 +19,93 @@ import java.util.Objects;
  * a scheduler writing {@code lr} or {@code betas[0]} every step allocates nothing.
  */
 public final class ParamGroup {
+  /** {@code lr}, the learning rate. */
   public static final String LR = "lr";
+  /** {@code initial_lr}, the lr a scheduler started from. */
   public static final String INITIAL_LR = "initial_lr";
+  /** {@code weight_decay}. */
   public static final String WEIGHT_DECAY = "weight_decay";
+  /** {@code momentum}. */
   public static final String MOMENTUM = "momentum";
+  /** {@code betas}, a tuple. */
   public static final String BETAS = "betas";
 
   private final String name;
   private final List<Parameter> params;
   private final Map<String, Object> values = new LinkedHashMap<>();
 
+  /**
+   * A group with no hyperparameters of its own yet.
+   *
+   * @param name the group's name, unique within an optimizer
+   * @param params its parameters (copied)
+   */
   public ParamGroup(String name, List<Parameter> params) {
     this.name = Objects.requireNonNull(name, "name");
     this.params = List.copyOf(params);
   }
 
+  /**
+   * A group of the parameters {@code source} holds now.
+   *
+   * @param name the group's name, unique within an optimizer
+   * @param source a model part's parameters
+   * @return the group
+   */
   public static ParamGroup of(String name, ParameterSource source) {
     return new ParamGroup(name, source.parameters());
   }
 
+  /** {@return the group's name} */
   public String name() {
     return name;
   }
 
+  /** {@return the group's parameters} */
   public List<Parameter> params() {
     return params;
   }
 
-  /** Sets a hyperparameter and returns this group, for building: {@code .with("lr", 1e-4)}. */
+  /**
+   * Sets a hyperparameter and returns this group, for building: {@code .with("lr", 1e-4)}.
+   *
+   * @param key the PyTorch name
+   * @param value the value, as {@link #set(String, Object)} takes it
+   * @return this group
+   */
   public ParamGroup with(String key, Object value) {
     set(key, value);
     return this;
   }
 
+  /**
+   * Whether the group holds a value for {@code key} (None included).
+   *
+   * @param key the PyTorch name
+   * @return whether it does
+   */
   public boolean has(String key) {
     return values.containsKey(key);
   }
 
-  /** The value as PyTorch would show it: a Double, a fresh double[] for tuples, or as stored. */
+  /**
+   * The value as PyTorch would show it: a Double, a fresh double[] for tuples, or as stored.
+   *
+   * @param key the PyTorch name
+   * @return the value
+   * @throws IllegalArgumentException when the group has no such hyperparameter
+   */
   public Object get(String key) {
     return exported(require(key));
   }
 
+  /**
+   * A number.
+   *
+   * @param key the PyTorch name
+   * @return the value
+   * @throws IllegalArgumentException when the group has no such hyperparameter or it is not a number
+   */
   public double getDouble(String key) {
     Object value = require(key);
     if (value instanceof Slot slot) {
@@ -69,7 +114,14 @@ public final class ParamGroup {
     throw wrongType(key, value, "a number");
   }
 
-  /** One element of a tuple hyperparameter, such as {@code getDouble("betas", 0)}. */
+  /**
+   * One element of a tuple hyperparameter, such as {@code getDouble("betas", 0)}.
+   *
+   * @param key the PyTorch name
+   * @param index the element, 0-based
+   * @return the element
+   * @throws IllegalArgumentException when the group has no such hyperparameter or it is not a tuple
+   */
   public double getDouble(String key, int index) {
     Object value = require(key);
     if (value instanceof double[] tuple) {
@@ -78,6 +130,13 @@ public final class ParamGroup {
     throw wrongType(key, value, "a tuple");
   }
 
+  /**
+   * A tuple.
+   *
+   * @param key the PyTorch name
+   * @return a copy of the tuple
+   * @throws IllegalArgumentException when the group has no such hyperparameter or it is not a tuple
+   */
   public double[] getTuple(String key) {
     Object value = require(key);
     if (value instanceof double[] tuple) {
@@ -86,6 +145,13 @@ public final class ParamGroup {
     throw wrongType(key, value, "a tuple");
   }
 
+  /**
+   * A flag.
+   *
+   * @param key the PyTorch name
+   * @return the value
+   * @throws IllegalArgumentException when the group has no such hyperparameter or it is not a boolean
+   */
   public boolean getBoolean(String key) {
     Object value = require(key);
     if (value instanceof Boolean flag) {
@@ -94,6 +160,13 @@ public final class ParamGroup {
     throw wrongType(key, value, "a boolean");
   }
 
+  /**
+   * An integer (a whole number stored as a number counts).
+   *
+   * @param key the PyTorch name
+   * @return the value
+   * @throws IllegalArgumentException when the group has no such hyperparameter or it is not an integer
+   */
   public int getInt(String key) {
     Object value = require(key);
     if (value instanceof Integer number) {
@@ -105,7 +178,12 @@ public final class ParamGroup {
     throw wrongType(key, value, "an integer");
   }
 
-  /** Writes a number in place (no allocation once the key exists). */
+  /**
+   * Writes a number in place (no allocation once the key exists).
+   *
+   * @param key the PyTorch name
+   * @param value the number
+   */
   public void set(String key, double value) {
     Object current = values.get(key);
     if (current instanceof Slot slot) {
@@ -115,7 +193,14 @@ public final class ParamGroup {
     }
   }
 
-  /** Writes one element of a tuple in place, such as {@code set("betas", 0, 0.95)}. */
+  /**
+   * Writes one element of a tuple in place, such as {@code set("betas", 0, 0.95)}.
+   *
+   * @param key the PyTorch name of a tuple the group holds
+   * @param index the element, 0-based
+   * @param value the number
+   * @throws IllegalArgumentException when the group has no such hyperparameter or it is not a tuple
+   */
   public void set(String key, int index, double value) {
     Object current = require(key);
     if (!(current instanceof double[] tuple)) {
@@ -124,7 +209,14 @@ public final class ParamGroup {
     tuple[index] = value;
   }
 
-  /** Sets any value; numbers become mutable slots, arrays are copied. */
+  /**
+   * Sets any value; numbers become mutable slots, arrays are copied.
+   *
+   * @param key the PyTorch name
+   * @param value a number, a tuple ({@code double[]} or a list of numbers), a boolean, an integer, a string or
+   *     {@code null} (None)
+   * @throws IllegalArgumentException for a value of another type
+   */
   public void set(String key, Object value) {
     Objects.requireNonNull(key, "key");
     if (value instanceof Double || value instanceof Float || value instanceof Long || value instanceof Short) {
@@ -145,14 +237,25 @@ public final class ParamGroup {
     }
   }
 
+  /**
+   * Removes a hyperparameter, so that the optimizer's default applies again when it joins.
+   *
+   * @param key the PyTorch name
+   */
   public void remove(String key) {
     values.remove(key);
   }
 
+  /** {@return the learning rate} */
   public double lr() {
     return getDouble(LR);
   }
 
+  /**
+   * Sets the learning rate.
+   *
+   * @param lr the learning rate
+   */
   public void setLr(double lr) {
     set(LR, lr);
   }
@@ -162,7 +265,11 @@ public final class ParamGroup {
     return has(INITIAL_LR) ? getDouble(INITIAL_LR) : lr();
   }
 
-  /** PyTorch's {@code setdefault}: fills each key the group does not set from {@code defaults}. */
+  /**
+   * PyTorch's {@code setdefault}: fills each key the group does not set from {@code defaults}.
+   *
+   * @param defaults values by PyTorch name
+   */
   public void applyDefaults(Map<String, ?> defaults) {
     defaults.forEach((key, value) -> {
       if (!values.containsKey(key)) {

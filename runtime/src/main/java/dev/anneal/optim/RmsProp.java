@@ -11,11 +11,21 @@ import java.util.Map;
  * square of the running mean {@code grad_avg}; with momentum the step goes through a buffer.
  */
 public final class RmsProp extends ElementwiseOptimizer<RmsProp.State> {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "RMSprop";
   private static final StateLayout STATE = StateLayout.of("square_avg").optional("momentum_buffer", "grad_avg");
   private static final int MOMENTUM_BUFFER = 1;
   private static final int GRAD_AVG = 2;
 
+  /**
+   * The optimizer over {@code groups}.
+   *
+   * @param groups the parameter groups, each with the hyperparameters it sets itself
+   * @param overrides hyperparameters for every group that does not set them, under PyTorch's names;
+   *     the rest take PyTorch's defaults
+   * @throws IllegalArgumentException when a hyperparameter is unknown or out of its range (a
+   *     {@code DescriptorException} naming every problem) or a parameter is in two groups
+   */
   public RmsProp(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }

@@ -12,9 +12,19 @@ import java.util.Map;
  * forgets the gradient), clamped to {@code step_sizes}; {@code w -= sign(g) * step_size}.
  */
 public final class Rprop extends ElementwiseOptimizer<Rprop.State> {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "Rprop";
   private static final StateLayout STATE = StateLayout.of("prev", "step_size");
 
+  /**
+   * The optimizer over {@code groups}.
+   *
+   * @param groups the parameter groups, each with the hyperparameters it sets itself
+   * @param overrides hyperparameters for every group that does not set them, under PyTorch's names;
+   *     the rest take PyTorch's defaults
+   * @throws IllegalArgumentException when a hyperparameter is unknown or out of its range (a
+   *     {@code DescriptorException} naming every problem) or a parameter is in two groups
+   */
   public Rprop(List<ParamGroup> groups, Map<String, ?> overrides) {
     super(Hyper.builtIn(TYPE), overrides, groups, STATE, State::new);
   }

@@ -18,6 +18,13 @@ public class Parameter implements ParameterSource {
   private FloatStorage grad;
   private boolean requiresGrad = true;
 
+  /**
+   * A parameter over {@code values}, with no gradient yet and wanting one.
+   *
+   * @param name its name, unique in a model (checkpoints and interop key state by it)
+   * @param shape its shape; the product is the storage's size
+   * @param values its values, not copied: training writes them
+   */
   public Parameter(String name, int[] shape, FloatStorage values) {
     this.name = Objects.requireNonNull(name, "name");
     if (name.isBlank()) {
@@ -38,29 +45,45 @@ public class Parameter implements ParameterSource {
     }
   }
 
-  /** A heap parameter holding a copy of {@code initial}, shaped as a vector. */
+  /**
+   * A heap parameter holding a copy of {@code initial}, shaped as a vector.
+   *
+   * @param name its name
+   * @param initial its values
+   * @return the parameter
+   */
   public static Parameter of(String name, float... initial) {
     return new Parameter(name, new int[] {initial.length}, FloatStorage.wrap(initial.clone()));
   }
 
-  /** A zero-filled heap parameter of the given shape. */
+  /**
+   * A zero-filled heap parameter of the given shape.
+   *
+   * @param name its name
+   * @param shape its shape
+   * @return the parameter
+   */
   public static Parameter zeros(String name, int... shape) {
     int size = Math.toIntExact(Arrays.stream(shape).asLongStream().reduce(1, Math::multiplyExact));
     return new Parameter(name, shape, FloatStorage.heap(size));
   }
 
+  /** {@return the parameter's name} */
   public final String name() {
     return name;
   }
 
+  /** {@return the parameter's shape} */
   public final int[] shape() {
     return shape.clone();
   }
 
+  /** {@return the number of elements} */
   public final int size() {
     return values.size();
   }
 
+  /** {@return the values, which training writes in place} */
   public final FloatStorage values() {
     return values;
   }
@@ -70,7 +93,11 @@ public class Parameter implements ParameterSource {
     return grad;
   }
 
-  /** Sets the gradient; its size must match the parameter's. {@code null} means no gradient. */
+  /**
+   * Sets the gradient; its size must match the parameter's.
+   *
+   * @param grad the gradient, or {@code null} for none
+   */
   public void setGrad(FloatStorage grad) {
     if (grad != null && grad.size() != values.size()) {
       throw new IllegalArgumentException(
@@ -87,7 +114,11 @@ public class Parameter implements ParameterSource {
     return grad();
   }
 
-  /** PyTorch's {@code zero_grad}: drop the gradient, or fill it with zeros and keep it. */
+  /**
+   * PyTorch's {@code zero_grad}: drop the gradient, or fill it with zeros and keep it.
+   *
+   * @param setToNone drop it (PyTorch's default) rather than zero it
+   */
   public void zeroGrad(boolean setToNone) {
     if (setToNone) {
       setGrad(null);
@@ -100,15 +131,23 @@ public class Parameter implements ParameterSource {
    * What makes two parameters the same tensor: itself here; an engine binding answers the
    * engine's parameter, so that one tensor bound twice (through a block and through one of its
    * sub-blocks) is recognized and refused as a member of two groups.
+   *
+   * @return the identity
    */
   public Object tensorIdentity() {
     return this;
   }
 
+  /** {@return whether the parameter wants gradients (false while its group is frozen)} */
   public boolean requiresGrad() {
     return requiresGrad;
   }
 
+  /**
+   * Whether the parameter wants gradients; an engine binding tells the engine.
+   *
+   * @param requiresGrad whether it does
+   */
   public void setRequiresGrad(boolean requiresGrad) {
     this.requiresGrad = requiresGrad;
   }

@@ -9,6 +9,7 @@ import java.util.List;
  * later gets each child's closed form applied in turn to its base lr.
  */
 public final class ChainedScheduler extends CompositeScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "ChainedScheduler";
 
   /** The children must have been built on these groups, in this order (each took its initial step). */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 /** {@code torch.optim.lr_scheduler.ConstantLR}: lr times {@code factor} until {@code total_iters}. */
 public final class ConstantLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "ConstantLR";
   private final double factor;
   private final int totalIters;

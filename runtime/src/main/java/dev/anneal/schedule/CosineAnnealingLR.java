@@ -9,6 +9,7 @@ import java.util.Map;
  * {@code eta_min} over {@code T_max} steps, continuing periodically past {@code T_max} as PyTorch does.
  */
 public final class CosineAnnealingLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "CosineAnnealingLR";
   private final double tMax;
   private final double etaMin;

@@ -10,6 +10,7 @@ import java.util.Map;
  * {@link #stepTo(double)} takes fractional epochs, as PyTorch's {@code step(epoch)} does.
  */
 public final class CosineAnnealingWarmRestarts extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "CosineAnnealingWarmRestarts";
   private final int t0;
   private final int tMult;

@@ -14,6 +14,7 @@ import java.util.function.DoubleUnaryOperator;
  * ratio as the last listed group, and the last listed momentum bounds.
  */
 public final class CyclicLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "CyclicLR";
 
   /** How the scale function's argument is counted: cycles or iterations. */

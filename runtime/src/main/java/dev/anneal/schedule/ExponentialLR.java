@@ -6,6 +6,7 @@ import java.util.Map;
 
 /** {@code torch.optim.lr_scheduler.ExponentialLR}: lr times {@code gamma} every step. */
 public final class ExponentialLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "ExponentialLR";
   private final double gamma;
   private final LrCurve curve;

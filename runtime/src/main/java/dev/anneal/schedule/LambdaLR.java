@@ -10,6 +10,7 @@ import java.util.function.IntToDoubleFunction;
  * Functions are code, not state: a resumed run must be built with the same functions.
  */
 public final class LambdaLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "LambdaLR";
   private final List<IntToDoubleFunction> lambdas;
 

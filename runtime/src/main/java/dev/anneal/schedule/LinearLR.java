@@ -9,6 +9,7 @@ import java.util.Map;
  * to {@code end_factor} over {@code total_iters} steps.
  */
 public final class LinearLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "LinearLR";
   private final double startFactor;
   private final double endFactor;

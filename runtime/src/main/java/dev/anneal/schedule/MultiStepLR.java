@@ -10,6 +10,7 @@ import java.util.Map;
  * milestone listed k times multiplies by {@code gamma^k} (PyTorch counts them).
  */
 public final class MultiStepLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "MultiStepLR";
   private final int[] milestones;
   private final double gamma;

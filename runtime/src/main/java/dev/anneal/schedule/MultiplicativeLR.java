@@ -10,6 +10,7 @@ import java.util.function.IntToDoubleFunction;
  * gets the product of the factors so far.
  */
 public final class MultiplicativeLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "MultiplicativeLR";
   private final List<IntToDoubleFunction> lambdas;
 

@@ -14,6 +14,7 @@ import java.util.Map;
  * lr as its {@code max_lr}.
  */
 public final class OneCycleLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "OneCycleLR";
   private final int totalSteps;
   private final double[] phaseEnds;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 /** {@code torch.optim.lr_scheduler.PolynomialLR}: {@code (1 - t/total_iters)^power} decay to zero. */
 public final class PolynomialLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "PolynomialLR";
   private final int totalIters;
   private final double power;

@@ -12,6 +12,7 @@ import java.util.Map;
  * scalar {@code min_lr}, or 0 when {@code min_lr} was a per-group list.
  */
 public final class ReduceLROnPlateau extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "ReduceLROnPlateau";
   private final boolean maxMode;
   private final double factor;

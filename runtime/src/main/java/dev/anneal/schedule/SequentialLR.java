@@ -10,6 +10,7 @@ import java.util.List;
  * only, as PyTorch 2.x does.
  */
 public final class SequentialLR extends CompositeScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "SequentialLR";
   private final int[] milestones;
 

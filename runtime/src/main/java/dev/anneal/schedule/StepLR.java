@@ -6,6 +6,7 @@ import java.util.Map;
 
 /** {@code torch.optim.lr_scheduler.StepLR}: lr times {@code gamma} every {@code step_size} steps. */
 public final class StepLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "StepLR";
   private final int stepSize;
   private final double gamma;

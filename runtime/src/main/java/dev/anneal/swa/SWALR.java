@@ -21,6 +21,7 @@ import java.util.Map;
  * reached, as PyTorch does.
  */
 public final class SWALR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "SWALR";
   public static final String SWA_LR = "swa_lr";
   private final PerGroup swaLrs;

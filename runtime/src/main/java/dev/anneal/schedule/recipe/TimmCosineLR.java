@@ -23,6 +23,7 @@ import java.util.List;
  * own (SplitMix64 with Box-Muller), so the noise values are not timm's.
  */
 public final class TimmCosineLR extends AbstractLrScheduler {
+  /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
   public static final String TYPE = "timm.CosineLRScheduler";
   private final LrCurve cosine;
   private final double noiseStart;

@@ -22,22 +22,47 @@ public final class AtomicFiles {
   /** Writes the file's content to the stream it is given. */
   @FunctionalInterface
   public interface Content {
+    /**
+     * Writes the content.
+     *
+     * @param out the temporary file's stream (not to be closed)
+     * @throws IOException when writing fails; the file is then left as it was
+     */
     void writeTo(OutputStream out) throws IOException;
   }
 
   /** Writes the file's content through the channel it is given, at any positions it likes. */
   @FunctionalInterface
   public interface ChannelContent {
+    /**
+     * Writes the content.
+     *
+     * @param channel the temporary file's channel (not to be closed)
+     * @throws IOException when writing fails; the file is then left as it was
+     */
     void writeTo(FileChannel channel) throws IOException;
   }
 
   private AtomicFiles() {}
 
+  /**
+   * Replaces {@code file} with {@code bytes}; parent folders are created.
+   *
+   * @param file the file
+   * @param bytes its new content
+   * @throws IOException when the file cannot be written; it is then left as it was
+   */
   public static void write(Path file, byte[] bytes) throws IOException {
     write(file, out -> out.write(bytes));
   }
 
-  /** Replaces {@code file} with what {@code content} writes; parent folders are created. */
+  /**
+   * Replaces {@code file} with what {@code content} writes; parent folders are created.
+   *
+   * @param file the file
+   * @param content writes its new content
+   * @throws IOException when the file cannot be written; it is then left as it was
+   */
   public static void write(Path file, Content content) throws IOException {
     writeChannel(file, channel -> {
       OutputStream out = Channels.newOutputStream(channel);
@@ -46,7 +71,13 @@ public final class AtomicFiles {
     });
   }
 
-  /** Replaces {@code file} with what {@code content} writes through a channel; parent folders are created. */
+  /**
+   * Replaces {@code file} with what {@code content} writes through a channel; parent folders are created.
+   *
+   * @param file the file
+   * @param content writes its new content
+   * @throws IOException when the file cannot be written; it is then left as it was
+   */
   public static void writeChannel(Path file, ChannelContent content) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();

@@ -49,17 +49,33 @@ public final class MetricLog implements TrainingListener, AutoCloseable {
     this.plan = Objects.requireNonNull(plan, "plan");
   }
 
-  /** A log of {@code plan}; add files, then give it to {@code TrainingLoop.listener} or {@code plan.addListener}. */
+  /**
+   * A log of {@code plan}; add files, then give it to {@code TrainingLoop.listener} or {@code plan.addListener}.
+   *
+   * @param plan the plan whose steps and epochs are logged
+   * @return the log, writing nowhere yet
+   */
   public static MetricLog of(TrainingPlan plan) {
     return new MetricLog(plan);
   }
 
-  /** Also writes {@code file} as CSV (rewritten atomically at every epoch end and when closed). */
+  /**
+   * Also writes {@code file} as CSV (rewritten atomically at every epoch end and when closed).
+   *
+   * @param file the CSV file
+   * @return this log
+   */
   public MetricLog csv(Path file) {
     return to(new CsvFile(file));
   }
 
-  /** Also appends to {@code file} as JSON lines (one line per row as it happens). */
+  /**
+   * Also appends to {@code file} as JSON lines (one line per row as it happens).
+   *
+   * @param file the JSON lines file, created or appended to
+   * @return this log
+   * @throws UncheckedIOException when the file cannot be opened
+   */
   public MetricLog jsonLines(Path file) {
     try {
       return to(new JsonLinesFile(file));
@@ -68,6 +84,12 @@ public final class MetricLog implements TrainingListener, AutoCloseable {
     }
   }
 
+  /**
+   * Also writes to {@code sink}.
+   *
+   * @param sink where rows go
+   * @return this log
+   */
   public MetricLog to(MetricSink sink) {
     sinks.add(Objects.requireNonNull(sink, "sink"));
     return this;
@@ -76,6 +98,8 @@ public final class MetricLog implements TrainingListener, AutoCloseable {
   /**
    * Names groups {@code pg1, pg2, ...} (a single group: no suffix), as Lightning names PyTorch's
    * unnamed groups, instead of by their names.
+   *
+   * @return this log
    */
   public MetricLog groupsByIndex() {
     this.byName = false;
@@ -85,6 +109,8 @@ public final class MetricLog implements TrainingListener, AutoCloseable {
   /**
    * Logs the total 2-norm of the trainable gradients of every step, measured before clipping by a
    * hook before the step: one extra pass over the gradients per step, so off unless asked for.
+   *
+   * @return this log
    */
   public MetricLog gradNorm() {
     if (gradNormHook == null) {
@@ -93,7 +119,11 @@ public final class MetricLog implements TrainingListener, AutoCloseable {
     return this;
   }
 
-  /** The unscaled loss of a micro-batch, when the plan is driven without a {@code TrainingLoop}. */
+  /**
+   * The unscaled loss of a micro-batch, when the plan is driven without a {@code TrainingLoop}.
+   *
+   * @param loss the loss
+   */
   public void loss(double loss) {
     lossSum += loss;
     lossCount++;

@@ -58,11 +58,23 @@ public final class LrFinder {
     this.trial = TrialRun.of(plan);
   }
 
+  /**
+   * An lr range test of {@code plan}, with fastai's defaults.
+   *
+   * @param plan the plan to sweep; it is restored afterwards
+   * @return the finder, to configure and {@link #run}
+   */
   public static LrFinder of(TrainingPlan plan) {
     return new LrFinder(plan);
   }
 
-  /** The reference group's lr at the first step and the lr the sweep heads for (defaults 1e-7 and 10, fastai's). */
+  /**
+   * The reference group's lr at the first step and the lr the sweep heads for (defaults 1e-7 and 10, fastai's).
+   *
+   * @param startLr the first lr, positive
+   * @param endLr the last lr, larger than {@code startLr}
+   * @return this finder
+   */
   public LrFinder range(double startLr, double endLr) {
     if (!(startLr > 0) || !Double.isFinite(startLr)) {
       throw new IllegalArgumentException("startLr must be positive and finite, was " + startLr);
@@ -75,7 +87,12 @@ public final class LrFinder {
     return this;
   }
 
-  /** Optimizer steps to sweep over (default 100). */
+  /**
+   * Optimizer steps to sweep over (default 100).
+   *
+   * @param steps at least 2
+   * @return this finder
+   */
   public LrFinder steps(int steps) {
     if (steps < 2) {
       throw new IllegalArgumentException("steps must be at least 2, was " + steps);
@@ -84,12 +101,23 @@ public final class LrFinder {
     return this;
   }
 
+  /**
+   * How the lr moves from the start to the end (default exponentially).
+   *
+   * @param mode the sweep's shape
+   * @return this finder
+   */
   public LrFinder mode(SweepMode mode) {
     this.mode = Objects.requireNonNull(mode, "mode");
     return this;
   }
 
-  /** Stops when the smoothed loss exceeds {@code threshold} times the best (default 4, as both libraries). */
+  /**
+   * Stops when the smoothed loss exceeds {@code threshold} times the best (default 4, as both libraries).
+   *
+   * @param threshold larger than 1
+   * @return this finder
+   */
   public LrFinder earlyStopThreshold(double threshold) {
     if (!(threshold > 1)) {
       throw new IllegalArgumentException("earlyStopThreshold must be larger than 1, was " + threshold);
@@ -98,13 +126,22 @@ public final class LrFinder {
     return this;
   }
 
-  /** Runs every step whatever the loss does (Lightning's {@code early_stop_threshold=None}). */
+  /**
+   * Runs every step whatever the loss does (Lightning's {@code early_stop_threshold=None}).
+   *
+   * @return this finder
+   */
   public LrFinder noEarlyStop() {
     this.earlyStopThreshold = Double.POSITIVE_INFINITY;
     return this;
   }
 
-  /** The smoothing factor {@code beta} of the loss (default 0.98). */
+  /**
+   * The smoothing factor {@code beta} of the loss (default 0.98).
+   *
+   * @param beta in [0, 1)
+   * @return this finder
+   */
   public LrFinder smoothing(double beta) {
     if (!(beta >= 0 && beta < 1)) {
       throw new IllegalArgumentException("smoothing beta must be in [0, 1), was " + beta);
@@ -113,7 +150,12 @@ public final class LrFinder {
     return this;
   }
 
-  /** Micro-batches per pass over the data, for the batch function's (epoch, batch); default the plan's. */
+  /**
+   * Micro-batches per pass over the data, for the batch function's (epoch, batch); default the plan's.
+   *
+   * @param batches at least 1
+   * @return this finder
+   */
   public LrFinder batchesPerEpoch(long batches) {
     if (batches < 1) {
       throw new IllegalArgumentException("batchesPerEpoch must be at least 1, was " + batches);
@@ -122,13 +164,24 @@ public final class LrFinder {
     return this;
   }
 
-  /** Also restores {@code state} afterwards, such as {@code BlockSnapshot.of(model)} for DJL buffers. */
+  /**
+   * Also restores {@code state} afterwards, such as {@code BlockSnapshot.of(model)} for DJL buffers.
+   *
+   * @param state what to capture before and restore after
+   * @return this finder
+   */
   public LrFinder restoring(StateCapture state) {
     trial.restoring(state);
     return this;
   }
 
-  /** Runs the test and restores the plan (also when the batch function throws). */
+  /**
+   * Runs the test and restores the plan (also when the batch function throws).
+   *
+   * @param train what one micro-batch does, as for {@code TrainingLoop}
+   * @return the sweep's lrs and losses, and the suggestions
+   * @throws IOException when the plan's state cannot be captured or restored
+   */
   public LrFinderResult run(BatchFunction train) throws IOException {
     Objects.requireNonNull(train, "train");
     long perEpoch = batchesPerEpoch > 0 ? batchesPerEpoch

@@ -12,6 +12,13 @@ public final class ConstantLR extends AbstractLrScheduler {
   private final int totalIters;
   private final LrCurve curve;
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param factor PyTorch's {@code factor}
+   * @param totalIters PyTorch's {@code total_iters}
+   */
   public ConstantLR(GroupSource groups, double factor, int totalIters) {
     super(TYPE, groups);
     this.factor = factor;

@@ -15,6 +15,13 @@ public final class CosineAnnealingLR extends AbstractLrScheduler {
   private final double etaMin;
   private final LrCurve curve;
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param tMax PyTorch's {@code T_max}
+   * @param etaMin PyTorch's {@code eta_min}
+   */
   public CosineAnnealingLR(GroupSource groups, int tMax, double etaMin) {
     super(TYPE, groups);
     this.tMax = tMax;

@@ -18,6 +18,14 @@ public final class CosineAnnealingWarmRestarts extends AbstractLrScheduler {
   private double tI;
   private double tCur;
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param t0 PyTorch's {@code T_0}
+   * @param tMult PyTorch's {@code T_mult}
+   * @param etaMin PyTorch's {@code eta_min}
+   */
   public CosineAnnealingWarmRestarts(GroupSource groups, int t0, int tMult, double etaMin) {
     super(TYPE, groups);
     this.t0 = t0;

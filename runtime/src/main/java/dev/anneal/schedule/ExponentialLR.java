@@ -11,6 +11,12 @@ public final class ExponentialLR extends AbstractLrScheduler {
   private final double gamma;
   private final LrCurve curve;
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param gamma PyTorch's {@code gamma}
+   */
   public ExponentialLR(GroupSource groups, double gamma) {
     super(TYPE, groups);
     this.gamma = gamma;

@@ -14,6 +14,12 @@ public final class LambdaLR extends AbstractLrScheduler {
   public static final String TYPE = "LambdaLR";
   private final List<IntToDoubleFunction> lambdas;
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param lambda PyTorch's {@code lr_lambda}
+   */
   public LambdaLR(GroupSource groups, IntToDoubleFunction lambda) {
     this(TYPE, groups, List.of(lambda), true);
   }

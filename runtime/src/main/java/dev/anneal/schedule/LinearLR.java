@@ -16,6 +16,14 @@ public final class LinearLR extends AbstractLrScheduler {
   private final int totalIters;
   private final LrCurve curve;
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param startFactor PyTorch's {@code start_factor}
+   * @param endFactor PyTorch's {@code end_factor}
+   * @param totalIters PyTorch's {@code total_iters}
+   */
   public LinearLR(GroupSource groups, double startFactor, double endFactor, int totalIters) {
     super(TYPE, groups);
     this.startFactor = startFactor;

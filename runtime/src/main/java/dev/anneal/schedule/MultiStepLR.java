@@ -16,6 +16,13 @@ public final class MultiStepLR extends AbstractLrScheduler {
   private final double gamma;
   private final LrCurve curve;
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param milestones PyTorch's {@code milestones}
+   * @param gamma PyTorch's {@code gamma}
+   */
   public MultiStepLR(GroupSource groups, int[] milestones, double gamma) {
     super(TYPE, groups);
     this.milestones = milestones.clone();

@@ -14,6 +14,12 @@ public final class MultiplicativeLR extends AbstractLrScheduler {
   public static final String TYPE = "MultiplicativeLR";
   private final List<IntToDoubleFunction> lambdas;
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param lambda PyTorch's {@code lr_lambda}
+   */
   public MultiplicativeLR(GroupSource groups, IntToDoubleFunction lambda) {
     this(groups, List.of(lambda), true);
   }

@@ -12,6 +12,13 @@ public final class PolynomialLR extends AbstractLrScheduler {
   private final double power;
   private final LrCurve curve;
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param totalIters PyTorch's {@code total_iters}
+   * @param power PyTorch's {@code power}
+   */
   public PolynomialLR(GroupSource groups, int totalIters, double power) {
     super(TYPE, groups);
     this.totalIters = totalIters;

@@ -14,6 +14,13 @@ public final class SequentialLR extends CompositeScheduler {
   public static final String TYPE = "SequentialLR";
   private final int[] milestones;
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param children PyTorch's {@code schedulers}, in order
+   * @param milestones PyTorch's {@code milestones}
+   */
   public SequentialLR(GroupSource groups, List<AbstractLrScheduler> children, int[] milestones) {
     super(TYPE, groups, children);
     this.milestones = milestones.clone();

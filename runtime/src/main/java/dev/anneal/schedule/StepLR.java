@@ -12,6 +12,13 @@ public final class StepLR extends AbstractLrScheduler {
   private final double gamma;
   private final LrCurve curve;
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param stepSize PyTorch's {@code step_size}
+   * @param gamma PyTorch's {@code gamma}
+   */
   public StepLR(GroupSource groups, int stepSize, double gamma) {
     super(TYPE, groups);
     this.stepSize = stepSize;

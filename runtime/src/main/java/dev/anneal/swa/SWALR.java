@@ -29,6 +29,14 @@ public final class SWALR extends AbstractLrScheduler {
   private final boolean cosine;
   private int stepCount;     // PyTorch's _step_count: zeroed by the initial step, not by a SequentialLR's undo
 
+  /**
+   * The scheduler over {@code groups}, with PyTorch's arguments.
+   *
+   * @param groups the groups it schedules, from the lr each has when it starts
+   * @param swaLrs PyTorch's {@code swa_lrs}
+   * @param annealEpochs PyTorch's {@code anneal_epochs}
+   * @param annealStrategy PyTorch's {@code anneal_strategy}
+   */
   public SWALR(GroupSource groups, PerGroup swaLrs, int annealEpochs, String annealStrategy) {
     super(TYPE, groups);
     if (!annealStrategy.equals("cos") && !annealStrategy.equals("linear")) {

@@ -25,9 +25,13 @@ import java.util.List;
 public final class Warmup extends CompositeScheduler {
   /** The warmup curve. */
   public enum Shape {
+    /** The start factor throughout, then 1. */
     CONSTANT("ConstantWarmup"),
+    /** A straight line from the start factor to 1. */
     LINEAR("LinearWarmup"),
+    /** Half a cosine from the start factor to 1. */
     COSINE("CosineWarmup"),
+    /** Geometric from the start factor to 1. */
     EXPONENTIAL("ExponentialWarmup");
 
     private final String typeName;

@@ -31,10 +31,21 @@ final class SchedulerDescriptors {
   private static final Range POSITIVE = Range.above(0);
 
   /**
-   * {@code last_epoch}: Anneal builds schedulers at -1 and resumes them with {@code loadStateDict},
-   * so only -1 is accepted.
+   * {@code last_epoch}: -1 starts the schedule; {@code k >= 0} resumes it as PyTorch does, on groups
+   * that carry {@code initial_lr} (PyTorch's KeyError otherwise), construction taking the step to
+   * {@code k + 1}.
    */
   static Argument lastEpoch() {
+    return integer("last_epoch", -1).range(Range.atLeast(-1)).role(Role.BOOKKEEPING)
+        .doc("position of the last step; -1: not stepped yet, k >= 0: resume (every group needs initial_lr)");
+  }
+
+  /**
+   * {@code last_epoch} of the schedulers whose construction at {@code k >= 0} Anneal has not
+   * replayed against PyTorch (CosineAnnealingWarmRestarts, CyclicLR, SequentialLR, SWALR, the
+   * transformers recipes): only -1; resume those with {@code loadStateDict}.
+   */
+  static Argument startOnlyLastEpoch() {
     return integer("last_epoch", -1).range(Range.closed(-1, -1)).role(Role.BOOKKEEPING)
         .doc("only -1: resume with loadStateDict instead");
   }
@@ -50,6 +61,10 @@ final class SchedulerDescriptors {
 
   private static Descriptor.Builder tail(Descriptor.Builder b) {
     return b.arg(lastEpoch()).arg(verbose());
+  }
+
+  private static Descriptor.Builder startOnlyTail(Descriptor.Builder b) {
+    return b.arg(startOnlyLastEpoch()).arg(verbose());
   }
 
   static List<Descriptor> all() {
@@ -82,12 +97,12 @@ final class SchedulerDescriptors {
         .arg(integer("T_max", null).derivedFromLength().range(Range.atLeast(1)).doc("positions of the half cosine"))
         .arg(number("eta_min", 0.0).doc("minimum lr"))
         .closedForm((v, c) -> Curves.cosine(v))).build());
-    all.add(tail(torch("CosineAnnealingWarmRestarts", "cosine annealing restarting after T_0, T_0*T_mult, ...")
+    all.add(startOnlyTail(torch("CosineAnnealingWarmRestarts", "cosine annealing restarting after T_0, T_0*T_mult, ...")
         .arg(integer("T_0", null).required().range(Range.atLeast(1)).doc("positions of the first cycle"))
         .arg(integer("T_mult", 1).range(Range.atLeast(1)).doc("growth of each cycle"))
         .arg(number("eta_min", 0.0).doc("minimum lr"))
         .closedForm((v, c) -> Curves.warmRestarts(v))).build());
-    all.add(tail(torch("CyclicLR", "lr cycling between base_lr and max_lr (momentum inversely)").stepping(Stepping.STEP)
+    all.add(startOnlyTail(torch("CyclicLR", "lr cycling between base_lr and max_lr (momentum inversely)").stepping(Stepping.STEP)
         .arg(perGroup("base_lr", null).required().doc("lower bound of the cycle, per group"))
         .arg(perGroup("max_lr", null).required().doc("upper bound of the cycle, per group"))
         .arg(number("step_size_up", 2000.0).range(POSITIVE).doc("positions of the rising half"))
@@ -126,7 +141,7 @@ final class SchedulerDescriptors {
         .arg(perGroup("min_lr", 0.0).range(NON_NEGATIVE).doc("lower bound, per group"))
         .arg(number("eps", 1e-8).range(NON_NEGATIVE).doc("smaller reductions are skipped"))
         .arg(verbose()).build());
-    all.add(tail(torch("SequentialLR", "children one after another, switching at the milestones")
+    all.add(startOnlyTail(torch("SequentialLR", "children one after another, switching at the milestones")
         .arg(ints("milestones").range(NON_NEGATIVE).ascending().doc("positions where the next child starts"))
         .children(Children.AT_LEAST_ONE)
         .childrenRule((v, children) -> v.ints("milestones").length == children - 1 ? null : new Descriptor.ChildrenRule.Verdict(
@@ -153,6 +168,7 @@ final class SchedulerDescriptors {
     }
     all.addAll(recipes());
     all.add(timmCosine());
+    all.add(warmupRestarts());
     return all;
   }
 
@@ -167,32 +183,32 @@ final class SchedulerDescriptors {
 
   private static List<Descriptor> recipes() {
     List<Descriptor> all = new ArrayList<>();
-    all.add(tail(hf("ConstantWithWarmupLR", "get_constant_schedule_with_warmup", "linear warmup, then constant")
+    all.add(startOnlyTail(hf("ConstantWithWarmupLR", "get_constant_schedule_with_warmup", "linear warmup, then constant")
         .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.constantWithWarmup(v.integer("num_warmup_steps"))))).build());
-    all.add(tail(hf("LinearWithWarmupLR", "get_linear_schedule_with_warmup", "linear warmup, then linear decay to 0")
+    all.add(startOnlyTail(hf("LinearWithWarmupLR", "get_linear_schedule_with_warmup", "linear warmup, then linear decay to 0")
         .arg(trainingSteps())
         .closedForm((v, c) -> LrCurve.proportional(
             TransformersCurves.linearWithWarmup(v.integer("num_warmup_steps"), v.integer("num_training_steps"))))).build());
-    all.add(tail(hf("CosineWithWarmupLR", "get_cosine_schedule_with_warmup", "linear warmup, then cosine decay")
+    all.add(startOnlyTail(hf("CosineWithWarmupLR", "get_cosine_schedule_with_warmup", "linear warmup, then cosine decay")
         .arg(trainingSteps()).arg(number("num_cycles", 0.5).doc("cosine waves (0.5: down to 0 once)"))
         .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.cosineWithWarmup(v.integer("num_warmup_steps"),
             v.integer("num_training_steps"), v.number("num_cycles"))))).build());
-    all.add(tail(hf("CosineWithHardRestartsWithWarmupLR", "get_cosine_with_hard_restarts_schedule_with_warmup",
+    all.add(startOnlyTail(hf("CosineWithHardRestartsWithWarmupLR", "get_cosine_with_hard_restarts_schedule_with_warmup",
         "linear warmup, then cosine decays with hard restarts")
         .arg(trainingSteps()).arg(integer("num_cycles", 1).range(Range.atLeast(1)).doc("hard restarts"))
         .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.cosineWithHardRestartsWithWarmup(
             v.integer("num_warmup_steps"), v.integer("num_training_steps"), v.integer("num_cycles"))))).build());
-    all.add(tail(hf("PolynomialWithWarmupLR", "get_polynomial_decay_schedule_with_warmup",
+    all.add(startOnlyTail(hf("PolynomialWithWarmupLR", "get_polynomial_decay_schedule_with_warmup",
         "linear warmup, then polynomial decay to lr_end")
         .arg(trainingSteps()).arg(number("lr_end", 1e-7).range(NON_NEGATIVE).doc("final lr, below every group's lr"))
         .arg(number("power", 1.0).doc("power of the polynomial"))
         .closedForm((v, c) -> (g, base, t) -> base * TransformersCurves.polynomialWithWarmup(t, v.integer("num_warmup_steps"),
             v.integer("num_training_steps"), base, v.number("lr_end"), v.number("power")))).build());
-    all.add(tail(hf("InverseSqrtLR", "get_inverse_sqrt_schedule", "linear warmup, then 1/sqrt decay")
+    all.add(startOnlyTail(hf("InverseSqrtLR", "get_inverse_sqrt_schedule", "linear warmup, then 1/sqrt decay")
         .arg(integer("timescale", null).range(Range.atLeast(1)).doc("decay timescale (None: num_warmup_steps, or 10000)"))
         .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.inverseSqrt(v.integer("num_warmup_steps"),
             TransformersCurves.timescale((Integer) v.get("timescale"), v.integer("num_warmup_steps")))))).build());
-    all.add(tail(hf("WarmupStableDecayLR", "get_wsd_schedule", "warmup, stable, then decay (WSD)")
+    all.add(startOnlyTail(hf("WarmupStableDecayLR", "get_wsd_schedule", "warmup, stable, then decay (WSD)")
         .arg(integer("num_decay_steps", null).required().range(NON_NEGATIVE).doc("steps of the decay"))
         .arg(integer("num_training_steps", null).optionalFromLength().range(Range.atLeast(1)).doc("total steps (or give num_stable_steps)"))
         .arg(integer("num_stable_steps", null).range(NON_NEGATIVE).doc("steps at the full lr (None: what the total leaves)"))
@@ -209,7 +225,7 @@ final class SchedulerDescriptors {
           return LrCurve.proportional(TransformersCurves.warmupStableDecay(warmup, stable, decay, v.string("warmup_type"),
               v.string("decay_type"), v.number("min_lr_ratio"), v.number("num_cycles")));
         })).build());
-    all.add(tail(Descriptor.scheduler("SWALR").origin("torch.optim.swa_utils.SWALR")
+    all.add(startOnlyTail(Descriptor.scheduler("SWALR").origin("torch.optim.swa_utils.SWALR")
         .summary("anneals each group's lr to swa_lr over anneal_epochs (cos or linear), then holds it")
         .arg(perGroup("swa_lr", null).required().range(NON_NEGATIVE).doc("the lr to anneal to, once or per group"))
         .arg(integer("anneal_epochs", 10).range(NON_NEGATIVE).doc("positions of the annealing"))
@@ -240,5 +256,23 @@ final class SchedulerDescriptors {
         .arg(number("k_decay", 1.0).range(POSITIVE).doc("shape of the cosine"))
         .arg(flag("initialize", true).role(Role.BOOKKEEPING).doc("timm's initialization switch; always initialized here"))
         .closedForm((v, c) -> Curves.timmCosine(v)).build();
+  }
+
+  /** katsura-jp's scheduler ({@link WarmupRestarts}); per-group {@code max_lr} / {@code min_lr} lists are Anneal's. */
+  private static Descriptor warmupRestarts() {
+    return Descriptor.scheduler("CosineAnnealingWarmupRestarts")
+        .origin("cosine_annealing_warmup.CosineAnnealingWarmupRestarts (katsura-jp)")
+        .summary("cycles of a linear warmup from min_lr to a peak, then a cosine back; each peak gamma times the last")
+        .stepping(Stepping.STEP)
+        .arg(integer("first_cycle_steps", null).required().range(Range.atLeast(1)).doc("positions of the first cycle, warmup included"))
+        .arg(number("cycle_mult", 1.0).range(POSITIVE).doc("growth of each cycle after its warmup"))
+        .arg(perGroup("max_lr", 0.1).range(NON_NEGATIVE).doc("first peak, once or per group"))
+        .arg(perGroup("min_lr", 0.001).range(NON_NEGATIVE).doc("lr at each cycle's start, once or per group"))
+        .arg(integer("warmup_steps", 0).range(NON_NEGATIVE).doc("positions of each cycle's linear warmup"))
+        .arg(number("gamma", 1.0).range(NON_NEGATIVE).doc("peak factor per cycle"))
+        .arg(lastEpoch())
+        .constraint(Constraint.of(WarmupRestarts::warmupShorterThanCycle, "warmup_steps", "first_cycle_steps"))
+        .constraint(Constraint.of(WarmupRestarts::cyclesKeepSteps, "cycle_mult", "warmup_steps"))
+        .closedForm((v, c) -> WarmupRestarts.curve(v)).build();
   }
 }

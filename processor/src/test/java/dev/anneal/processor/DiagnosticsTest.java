@@ -250,6 +250,14 @@ class DiagnosticsTest {
   }
 
   @Test
+  void lastEpochOnADeclaredPlanIsPyTorchsKeyErrorAtCompileTime() {
+    assertError(Message.RESUME_BY_POSITION, model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1)\n"
+            + "@Schedule(type = ScheduleType.STEP, stepSize = 2, kwargs = @Kwarg(name = \"last_epoch\",\n"
+            + "    value = \"4\"))", "  Layer a;"),
+        "StepLR last_epoch must be -1 on a declared plan, was 4: its groups start without initial_lr", "value = \"4\"");
+  }
+
+  @Test
   void nesterovWithoutMomentumIsOnTheKwarg() {
     assertError(Message.ARGUMENTS_CONFLICT, model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1,\n"
             + "    kwargs = @Kwarg(name = \"nesterov\",\n        value = \"True\"))", "  Layer a;"),

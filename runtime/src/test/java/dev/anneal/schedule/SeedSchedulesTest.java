@@ -68,6 +68,12 @@ class SeedSchedulesTest {
   }
 
   @Test
+  void theReferencesReadmeLineAsPasted() throws IOException {
+    replayPasted("scheduler = cosine_annealing_warmup.CosineAnnealingWarmupRestarts(optimizer, first_cycle_steps=200,"
+        + " cycle_mult=1.0, max_lr=0.1, min_lr=0.001, warmup_steps=50, gamma=0.5)", fixture("warmup_restarts.json", "warmup_restarts_seed"));
+  }
+
+  @Test
   void stepLrResumedAtFourAsPasted() throws IOException {
     replayPasted("StepLR(optimizer, step_size=2, gamma=0.5, last_epoch=4)", fixture("last_epoch.json", "step_lr_resumed_at_4"));
   }

@@ -343,6 +343,7 @@ class WarmupRestarts:
                  last_epoch=-1):
         assert warmup_steps < first_cycle_steps
         groups = optimizer.param_groups
+        self.optimizer = optimizer
         self.groups = groups
         self.first = first_cycle_steps
         self.mult = cycle_mult
@@ -366,6 +367,13 @@ class WarmupRestarts:
         self.base_lrs = list(self.min_lrs)
         for g, low in zip(groups, self.min_lrs):
             g["lr"] = low
+
+    def _initial_step(self):
+        """The base scheduler's construction step, as SequentialLR re-runs it (init_lr is not re-run)."""
+        self.step()
+
+    def get_last_lr(self):
+        return [g["lr"] for g in self.groups]
 
     def lrs(self):
         peaks = [m * self.gamma ** self.cycle for m in self.max_lrs]
@@ -676,6 +684,13 @@ def cases():
         record("warmup_restarts_explicit_epochs_mult_2", {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 4,
                                                           "cycle_mult": 2.0, "warmup_steps": 1, "gamma": 0.7}, [0.1],
                epochs=[1.0, 3.5, 4.0, 6.0, 11.0, 12.0, 27.5, 2.0, 40.0]),
+        # inside SequentialLR: first (its undo keeps step_in_cycle, so it goes on from step 1) and after a milestone
+        record("sequential_warmup_restarts_then_exponential", {"type": "SequentialLR", "milestones": [12], "schedulers": [
+            {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 10, "warmup_steps": 3, "max_lr": 0.1, "min_lr": 0.01},
+            {"type": "ExponentialLR", "gamma": 0.8}]}, [0.05], steps=16),
+        record("sequential_constant_then_warmup_restarts", {"type": "SequentialLR", "milestones": [3], "schedulers": [
+            {"type": "ConstantLR", "factor": 0.5, "total_iters": 5},
+            {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 5, "warmup_steps": 2, "gamma": 0.5}]}, [0.05], steps=14),
         # built at last_epoch = k: min_lr at construction, one wrap per step while it catches up
         record("warmup_restarts_resumed_in_first_cycle", dict(seed, first_cycle_steps=10, warmup_steps=3, last_epoch=5), [0.1],
                steps=12),

@@ -52,6 +52,14 @@ public final class CosineAnnealingWarmupRestarts extends AbstractLrScheduler {
     this.stepInCycle = groups.lastEpoch();
     this.cycleSteps = firstCycleSteps;
     start();
+    writeMinLrs();
+  }
+
+  /** The reference's {@code init_lr}, run once after the construction step: every group at its {@code min_lr}. */
+  private void writeMinLrs() {
+    for (int g = 0; g < groupCount(); g++) {
+      write(g, groups.get(g), minLr(g));
+    }
   }
 
   private double minLr(int g) {
@@ -67,12 +75,18 @@ public final class CosineAnnealingWarmupRestarts extends AbstractLrScheduler {
     baseLrs[g] = minLr(g); // the reference's init_lr: base_lrs are min_lr
   }
 
+  /**
+   * As if constructed now (a warmup hands over this way). A {@code SequentialLR} that holds this
+   * schedule only takes back its construction step ({@code reset}, PyTorch's undo of
+   * {@code last_epoch}), so there the cycle state stays and the first step goes on from it.
+   */
   @Override
-  protected void initialStep() {
-    super.initialStep();
-    for (int g = 0; g < groupCount(); g++) {
-      write(g, groups.get(g), minLr(g)); // init_lr overwrites what the construction step computed
-    }
+  public void restart() {
+    stepInCycle = -1;
+    cycle = 0;
+    cycleSteps = firstCycleSteps;
+    super.restart();
+    writeMinLrs();
   }
 
   @Override

@@ -140,7 +140,8 @@ public final class TrainingPlan {
   }
 
   private static List<ParamGroup> readGroups(List<TrainingPlanBuilder.DeclaredGroup> declared, Descriptor optimizer) {
-    Map<Parameter, String> owner = new IdentityHashMap<>();
+    Map<Object, String> owner = new IdentityHashMap<>();
+    Map<Object, String> ownerName = new IdentityHashMap<>();
     Map<String, String> nameOwner = new LinkedHashMap<>();
     List<ParamGroup> built = new ArrayList<>();
     for (TrainingPlanBuilder.DeclaredGroup group : declared) {
@@ -150,10 +151,13 @@ public final class TrainingPlan {
             + "give it a field that holds parameters or leave the group out");
       }
       for (Parameter p : params) {
-        String previous = owner.put(p, group.name());
+        String previous = owner.put(p.tensorIdentity(), group.name());
+        String previousName = ownerName.put(p.tensorIdentity(), p.name());
         if (previous != null) {
+          String as = previousName.equals(p.name()) ? "" : " (as " + previousName + " and as " + p.name() + ")";
           throw new IllegalArgumentException("parameter " + p.name() + " is in both group " + previous + " and group "
-              + group.name() + "; the two fields share it, but a parameter can belong to one group only");
+              + group.name() + as + "; the two fields reach the same tensor, but a parameter can belong to one group only, "
+              + "as in PyTorch: leave the sub-block out of the larger group");
         }
         String sameName = nameOwner.put(p.name(), group.name());
         if (sameName != null) {
@@ -353,15 +357,37 @@ public final class TrainingPlan {
    * step-interval schedules and unfreezes groups due at the new step.
    */
   public StepOutcome afterBackward() {
+    return backwardDone() ? stepNow(1.0) : StepOutcome.ACCUMULATED;
+  }
+
+  /**
+   * The first half of {@link #afterBackward()}, for a host whose optimizer step comes apart from
+   * the backward pass (DJL's {@code Trainer}, where listeners hear of a batch before
+   * {@code trainer.step()}): counts the micro-batch and drops frozen groups' gradients. Returns
+   * whether an optimizer step is due; the host then calls {@link #stepNow(double)}.
+   */
+  public boolean backwardDone() {
     if (!clock.inEpoch()) {
-      throw new IllegalStateException("afterBackward outside an epoch; call startEpoch() first");
+      throw new IllegalStateException("a backward pass outside an epoch; call startEpoch() first");
     }
     requireGroupsKnown();
     clock.microBatchDone();
     freezer.dropFrozenGradients();
     held.restore();
-    if (clock.microBatch() < accumulate) {
-      return StepOutcome.ACCUMULATED;
+    return clock.microBatch() >= accumulate;
+  }
+
+  /**
+   * The second half: the optimizer step over the micro-batches counted so far, the gradients first
+   * multiplied by {@code gradScale} (1 when the loss was scaled by {@link #lossScale()}; a host
+   * that cannot scale the loss, or that summed replicas' gradients, passes the mean's factor).
+   */
+  public StepOutcome stepNow(double gradScale) {
+    if (clock.microBatch() == 0) {
+      throw new IllegalStateException("no backward pass since the last optimizer step: call backwardDone() after each one");
+    }
+    if (gradScale != 1.0) {
+      GradientClipping.scale(trainable, (float) gradScale);
     }
     return optimizerStep(null);
   }

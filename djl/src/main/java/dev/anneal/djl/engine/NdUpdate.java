@@ -1,0 +1,115 @@
+package dev.anneal.djl.engine;
+
+import ai.djl.ndarray.NDArray;
+import dev.anneal.optim.EngineUpdate;
+import dev.anneal.optim.OptimizerState;
+import dev.anneal.param.EngineStorage;
+import dev.anneal.param.Parameter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An optimizer's update of one parameter as DJL operations, with its state tensors on the
+ * parameter's device under PyTorch's names. Subclasses write the step; export and import, the
+ * state's bookkeeping and the step's scalars (uploaded once, see {@link #scalars}) are here.
+ */
+abstract class NdUpdate implements EngineUpdate {
+  private final NDArray like;
+  private final List<String> tensorNames;
+  private final List<String> scalarNames;
+  /** State tensors present so far, by PyTorch name (optional ones appear when an option needs them). */
+  final Map<String, NDArray> state = new LinkedHashMap<>();
+  final Map<String, Double> scalarState = new LinkedHashMap<>();
+  private float[] uploadedValues;
+  private NDArray uploaded;
+
+  NdUpdate(Parameter p, List<String> tensorNames, List<String> scalarNames) {
+    this.like = NdOps.array((EngineStorage) p.values());
+    this.tensorNames = tensorNames;
+    this.scalarNames = scalarNames;
+    scalarNames.forEach(name -> scalarState.put(name, 0.0));
+  }
+
+  /** The state tensor {@code name}, created as zeros on the parameter's device the first time. */
+  final NDArray tensor(String name) {
+    return state.computeIfAbsent(name, k -> detached(like.zerosLike()));
+  }
+
+  /** Keeps {@code array} as state tensor {@code name}, closing one it replaces. */
+  final void putTensor(String name, NDArray array) {
+    NDArray old = state.put(name, detached(array));
+    if (old != null && old != array) {
+      old.close();
+    }
+  }
+
+  /**
+   * The step's scalars as one device tensor, uploaded only when they differ from the previous
+   * step's (a step of many parameters in one group uploads once); element {@code i} is a 0-d view.
+   */
+  final NDArray scalars(float... values) {
+    if (uploaded == null || !java.util.Arrays.equals(values, uploadedValues)) {
+      if (uploaded != null) {
+        uploaded.close();
+      }
+      uploaded = detached(like.getManager().create(values).toDevice(like.getDevice(), false));
+      uploadedValues = values.clone();
+    }
+    return uploaded;
+  }
+
+  private static NDArray detached(NDArray array) {
+    array.detach(); // lives as long as the optimizer, not the scope that created it
+    return array;
+  }
+
+  @Override
+  public final OptimizerState.ParamState export() {
+    Map<String, float[]> tensors = new LinkedHashMap<>();
+    for (String name : tensorNames) {
+      NDArray t = state.get(name);
+      if (t != null) {
+        tensors.put(name, t.toFloatArray());
+      }
+    }
+    return new OptimizerState.ParamState(tensors, new LinkedHashMap<>(scalarState));
+  }
+
+  @Override
+  public final void load(OptimizerState.ParamState exported) {
+    long size = like.size();
+    for (Map.Entry<String, float[]> entry : exported.tensors().entrySet()) {
+      if (!tensorNames.contains(entry.getKey())) {
+        throw new IllegalArgumentException("state tensor " + entry.getKey() + " is not one of " + tensorNames);
+      }
+      if (entry.getValue().length != size) {
+        throw new IllegalArgumentException("state tensor " + entry.getKey() + " holds " + entry.getValue().length
+            + " values, the parameter holds " + size);
+      }
+    }
+    for (String name : requiredTensors()) {
+      if (!exported.tensors().containsKey(name)) {
+        throw new IllegalArgumentException("state lacks tensor " + name);
+      }
+    }
+    for (String name : scalarNames) {
+      if (!exported.scalars().containsKey(name)) {
+        throw new IllegalArgumentException("state lacks scalar " + name);
+      }
+    }
+    exported.tensors().forEach((name, values) -> {
+      ByteBuffer bytes = ByteBuffer.allocateDirect(values.length * Float.BYTES).order(ByteOrder.nativeOrder());
+      bytes.asFloatBuffer().put(values);
+      putTensor(name, like.getManager().create(bytes.asFloatBuffer(), like.getShape()).toDevice(like.getDevice(), false));
+    });
+    scalarNames.forEach(name -> scalarState.put(name, exported.scalars().get(name)));
+  }
+
+  /** The tensors every saved state has (the others are optional). */
+  List<String> requiredTensors() {
+    return List.of();
+  }
+}

@@ -89,6 +89,23 @@ class SeedSchedulesTest {
     assertTrue(!fresh.paramGroups().get(0).has("initial_lr"), "a refused construction writes no initial_lr");
   }
 
+  /** The seed's own class: a user's scheduler whose descriptor takes {@code Argument.lastEpoch()} resumes as a built-in one does. */
+  @Test
+  void theSeedsOwnSchedulerTakesLastEpoch() {
+    Optimizer optimizer = FixtureOptimizers.create("SGD", Map.of(), List.of(0.1));
+    LrScheduler started = Schedulers.create(Spec.parse("MyCustomScheduler(optimizer, last_epoch=-1)"), optimizer);
+    assertEquals(0.1, optimizer.paramGroups().get(0).lr(), 0.0);
+    for (int i = 0; i < 3; i++) {
+      started.step();
+    }
+    assertEquals(0.1 * Math.pow(0.9, 3), optimizer.paramGroups().get(0).lr(), 1e-17);
+    AbstractLrScheduler resumed = (AbstractLrScheduler) Schedulers.create(Spec.parse("MyCustomScheduler(optimizer, last_epoch=3)"), optimizer);
+    assertEquals(4, resumed.lastEpoch(), "construction takes the step to k + 1");
+    assertEquals(0.1 * Math.pow(0.9, 4), optimizer.paramGroups().get(0).lr(), 1e-17);
+    Optimizer fresh = FixtureOptimizers.create("SGD", Map.of(), List.of(0.1));
+    assertThrows(IllegalArgumentException.class, () -> Schedulers.create(Spec.parse("MyCustomScheduler(optimizer, last_epoch=3)"), fresh));
+  }
+
   @Test
   void lastEpochMinusOneIsTheDefault() throws IOException {
     SchedulerFixtures.Case c = fixture("step_lr.json", "step_gamma_two_groups");

@@ -36,8 +36,7 @@ final class SchedulerDescriptors {
    * {@code k + 1}.
    */
   static Argument lastEpoch() {
-    return integer("last_epoch", -1).range(Range.atLeast(-1)).role(Role.BOOKKEEPING)
-        .doc("position of the last step; -1: not stepped yet, k >= 0: resume (every group needs initial_lr)");
+    return Argument.lastEpoch();
   }
 
   /**

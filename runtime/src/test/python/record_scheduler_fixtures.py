@@ -258,29 +258,31 @@ def tf_wsd(current_step, *, num_warmup_steps, num_stable_steps, num_decay_steps,
 
 def build_transformers(kind, spec, optimizer):
     k = dict(spec)
+    last_epoch = k.pop("last_epoch", -1)
+    LambdaLR = lambda opt, fn: S.LambdaLR(opt, fn, last_epoch=last_epoch)  # transformers passes last_epoch on
     if kind == "ConstantWithWarmupLR":
-        return S.LambdaLR(optimizer, lambda s: tf_constant_with_warmup(s, **k))
+        return LambdaLR(optimizer, lambda s: tf_constant_with_warmup(s, **k))
     if kind == "LinearWithWarmupLR":
-        return S.LambdaLR(optimizer, lambda s: tf_linear_with_warmup(s, **k))
+        return LambdaLR(optimizer, lambda s: tf_linear_with_warmup(s, **k))
     if kind == "CosineWithWarmupLR":
-        return S.LambdaLR(optimizer, lambda s: tf_cosine_with_warmup(s, **k))
+        return LambdaLR(optimizer, lambda s: tf_cosine_with_warmup(s, **k))
     if kind == "CosineWithHardRestartsWithWarmupLR":
-        return S.LambdaLR(optimizer, lambda s: tf_cosine_hard_restarts(s, **k))
+        return LambdaLR(optimizer, lambda s: tf_cosine_hard_restarts(s, **k))
     if kind == "PolynomialWithWarmupLR":
         # Anneal: each group decays from its own base lr (transformers: optimizer.defaults["lr"]);
         # the cases here give every group the optimizer's default lr, where both agree.
         lr_init = optimizer.defaults["lr"]
-        return S.LambdaLR(optimizer, lambda s: tf_polynomial(s, lr_end=k.get("lr_end", 1e-7), power=k.get("power", 1.0),
+        return LambdaLR(optimizer, lambda s: tf_polynomial(s, lr_end=k.get("lr_end", 1e-7), power=k.get("power", 1.0),
                                                              num_warmup_steps=k["num_warmup_steps"],
                                                              num_training_steps=k["num_training_steps"], lr_init=lr_init))
     if kind == "InverseSqrtLR":
         timescale = k.get("timescale") or k["num_warmup_steps"] or 10_000
-        return S.LambdaLR(optimizer, lambda s: tf_inverse_sqrt(s, num_warmup_steps=k["num_warmup_steps"], timescale=timescale))
+        return LambdaLR(optimizer, lambda s: tf_inverse_sqrt(s, num_warmup_steps=k["num_warmup_steps"], timescale=timescale))
     if kind == "WarmupStableDecayLR":
         stable = k.get("num_stable_steps")
         if stable is None:
             stable = k["num_training_steps"] - k["num_warmup_steps"] - k["num_decay_steps"]
-        return S.LambdaLR(optimizer, lambda s: tf_wsd(
+        return LambdaLR(optimizer, lambda s: tf_wsd(
             s, num_warmup_steps=k["num_warmup_steps"], num_stable_steps=stable, num_decay_steps=k["num_decay_steps"],
             warmup_type=k.get("warmup_type", "linear"), decay_type=k.get("decay_type", "cosine"),
             min_lr_ratio=k.get("min_lr_ratio", 0), num_cycles=k.get("num_cycles", 0.5)))
@@ -423,6 +425,11 @@ def resume(spec, opt):
     sched = build(spec, opt)
     if spec["type"] in KEEPS_LR_WHEN_RESUMED:
         for g, lr in zip(opt.param_groups, before):
+            g["lr"] = lr
+    if spec["type"] == "CosineAnnealingWarmRestarts" and k + 1 >= sched.T_0:
+        # 2.x wraps T_cur = k + 1 with % T_0 at construction; 1.13 subtracted T_0 once
+        sched.T_cur = (k + 1) % sched.T_0
+        for g, lr in zip(opt.param_groups, sched.get_lr()):
             g["lr"] = lr
     return sched
 
@@ -716,6 +723,17 @@ def cases():
         record("linear_lr_resumed", {"type": "LinearLR", "start_factor": 0.25, "total_iters": 6, "last_epoch": 2}, [0.1], steps=7),
         record("exponential_lr_resumed", {"type": "ExponentialLR", "gamma": 0.9, "last_epoch": 3}, [0.1], steps=5),
         record("polynomial_lr_resumed", {"type": "PolynomialLR", "total_iters": 8, "power": 2.0, "last_epoch": 2}, [0.1], steps=8),
+        record("warm_restarts_resumed_past_two_cycles", {"type": "CosineAnnealingWarmRestarts", "T_0": 4, "eta_min": 0.001,
+                                                         "last_epoch": 9}, [0.1], steps=10),
+        record("warm_restarts_tmult_2_resumed", {"type": "CosineAnnealingWarmRestarts", "T_0": 3, "T_mult": 2, "last_epoch": 7},
+               [0.1, 0.05], steps=16),
+        record("warm_restarts_resumed_in_first_cycle", {"type": "CosineAnnealingWarmRestarts", "T_0": 6, "last_epoch": 2}, [0.1],
+               steps=8),
+        record("swalr_resumed", {"type": "SWALR", "swa_lr": 0.02, "anneal_epochs": 6, "last_epoch": 2}, [0.1], steps=8),
+        record("tf_cosine_with_warmup_resumed", {"type": "CosineWithWarmupLR", "num_warmup_steps": 3, "num_training_steps": 15,
+                                                 "last_epoch": 4}, [0.1, 0.3], steps=10),
+        record("tf_linear_with_warmup_resumed_in_warmup", {"type": "LinearWithWarmupLR", "num_warmup_steps": 5,
+                                                           "num_training_steps": 12, "last_epoch": 2}, [0.1], steps=11),
         record("multiplicative_lr_resumed", {"type": "MultiplicativeLR", "lr_lambda": "alternate", "last_epoch": 3}, [0.1],
                steps=5),
     ]

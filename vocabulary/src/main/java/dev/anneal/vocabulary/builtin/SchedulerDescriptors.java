@@ -40,9 +40,10 @@ final class SchedulerDescriptors {
   }
 
   /**
-   * {@code last_epoch} of the schedulers whose construction at {@code k >= 0} Anneal has not
-   * replayed against PyTorch (CosineAnnealingWarmRestarts, CyclicLR, SequentialLR, SWALR, the
-   * transformers recipes): only -1; resume those with {@code loadStateDict}.
+   * {@code last_epoch} of the schedulers whose construction at {@code k >= 0} Anneal does not
+   * replay: CyclicLR (2.x takes its momentum bounds from the arguments, 1.13 from the groups, so
+   * the fixtures cannot be recorded here) and SequentialLR (2.x is still changing how it resumes,
+   * pytorch#171515). Only -1; resume those with {@code loadStateDict}.
    */
   static Argument startOnlyLastEpoch() {
     return integer("last_epoch", -1).range(Range.closed(-1, -1)).role(Role.BOOKKEEPING)
@@ -96,7 +97,7 @@ final class SchedulerDescriptors {
         .arg(integer("T_max", null).derivedFromLength().range(Range.atLeast(1)).doc("positions of the half cosine"))
         .arg(number("eta_min", 0.0).doc("minimum lr"))
         .closedForm((v, c) -> Curves.cosine(v))).build());
-    all.add(startOnlyTail(torch("CosineAnnealingWarmRestarts", "cosine annealing restarting after T_0, T_0*T_mult, ...")
+    all.add(tail(torch("CosineAnnealingWarmRestarts", "cosine annealing restarting after T_0, T_0*T_mult, ...")
         .arg(integer("T_0", null).required().range(Range.atLeast(1)).doc("positions of the first cycle"))
         .arg(integer("T_mult", 1).range(Range.atLeast(1)).doc("growth of each cycle"))
         .arg(number("eta_min", 0.0).doc("minimum lr"))
@@ -182,32 +183,32 @@ final class SchedulerDescriptors {
 
   private static List<Descriptor> recipes() {
     List<Descriptor> all = new ArrayList<>();
-    all.add(startOnlyTail(hf("ConstantWithWarmupLR", "get_constant_schedule_with_warmup", "linear warmup, then constant")
+    all.add(tail(hf("ConstantWithWarmupLR", "get_constant_schedule_with_warmup", "linear warmup, then constant")
         .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.constantWithWarmup(v.integer("num_warmup_steps"))))).build());
-    all.add(startOnlyTail(hf("LinearWithWarmupLR", "get_linear_schedule_with_warmup", "linear warmup, then linear decay to 0")
+    all.add(tail(hf("LinearWithWarmupLR", "get_linear_schedule_with_warmup", "linear warmup, then linear decay to 0")
         .arg(trainingSteps())
         .closedForm((v, c) -> LrCurve.proportional(
             TransformersCurves.linearWithWarmup(v.integer("num_warmup_steps"), v.integer("num_training_steps"))))).build());
-    all.add(startOnlyTail(hf("CosineWithWarmupLR", "get_cosine_schedule_with_warmup", "linear warmup, then cosine decay")
+    all.add(tail(hf("CosineWithWarmupLR", "get_cosine_schedule_with_warmup", "linear warmup, then cosine decay")
         .arg(trainingSteps()).arg(number("num_cycles", 0.5).doc("cosine waves (0.5: down to 0 once)"))
         .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.cosineWithWarmup(v.integer("num_warmup_steps"),
             v.integer("num_training_steps"), v.number("num_cycles"))))).build());
-    all.add(startOnlyTail(hf("CosineWithHardRestartsWithWarmupLR", "get_cosine_with_hard_restarts_schedule_with_warmup",
+    all.add(tail(hf("CosineWithHardRestartsWithWarmupLR", "get_cosine_with_hard_restarts_schedule_with_warmup",
         "linear warmup, then cosine decays with hard restarts")
         .arg(trainingSteps()).arg(integer("num_cycles", 1).range(Range.atLeast(1)).doc("hard restarts"))
         .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.cosineWithHardRestartsWithWarmup(
             v.integer("num_warmup_steps"), v.integer("num_training_steps"), v.integer("num_cycles"))))).build());
-    all.add(startOnlyTail(hf("PolynomialWithWarmupLR", "get_polynomial_decay_schedule_with_warmup",
+    all.add(tail(hf("PolynomialWithWarmupLR", "get_polynomial_decay_schedule_with_warmup",
         "linear warmup, then polynomial decay to lr_end")
         .arg(trainingSteps()).arg(number("lr_end", 1e-7).range(NON_NEGATIVE).doc("final lr, below every group's lr"))
         .arg(number("power", 1.0).doc("power of the polynomial"))
         .closedForm((v, c) -> (g, base, t) -> base * TransformersCurves.polynomialWithWarmup(t, v.integer("num_warmup_steps"),
             v.integer("num_training_steps"), base, v.number("lr_end"), v.number("power")))).build());
-    all.add(startOnlyTail(hf("InverseSqrtLR", "get_inverse_sqrt_schedule", "linear warmup, then 1/sqrt decay")
+    all.add(tail(hf("InverseSqrtLR", "get_inverse_sqrt_schedule", "linear warmup, then 1/sqrt decay")
         .arg(integer("timescale", null).range(Range.atLeast(1)).doc("decay timescale (None: num_warmup_steps, or 10000)"))
         .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.inverseSqrt(v.integer("num_warmup_steps"),
             TransformersCurves.timescale((Integer) v.get("timescale"), v.integer("num_warmup_steps")))))).build());
-    all.add(startOnlyTail(hf("WarmupStableDecayLR", "get_wsd_schedule", "warmup, stable, then decay (WSD)")
+    all.add(tail(hf("WarmupStableDecayLR", "get_wsd_schedule", "warmup, stable, then decay (WSD)")
         .arg(integer("num_decay_steps", null).required().range(NON_NEGATIVE).doc("steps of the decay"))
         .arg(integer("num_training_steps", null).optionalFromLength().range(Range.atLeast(1)).doc("total steps (or give num_stable_steps)"))
         .arg(integer("num_stable_steps", null).range(NON_NEGATIVE).doc("steps at the full lr (None: what the total leaves)"))
@@ -224,7 +225,7 @@ final class SchedulerDescriptors {
           return LrCurve.proportional(TransformersCurves.warmupStableDecay(warmup, stable, decay, v.string("warmup_type"),
               v.string("decay_type"), v.number("min_lr_ratio"), v.number("num_cycles")));
         })).build());
-    all.add(startOnlyTail(Descriptor.scheduler("SWALR").origin("torch.optim.swa_utils.SWALR")
+    all.add(tail(Descriptor.scheduler("SWALR").origin("torch.optim.swa_utils.SWALR")
         .summary("anneals each group's lr to swa_lr over anneal_epochs (cos or linear), then holds it")
         .arg(perGroup("swa_lr", null).required().range(NON_NEGATIVE).doc("the lr to anneal to, once or per group"))
         .arg(integer("anneal_epochs", 10).range(NON_NEGATIVE).doc("positions of the annealing"))

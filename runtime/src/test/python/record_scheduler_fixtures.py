@@ -35,9 +35,11 @@ param_groups do; then the scheduler is built with last_epoch=k, and trace entry 
 that construction. PyTorch 2.x differs from 1.13 there: its chainable ExponentialLR, LinearLR,
 PolynomialLR, CosineAnnealingLR and MultiplicativeLR leave the resumed lr as it is during that
 construction (`_is_initial`, pytorch#149312 and its follow-ups; 1.13 steps it once more, and
-CosineAnnealingLR 1.13 writes its closed form at k + 1). The fixtures follow 2.x: after the 1.13
-construction the groups' lrs are put back (KEEPS_LR_WHEN_RESUMED below); the later steps are the
-same code in both.
+CosineAnnealingLR 1.13 writes its closed form at k + 1), and 2.x's CosineAnnealingWarmRestarts wraps
+T_cur = k + 1 with % T_0 where 1.13 subtracts T_0 once. The fixtures follow 2.x: after the 1.13
+construction the groups' lrs are put back (KEEPS_LR_WHEN_RESUMED below), or T_cur is wrapped with %
+and the lrs recomputed (resume()); the later steps are the same code in both. The transformers
+recipes pass last_epoch to their LambdaLR, as transformers does.
 Functions cannot live in JSON: CyclicLR's custom scale_fn and LambdaLR / MultiplicativeLR's
 lr_lambda name one of SCALE_FNS / LR_LAMBDAS below, and the Java runner maps the same name to the
 same function.

@@ -14,6 +14,7 @@ import dev.anneal.plan.TrainingPlan;
 import dev.anneal.spec.Registry;
 import dev.anneal.spec.Spec;
 import dev.anneal.spec.typed.Adam;
+import dev.anneal.spec.typed.CosineAnnealingWarmupRestarts;
 import dev.anneal.vocabulary.Category;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,7 +36,10 @@ class SeedSchedulesTest {
 
   /** Builds the pasted spec on the case's optimizer and checks every step's lr against the case's trace. */
   private static void replayPasted(String pasted, SchedulerFixtures.Case c) {
-    Spec spec = Spec.parse(pasted);
+    replay(Spec.parse(pasted), c);
+  }
+
+  private static void replay(Spec spec, SchedulerFixtures.Case c) {
     assertEquals(c.scheduleSpec().type(), spec.type());
     assertEquals(resolved(c.scheduleSpec()), resolved(spec), "the pasted call is the recorded case");
     Optimizer optimizer = c.newOptimizer();
@@ -71,6 +75,20 @@ class SeedSchedulesTest {
   void theReferencesReadmeLineAsPasted() throws IOException {
     replayPasted("scheduler = cosine_annealing_warmup.CosineAnnealingWarmupRestarts(optimizer, first_cycle_steps=200,"
         + " cycle_mult=1.0, max_lr=0.1, min_lr=0.001, warmup_steps=50, gamma=0.5)", fixture("warmup_restarts.json", "warmup_restarts_seed"));
+  }
+
+  @Test
+  void theTypedPerGroupFormIsTheRecordedListCase() throws IOException {
+    replay(CosineAnnealingWarmupRestarts.spec().firstCycleSteps(8).cycleMult(1.5).maxLr(List.of(0.1, 0.01))
+        .minLr(List.of(0.001, 0.0001)).warmupSteps(2).gamma(0.8).toSpec(), fixture("warmup_restarts.json", "warmup_restarts_per_group_lists"));
+  }
+
+  @Test
+  void perGroupListsMustCoverTheGroups() {
+    Optimizer three = FixtureOptimizers.create("SGD", Map.of(), List.of(0.1, 0.1, 0.1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedulers.create(
+        CosineAnnealingWarmupRestarts.spec().firstCycleSteps(8).maxLr(List.of(0.1, 0.01)), three));
+    assertTrue(e.getMessage().contains("expected 3 values for max_lr"), e.getMessage());
   }
 
   @Test

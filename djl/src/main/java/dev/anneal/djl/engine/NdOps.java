@@ -152,6 +152,14 @@ public final class NdOps implements EngineOps, EngineOptimizers {
     target.set(new NDIndex("..."), source);
   }
 
+  /**
+   * {@code torch.where(condition, x, y)}, broadcasting as PyTorch does ({@code NDArrays.where}
+   * refuses an {@code x} shaped unlike the condition, such as a 0-d scalar).
+   */
+  static NDArray where(NDArray condition, NDArray x, NDArray y) {
+    return JniUtils.where((PtNDArray) condition, (PtNDArray) x, (PtNDArray) y);
+  }
+
   static NDArray array(EngineStorage tensor) {
     return ((NdStorage) tensor).array();
   }

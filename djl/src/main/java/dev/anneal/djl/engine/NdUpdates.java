@@ -13,6 +13,18 @@ final class NdUpdates {
       case "SGD" -> new NdSgd(p);
       case "Adam" -> new NdAdam(p, false);
       case "AdamW" -> new NdAdam(p, true);
+      case "RMSprop" -> new NdRmsProp(p);
+      case "Adagrad" -> new NdAdagrad(p);
+      case "Adadelta" -> new NdAdadelta(p);
+      case "Adamax" -> new NdAdamax(p);
+      case "NAdam" -> new NdNAdam(p);
+      case "RAdam" -> new NdRAdam(p);
+      case "ASGD" -> new NdAsgd(p);
+      case "Rprop" -> new NdRprop(p);
+      case "LAMB" -> new NdLamb(p);
+      case "LARS" -> new NdLars(p);
+      case "LayerAdaptiveAdam" -> new NdLayerAdaptiveAdam(p);
+      case "Adafactor" -> new NdAdafactor(p);
       default -> null;
     };
   }

@@ -72,7 +72,8 @@ public final class Spec implements SpecSource {
 
   /**
    * Reads a call pasted from Python, {@code AdamW(lr=1e-3, betas=(0.9, 0.999), foreach=None)}:
-   * the class name (a module prefix such as {@code torch.optim.} or {@code nn.} is dropped) and keyword arguments
+   * the class name (a module prefix such as {@code torch.optim.} or {@code nn.} is dropped, and so is an
+   * assignment such as {@code scheduler = }) and keyword arguments
    * as Python literals ({@link PythonLiteral}). A leading {@code params} or {@code optimizer}
    * positional argument is skipped.
    */
@@ -83,7 +84,9 @@ public final class Spec implements SpecSource {
       throw new IllegalArgumentException("not a Python call such as AdamW(lr=1e-3): " + call);
     }
     String name = text.substring(0, open).strip();
-    for (String prefix : List.of("torch.optim.lr_scheduler.", "torch.optim.", "optim.lr_scheduler.", "optim.", "lr_scheduler.", "torch.nn.", "nn.")) {
+    name = name.substring(name.lastIndexOf('=') + 1).strip(); // a whole line: scheduler = StepLR(...)
+    for (String prefix : List.of("torch.optim.lr_scheduler.", "torch.optim.", "optim.lr_scheduler.", "optim.", "lr_scheduler.", "torch.nn.", "nn.",
+        "cosine_annealing_warmup.")) {
       if (name.startsWith(prefix)) {
         name = name.substring(prefix.length());
         break;

@@ -141,7 +141,7 @@ public final class OptimizerFixtures {
     return c.get("params_after_each_step").size();
   }
 
-  static float[] floats(JsonNode array) {
+  public static float[] floats(JsonNode array) {
     float[] values = new float[array.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) array.get(i).asDouble();

@@ -30,8 +30,6 @@ abstract class NdUpdate implements EngineUpdate {
   /** State tensors present so far, by PyTorch name (optional ones appear when an option needs them). */
   final Map<String, NDArray> state = new LinkedHashMap<>();
   final Map<String, Double> scalarState = new LinkedHashMap<>();
-  private float[] uploadedValues;
-  private NDArray uploaded;
 
   NdUpdate(Parameter p, List<String> tensorNames, List<String> scalarNames) {
     this.like = NdOps.array((EngineStorage) p.values());
@@ -85,18 +83,11 @@ abstract class NdUpdate implements EngineUpdate {
   }
 
   /**
-   * The step's scalars as one device tensor, uploaded only when they differ from the previous
-   * step's (a step of many parameters in one group uploads once); element {@code i} is a 0-d view.
+   * The step's scalars as one device tensor, uploaded only when they differ from the last upload
+   * to the device ({@link StepScalars}: once per group and step); element {@code i} is a 0-d view.
    */
   final NDArray scalars(float... values) {
-    if (uploaded == null || !java.util.Arrays.equals(values, uploadedValues)) {
-      if (uploaded != null) {
-        uploaded.close();
-      }
-      uploaded = detached(like.getManager().create(values).toDevice(like.getDevice(), false));
-      uploadedValues = values.clone();
-    }
-    return uploaded;
+    return StepScalars.on(like, values);
   }
 
   private static NDArray detached(NDArray array) {

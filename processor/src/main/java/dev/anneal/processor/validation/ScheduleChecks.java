@@ -66,6 +66,11 @@ final class ScheduleChecks {
 
   private void checkSingle(ScheduleNode.Single single, Count available) {
     Map<String, Arg> kwargs = single.kwargs();
+    Arg lastEpoch = kwargs.get("last_epoch");
+    if (lastEpoch != null && lastEpoch.asDouble() != -1) {
+      // a declared plan builds fresh groups, and PyTorch resumes by position only on groups that carry initial_lr
+      report.add(Message.RESUME_BY_POSITION, lastEpoch.where(), single.typeName(), lastEpoch.value().show());
+    }
     OptionalLong known = lengths.known(available, single.interval());
     String unit = unit(single.interval());
     if (known.isPresent()) {

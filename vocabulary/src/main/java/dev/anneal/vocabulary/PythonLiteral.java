@@ -192,7 +192,22 @@ public final class PythonLiteral {
     }
   }
 
-  private IllegalArgumentException error(String what) {
-    return new IllegalArgumentException("not a Python literal: " + abbreviate(text) + " (" + what + " at character " + pos + ")");
+  private Unreadable error(String what) {
+    return new Unreadable(abbreviate(text), what + " at character " + pos);
+  }
+
+  /** Text that is not a Python literal; {@link #reason()} says what is wrong and where, without the (maybe long) text. */
+  public static final class Unreadable extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String reason;
+
+    Unreadable(String text, String reason) {
+      super("not a Python literal: " + text + " (" + reason + ")");
+      this.reason = reason;
+    }
+
+    public String reason() {
+      return reason;
+    }
   }
 }

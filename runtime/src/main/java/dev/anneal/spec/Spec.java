@@ -125,10 +125,10 @@ public final class Spec implements SpecSource {
         continue;
       }
       String key = argument.substring(0, eq).strip();
-      Object value = PythonLiteral.parse(argument.substring(eq + 1));
-      if (keywords.put(key, value) != null) {
+      if (keywords.containsKey(key)) {
         throw new IllegalArgumentException(name + ": keyword argument " + key + " repeated (Python refuses this too)");
       }
+      keywords.put(key, PythonLiteral.parse(argument.substring(eq + 1)));
     }
     return new Spec(name, withPositional(name, descriptor, positional, keywords), List.of());
   }
@@ -201,7 +201,7 @@ public final class Spec implements SpecSource {
     if (i == 0 || Character.isDigit(argument.charAt(0))) {
       return -1;
     }
-    while (i < argument.length() && Character.isWhitespace(argument.charAt(i))) {
+    while (i < argument.length() && " \t\n\r\f".indexOf(argument.charAt(i)) >= 0) { // Python's spaces, not U+2028
       i++;
     }
     boolean equals = i < argument.length() && argument.charAt(i) == '='

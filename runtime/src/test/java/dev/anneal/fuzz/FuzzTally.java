@@ -95,7 +95,7 @@ public final class FuzzTally {
 
   private void keep(String what, String input, Throwable cause) {
     if (failures.size() < 5) {
-      String shown = input.length() <= 300 ? input : input.substring(0, 300) + "...";
+      String shown = input.length() <= 300 ? input : input.substring(0, 150) + " ... " + input.substring(input.length() - 150);
       failures.add(what + " on " + shown + (cause == null ? "" : ": " + cause));
     }
   }

@@ -45,6 +45,7 @@ class SpecParseTest {
   @Test
   void aRepeatedKeywordIsRefused() {
     assertRefused("AdamW(lr=1e-3, lr=1.0)", "AdamW: keyword argument lr repeated (Python refuses this too)");
+    assertRefused("Adafactor(weight_decay=None, weight_decay = None)", "keyword argument weight_decay repeated"); // found by SpecFuzzTest
   }
 
   @Test

@@ -194,7 +194,9 @@ public final class TorchOptimizerState {
       }
       if (a != null) {
         known.put(key, value);
-        loaded.put(key, value instanceof Number && !(value instanceof Double) ? a.normalize(value) : value);
+        // normalized only when valid: an invalid value is reported by resolve below, not normalized into a crash
+        boolean valid = a.problem(value) == null;
+        loaded.put(key, valid && value instanceof Number && !(value instanceof Double) ? a.normalize(value) : value);
       } else {
         loaded.put(key, value); // initial_lr and other keys PyTorch keeps in a group
       }

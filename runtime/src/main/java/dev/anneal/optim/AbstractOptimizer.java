@@ -226,7 +226,10 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
     for (int g = 0; g < groups.size(); g++) {
       String group = groups.get(g).name();
       saved.groups().get(g).forEach((key, value) -> {
-        if (descriptor.argument(key).isPresent()) {
+        if (!key.equals("params") && !key.equals("name") && !ParamGroup.canHold(value)) {
+          // checked here, before any group changes: set() refusing half-way would leave a half-load
+          problems.add("group " + group + ": " + key + " is " + value + ", which a parameter group cannot hold");
+        } else if (descriptor.argument(key).isPresent()) {
           var problem = descriptor.checkOne(key, value);
           if (problem != null) {
             problems.add("group " + group + ": " + problem.message());

@@ -38,6 +38,8 @@ public final class FuzzTally {
   private final List<String> failures = new ArrayList<>();
   private ExecutorService worker = newWorker();
   private final long started = System.nanoTime();
+  private long slowestMillis;
+  private String slowest = "";
 
   public FuzzTally(String name, long limitMillis) {
     this.name = name;
@@ -55,6 +57,7 @@ public final class FuzzTally {
   /** Runs one case; {@code input} describes it for the failure list. */
   public void run(String input, Callable<Verdict> attempt) {
     Future<Verdict> future = worker.submit(attempt);
+    long start = System.nanoTime();
     try {
       Verdict verdict = future.get(limitMillis, TimeUnit.MILLISECONDS);
       if (verdict == Verdict.RIGHT) {
@@ -80,6 +83,12 @@ public final class FuzzTally {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    } finally {
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      if (millis > slowestMillis) {
+        slowestMillis = millis;
+        slowest = input;
+      }
     }
   }
 
@@ -94,6 +103,15 @@ public final class FuzzTally {
   }
 
   private void keep(String what, String input, Throwable cause) {
+    String dump = System.getProperty("fuzz.dump");
+    if (dump != null) {
+      try {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(dump), what + " on " + input + "\n" + cause + "\n",
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     if (failures.size() < 5) {
       String shown = input.length() <= 300 ? input : input.substring(0, 150) + " ... " + input.substring(input.length() - 150);
       failures.add(what + " on " + shown + (cause == null ? "" : ": " + cause));
@@ -125,7 +143,7 @@ public final class FuzzTally {
   public String summary() {
     long millis = (System.nanoTime() - started) / 1_000_000;
     return String.format("FUZZ %s: %d cases in %d ms: %d refused by name, %d accepted and right, %d silent wrong, %d foreign "
-        + "errors, %d hangs", name, cases(), millis, refused, right, wrong, foreign, hangs);
+        + "errors, %d hangs; slowest case %d ms", name, cases(), millis, refused, right, wrong, foreign, hangs, slowestMillis);
   }
 
   /** Prints the summary and fails if anything but refusals and right results happened. */

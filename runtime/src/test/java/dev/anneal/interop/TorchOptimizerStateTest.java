@@ -277,6 +277,19 @@ class TorchOptimizerStateTest {
     assertRefusal(new Adam(twoGroups(params()), Map.of()), "its format version is 99; this Anneal reads version 1");
   }
 
+  /** Found by OptimizerStateFuzzTest: a tuple given as a number crashed, and a value no group holds was a half-load. */
+  @Test
+  void aWrongKindOfValueIsRefusedWholeNotCrashedOrHalfLoaded() throws IOException {
+    savedWithTensors(all -> { });
+    String original = Files.readString(json());
+    Files.writeString(json(), original.replaceFirst("\"betas\":\\[0.9,0.999\\]", "\"betas\":-1"));
+    assertRefusal(new Adam(twoGroups(params()), Map.of()), "Adam betas must be a tuple");
+    Files.writeString(json(), original.replace("\"lr\":0.1,", "\"lr\":0.2,").replaceFirst("\"param_names\"", "\"other_names\""));
+    Adam target = new Adam(twoGroups(params()), Map.of());
+    assertRefusal(target, "other_names is [fc.weight], which a parameter group cannot hold");
+    assertEquals(0.1, target.paramGroups().get(1).lr(), "nothing was changed");
+  }
+
   private String assertRefusal(Optimizer optimizer, String expected) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TorchOptimizerState.load(optimizer, tensors(), json()));

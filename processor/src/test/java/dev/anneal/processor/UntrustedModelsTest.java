@@ -121,4 +121,12 @@ class UntrustedModelsTest {
         + "was \"((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((... (10000 characters)\"");
     assertTrue(c.errors().stream().noneMatch(e -> e.getMessage(Locale.ROOT).contains("internal-error")));
   }
+
+  /** Found by ProcessorFuzzTest: "nul\u0000" became the group "nul" without a word. */
+  @Test
+  void aGroupNameWithPaddingIsRefusedNotSilentlyTrimmed() {
+    JavaFileObject model = Models.model(STRICT_SGD, "  @Group(\"stem\\u0000\") Layer stem;");
+    assertThat(Models.compile(model)).hadErrorContaining("@Group name \"stem\\u0000\" of field stem begins or ends with whitespace "
+        + "or a control character, which the name would silently lose; write \"stem\"").inFile(model).onLineContaining("@Group");
+  }
 }

@@ -52,6 +52,9 @@ public enum Message {
   BLANK_PATTERN(ERROR, "blank-pattern", "@NoDecay names must not hold a blank pattern"),
   LAYER_PATTERN(ERROR, "layer-pattern",
       "@LayerDecay layerPattern \"%s\" %s; write a regular expression over the full name with one capturing group around the layer number"),
+  GROUP_NAME_PADDED(ERROR, "group-name-padded",
+      "@Group name \"%s\" of field %s begins or ends with whitespace or a control character, which the name would silently "
+          + "lose; write \"%s\""),
   BLANK_GROUP(ERROR, "blank-group", "@Group on field %s needs a non-blank name"),
   EXCLUDED_CONFIGURED(ERROR, "excluded-configured",
       "field %s is @Exclude'd but also configured with @%s; remove one of them"),

@@ -21,6 +21,25 @@ Anneal's own schedules are recorded too, each emulated in float64 from its refer
     optimization.py copied below (transformers is not installed here);
   * timm.CosineLRScheduler: timm 1.0.29's _get_lr copied below, without noise (timm draws noise
     from torch's generator, Anneal from its own; only the noise-free schedule is comparable).
+  * CosineAnnealingWarmupRestarts: katsura-jp/pytorch-cosine-annealing-with-warmup,
+    cosine_annealing_warmup/scheduler.py at commit 12d03c07553aedd3d9e9155e2b3e31ce8c64081a (master;
+    the file last changed in 786b9f60bbd41a55323761092e96e2e05409e5cd), emulated in WarmupRestarts
+    below (the package is not on PyPI or in Debian). Its construction, step() and step(epoch) are
+    written out state for state; max_lr / min_lr lists (one per group) are Anneal's extension, the
+    reference's formula applied per group (kozistr/pytorch_optimizer's copy of the class, at commit
+    7a076d2f8f09735e82f9ec1d2d389ec2526bbdbb, takes one number for each, with other defaults).
+A spec with last_epoch = k >= 0 is a run resumed by position: the same spec is first built with
+last_epoch=-1 and stepped k times, so the groups carry what it wrote (initial_lr, OneCycleLR's
+max_lr / min_lr / momentum bounds) and the lr after step k, as a checkpointed optimizer's
+param_groups do; then the scheduler is built with last_epoch=k, and trace entry 0 is right after
+that construction. PyTorch 2.x differs from 1.13 there: its chainable ExponentialLR, LinearLR,
+PolynomialLR, CosineAnnealingLR and MultiplicativeLR leave the resumed lr as it is during that
+construction (`_is_initial`, pytorch#149312 and its follow-ups; 1.13 steps it once more, and
+CosineAnnealingLR 1.13 writes its closed form at k + 1), and 2.x's CosineAnnealingWarmRestarts wraps
+T_cur = k + 1 with % T_0 where 1.13 subtracts T_0 once. The fixtures follow 2.x: after the 1.13
+construction the groups' lrs are put back (KEEPS_LR_WHEN_RESUMED below), or T_cur is wrapped with %
+and the lrs recomputed (resume()); the later steps are the same code in both. The transformers
+recipes pass last_epoch to their LambdaLR, as transformers does.
 Functions cannot live in JSON: CyclicLR's custom scale_fn and LambdaLR / MultiplicativeLR's
 lr_lambda name one of SCALE_FNS / LR_LAMBDAS below, and the Java runner maps the same name to the
 same function.
@@ -82,6 +101,8 @@ def build(spec, optimizer):
     spec = dict(spec)
     kind = spec.pop("type")
     children = spec.pop("schedulers", None)
+    if kind == "CosineAnnealingWarmupRestarts":
+        return WarmupRestarts(optimizer, **spec)
     if kind in ("LinearWarmup", "ConstantWarmup", "CosineWarmup", "ExponentialWarmup"):
         return build_warmup(kind, spec, children, optimizer)
     if kind == "timm.CosineLRScheduler":
@@ -239,29 +260,31 @@ def tf_wsd(current_step, *, num_warmup_steps, num_stable_steps, num_decay_steps,
 
 def build_transformers(kind, spec, optimizer):
     k = dict(spec)
+    last_epoch = k.pop("last_epoch", -1)
+    LambdaLR = lambda opt, fn: S.LambdaLR(opt, fn, last_epoch=last_epoch)  # transformers passes last_epoch on
     if kind == "ConstantWithWarmupLR":
-        return S.LambdaLR(optimizer, lambda s: tf_constant_with_warmup(s, **k))
+        return LambdaLR(optimizer, lambda s: tf_constant_with_warmup(s, **k))
     if kind == "LinearWithWarmupLR":
-        return S.LambdaLR(optimizer, lambda s: tf_linear_with_warmup(s, **k))
+        return LambdaLR(optimizer, lambda s: tf_linear_with_warmup(s, **k))
     if kind == "CosineWithWarmupLR":
-        return S.LambdaLR(optimizer, lambda s: tf_cosine_with_warmup(s, **k))
+        return LambdaLR(optimizer, lambda s: tf_cosine_with_warmup(s, **k))
     if kind == "CosineWithHardRestartsWithWarmupLR":
-        return S.LambdaLR(optimizer, lambda s: tf_cosine_hard_restarts(s, **k))
+        return LambdaLR(optimizer, lambda s: tf_cosine_hard_restarts(s, **k))
     if kind == "PolynomialWithWarmupLR":
         # Anneal: each group decays from its own base lr (transformers: optimizer.defaults["lr"]);
         # the cases here give every group the optimizer's default lr, where both agree.
         lr_init = optimizer.defaults["lr"]
-        return S.LambdaLR(optimizer, lambda s: tf_polynomial(s, lr_end=k.get("lr_end", 1e-7), power=k.get("power", 1.0),
+        return LambdaLR(optimizer, lambda s: tf_polynomial(s, lr_end=k.get("lr_end", 1e-7), power=k.get("power", 1.0),
                                                              num_warmup_steps=k["num_warmup_steps"],
                                                              num_training_steps=k["num_training_steps"], lr_init=lr_init))
     if kind == "InverseSqrtLR":
         timescale = k.get("timescale") or k["num_warmup_steps"] or 10_000
-        return S.LambdaLR(optimizer, lambda s: tf_inverse_sqrt(s, num_warmup_steps=k["num_warmup_steps"], timescale=timescale))
+        return LambdaLR(optimizer, lambda s: tf_inverse_sqrt(s, num_warmup_steps=k["num_warmup_steps"], timescale=timescale))
     if kind == "WarmupStableDecayLR":
         stable = k.get("num_stable_steps")
         if stable is None:
             stable = k["num_training_steps"] - k["num_warmup_steps"] - k["num_decay_steps"]
-        return S.LambdaLR(optimizer, lambda s: tf_wsd(
+        return LambdaLR(optimizer, lambda s: tf_wsd(
             s, num_warmup_steps=k["num_warmup_steps"], num_stable_steps=stable, num_decay_steps=k["num_decay_steps"],
             warmup_type=k.get("warmup_type", "linear"), decay_type=k.get("decay_type", "cosine"),
             min_lr_ratio=k.get("min_lr_ratio", 0), num_cycles=k.get("num_cycles", 0.5)))
@@ -312,6 +335,107 @@ def build_timm_cosine(spec, optimizer):
     return ManualSchedule(advance)
 
 
+class WarmupRestarts:
+    """katsura-jp's CosineAnnealingWarmupRestarts (see the module comment), in float64.
+
+    The state is the reference's: step_in_cycle, cycle, cur_cycle_steps. Construction is the base
+    scheduler's (initial_lr set, or required when resuming, then one step), after which every
+    group's lr is overwritten with min_lr; get_lr's formulas keep the reference's order of operations.
+    """
+
+    def __init__(self, optimizer, first_cycle_steps, cycle_mult=1.0, max_lr=0.1, min_lr=0.001, warmup_steps=0, gamma=1.0,
+                 last_epoch=-1):
+        assert warmup_steps < first_cycle_steps
+        groups = optimizer.param_groups
+        self.optimizer = optimizer
+        self.groups = groups
+        self.first = first_cycle_steps
+        self.mult = cycle_mult
+        self.warmup = warmup_steps
+        self.gamma = gamma
+        self.max_lrs = list(max_lr) if isinstance(max_lr, list) else [max_lr] * len(groups)
+        self.min_lrs = list(min_lr) if isinstance(min_lr, list) else [min_lr] * len(groups)
+        self.cur = first_cycle_steps
+        self.cycle = 0
+        self.step_in_cycle = last_epoch
+        if last_epoch == -1:
+            for g in groups:
+                g.setdefault("initial_lr", g["lr"])
+        else:
+            for i, g in enumerate(groups):
+                if "initial_lr" not in g:
+                    raise KeyError("param 'initial_lr' is not specified in param_groups[%d] when resuming an optimizer" % i)
+        self.base_lrs = [g["initial_lr"] for g in groups]
+        self.last_epoch = last_epoch
+        self.step()
+        self.base_lrs = list(self.min_lrs)
+        for g, low in zip(groups, self.min_lrs):
+            g["lr"] = low
+
+    def _initial_step(self):
+        """The base scheduler's construction step, as SequentialLR re-runs it (init_lr is not re-run)."""
+        self.step()
+
+    def get_last_lr(self):
+        return [g["lr"] for g in self.groups]
+
+    def lrs(self):
+        peaks = [m * self.gamma ** self.cycle for m in self.max_lrs]
+        s = self.step_in_cycle
+        if s < self.warmup:
+            return [(peak - low) * s / self.warmup + low for peak, low in zip(peaks, self.base_lrs)]
+        return [low + (peak - low) * (1 + math.cos(math.pi * (s - self.warmup) / (self.cur - self.warmup))) / 2
+                for peak, low in zip(peaks, self.base_lrs)]
+
+    def step(self, epoch=None):
+        if epoch is None:
+            epoch = self.last_epoch + 1
+            self.step_in_cycle += 1
+            if self.step_in_cycle >= self.cur:
+                self.cycle += 1
+                self.step_in_cycle -= self.cur
+                self.cur = int((self.cur - self.warmup) * self.mult) + self.warmup
+        elif epoch >= self.first:
+            if self.mult == 1.0:
+                self.step_in_cycle = epoch % self.first
+                self.cycle = epoch // self.first
+            else:
+                n = int(math.log(epoch / self.first * (self.mult - 1) + 1, self.mult))
+                self.cycle = n
+                self.step_in_cycle = epoch - int(self.first * (self.mult ** n - 1) / (self.mult - 1))
+                self.cur = self.first * self.mult ** n
+        else:
+            self.cur = self.first
+            self.step_in_cycle = epoch
+        self.last_epoch = math.floor(epoch)
+        for g, lr in zip(self.groups, self.lrs()):
+            g["lr"] = lr
+
+
+KEEPS_LR_WHEN_RESUMED = {"ExponentialLR", "LinearLR", "PolynomialLR", "CosineAnnealingLR", "MultiplicativeLR"}
+
+
+def resume(spec, opt):
+    """Steps the spec from -1 for last_epoch steps, then builds it at last_epoch (module comment)."""
+    k = spec["last_epoch"]
+    fresh = {key: value for key, value in spec.items() if key != "last_epoch"}
+    earlier = build(fresh, opt)
+    for _ in range(k):
+        opt.step()
+        earlier.step()
+    before = [g["lr"] for g in opt.param_groups]
+    sched = build(spec, opt)
+    if spec["type"] in KEEPS_LR_WHEN_RESUMED:
+        for g, lr in zip(opt.param_groups, before):
+            g["lr"] = lr
+    if spec["type"] == "CosineAnnealingWarmRestarts" and k + 1 >= sched.T_0:
+        # 2.x wraps T_cur = k + 1 with % T_0 at construction; 1.13 subtracted T_0 once
+        sched.T_cur = (k + 1) % sched.T_0
+        for g, lr in zip(opt.param_groups, sched.get_lr()):
+            g["lr"] = lr
+    return sched
+
+
 def snapshot(optimizer):
     entry = {"lr": [g["lr"] for g in optimizer.param_groups]}
     if "momentum" in optimizer.defaults:
@@ -327,7 +451,7 @@ def record(name, spec, initial_lrs, optimizer="SGD", optimizer_kwargs=None, step
     shim = None
     if spec["type"] == "CyclicLR" and "betas" in opt.defaults and spec.get("cycle_momentum", True):
         shim = Beta1Shim(opt)
-    sched = build(spec, opt)
+    sched = resume(spec, opt) if spec.get("last_epoch", -1) >= 0 else build(spec, opt)
     n = len(metrics) if metrics is not None else len(epochs) if epochs is not None else steps
     trace = []
 
@@ -540,6 +664,80 @@ def cases():
         record("chained_multistep_polynomial", {"type": "ChainedScheduler", "schedulers": [
             {"type": "MultiStepLR", "milestones": [2, 2, 6], "gamma": 0.5},
             {"type": "PolynomialLR", "total_iters": 8, "power": 1.5}]}, [0.1], steps=12),
+    ]
+    # katsura-jp's CosineAnnealingWarmupRestarts, emulated (module comment).
+    seed = {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 200, "max_lr": 0.1, "min_lr": 0.001,
+            "warmup_steps": 50, "gamma": 0.5}
+    files["warmup_restarts"] = [
+        # the seed's call: 200-step cycles, 50 of warmup, each peak half the last
+        record("warmup_restarts_seed", seed, [0.1], "SGD", SGD_M, steps=520),
+        # a warmup, then two restarts with cycles growing by cycle_mult 2 (10, 17, 31 steps) and peaks halving
+        record("warmup_restarts_two_restarts_mult_2_gamma_half", {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 10,
+                                                                  "cycle_mult": 2.0, "max_lr": 0.1, "min_lr": 0.001,
+                                                                  "warmup_steps": 3, "gamma": 0.5}, [0.05], steps=45),
+        # stepped per batch inside an epoch loop, 4 epochs of 12 batches (WarmupRestartsPerBatchTest drives a plan so)
+        record("warmup_restarts_per_batch_4_epochs_of_12", {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 20,
+                                                            "cycle_mult": 2.0, "max_lr": 0.05, "min_lr": 0.0005,
+                                                            "warmup_steps": 5, "gamma": 0.5}, [0.01], "Adam", ADAM, steps=48),
+        # no warmup: min_lr right after construction, the peak from step 1 on (the reference's init_lr)
+        record("warmup_restarts_no_warmup_defaults", {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 6}, [0.3],
+               steps=14),
+        # per-group max_lr / min_lr, cycle_mult 1.5 truncated to whole steps (8, 11, 15)
+        record("warmup_restarts_per_group_lists", {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 8,
+                                                   "cycle_mult": 1.5, "max_lr": [0.1, 0.01], "min_lr": [0.001, 0.0001],
+                                                   "warmup_steps": 2, "gamma": 0.8}, [0.1, 0.1], steps=36),
+        # the reference's step(epoch), fractional epochs too
+        record("warmup_restarts_explicit_epochs", {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 8, "max_lr": 0.1,
+                                                   "min_lr": 0.01, "warmup_steps": 2, "gamma": 0.5}, [0.1],
+               epochs=[0.5, 1.0, 3.25, 7.9, 8.0, 9.5, 17.0, 4.0, 30.25]),
+        record("warmup_restarts_explicit_epochs_mult_2", {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 4,
+                                                          "cycle_mult": 2.0, "warmup_steps": 1, "gamma": 0.7}, [0.1],
+               epochs=[1.0, 3.5, 4.0, 6.0, 11.0, 12.0, 27.5, 2.0, 40.0]),
+        # inside SequentialLR: first (its undo keeps step_in_cycle, so it goes on from step 1) and after a milestone
+        record("sequential_warmup_restarts_then_exponential", {"type": "SequentialLR", "milestones": [12], "schedulers": [
+            {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 10, "warmup_steps": 3, "max_lr": 0.1, "min_lr": 0.01},
+            {"type": "ExponentialLR", "gamma": 0.8}]}, [0.05], steps=16),
+        record("sequential_constant_then_warmup_restarts", {"type": "SequentialLR", "milestones": [3], "schedulers": [
+            {"type": "ConstantLR", "factor": 0.5, "total_iters": 5},
+            {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 5, "warmup_steps": 2, "gamma": 0.5}]}, [0.05], steps=14),
+        # built at last_epoch = k: min_lr at construction, one wrap per step while it catches up
+        record("warmup_restarts_resumed_in_first_cycle", dict(seed, first_cycle_steps=10, warmup_steps=3, last_epoch=5), [0.1],
+               steps=12),
+        record("warmup_restarts_resumed_past_two_cycles", {"type": "CosineAnnealingWarmupRestarts", "first_cycle_steps": 6,
+                                                           "warmup_steps": 2, "gamma": 0.5, "last_epoch": 14}, [0.1], steps=12),
+    ]
+    # last_epoch = k: PyTorch's resume by position (module comment), 2.x's numbers.
+    files["last_epoch"] = [
+        record("step_lr_resumed_at_4", {"type": "StepLR", "step_size": 2, "gamma": 0.5, "last_epoch": 4}, [0.1, 0.02], steps=6),
+        record("step_lr_resumed_at_3", {"type": "StepLR", "step_size": 2, "gamma": 0.5, "last_epoch": 3}, [0.1], steps=6),
+        record("multistep_lr_resumed", {"type": "MultiStepLR", "milestones": [2, 5, 5, 8], "gamma": 0.3, "last_epoch": 4}, [0.1],
+               steps=7),
+        record("cosine_lr_resumed", {"type": "CosineAnnealingLR", "T_max": 10, "eta_min": 0.001, "last_epoch": 6}, [0.1, 0.05],
+               steps=18),
+        record("lambda_lr_resumed", {"type": "LambdaLR", "lr_lambda": "decay_95", "last_epoch": 5}, [0.1], steps=6),
+        record("lambda_lr_per_group_resumed", {"type": "LambdaLR", "lr_lambda": ["inverse", "halve_every_3"], "last_epoch": 2},
+               [0.1, 0.02], steps=6),
+        record("one_cycle_resumed", {"type": "OneCycleLR", "max_lr": 0.1, "total_steps": 20, "last_epoch": 7}, [0.01], "SGD", SGD_M,
+               steps=12),
+        record("one_cycle_adam_resumed", {"type": "OneCycleLR", "max_lr": [0.003, 0.001], "total_steps": 16, "three_phase": True,
+                                          "last_epoch": 3}, [0.001, 0.001], "Adam", ADAM, steps=12),
+        record("constant_lr_resumed", {"type": "ConstantLR", "factor": 0.5, "total_iters": 4, "last_epoch": 2}, [0.1], steps=5),
+        record("linear_lr_resumed", {"type": "LinearLR", "start_factor": 0.25, "total_iters": 6, "last_epoch": 2}, [0.1], steps=7),
+        record("exponential_lr_resumed", {"type": "ExponentialLR", "gamma": 0.9, "last_epoch": 3}, [0.1], steps=5),
+        record("polynomial_lr_resumed", {"type": "PolynomialLR", "total_iters": 8, "power": 2.0, "last_epoch": 2}, [0.1], steps=8),
+        record("warm_restarts_resumed_past_two_cycles", {"type": "CosineAnnealingWarmRestarts", "T_0": 4, "eta_min": 0.001,
+                                                         "last_epoch": 9}, [0.1], steps=10),
+        record("warm_restarts_tmult_2_resumed", {"type": "CosineAnnealingWarmRestarts", "T_0": 3, "T_mult": 2, "last_epoch": 7},
+               [0.1, 0.05], steps=16),
+        record("warm_restarts_resumed_in_first_cycle", {"type": "CosineAnnealingWarmRestarts", "T_0": 6, "last_epoch": 2}, [0.1],
+               steps=8),
+        record("swalr_resumed", {"type": "SWALR", "swa_lr": 0.02, "anneal_epochs": 6, "last_epoch": 2}, [0.1], steps=8),
+        record("tf_cosine_with_warmup_resumed", {"type": "CosineWithWarmupLR", "num_warmup_steps": 3, "num_training_steps": 15,
+                                                 "last_epoch": 4}, [0.1, 0.3], steps=10),
+        record("tf_linear_with_warmup_resumed_in_warmup", {"type": "LinearWithWarmupLR", "num_warmup_steps": 5,
+                                                           "num_training_steps": 12, "last_epoch": 2}, [0.1], steps=11),
+        record("multiplicative_lr_resumed", {"type": "MultiplicativeLR", "lr_lambda": "alternate", "last_epoch": 3}, [0.1],
+               steps=5),
     ]
     # torch.optim.swa_utils.SWALR: 1.13's get_lr is the same as 2.x's.
     files["swalr"] = [

@@ -33,7 +33,7 @@ public @interface Schedule {
   /** {@code step_size} of STEP, at least 1; required. */
   int stepSize() default 0;
 
-  /** {@code gamma} of STEP, MULTI_STEP, EXPONENTIAL (and CYCLIC's exp_range). */
+  /** {@code gamma} of STEP, MULTI_STEP, EXPONENTIAL, COSINE_ANNEALING_WARMUP_RESTARTS (and CYCLIC's exp_range). */
   double gamma() default 0.1;
 
   /** {@code milestones} of MULTI_STEP, strictly increasing, in the schedule's interval. */
@@ -72,7 +72,7 @@ public @interface Schedule {
   /** {@code base_lr} of CYCLIC; required. */
   double baseLr() default 0.0;
 
-  /** {@code max_lr} of CYCLIC and ONE_CYCLE; required. */
+  /** {@code max_lr} of CYCLIC and ONE_CYCLE (required there) and of COSINE_ANNEALING_WARMUP_RESTARTS. */
   double maxLr() default 0.0;
 
   /** {@code step_size_up} of CYCLIC. */
@@ -92,6 +92,18 @@ public @interface Schedule {
 
   /** {@code num_training_steps} of the *_WITH_WARMUP recipes and WARMUP_STABLE_DECAY; by default the training's length. */
   int numTrainingSteps() default 0;
+
+  /** {@code first_cycle_steps} of COSINE_ANNEALING_WARMUP_RESTARTS, at least 1; required. */
+  int firstCycleSteps() default 0;
+
+  /** {@code cycle_mult} of COSINE_ANNEALING_WARMUP_RESTARTS. */
+  double cycleMult() default 1.0;
+
+  /** {@code min_lr} of COSINE_ANNEALING_WARMUP_RESTARTS. */
+  double minLr() default 0.001;
+
+  /** {@code warmup_steps} of COSINE_ANNEALING_WARMUP_RESTARTS, below {@code firstCycleSteps}. */
+  int warmupSteps() default 0;
 
   /** Any other keyword argument of the schedule, under its PyTorch name. */
   Kwarg[] kwargs() default {};

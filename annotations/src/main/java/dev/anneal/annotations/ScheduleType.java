@@ -2,7 +2,7 @@ package dev.anneal.annotations;
 
 /**
  * The runtime's learning-rate schedules reachable from {@link Schedule}, each named by its
- * PyTorch (or Hugging Face / timm) name. Plateau reduction is {@link ReduceLrOnPlateau}, warmup
+ * PyTorch (or Hugging Face / timm / katsura-jp) name. Plateau reduction is {@link ReduceLrOnPlateau}, warmup
  * is {@link Warmup}, composition is {@link SequentialSchedule} and {@link ChainedSchedule}.
  */
 public enum ScheduleType {
@@ -24,6 +24,8 @@ public enum ScheduleType {
   INVERSE_SQRT("InverseSqrtLR"),
   WARMUP_STABLE_DECAY("WarmupStableDecayLR"),
   TIMM_COSINE("timm.CosineLRScheduler"),
+  /** katsura-jp's {@code CosineAnnealingWarmupRestarts}: warmup, cosine, restarts with decaying peaks. */
+  COSINE_ANNEALING_WARMUP_RESTARTS("CosineAnnealingWarmupRestarts"),
   /** A schedule registered with its descriptor, named by {@link Schedule#custom()}. */
   CUSTOM("");
 

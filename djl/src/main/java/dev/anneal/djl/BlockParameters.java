@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * is fixed, so there is none to save.
  *
  * <p>The block must be initialized. On the PyTorch engine's CPU tensors every parameter views
- * the engine's memory; otherwise each keeps a copy (see {@link DjlParameter}).
+ * the engine's memory and Java kernels step it; on a GPU every parameter stays there and the
+ * engine steps it (see {@link DjlParameter}).
  */
 public final class BlockParameters implements ParameterSource {
   private static final Pattern DJL_CHILD_NUMBER = Pattern.compile("^\\d+");
@@ -58,15 +59,30 @@ public final class BlockParameters implements ParameterSource {
 
   /** The block's parameters under {@code prefix}, viewing engine memory where possible. */
   public static BlockParameters of(String prefix, Block block) {
-    return bind(prefix, block, false);
+    return bind(prefix, block, Binding.VIEW);
   }
 
-  /** As {@link #of}, but every parameter keeps a heap copy (the fallback, forced). */
+  /**
+   * As {@link #of}, but every parameter keeps a heap copy, pulled from the engine after backward
+   * and pushed back after the step (12 bytes per value per step): the host path, for optimizers
+   * that have no engine implementation (LBFGS, Muon, your own).
+   */
   public static BlockParameters copying(String prefix, Block block) {
-    return bind(prefix, block, true);
+    return bind(prefix, block, Binding.COPY);
   }
 
-  private static BlockParameters bind(String prefix, Block block, boolean forceCopy) {
+  /**
+   * As {@link #of}, but every parameter runs on the engine, also where Anneal could view its CPU
+   * memory: the path a GPU takes, forced (to test it on CPU, or to compare the two).
+   */
+  public static BlockParameters onEngine(String prefix, Block block) {
+    return bind(prefix, block, Binding.ENGINE);
+  }
+
+  /** How a parameter reaches the optimizer: viewed where possible else on the engine, copied, or on the engine. */
+  private enum Binding { VIEW, COPY, ENGINE }
+
+  private static BlockParameters bind(String prefix, Block block, Binding binding) {
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(block, "block");
     if (prefix.isBlank()) {
@@ -78,11 +94,11 @@ public final class BlockParameters implements ParameterSource {
     }
     List<DjlParameter> out = new ArrayList<>();
     List<Buffer> buffers = new ArrayList<>();
-    collect(prefix, block, forceCopy, out, buffers);
+    collect(prefix, block, binding, out, buffers);
     return new BlockParameters(prefix, out, buffers);
   }
 
-  private static void collect(String path, Block block, boolean forceCopy, List<DjlParameter> out, List<Buffer> buffers) {
+  private static void collect(String path, Block block, Binding binding, List<DjlParameter> out, List<Buffer> buffers) {
     for (Pair<String, ai.djl.nn.Parameter> entry : block.getDirectParameters()) {
       ai.djl.nn.Parameter p = entry.getValue();
       String name = path + "." + entry.getKey();
@@ -90,17 +106,21 @@ public final class BlockParameters implements ParameterSource {
         throw new IllegalStateException("parameter " + name + " is not initialized: initialize the block before binding it");
       }
       if (p.getType() == Type.RUNNING_MEAN || p.getType() == Type.RUNNING_VAR) {
-        buffers.add(BlockBuffer.bind(name, p, p.getArray(), forceCopy));
+        buffers.add(BlockBuffer.bind(name, p, p.getArray(), binding != Binding.VIEW));
         continue;
       }
       NDArray array = p.getArray();
-      DjlParameter bound = forceCopy ? null : ViewedParameter.tryView(name, p, array);
-      out.add(bound != null ? bound : new CopiedParameter(name, p, array));
+      DjlParameter bound = switch (binding) {
+        case VIEW -> ViewedParameter.tryView(name, p, array);
+        case COPY -> new CopiedParameter(name, p, array);
+        case ENGINE -> null;
+      };
+      out.add(bound != null ? bound : new EngineParameter(name, p, array));
     }
     BlockList children = block.getChildren();
     List<String> names = childNames(block, children);
     for (int i = 0; i < children.size(); i++) {
-      collect(path + "." + names.get(i), children.valueAt(i), forceCopy, out, buffers);
+      collect(path + "." + names.get(i), children.valueAt(i), binding, out, buffers);
     }
   }
 

@@ -13,6 +13,8 @@ import dev.anneal.param.HeapStorage;
 final class CopiedParameter extends DjlParameter {
   private final HeapStorage gradCopy;
   private boolean gradPresent;
+  /** Whether the copies were pulled since the engine last changed them (a backward pass, a push). */
+  private boolean pulled;
 
   CopiedParameter(String name, ai.djl.nn.Parameter engineParameter, NDArray array) {
     super(name, engineParameter, array, FloatStorage.wrap(array.toFloatArray()));
@@ -26,6 +28,7 @@ final class CopiedParameter extends DjlParameter {
 
   @Override
   public void pullFromEngine() {
+    pulled = true;
     values().copyFrom(array().toFloatArray());
     if (!requiresGrad()) {
       return;
@@ -41,11 +44,31 @@ final class CopiedParameter extends DjlParameter {
   @Override
   public void pushToEngine() {
     array().set(((HeapStorage) values()).array());
+    pulled = false;
+  }
+
+  /**
+   * The heap copy of the gradient; refused when the engine holds a gradient the copy was not
+   * pulled from since the last step (it would step a stale gradient, or none at all).
+   */
+  @Override
+  FloatStorage engineGrad() {
+    if (!pulled) {
+      NDArray engine = engineGradient(array());
+      if (engine == null) {
+        return null; // no backward pass yet: nothing to miss
+      }
+      closeHandle(engine);
+      throw new IllegalStateException("parameter " + name() + " keeps a host copy of its engine tensor, and the copy was not "
+          + "pulled since the last step, so its gradient is stale or missing: call BlockParameters.pullFromEngine() after "
+          + "each backward pass (DjlTrainer and DjlPlan do), or bind with BlockParameters.of to step the tensor where it lives");
+    }
+    return gradPresent ? gradCopy : null;
   }
 
   @Override
-  FloatStorage engineGrad() {
-    return gradPresent ? gradCopy : null;
+  boolean engineGradPresent() {
+    return gradPresent;
   }
 
   @Override

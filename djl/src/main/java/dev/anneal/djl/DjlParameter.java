@@ -14,9 +14,10 @@ import java.util.Objects;
  *
  * <p>On the PyTorch engine's CPU tensors the values and the gradient are views of the engine's
  * own memory: the optimizer writes straight into the tensors the next forward pass reads, and
- * nothing is copied (see {@link #zeroCopy()}). Where no view is possible the parameter keeps a
- * heap copy that {@link #pullFromEngine()} and {@link #pushToEngine()} keep in step; {@link
- * DjlTrainer} calls them around every optimizer step, and they do nothing for views.
+ * nothing is copied (see {@link #zeroCopy()}). Where no view is possible (a GPU tensor) the
+ * values and gradient stay on the engine's device and the optimizer runs there as engine
+ * operations. {@link BlockParameters#copying} forces the old host fallback instead: a heap copy
+ * that {@link #pullFromEngine()} and {@link #pushToEngine()} keep in step around every step.
  *
  * <p>Freezing ({@link #setRequiresGrad}) switches DJL's requires-gradient flag, so the engine stops
  * computing the gradient; a frozen parameter has no gradient and the optimizer skips it.
@@ -31,7 +32,7 @@ import java.util.Objects;
  * operations such as {@code muli}). DJL's {@code NDArray.set(...)} on the PyTorch engine swaps the
  * tensor's storage for a new buffer, which leaves an existing view behind: bind again after it.
  */
-public abstract sealed class DjlParameter extends Parameter permits ViewedParameter, CopiedParameter {
+public abstract sealed class DjlParameter extends Parameter permits ViewedParameter, CopiedParameter, EngineParameter {
   private final ai.djl.nn.Parameter engineParameter;
   private final NDArray array;
   /** A gradient set from Java while the engine has none yet (before the first backward pass). */
@@ -72,6 +73,12 @@ public abstract sealed class DjlParameter extends Parameter permits ViewedParame
       throw new IllegalStateException("parameter " + name() + " was replaced in DJL after it was bound (block re-initialized"
           + " or parameters loaded): call BlockParameters.of again after loading or initializing the block");
     }
+  }
+
+  /** The engine's parameter: two bindings of one DJL parameter are one tensor. */
+  @Override
+  public final Object tensorIdentity() {
+    return engineParameter;
   }
 
   @Override
@@ -121,7 +128,7 @@ public abstract sealed class DjlParameter extends Parameter permits ViewedParame
 
   @Override
   public final void zeroGrad(boolean setToNone) {
-    if (engineGrad() != null) {
+    if (engineGradPresent()) {
       zeroEngineGrad();
     }
     if (setToNone) {
@@ -134,6 +141,11 @@ public abstract sealed class DjlParameter extends Parameter permits ViewedParame
   /** The engine's gradient as storage, or {@code null} while the engine has none. */
   abstract FloatStorage engineGrad();
 
+  /** Whether the engine has a gradient for this parameter (without checking that a copy of it is current). */
+  boolean engineGradPresent() {
+    return engineGrad() != null;
+  }
+
   /** Fills the engine's gradient with zeros (it exists). */
   abstract void zeroEngineGrad();
 
@@ -145,14 +157,13 @@ public abstract sealed class DjlParameter extends Parameter permits ViewedParame
    * {@code getGradient()} answers a fresh array of zeros then, which is not the gradient.
    */
   static NDArray engineGradient(NDArray array) {
-    if (!array.hasGradient()) {
-      return null;
-    }
     if (array instanceof PtNDArray pt) {
+      // Also while frozen (requires_grad off): a gradient from before the freeze must still be zeroed.
       return JniUtils.getGradient(pt);
     }
-    return array.getGradient();
+    return array.hasGradient() ? array.getGradient() : null;
   }
+
 
   private static int[] shapeOf(String name, NDArray array) {
     if (array.getDataType() != DataType.FLOAT32) {

@@ -234,6 +234,30 @@ class DiagnosticsTest {
   }
 
   @Test
+  void warmupRestartsWarmupAsLongAsTheFirstCycleIsOnWarmupSteps() {
+    assertError(Message.ARGUMENTS_CONFLICT, model("@Training(epochs = 10, stepsPerEpoch = 20)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1)\n"
+            + "@Schedule(type = ScheduleType.COSINE_ANNEALING_WARMUP_RESTARTS, interval = Interval.STEP, firstCycleSteps = 50,\n"
+            + "    warmupSteps = 50)", "  Layer a;"),
+        "CosineAnnealingWarmupRestarts warmup_steps must be smaller than first_cycle_steps, was 50 >= 50", "warmupSteps = 50");
+  }
+
+  @Test
+  void lastEpochOfASchedulerAnnealCannotResumeIsOnTheKwarg() {
+    assertError(Message.OUT_OF_RANGE, model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1, momentum = 0.9)\n"
+            + "@Schedule(type = ScheduleType.CYCLIC, baseLr = 0.01, maxLr = 0.1, kwargs = @Kwarg(name = \"last_epoch\",\n"
+            + "    value = \"4\"))", "  Layer a;"),
+        "@Kwarg last_epoch must be in [-1, -1], was 4", "value = \"4\"");
+  }
+
+  @Test
+  void lastEpochOnADeclaredPlanIsPyTorchsKeyErrorAtCompileTime() {
+    assertError(Message.RESUME_BY_POSITION, model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1)\n"
+            + "@Schedule(type = ScheduleType.STEP, stepSize = 2, kwargs = @Kwarg(name = \"last_epoch\",\n"
+            + "    value = \"4\"))", "  Layer a;"),
+        "StepLR last_epoch must be -1 on a declared plan, was 4: its groups start without initial_lr", "value = \"4\"");
+  }
+
+  @Test
   void nesterovWithoutMomentumIsOnTheKwarg() {
     assertError(Message.ARGUMENTS_CONFLICT, model("@Training(epochs = 10)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1,\n"
             + "    kwargs = @Kwarg(name = \"nesterov\",\n        value = \"True\"))", "  Layer a;"),

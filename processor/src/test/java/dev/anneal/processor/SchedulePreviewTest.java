@@ -50,6 +50,16 @@ class SchedulePreviewTest {
   }
 
   @Test
+  void warmupRestartsPerStepWithKnownStepsPerEpoch() throws IOException {
+    List<String> lrs = column("@Training(epochs = 5, stepsPerEpoch = 12)\n@Optimizer(type = OptimizerType.ADAM, lr = 0.01)\n"
+        + "@Schedule(type = ScheduleType.COSINE_ANNEALING_WARMUP_RESTARTS, interval = Interval.STEP, firstCycleSteps = 20,\n"
+        + "    cycleMult = 2, maxLr = 0.05, minLr = 0.0005, warmupSteps = 5, gamma = 0.5)", "  Layer a;", 1);
+    // runtime/src/test/resources/conformance/schedulers/warmup_restarts.json, case warmup_restarts_per_batch_4_epochs_of_12
+    // (the reference emulated in float64): the lr at steps 0, 12, 24, 36, 48
+    assertThat(lrs).containsExactly("5.0000e-04", "2.7837e-02", "2.0100e-02", "1.7733e-02", "3.6465e-03").inOrder();
+  }
+
+  @Test
   void warmRestartsWithGrowingPeriods() throws IOException {
     List<String> lrs = column("@Training(epochs = 8)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1, momentum = 0.9)\n"
         + "@Schedule(type = ScheduleType.COSINE_WARM_RESTARTS, t0 = 2, tMult = 2, etaMin = 0.01)", "  Layer a;", 1);

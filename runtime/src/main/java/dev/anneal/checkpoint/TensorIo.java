@@ -1,6 +1,7 @@
 package dev.anneal.checkpoint;
 
 import dev.anneal.param.DirectStorage;
+import dev.anneal.param.EngineStorage;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.HeapStorage;
 import java.io.EOFException;
@@ -44,6 +45,9 @@ public final class TensorIo {
 
   /** Writes the storage's floats at {@code position}, through {@code crc} if not null; returns the position after them. */
   public long write(FloatStorage values, long position, CRC32C crc) throws IOException {
+    if (values instanceof EngineStorage onEngine) {
+      return write(FloatStorage.wrap(onEngine.toArray()), position, crc); // one copy from the device
+    }
     int floatsPerChunk = chunk.capacity() / Float.BYTES;
     int size = values.size();
     if (values instanceof DirectStorage direct && NATIVE_LITTLE) {
@@ -80,6 +84,12 @@ public final class TensorIo {
    * checksum when {@code target} is null), through {@code crc} if not null; returns the position after them.
    */
   public long read(long position, long count, FloatStorage target, CRC32C crc) throws IOException {
+    if (target instanceof EngineStorage onEngine) {
+      HeapStorage staged = FloatStorage.heap(onEngine.size());
+      long end = read(position, count, staged, crc);
+      onEngine.copyFrom(staged.array()); // one copy to the device
+      return end;
+    }
     int floatsPerChunk = chunk.capacity() / Float.BYTES;
     for (long off = 0; off < count; off += floatsPerChunk) {
       int n = (int) Math.min(floatsPerChunk, count - off);

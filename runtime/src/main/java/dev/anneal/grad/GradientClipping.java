@@ -49,6 +49,14 @@ public final class GradientClipping {
     }
     // Every gradient's norm in one multi-tensor pass, then the norm of the per-tensor norms folded
     // in parameter order (no allocation per step).
+    if (EngineGradients.any(parameters)) {
+      float[] norms = EngineGradients.norms(parameters, normType);
+      double folded = initialFold(normType);
+      for (float norm : norms) {
+        folded = fold(folded, norm, normType);
+      }
+      return norms.length == 0 ? 0.0 : (float) finishFold(folded, normType);
+    }
     double[] totals = totals(parameters.size());
     int count = Reductions.eachGradient(Norms.of(normType), parameters, totals);
     double folded = initialFold(normType);
@@ -68,9 +76,21 @@ public final class GradientClipping {
     if (clamped == 1.0f) {
       return;
     }
+    List<Parameter> host = EngineGradients.scaleOnEngines(parameters, clamped);
     Scale scale = SCALE.get();
     scale.factor = clamped;
-    eachGradient(scale, parameters);
+    eachGradient(scale, host);
+  }
+
+  /**
+   * Multiplies every gradient by {@code factor} in float, on whichever storage it lives (as
+   * {@code p.grad.mul_(factor)}): the mean over accumulated micro-batches or over replicas.
+   */
+  public static void scale(List<Parameter> parameters, float factor) {
+    List<Parameter> host = EngineGradients.scaleOnEngines(parameters, factor);
+    Scale scale = SCALE.get();
+    scale.factor = factor;
+    eachGradient(scale, host);
   }
 
   /** {@code clip_grad_norm_(parameters, maxNorm)}: the 2-norm, no error on a non-finite norm. */
@@ -83,7 +103,7 @@ public final class GradientClipping {
     Clamp clamp = CLAMP.get();
     clamp.hi = (float) clipValue;
     clamp.lo = -clamp.hi;
-    eachGradient(clamp, parameters);
+    eachGradient(clamp, EngineGradients.clampOnEngines(parameters, clamp.lo, clamp.hi));
   }
 
   /** One element pass of {@code kernel} over every gradient, as one multi-tensor pass. */

@@ -2,6 +2,7 @@ package dev.anneal.grad;
 
 import dev.anneal.optim.kernel.ReductionKernel;
 import dev.anneal.optim.kernel.Reductions;
+import dev.anneal.param.EngineStorage;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.HeapStorage;
 import dev.anneal.param.Parameter;
@@ -16,6 +17,9 @@ public final class NonFiniteGradients {
    * every gradient is scanned in one multi-tensor pass (parallel blocks, heap or direct alike).
    */
   public static Parameter first(List<Parameter> parameters) {
+    if (EngineGradients.any(parameters)) {
+      return EngineGradients.firstNonFinite(parameters);
+    }
     double[] flags = flags(parameters.size());
     int tensors = Reductions.eachGradient(SCAN, parameters, flags);
     for (int k = 0, t = 0, n = parameters.size(); k < n && t < tensors; k++) {
@@ -51,6 +55,9 @@ public final class NonFiniteGradients {
     Parameter p = first(parameters);
     if (p == null) {
       return "none";
+    }
+    if (p.grad() instanceof EngineStorage onEngine) {
+      return p.name() + " (on " + onEngine.device() + ")";
     }
     int i = firstIndex(p.grad());
     return p.name() + "[" + i + "] = " + p.grad().get(i);

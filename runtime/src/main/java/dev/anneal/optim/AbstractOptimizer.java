@@ -1,5 +1,6 @@
 package dev.anneal.optim;
 
+import dev.anneal.param.EngineStorage;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import dev.anneal.vocabulary.Descriptor;
@@ -16,6 +17,10 @@ import java.util.Objects;
  * per-parameter state created on a parameter's first gradient, {@code zeroGrad}, and state
  * export/import that checks everything before changing anything. Subclasses write the math.
  *
+ * <p>The step of a parameter whose values an engine keeps on its device ({@link EngineStorage})
+ * runs as that engine's operations ({@link EngineUpdate}), with its state on the device; the
+ * Java kernels run everything Anneal can view as memory. The storage chooses, per parameter.
+ *
  * @param <S> the per-parameter state of this optimizer
  */
 public abstract class AbstractOptimizer<S> implements Optimizer {
@@ -27,7 +32,10 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
   private final Map<String, Object> defaults;
   private final List<ParamGroup> groups = new ArrayList<>();
   private final Map<Parameter, ParamGroup> groupOf = new IdentityHashMap<>();
+  /** Group of each tensor (a parameter's {@link Parameter#tensorIdentity()}): one tensor, one group. */
+  private final Map<Object, ParamGroup> groupOfTensor = new IdentityHashMap<>();
   private final Map<Parameter, S> state = new IdentityHashMap<>();
+  private final Map<Parameter, EngineUpdate> engineState = new IdentityHashMap<>();
 
   /**
    * An optimizer described by {@code descriptor}: its defaults, overridden by {@code overrides}
@@ -74,14 +82,14 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
         throw new IllegalArgumentException("a parameter group named " + group.name() + " is already in this " + type);
       }
     }
-    Map<Parameter, Boolean> seen = new IdentityHashMap<>();
+    Map<Object, Boolean> seen = new IdentityHashMap<>();
     for (Parameter p : group.params()) {
-      ParamGroup owner = groupOf.get(p);
+      ParamGroup owner = groupOfTensor.get(p.tensorIdentity());
       if (owner != null) {
         throw new IllegalArgumentException("parameter " + p.name() + " is already in group " + owner.name()
             + "; it cannot also be in group " + group.name() + " (a parameter belongs to one group)");
       }
-      if (seen.put(p, Boolean.TRUE) != null) {
+      if (seen.put(p.tensorIdentity(), Boolean.TRUE) != null) {
         throw new IllegalArgumentException("parameter " + p.name() + " appears twice in group " + group.name());
       }
     }
@@ -90,6 +98,7 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
     groups.add(group);
     for (Parameter p : group.params()) {
       groupOf.put(p, group);
+      groupOfTensor.put(p.tensorIdentity(), group);
     }
   }
 
@@ -117,6 +126,10 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
         if (grad == null) {
           continue;
         }
+        if (p.values() instanceof EngineStorage values) {
+          engineUpdate(p, group).step(group, values, engineGrad(p, values, grad));
+          continue;
+        }
         S s = state.get(p);
         if (s == null) {
           s = newState(p, group);
@@ -125,6 +138,34 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
         update(group, p, grad, s);
       }
     }
+  }
+
+  private EngineUpdate engineUpdate(Parameter p, ParamGroup group) {
+    EngineUpdate update = engineState.get(p);
+    if (update == null) {
+      update = newEngineUpdate(p, group);
+      engineState.put(p, update);
+    }
+    return update;
+  }
+
+  private EngineUpdate newEngineUpdate(Parameter p, ParamGroup group) {
+    EngineStorage values = (EngineStorage) p.values();
+    EngineUpdate update = values.ops() instanceof EngineOptimizers engine ? engine.update(type, p, group) : null;
+    if (update == null) {
+      throw new IllegalStateException(type + " has no implementation as engine operations, and parameter " + p.name()
+          + " lives on " + values.device() + " where Java cannot reach it; bind the block with BlockParameters.copying(...)"
+          + " to step it on the host (values and gradient copied every step), or use an element-wise optimizer");
+    }
+    return update;
+  }
+
+  private static EngineStorage engineGrad(Parameter p, EngineStorage values, FloatStorage grad) {
+    if (grad instanceof EngineStorage onEngine) {
+      return onEngine;
+    }
+    throw new IllegalStateException("parameter " + p.name() + " lives on " + values.device()
+        + " but its gradient was set from host memory; give it a gradient on the same device");
   }
 
   @Override
@@ -183,8 +224,11 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
       groupMaps.add(map);
       for (Parameter p : group.params()) {
         S s = state.get(p);
+        EngineUpdate onEngine = engineState.get(p);
         if (s != null) {
           states.put(p.name(), exportState(p, s));
+        } else if (onEngine != null) {
+          states.put(p.name(), onEngine.export());
         }
       }
     }
@@ -242,9 +286,16 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
     }
     // Build every piece first, so a bad entry leaves the optimizer as it was.
     Map<Parameter, S> restored = new IdentityHashMap<>();
+    Map<Parameter, EngineUpdate> restoredOnEngine = new IdentityHashMap<>();
     for (Map.Entry<String, OptimizerState.ParamState> entry : saved.state().entrySet()) {
       Parameter p = byName.get(entry.getKey());
-      restored.put(p, importState(p, groupOf.get(p), entry.getValue()));
+      if (p.values() instanceof EngineStorage) {
+        EngineUpdate update = newEngineUpdate(p, groupOf.get(p));
+        update.load(entry.getValue());
+        restoredOnEngine.put(p, update);
+      } else {
+        restored.put(p, importState(p, groupOf.get(p), entry.getValue()));
+      }
     }
     for (int g = 0; g < groups.size(); g++) {
       ParamGroup group = groups.get(g);
@@ -256,6 +307,8 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
     }
     state.clear();
     state.putAll(restored);
+    engineState.clear();
+    engineState.putAll(restoredOnEngine);
   }
 
   /** A state tensor from an export, checked against the parameter's size. */

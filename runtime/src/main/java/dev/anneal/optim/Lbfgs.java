@@ -1,5 +1,6 @@
 package dev.anneal.optim;
 
+import dev.anneal.param.EngineStorage;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import java.util.ArrayList;
@@ -73,6 +74,13 @@ public final class Lbfgs extends AbstractOptimizer<Lbfgs.State> {
 
   @Override
   public double step(Closure closure) {
+    for (Parameter p : paramGroups().get(0).params()) {
+      if (p.values() instanceof EngineStorage onEngine) {
+        throw new IllegalStateException("LBFGS runs on the host (its line search reads the loss and flat vectors), but parameter "
+            + p.name() + " lives on " + onEngine.device() + "; bind the block with BlockParameters.copying(...), which copies "
+            + "values and gradient to the host and back every evaluation (12 bytes per value)");
+      }
+    }
     ParamGroup group = paramGroups().get(0);
     double lr = group.lr();
     int maxIter = group.getInt("max_iter");

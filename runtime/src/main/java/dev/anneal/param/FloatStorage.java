@@ -4,10 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A fixed-size run of floats: either a heap {@code float[]} or a direct (off-heap) buffer that can
- * view an engine's tensor memory without copying. Optimizer kernels specialize on the two kinds.
+ * A fixed-size run of floats: a heap {@code float[]}, a direct (off-heap) buffer that can
+ * view an engine's tensor memory without copying, or a tensor an engine keeps on its device
+ * ({@link EngineStorage}). Java kernels run on the first two; the third runs engine operations.
  */
-public sealed interface FloatStorage permits HeapStorage, DirectStorage {
+public sealed interface FloatStorage permits HeapStorage, DirectStorage, EngineStorage {
 
   /** Wraps an existing array; writes go to that array. */
   static HeapStorage wrap(float[] values) {

@@ -96,6 +96,15 @@ public class Parameter implements ParameterSource {
     }
   }
 
+  /**
+   * What makes two parameters the same tensor: itself here; an engine binding answers the
+   * engine's parameter, so that one tensor bound twice (through a block and through one of its
+   * sub-blocks) is recognized and refused as a member of two groups.
+   */
+  public Object tensorIdentity() {
+    return this;
+  }
+
   public boolean requiresGrad() {
     return requiresGrad;
   }

@@ -30,6 +30,11 @@ import java.util.Objects;
  * (PyTorch's {@code setdefault}), that is its base lr, and it is given the closed-form value at the
  * current position (what it would hold had it been there from the start), then steps with the rest.
  *
+ * <p><b>Constructed at a position.</b> PyTorch's {@code last_epoch = k} ({@link GroupSource#resumedAt}):
+ * every group must already carry {@code initial_lr} (from the run being resumed), which is then its
+ * base lr, and construction takes the step to {@code k + 1} from the groups' current lrs, as
+ * PyTorch's {@code _initial_step} does.
+ *
  * <p>Steady-state steps allocate nothing: per-group values live in arrays that grow only when a
  * group joins.
  */
@@ -40,6 +45,7 @@ public abstract class AbstractLrScheduler implements LrScheduler {
   /** PyTorch's {@code last_epoch}: the position, 0 right after construction. */
   protected int lastEpoch = -1;
   private int count;
+  private boolean resuming;
   protected double[] baseLrs = new double[0];
   protected double[] lastLrs = new double[0];
 
@@ -90,10 +96,40 @@ public abstract class AbstractLrScheduler implements LrScheduler {
     if (n == 0) {
       throw new IllegalArgumentException(type + " needs at least one parameter group");
     }
+    int at = groups.lastEpoch();
+    if (at != -1) {
+      requireInitialLrs(at);
+    }
     for (int g = 0; g < n; g++) {
       registerGroup(g, groups.get(g));
     }
-    initialStep();
+    lastEpoch = at;
+    resuming = at != -1;
+    try {
+      initialStep();
+    } finally {
+      resuming = false;
+    }
+  }
+
+  /** PyTorch's refusal of {@code last_epoch = k} on groups that never had a schedule (its KeyError). */
+  private void requireInitialLrs(int at) {
+    for (int g = 0; g < groups.size(); g++) {
+      if (!groups.get(g).has(ParamGroup.INITIAL_LR)) {
+        throw new IllegalArgumentException(type + " last_epoch=" + at + " resumes a schedule, but param_groups[" + g
+            + "] has no 'initial_lr' (PyTorch: KeyError: \"param 'initial_lr' is not specified in param_groups[" + g
+            + "] when resuming an optimizer\"); construct it with last_epoch=-1, or give every group its initial_lr");
+      }
+    }
+  }
+
+  /**
+   * Whether this is the construction step of a scheduler built at {@code last_epoch = k >= 0}:
+   * PyTorch 2.x's {@code _is_initial}, where its chainable ExponentialLR, LinearLR, PolynomialLR,
+   * CosineAnnealingLR and MultiplicativeLR leave the resumed lr as it is (1.13 stepped it once more).
+   */
+  protected final boolean resuming() {
+    return resuming;
   }
 
   /** PyTorch's {@code _initial_step}: the step that makes construction step 0. */

@@ -25,7 +25,7 @@ public final class CosineAnnealingLR extends AbstractLrScheduler {
   @Override
   protected double computeLr(int g, ParamGroup group) {
     double lr = group.lr();
-    if (lastEpoch == 0) {
+    if (lastEpoch == 0 || resuming()) {
       return lr;
     }
     // PyTorch's chainable form; Python's % is a floor modulo.

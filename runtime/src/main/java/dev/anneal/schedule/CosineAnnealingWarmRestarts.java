@@ -23,13 +23,17 @@ public final class CosineAnnealingWarmRestarts extends AbstractLrScheduler {
     this.tMult = tMult;
     this.etaMin = etaMin;
     this.tI = t0;
-    this.tCur = -1;
+    this.tCur = groups.lastEpoch(); // PyTorch's T_cur = last_epoch: resumed at k, it steps on from k
     start();
   }
 
   @Override
   protected void initialStep() {
-    stepTo(0);
+    if (lastEpoch < 0) {
+      stepTo(0);
+    } else {
+      advance(Double.NaN, false);
+    }
   }
 
   @Override
@@ -41,7 +45,7 @@ public final class CosineAnnealingWarmRestarts extends AbstractLrScheduler {
     lastEpoch++;
     tCur = tCur + 1;
     if (tCur >= tI) {
-      tCur = tCur - tI;
+      tCur = tCur % tI; // PyTorch 2.x (1.13 subtracted T_i once; the two differ only when resumed past a cycle)
       tI = tI * tMult;
     }
     writeAll();

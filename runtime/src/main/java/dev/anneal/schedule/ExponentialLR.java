@@ -19,7 +19,7 @@ public final class ExponentialLR extends AbstractLrScheduler {
 
   @Override
   protected double computeLr(int g, ParamGroup group) {
-    return lastEpoch == 0 ? group.lr() : group.lr() * gamma;
+    return lastEpoch == 0 || resuming() ? group.lr() : group.lr() * gamma;
   }
 
   @Override

@@ -14,6 +14,40 @@ public interface GroupSource {
 
   ParamGroup get(int index);
 
+  /**
+   * PyTorch's {@code last_epoch} for a scheduler built on these groups: -1 (the default) starts a
+   * schedule, {@code k >= 0} resumes one whose last step was {@code k} ({@link #resumedAt}).
+   */
+  default int lastEpoch() {
+    return -1;
+  }
+
+  /**
+   * These groups as a run resumed after step {@code lastEpoch} left them (each carries its
+   * {@code initial_lr}): a scheduler built on them is PyTorch's {@code Scheduler(..., last_epoch=lastEpoch)}.
+   */
+  static GroupSource resumedAt(GroupSource groups, int lastEpoch) {
+    if (lastEpoch < -1) {
+      throw new IllegalArgumentException("last_epoch must be at least -1, was " + lastEpoch);
+    }
+    return new GroupSource() {
+      @Override
+      public int size() {
+        return groups.size();
+      }
+
+      @Override
+      public ParamGroup get(int index) {
+        return groups.get(index);
+      }
+
+      @Override
+      public int lastEpoch() {
+        return lastEpoch;
+      }
+    };
+  }
+
   /** Every group of the optimizer, now and later: a group added during training joins the schedule. */
   static GroupSource live(Optimizer optimizer) {
     List<ParamGroup> groups = optimizer.paramGroups();

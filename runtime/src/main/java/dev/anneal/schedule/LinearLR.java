@@ -29,7 +29,7 @@ public final class LinearLR extends AbstractLrScheduler {
     if (lastEpoch == 0) {
       return group.lr() * startFactor;
     }
-    if (lastEpoch > totalIters) {
+    if (resuming() || lastEpoch > totalIters) {
       return group.lr();
     }
     return group.lr()

@@ -37,7 +37,7 @@ public final class MultiplicativeLR extends AbstractLrScheduler {
 
   @Override
   protected double computeLr(int g, ParamGroup group) {
-    return lastEpoch > 0 ? group.lr() * lambda(g).applyAsDouble(lastEpoch) : group.lr();
+    return lastEpoch > 0 && !resuming() ? group.lr() * lambda(g).applyAsDouble(lastEpoch) : group.lr();
   }
 
   @Override

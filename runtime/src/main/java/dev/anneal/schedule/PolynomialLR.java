@@ -21,7 +21,7 @@ public final class PolynomialLR extends AbstractLrScheduler {
 
   @Override
   protected double computeLr(int g, ParamGroup group) {
-    if (lastEpoch == 0 || lastEpoch > totalIters) {
+    if (lastEpoch == 0 || resuming() || lastEpoch > totalIters) {
       return group.lr();
     }
     double decay = Math.pow((1.0 - (double) lastEpoch / totalIters) / (1.0 - (double) (lastEpoch - 1) / totalIters), power);

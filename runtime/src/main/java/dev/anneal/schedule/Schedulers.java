@@ -2,6 +2,7 @@ package dev.anneal.schedule;
 
 import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.schedule.recipe.CosineAnnealingWarmupRestarts;
 import dev.anneal.schedule.recipe.TimmCosineLR;
 import dev.anneal.schedule.recipe.TransformersSchedules;
 import dev.anneal.schedule.warmup.Warmup;
@@ -26,7 +27,9 @@ import java.util.function.IntToDoubleFunction;
  * CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR, ReduceLROnPlateau, SequentialLR,
  * ChainedScheduler), warmups (LinearWarmup, ConstantWarmup, CosineWarmup, ExponentialWarmup with
  * {@code warmup_steps}, {@code warmup_factor} and at most one child, the schedule that follows),
- * transformers' recipes and {@code timm.CosineLRScheduler}. Children are built first, in order,
+ * transformers' recipes, {@code timm.CosineLRScheduler} and katsura-jp's
+ * {@code CosineAnnealingWarmupRestarts}. A {@code last_epoch = k} builds the schedule as PyTorch
+ * resumes one ({@link GroupSource#resumedAt}). Children are built first, in order,
  * on the same groups, as Python builds them before the composite.
  *
  * <p>{@code LambdaLR} and {@code MultiplicativeLR} take Java functions: {@link #lambda} and
@@ -94,6 +97,8 @@ public final class Schedulers {
     for (Spec child : spec.children()) {
       children.add(build(child, groups));
     }
+    // last_epoch = k: this schedule (not its children) is built as PyTorch resumes one
+    groups = k.has("last_epoch") && k.integer("last_epoch") != -1 ? GroupSource.resumedAt(groups, k.integer("last_epoch")) : groups;
     SchedulerProvider provider = Registry.provider(descriptor, SchedulerProvider.class);
     if (provider != null) {
       return provider.create(groups, k, children);
@@ -124,6 +129,7 @@ public final class Schedulers {
       case SequentialLR.TYPE -> new SequentialLR(groups, children, k.ints("milestones"));
       case ChainedScheduler.TYPE -> new ChainedScheduler(groups, children);
       case TimmCosineLR.TYPE -> new TimmCosineLR(groups, k);
+      case CosineAnnealingWarmupRestarts.TYPE -> new CosineAnnealingWarmupRestarts(groups, k);
       case SWALR.TYPE -> new SWALR(groups, PerGroup.of(k, SWALR.SWA_LR), k.integer("anneal_epochs"), k.string("anneal_strategy"));
       case LambdaLR.TYPE, MultiplicativeLR.TYPE -> functional(k, groups);
       default -> throw new IllegalArgumentException("scheduler " + type + " has a descriptor but no implementation: register a "

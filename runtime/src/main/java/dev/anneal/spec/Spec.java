@@ -80,13 +80,14 @@ public final class Spec implements SpecSource {
 
   /**
    * Reads a call pasted from Python, {@code AdamW(lr=1e-3, betas=(0.9, 0.999), foreach=None)}:
-   * the class name (a module prefix such as {@code torch.optim.} or {@code nn.} is dropped) and its
-   * arguments as Python literals ({@link PythonLiteral}). Nothing the user wrote is dropped: the
-   * leading {@code params} or {@code optimizer} of an optimizer or scheduler is the only argument
-   * skipped; further positional arguments take the names of PyTorch's signature
-   * ({@link Descriptor#positional()}), so {@code SGD(model.parameters(), 0.1, momentum=0.9)} has lr
-   * 0.1; and what cannot be read so is refused by name, as Python refuses it where it would:
-   * a repeated keyword, a positional argument after a keyword, {@code *args} and {@code **kwargs}.
+   * the class name (a module prefix such as {@code torch.optim.} or {@code nn.} is dropped, and so is
+   * an assignment such as {@code scheduler = }) and its arguments as Python literals
+   * ({@link PythonLiteral}). Nothing the user wrote is dropped: the leading {@code params} or
+   * {@code optimizer} of an optimizer or scheduler is the only argument skipped; further positional
+   * arguments take the names of PyTorch's signature ({@link Descriptor#positional()}), so
+   * {@code SGD(model.parameters(), 0.1, momentum=0.9)} has lr 0.1; and what cannot be read so is
+   * refused by name, as Python refuses it where it would: a repeated keyword, a positional argument
+   * after a keyword, {@code *args} and {@code **kwargs}.
    */
   public static Spec parse(String call) {
     String text = call.strip();
@@ -95,7 +96,9 @@ public final class Spec implements SpecSource {
       throw new IllegalArgumentException("not a Python call such as AdamW(lr=1e-3): " + abbreviate(call));
     }
     String name = text.substring(0, open).strip();
-    for (String prefix : List.of("torch.optim.lr_scheduler.", "torch.optim.", "optim.lr_scheduler.", "optim.", "lr_scheduler.", "torch.nn.", "nn.")) {
+    name = name.substring(name.lastIndexOf('=') + 1).strip(); // a whole line: scheduler = StepLR(...)
+    for (String prefix : List.of("torch.optim.lr_scheduler.", "torch.optim.", "optim.lr_scheduler.", "optim.", "lr_scheduler.", "torch.nn.", "nn.",
+        "cosine_annealing_warmup.")) {
       if (name.startsWith(prefix)) {
         name = name.substring(prefix.length());
         break;

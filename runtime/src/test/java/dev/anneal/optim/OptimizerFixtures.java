@@ -7,7 +7,10 @@ import dev.anneal.param.Parameter;
 import dev.anneal.spec.Spec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,16 +19,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Reads the optimizer fixtures (shared/conformance/SCHEMA.md) and replays them on the runtime. */
-final class OptimizerFixtures {
-  static final String FOLDER = "conformance/optimizers";
+public final class OptimizerFixtures {
+  public static final String FOLDER = "conformance/optimizers";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private OptimizerFixtures() {}
 
   /** Every .json file in the fixture folder, sorted by name. */
-  static List<Path> files() {
+  public static List<Path> files() {
     try {
-      Path dir = Path.of(OptimizerFixtures.class.getClassLoader().getResource(FOLDER).toURI());
+      URI uri = OptimizerFixtures.class.getClassLoader().getResource(FOLDER).toURI();
+      Path dir = "jar".equals(uri.getScheme()) ? jarFolder(uri) : Path.of(uri);
       try (Stream<Path> list = Files.list(dir)) {
         return list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
       }
@@ -36,9 +40,18 @@ final class OptimizerFixtures {
     }
   }
 
-  static List<JsonNode> cases(Path file) {
+  /** The folder inside this test-jar, when another module replays the fixtures from it. */
+  private static synchronized Path jarFolder(URI uri) throws IOException {
     try {
-      JsonNode root = JSON.readTree(file.toFile());
+      return FileSystems.getFileSystem(uri).provider().getPath(uri);
+    } catch (FileSystemNotFoundException e) {
+      return FileSystems.newFileSystem(uri, Map.of()).provider().getPath(uri);
+    }
+  }
+
+  public static List<JsonNode> cases(Path file) {
+    try {
+      JsonNode root = JSON.readTree(Files.readAllBytes(file));
       if (!root.isArray()) {
         throw new IllegalArgumentException(file + " must hold a JSON array of optimizer cases");
       }
@@ -50,15 +63,14 @@ final class OptimizerFixtures {
     }
   }
 
-  /** The parameters of a case, on heap or direct storage. */
-  static List<Parameter> parameters(JsonNode c, boolean direct) {
+  /** The parameters of a case, on storage of {@code kind}. */
+  public static List<Parameter> parameters(JsonNode c, StorageKind kind) {
     List<Parameter> params = new ArrayList<>();
     JsonNode initial = c.get("initial");
     for (int i = 0; i < initial.size(); i++) {
       float[] values = floats(initial.get(i));
-      FloatStorage storage = direct ? FloatStorage.direct(values.length) : FloatStorage.heap(values.length);
-      storage.copyFrom(values);
-      params.add(new Parameter("p" + i, shape(c, i, values.length), storage));
+      int[] shape = shape(c, i, values.length);
+      params.add(new Parameter("p" + i, shape, kind.create(values, shape)));
     }
     return params;
   }
@@ -78,7 +90,7 @@ final class OptimizerFixtures {
   }
 
   @SuppressWarnings("unchecked")
-  static Optimizer optimizer(JsonNode c, List<Parameter> params) {
+  public static Optimizer optimizer(JsonNode c, List<Parameter> params) {
     Map<String, Object> kwargs = JSON.convertValue(c.get("kwargs"), Map.class);
     JsonNode groupKwargs = c.get("group_kwargs");
     List<ParamGroup> groups = new ArrayList<>();
@@ -102,37 +114,34 @@ final class OptimizerFixtures {
   }
 
   /** Sets every parameter's gradient for {@code step} (null where the fixture says none). */
-  static void setGrads(JsonNode c, int step, List<Parameter> params, boolean direct) {
+  public static void setGrads(JsonNode c, int step, List<Parameter> params, StorageKind kind) {
     JsonNode row = c.get("grads").get(step);
     for (int i = 0; i < params.size(); i++) {
       JsonNode g = row.get(i);
       if (g == null || g.isNull()) {
         params.get(i).setGrad(null);
       } else {
-        float[] values = floats(g);
-        FloatStorage storage = direct ? FloatStorage.direct(values.length) : FloatStorage.heap(values.length);
-        storage.copyFrom(values);
-        params.get(i).setGrad(storage);
+        params.get(i).setGrad(kind.create(floats(g), params.get(i).shape()));
       }
     }
   }
 
   /** Runs one optimizer step of a case: with its closure (LBFGS) or with the recorded gradients. */
-  static void step(JsonNode c, int step, Optimizer optimizer, List<Parameter> params, boolean direct) {
+  public static void step(JsonNode c, int step, Optimizer optimizer, List<Parameter> params, StorageKind kind) {
     JsonNode closure = c.get("closure");
     if (closure != null && !closure.isNull()) {
-      optimizer.step(new QuarticClosure(closure, params, direct));
+      optimizer.step(new QuarticClosure(closure, params, kind));
     } else {
-      setGrads(c, step, params, direct);
+      setGrads(c, step, params, kind);
       optimizer.step();
     }
   }
 
-  static int steps(JsonNode c) {
+  public static int steps(JsonNode c) {
     return c.get("params_after_each_step").size();
   }
 
-  static float[] floats(JsonNode array) {
+  public static float[] floats(JsonNode array) {
     float[] values = new float[array.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) array.get(i).asDouble();
@@ -156,16 +165,16 @@ final class OptimizerFixtures {
     private final List<double[]> a = new ArrayList<>();
     private final List<double[]> c = new ArrayList<>();
     private final List<Parameter> params;
-    private final boolean direct;
+    private final StorageKind kind;
 
-    QuarticClosure(JsonNode spec, List<Parameter> params, boolean direct) {
+    QuarticClosure(JsonNode spec, List<Parameter> params, StorageKind kind) {
       if (!"quartic".equals(spec.get("kind").asText())) {
         throw new IllegalArgumentException("unknown closure kind " + spec.get("kind"));
       }
       spec.get("a").forEach(n -> a.add(doubles(n)));
       spec.get("c").forEach(n -> c.add(doubles(n)));
       this.params = params;
-      this.direct = direct;
+      this.kind = kind;
     }
 
     @Override
@@ -179,9 +188,7 @@ final class OptimizerFixtures {
           loss += 0.5 * a.get(p)[i] * d * d + 0.1 * d * d * d * d;
           grad[i] = (float) (a.get(p)[i] * d + 0.4 * d * d * d);
         }
-        FloatStorage storage = direct ? FloatStorage.direct(grad.length) : FloatStorage.heap(grad.length);
-        storage.copyFrom(grad);
-        param.setGrad(storage);
+        param.setGrad(kind.create(grad, param.shape()));
       }
       return loss;
     }

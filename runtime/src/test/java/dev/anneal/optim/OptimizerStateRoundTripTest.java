@@ -36,29 +36,29 @@ class OptimizerStateRoundTripTest {
     int steps = OptimizerFixtures.steps(c);
     int split = Math.max(1, steps / 2);
 
-    List<Parameter> straight = OptimizerFixtures.parameters(c, false);
+    List<Parameter> straight = OptimizerFixtures.parameters(c, HostStorage.HEAP);
     Optimizer uninterrupted = OptimizerFixtures.optimizer(c, straight);
     for (int s = 0; s < steps; s++) {
-      OptimizerFixtures.step(c, s, uninterrupted, straight, false);
+      OptimizerFixtures.step(c, s, uninterrupted, straight, HostStorage.HEAP);
     }
 
-    List<Parameter> first = OptimizerFixtures.parameters(c, false);
+    List<Parameter> first = OptimizerFixtures.parameters(c, HostStorage.HEAP);
     Optimizer before = OptimizerFixtures.optimizer(c, first);
     for (int s = 0; s < split; s++) {
-      OptimizerFixtures.step(c, s, before, first, false);
+      OptimizerFixtures.step(c, s, before, first, HostStorage.HEAP);
     }
     OptimizerState exported = before.stateDict();
 
-    List<Parameter> resumedParams = OptimizerFixtures.parameters(c, true);
+    List<Parameter> resumedParams = OptimizerFixtures.parameters(c, HostStorage.DIRECT);
     for (int p = 0; p < first.size(); p++) {
       resumedParams.get(p).values().copyFrom(first.get(p).values().toArray());
     }
     Optimizer resumed = OptimizerFixtures.optimizer(c, resumedParams);
     resumed.loadStateDict(exported);
     // The export is a snapshot: stepping the original further must not change it.
-    OptimizerFixtures.step(c, split, before, first, false);
+    OptimizerFixtures.step(c, split, before, first, HostStorage.HEAP);
     for (int s = split; s < steps; s++) {
-      OptimizerFixtures.step(c, s, resumed, resumedParams, true);
+      OptimizerFixtures.step(c, s, resumed, resumedParams, HostStorage.DIRECT);
     }
     for (int p = 0; p < straight.size(); p++) {
       assertArrayEquals(straight.get(p).values().toArray(), resumedParams.get(p).values().toArray(),

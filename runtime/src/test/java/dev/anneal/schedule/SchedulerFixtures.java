@@ -49,8 +49,28 @@ final class SchedulerFixtures {
       return Spec.fromMap(resolveScaleFns(spec));
     }
 
+    /**
+     * The optimizer the case's scheduler is built on. A spec with {@code last_epoch = k >= 0} resumes
+     * by position, as the recording script does: the same spec built at -1 first drives the groups
+     * for {@code k} steps, leaving them as a checkpointed optimizer holds them ({@code initial_lr},
+     * the lr after step k).
+     */
     Optimizer newOptimizer() {
-      return FixtureOptimizers.create(optimizer, optimizerKwargs, initialLrs);
+      Optimizer created = FixtureOptimizers.create(optimizer, optimizerKwargs, initialLrs);
+      if (resumed()) {
+        Map<String, Object> fresh = new LinkedHashMap<>(spec);
+        int k = ((Number) fresh.remove("last_epoch")).intValue();
+        LrScheduler earlier = Schedulers.create(Spec.fromMap(resolveScaleFns(fresh)), created);
+        for (int i = 0; i < k; i++) {
+          earlier.step();
+        }
+      }
+      return created;
+    }
+
+    /** Whether the spec is built at {@code last_epoch = k >= 0}. */
+    boolean resumed() {
+      return spec.get("last_epoch") instanceof Number k && k.intValue() >= 0;
     }
 
     /** Takes step {@code i} (0-based) the way the case says: plain, with a metric, or to an explicit epoch. */

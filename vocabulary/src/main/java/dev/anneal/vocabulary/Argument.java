@@ -108,6 +108,16 @@ public final class Argument {
     return flag(name, defaultValue).allowNone().role(Role.IMPLEMENTATION);
   }
 
+  /**
+   * PyTorch's {@code LRScheduler} {@code last_epoch}: -1 starts the schedule; {@code k >= 0} resumes
+   * it on groups that carry {@code initial_lr} (the runtime's schedulers do this for any descriptor
+   * that has this argument, a user's own too).
+   */
+  public static Argument lastEpoch() {
+    return integer("last_epoch", -1).range(Range.atLeast(-1)).role(Role.BOOKKEEPING)
+        .doc("position of the last step; -1: not stepped yet, k >= 0: resume (every group needs initial_lr)");
+  }
+
   /** {@code T_max} becomes {@code tMax}, {@code weight_decay} {@code weightDecay}, {@code T_0} {@code t0}. */
   public static String javaNameOf(String pythonName) {
     String[] parts = pythonName.replace('.', '_').split("_");

@@ -103,9 +103,26 @@ class DescriptorTest {
   }
 
   @Test
-  void lastEpochOtherThanMinusOneIsRefused() {
-    Problem p = vocabulary.require(Category.SCHEDULER, "StepLR").check(Map.of("step_size", 2, "last_epoch", 5)).get(0);
-    assertEquals("last_epoch", p.argument());
+  void lastEpochResumesWherePyTorchDoesAndNowhereElse() {
+    assertEquals(List.of(), vocabulary.require(Category.SCHEDULER, "StepLR").check(Map.of("step_size", 2, "last_epoch", 5)));
+    Problem belowStart = vocabulary.require(Category.SCHEDULER, "StepLR").check(Map.of("step_size", 2, "last_epoch", -2)).get(0);
+    assertEquals("last_epoch", belowStart.argument());
+    assertEquals(Problem.Reason.OUT_OF_RANGE, belowStart.reason());
+    Problem notReplayed = vocabulary.require(Category.SCHEDULER, "CyclicLR")
+        .check(Map.of("base_lr", 0.01, "max_lr", 0.1, "last_epoch", 5)).get(0);
+    assertEquals("last_epoch", notReplayed.argument());
+  }
+
+  @Test
+  void warmupRestartsRefusesAWarmupAsLongAsTheFirstCycle() {
+    Descriptor d = vocabulary.require(Category.SCHEDULER, "CosineAnnealingWarmupRestarts");
+    assertEquals(List.of(), d.check(Map.of("first_cycle_steps", 200, "max_lr", 0.1, "min_lr", 0.001, "warmup_steps", 50, "gamma", 0.5)));
+    Problem p = d.check(Map.of("first_cycle_steps", 50, "warmup_steps", 50)).get(0);
+    assertEquals("warmup_steps", p.argument());
+    assertEquals(Problem.Reason.CONFLICT, p.reason());
+    assertTrue(p.message().contains("warmup_steps must be smaller than first_cycle_steps"), p.message());
+    assertEquals("cycle_mult", d.check(Map.of("first_cycle_steps", 10, "cycle_mult", 0.5)).get(0).argument());
+    assertEquals(List.of(), d.check(Map.of("first_cycle_steps", 10, "cycle_mult", 0.5, "warmup_steps", 2)));
   }
 
   @Test

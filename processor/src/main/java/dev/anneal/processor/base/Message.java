@@ -69,6 +69,8 @@ public enum Message {
   MISSING_ARGUMENT(ERROR, "missing-argument", "%s needs %s; set %s"),
   OUT_OF_RANGE(ERROR, "out-of-range", "%s %s"),
   ARGUMENTS_CONFLICT(ERROR, "arguments-conflict", "%s"),
+  RESUME_BY_POSITION(ERROR, "resume-by-position",
+      "%s last_epoch must be -1 on a declared plan, was %s: its groups start without initial_lr, which PyTorch refuses with a KeyError; resume a plan with plan.load(checkpoint)"),
   NOT_POSITIVE(ERROR, "not-positive", "%s must be positive, was %s"),
   NEGATIVE(ERROR, "negative", "%s must be at least 0, was %s"),
   UNKNOWN_TYPE(ERROR, "unknown-type", "%s; register it with a DescriptorProvider on the processor path"),

@@ -71,6 +71,11 @@ final class ScheduleChecks {
         && kwargs.get("milestones").value() instanceof Value.Wholes milestones && !milestones.increasing()) {
       report.add(Message.MILESTONES_UNORDERED, kwargs.get("milestones").where(), "MultiStepLR", milestones.values());
     }
+    Arg lastEpoch = kwargs.get("last_epoch");
+    if (lastEpoch != null && lastEpoch.asDouble() != -1) {
+      // a declared plan builds fresh groups, and PyTorch resumes by position only on groups that carry initial_lr
+      report.add(Message.RESUME_BY_POSITION, lastEpoch.where(), single.typeName(), lastEpoch.value().show());
+    }
     OptionalLong known = lengths.known(available, single.interval());
     String unit = unit(single.interval());
     if (known.isPresent()) {

@@ -325,4 +325,11 @@ public final class Specs {
   public static TimmCosineLR timmCosineLR() {
     return TimmCosineLR.spec();
   }
+
+  /**
+   * {@code cosine_annealing_warmup.CosineAnnealingWarmupRestarts (katsura-jp)}: cycles of a linear warmup from min_lr to a peak, then a cosine back; each peak gamma times the last.
+   */
+  public static CosineAnnealingWarmupRestarts cosineAnnealingWarmupRestarts() {
+    return CosineAnnealingWarmupRestarts.spec();
+  }
 }

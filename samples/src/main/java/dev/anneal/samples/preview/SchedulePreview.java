@@ -39,9 +39,9 @@ public final class SchedulePreview implements Callable<Integer> {
   /** The output formats. */
   enum Format { table, csv }
 
-  @Option(names = "--spec", paramLabel = "JSON|FILE",
-      description = "the schedule: {\"type\": \"<PyTorch class>\", <kwargs>..., \"schedulers\": [...]}, inline (starting"
-          + " with '{') or a file holding it")
+  @Option(names = "--spec", paramLabel = "JSON|CALL|FILE",
+      description = "the schedule: {\"type\": \"<PyTorch class>\", <kwargs>..., \"schedulers\": [...]}, or a Python call"
+          + " pasted as written, such as 'StepLR(optimizer, step_size=2)'; inline or a file holding it")
   String spec;
 
   @Option(names = "--lrs", split = ",", paramLabel = "A,B,...", defaultValue = "0.1",
@@ -62,6 +62,10 @@ public final class SchedulePreview implements Callable<Integer> {
   @Option(names = "--metrics", paramLabel = "A,B,...|FILE",
       description = "one monitored value per step, for ReduceLROnPlateau (a file: one per line)")
   String metrics;
+
+  @Option(names = "--every", defaultValue = "1", paramLabel = "K",
+      description = "print every K-th row, and the last (default: ${DEFAULT-VALUE}: all)")
+  int every;
 
   @Option(names = "--format", defaultValue = "table", description = "output on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Format format;
@@ -88,10 +92,14 @@ public final class SchedulePreview implements Callable<Integer> {
     if (spec == null) {
       throw new IllegalArgumentException("give --spec JSON (a schedule), or preview a whole plan with the subcommand: plan --help");
     }
-    Spec schedule = Spec.fromMap(readJson(spec, "--spec"));
+    if (every < 1) {
+      throw new IllegalArgumentException("--every must be at least 1, was " + every);
+    }
+    Spec schedule = readSpec(spec, "--spec");
     ScheduleTrace trace = trace(schedule);
     PrintWriter out = command.commandLine().getOut();
-    out.print(format == Format.csv ? csv(trace) : table(trace));
+    ScheduleTrace shown = trace.everyKthRow(every);
+    out.print(format == Format.csv ? csv(shown) : table(shown));
     out.flush();
     if (png != null) {
       writePng(trace, png, schedule.type());
@@ -109,6 +117,20 @@ public final class SchedulePreview implements Callable<Integer> {
           : numbers(metrics, "--metrics");
     }
     return ScheduleTrace.run(schedule, lrs, ScheduleTrace.optimizerSpec(optimizer, kwargs), steps, values);
+  }
+
+  /** A schedule given as JSON or as a pasted Python call ({@link Spec#parse}), inline or in a file. */
+  static Spec readSpec(String value, String option) throws IOException {
+    String text = value.strip();
+    if (!text.startsWith("{") && !text.endsWith(")")) {
+      Path file = Path.of(value);
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException(option + " is neither inline JSON (starting with '{'), a Python call such as"
+            + " 'StepLR(optimizer, step_size=2)', nor a readable file: " + value);
+      }
+      text = Files.readString(file).strip();
+    }
+    return text.startsWith("{") ? Spec.fromMap(readJson(text, option)) : Spec.parse(text);
   }
 
   static Map<String, Object> readJson(String value, String option) throws IOException {

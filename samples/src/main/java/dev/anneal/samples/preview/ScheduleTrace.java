@@ -92,6 +92,17 @@ public record ScheduleTrace(List<String> columns, List<double[]> rows) {
     return rows.stream().mapToDouble(r -> r[index]).toArray();
   }
 
+  /** Rows 0, k, 2k, ... and the last: a long schedule's shape in a few lines (the plot keeps every row). */
+  public ScheduleTrace everyKthRow(int k) {
+    List<double[]> kept = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (i % k == 0 || i == rows.size() - 1) {
+        kept.add(rows.get(i));
+      }
+    }
+    return new ScheduleTrace(columns, List.copyOf(kept));
+  }
+
   /** Reads an optimizer spec from a name and its keyword arguments. */
   public static Spec optimizerSpec(String name, Map<String, Object> kwargs) {
     Spec spec = Spec.of(name);

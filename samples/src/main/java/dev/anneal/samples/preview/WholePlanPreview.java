@@ -145,7 +145,7 @@ public final class WholePlanPreview implements Callable<Integer> {
       }
     } else {
       TrainingPlan plan = specPlan();
-      title = Spec.fromMap(SchedulePreview.readJson(spec, "--spec")).type();
+      title = SchedulePreview.readSpec(spec, "--spec").type();
       trace = preview(plan);
     }
     write(trace, title, console);
@@ -178,7 +178,7 @@ public final class WholePlanPreview implements Callable<Integer> {
   }
 
   private TrainingPlan specPlan() throws IOException {
-    Spec schedule = Spec.fromMap(SchedulePreview.readJson(spec, "--spec"));
+    Spec schedule = SchedulePreview.readSpec(spec, "--spec");
     Map<String, Object> kwargs = optimizerKwargs == null ? Map.of() : SchedulePreview.readJson(optimizerKwargs, "--optimizer-kwargs");
     List<String> names = groups != null ? groups : new ArrayList<>();
     if (groups == null) {

@@ -45,6 +45,28 @@ class SchedulePreviewTest {
   }
 
   @Test
+  void aPastedPythonCallEveryFiftyRows() {
+    assertEquals(0, run("--spec", "scheduler = lr_scheduler.CosineAnnealingWarmupRestarts(optimizer, first_cycle_steps=200,"
+        + " max_lr=0.1, min_lr=0.001, warmup_steps=50, gamma=0.5)", "--steps", "520", "--every", "50", "--format", "csv"), err.toString());
+    List<String> lines = lines();
+    assertEquals("step,lr_0,momentum_0", lines.get(0));
+    // rows 0, 50, ..., 500 and the last, 520; values of runtime's warmup_restarts.json, case warmup_restarts_seed
+    assertEquals(13, lines.size());
+    assertEquals("0,0.001,0.0", lines.get(1));
+    assertEquals("50,0.1,0.0", lines.get(2));
+    assertEquals("200,0.001,0.0", lines.get(5));
+    assertEquals("250,0.05,0.0", lines.get(6));
+    assertEquals("450,0.025,0.0", lines.get(10));
+    assertTrue(lines.get(12).startsWith("520,0.01425434"), lines.get(12));
+  }
+
+  @Test
+  void aPastedResumeOnFreshGroupsIsPyTorchsKeyError() {
+    assertEquals(2, run("--spec", "StepLR(optimizer, step_size=2, gamma=0.5, last_epoch=4)"));
+    assertTrue(err.toString().contains("param 'initial_lr' is not specified in param_groups[0]"), err.toString());
+  }
+
+  @Test
   void oneCycleOnAdamShowsBeta1() {
     assertEquals(0, run("--spec", "{\"type\": \"OneCycleLR\", \"max_lr\": 0.1, \"total_steps\": 10, \"anneal_strategy\": \"linear\"}",
         "--optimizer", "Adam", "--steps", "3", "--format", "csv"), err.toString());

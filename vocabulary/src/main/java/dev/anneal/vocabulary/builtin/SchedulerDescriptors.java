@@ -31,10 +31,21 @@ final class SchedulerDescriptors {
   private static final Range POSITIVE = Range.above(0);
 
   /**
-   * {@code last_epoch}: Anneal builds schedulers at -1 and resumes them with {@code loadStateDict},
-   * so only -1 is accepted.
+   * {@code last_epoch}: -1 starts the schedule; {@code k >= 0} resumes it as PyTorch does, on groups
+   * that carry {@code initial_lr} (PyTorch's KeyError otherwise), construction taking the step to
+   * {@code k + 1}.
    */
   static Argument lastEpoch() {
+    return Argument.lastEpoch();
+  }
+
+  /**
+   * {@code last_epoch} of the schedulers whose construction at {@code k >= 0} Anneal does not
+   * replay: CyclicLR (2.x takes its momentum bounds from the arguments, 1.13 from the groups, so
+   * the fixtures cannot be recorded here) and SequentialLR (2.x is still changing how it resumes,
+   * pytorch#171515). Only -1; resume those with {@code loadStateDict}.
+   */
+  static Argument startOnlyLastEpoch() {
     return integer("last_epoch", -1).range(Range.closed(-1, -1)).role(Role.BOOKKEEPING)
         .doc("only -1: resume with loadStateDict instead");
   }
@@ -50,6 +61,10 @@ final class SchedulerDescriptors {
 
   private static Descriptor.Builder tail(Descriptor.Builder b) {
     return b.arg(lastEpoch()).arg(verbose());
+  }
+
+  private static Descriptor.Builder startOnlyTail(Descriptor.Builder b) {
+    return b.arg(startOnlyLastEpoch()).arg(verbose());
   }
 
   static List<Descriptor> all() {
@@ -87,7 +102,7 @@ final class SchedulerDescriptors {
         .arg(integer("T_mult", 1).range(Range.atLeast(1)).doc("growth of each cycle"))
         .arg(number("eta_min", 0.0).doc("minimum lr"))
         .closedForm((v, c) -> Curves.warmRestarts(v))).build());
-    all.add(tail(torch("CyclicLR", "lr cycling between base_lr and max_lr (momentum inversely)").stepping(Stepping.STEP)
+    all.add(startOnlyTail(torch("CyclicLR", "lr cycling between base_lr and max_lr (momentum inversely)").stepping(Stepping.STEP)
         .arg(perGroup("base_lr", null).required().doc("lower bound of the cycle, per group"))
         .arg(perGroup("max_lr", null).required().doc("upper bound of the cycle, per group"))
         .arg(number("step_size_up", 2000.0).range(POSITIVE).doc("positions of the rising half"))
@@ -126,7 +141,7 @@ final class SchedulerDescriptors {
         .arg(perGroup("min_lr", 0.0).range(NON_NEGATIVE).doc("lower bound, per group"))
         .arg(number("eps", 1e-8).range(NON_NEGATIVE).doc("smaller reductions are skipped"))
         .arg(verbose()).build());
-    all.add(tail(torch("SequentialLR", "children one after another, switching at the milestones")
+    all.add(startOnlyTail(torch("SequentialLR", "children one after another, switching at the milestones")
         .arg(ints("milestones").range(NON_NEGATIVE).ascending().doc("positions where the next child starts"))
         .children(Children.AT_LEAST_ONE)
         .childrenRule((v, children) -> v.ints("milestones").length == children - 1 ? null : new Descriptor.ChildrenRule.Verdict(
@@ -153,6 +168,7 @@ final class SchedulerDescriptors {
     }
     all.addAll(recipes());
     all.add(timmCosine());
+    all.add(warmupRestarts());
     return all;
   }
 
@@ -240,5 +256,23 @@ final class SchedulerDescriptors {
         .arg(number("k_decay", 1.0).range(POSITIVE).doc("shape of the cosine"))
         .arg(flag("initialize", true).role(Role.BOOKKEEPING).doc("timm's initialization switch; always initialized here"))
         .closedForm((v, c) -> Curves.timmCosine(v)).build();
+  }
+
+  /** katsura-jp's scheduler ({@link WarmupRestarts}); per-group {@code max_lr} / {@code min_lr} lists are Anneal's. */
+  private static Descriptor warmupRestarts() {
+    return Descriptor.scheduler("CosineAnnealingWarmupRestarts")
+        .origin("cosine_annealing_warmup.CosineAnnealingWarmupRestarts (katsura-jp)")
+        .summary("cycles of a linear warmup from min_lr to a peak, then a cosine back; each peak gamma times the last")
+        .stepping(Stepping.STEP)
+        .arg(integer("first_cycle_steps", null).required().range(Range.atLeast(1)).doc("positions of the first cycle, warmup included"))
+        .arg(number("cycle_mult", 1.0).range(POSITIVE).doc("growth of each cycle after its warmup"))
+        .arg(perGroup("max_lr", 0.1).range(NON_NEGATIVE).doc("first peak, once or per group"))
+        .arg(perGroup("min_lr", 0.001).range(NON_NEGATIVE).doc("lr at each cycle's start, once or per group"))
+        .arg(integer("warmup_steps", 0).range(NON_NEGATIVE).doc("positions of each cycle's linear warmup"))
+        .arg(number("gamma", 1.0).range(NON_NEGATIVE).doc("peak factor per cycle"))
+        .arg(lastEpoch())
+        .constraint(Constraint.of(WarmupRestarts::warmupShorterThanCycle, "warmup_steps", "first_cycle_steps"))
+        .constraint(Constraint.of(WarmupRestarts::cyclesKeepSteps, "cycle_mult", "warmup_steps"))
+        .closedForm((v, c) -> WarmupRestarts.curve(v)).build();
   }
 }

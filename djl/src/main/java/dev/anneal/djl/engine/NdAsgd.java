@@ -1,0 +1,59 @@
+package dev.anneal.djl.engine;
+
+import ai.djl.ndarray.NDArray;
+import dev.anneal.optim.ParamGroup;
+import dev.anneal.param.EngineStorage;
+import dev.anneal.param.Parameter;
+import java.util.List;
+
+/**
+ * {@code torch.optim.ASGD} as in PyTorch 2.x's {@code _single_tensor_asgd}: a step uses the
+ * {@code eta} and {@code mu} the previous step computed ({@code eta} starts at the group's lr,
+ * {@code mu} at 1; both kept in double, as the Java kernel keeps them), and averages the iterates
+ * into {@code ax} once {@code mu != 1}.
+ */
+final class NdAsgd extends NdUpdate {
+  NdAsgd(Parameter p) {
+    super(p, List.of("ax"), List.of("step", "eta", "mu"));
+  }
+
+  @Override
+  List<String> requiredTensors() {
+    return List.of("ax");
+  }
+
+  @Override
+  public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {
+    NDArray param = NdOps.array(values);
+    double lr = group.lr();
+    double lambd = group.getDouble("lambd");
+    double wd = group.getDouble("weight_decay");
+    if (!state.containsKey("ax")) {
+      scalarState.put("eta", lr); // a new state (a loaded one has its tensors)
+      scalarState.put("mu", 1.0);
+    }
+    double step = scalarState.merge("step", 1.0, Double::sum);
+    double eta = scalarState.get("eta");
+    double mu = scalarState.get("mu");
+    NDArray s = scalars((float) wd, (float) (1 - lambd * eta), (float) -eta, (float) mu);
+    NDArray ax = tensor("ax");
+    try (Temps t = new Temps()) {
+      NDArray grad = NdOps.array(gradient);
+      if (group.getBoolean("maximize")) {
+        grad = t.keep(grad.neg());
+      }
+      if (wd != 0) {
+        grad = t.keep(grad.add(t.keep(param.mul(t.keep(s.get(0))))));
+      }
+      param.muli(t.keep(s.get(1)));
+      param.addi(t.keep(grad.mul(t.keep(s.get(2)))));
+      if (mu != 1) {
+        ax.addi(t.keep(t.keep(param.sub(ax)).muli(t.keep(s.get(3)))));
+      } else {
+        NdOps.assign(ax, param);
+      }
+    }
+    scalarState.put("eta", lr / Math.pow(1 + lambd * lr * step, group.getDouble("alpha")));
+    scalarState.put("mu", 1 / Math.max(1, step - group.getDouble("t0")));
+  }
+}

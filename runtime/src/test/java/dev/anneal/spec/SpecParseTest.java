@@ -22,6 +22,7 @@ class SpecParseTest {
     assertEquals(List.of("lr", "momentum"), List.copyOf(sgd.kwargs().keySet()));
     assertEquals(Map.of("lr", 1e-3, "betas", List.of(0.9, 0.99)), Spec.parse("Adam(params, 1e-3, (0.9, 0.99))").kwargs());
     assertEquals(Map.of("step_size", 30, "gamma", 0.5), Spec.parse("StepLR(optimizer, 30, 0.5)").kwargs());
+    assertEquals(Map.of("step_size", 30, "gamma", 0.5, "last_epoch", 4), Spec.parse("scheduler = StepLR(optimizer, 30, 0.5, 4)").kwargs());
     assertEquals(Map.of("T_max", 100), Spec.parse("lr_scheduler.CosineAnnealingLR(opt, 100)").kwargs());
   }
 

@@ -118,7 +118,7 @@ public final class TrainingPlan {
     this.schedules = PlanAssembly.schedules(b, declared, optimizer, factory);
     this.pipeline = new StepPipeline(this, optimizer, groups, freezer, held, b.clipping, clock, hooks, schedules, listeners);
 
-    freezer.update(0, 0);
+    freezer.start(0, 0);
     pipeline.refreshTrainable();
     held.sync(freezer::isFrozen);
     this.declaration = new LinkedHashMap<>(PlanDeclaration.describe(b, declared, built));

@@ -68,4 +68,65 @@ class TrainingStateCheckpointTest {
     assertArrayEquals(straight.values().toArray(), resumed.values().toArray());
     assertTrue(Files.size(state) < Files.size(full), "the training state holds no weights");
   }
+
+  /** Saved at an epoch boundary with a group that unfreezes at the next epoch, as DJL's adapter saves. */
+  @Test
+  void aGroupThatUnfreezesAfterTheBoundaryResumesToo() throws Exception {
+    Parameter a1 = Parameter.of("a", 1f, -2f);
+    Parameter b1 = Parameter.of("b", 0.5f, 3f);
+    TrainingPlan straight = frozenPlan(a1, b1);
+    Path state = dir.resolve("boundary.anneal");
+    for (int epoch = 0; epoch < 3; epoch++) {
+      straight.startEpoch();
+      for (int i = 0; i < 4; i++) {
+        grads(straight, a1, b1);
+        straight.afterBackward();
+      }
+      straight.endEpoch();
+      if (epoch == 0) {
+        straight.saveTrainingState(state);
+        float[][] weights = {a1.values().toArray(), b1.values().toArray()};
+        Parameter a2 = Parameter.of("a", 0f, 0f);
+        Parameter b2 = Parameter.of("b", 0f, 0f);
+        TrainingPlan resumed = frozenPlan(a2, b2);
+        resumed.load(state);
+        a2.values().copyFrom(weights[0]);
+        b2.values().copyFrom(weights[1]);
+        for (int e = 1; e < 3; e++) {
+          resumed.startEpoch();
+          for (int i = 0; i < 4; i++) {
+            grads(resumed, a2, b2);
+            resumed.afterBackward();
+          }
+          resumed.endEpoch();
+        }
+        this.resumedA = a2.values().toArray();
+        this.resumedB = b2.values().toArray();
+      }
+    }
+    assertArrayEquals(a1.values().toArray(), resumedA);
+    assertArrayEquals(b1.values().toArray(), resumedB);
+  }
+
+  private float[] resumedA;
+  private float[] resumedB;
+
+  private static TrainingPlan frozenPlan(Parameter a, Parameter b) {
+    return TrainingPlan.builder().epochs(3).stepsPerEpoch(4)
+        .optimizer(Spec.of("AdamW").with("lr", 0.05))
+        .schedule(Spec.of("CosineAnnealingLR").with("T_max", 12), Interval.STEP)
+        .group("a", a, g -> g.freezeUntilEpoch(1))
+        .group("b", b)
+        .build();
+  }
+
+  private static void grads(TrainingPlan plan, Parameter... params) {
+    for (Parameter p : params) {
+      float[] g = new float[p.size()];
+      for (int k = 0; k < g.length; k++) {
+        g[k] = p.values().get(k) * 0.3f - k + 0.1f * plan.clock().step();
+      }
+      p.setGrad(FloatStorage.wrap(g));
+    }
+  }
 }

@@ -9,20 +9,32 @@ import java.util.regex.Pattern;
  * README's "README snippets" section describes: the hidden context in an HTML comment
  * {@code <!-- java ... -->} on the lines right before the fence (its {@code import} lines become
  * imports, its other lines members of the class that holds the statements), the block's own
- * {@code import} lines, its type declarations (starting at column 0) as top-level types, and the
- * rest as the body of a method that may throw anything.
+ * {@code import} lines, its type declarations (starting at column 0) as top-level types, each in
+ * a file of its own (the processor refuses a model declared beside another top-level type), and
+ * the rest as the body of a method that may throw anything.
  */
 final class ReadmeSnippets {
   private static final Pattern TYPE_START = Pattern.compile(
       "^((public|protected|abstract|final|static|sealed|non-sealed|strictfp)\\s+)*(class|interface|enum|record|@interface)\\s+\\w+.*");
+  private static final Pattern TYPE_NAME = Pattern.compile("\\b(?:class|interface|enum|record|@interface)\\s+(\\w+)");
   private static final String CONTEXT_START = "<!-- java";
   private static final String CONTEXT_END = "-->";
 
   private ReadmeSnippets() {}
 
-  /** One block: where it starts in the text (1-based line of the fence) and its Java source. */
-  record Snippet(int number, int fenceLine, String packageName, String source, List<Integer> readmeLines) {
-    /** The README line of a line of {@link #source} (1-based), or 0 for a line the wrapper added. */
+  /** One block: where it starts in the text (1-based line of the fence) and its Java files. */
+  record Snippet(int number, int fenceLine, String packageName, List<Source> sources) {
+    /** Every file's text, for messages. */
+    String source() {
+      StringBuilder all = new StringBuilder();
+      sources.forEach(f -> all.append("// ").append(f.fileName()).append('\n').append(f.text()));
+      return all.toString();
+    }
+  }
+
+  /** One file of a block: a top-level type, or {@code ReadmeSnippet.java} with the statements. */
+  record Source(String fileName, String text, List<Integer> readmeLines) {
+    /** The README line of a line of {@link #text} (1-based), or 0 for a line the wrapper added. */
     int readmeLine(long sourceLine) {
       return sourceLine >= 1 && sourceLine <= readmeLines.size() ? readmeLines.get((int) sourceLine - 1) : 0;
     }
@@ -57,29 +69,56 @@ final class ReadmeSnippets {
       if (line.startsWith("import ")) {
         unit.imports.add(new Line(line, i + 1));
       } else if (TYPE_START.matcher(line).matches() || (line.startsWith("@") && typeFollows(lines, i, end))) {
-        i = typeDeclaration(lines, i, end, unit.types);
+        List<Line> type = new ArrayList<>();
+        i = typeDeclaration(lines, i, end, type);
+        unit.types.add(type);
       } else {
         statements.add(new Line(line, i + 1));
       }
     }
     String packageName = "readme.block" + number;
-    List<Line> source = new ArrayList<>();
-    source.add(new Line("package " + packageName + ";", 0));
-    source.addAll(unit.imports);
-    source.addAll(unit.types);
-    source.add(new Line("final class ReadmeSnippet {", 0));
-    source.addAll(unit.members);
-    source.add(new Line("  void run() throws Exception {", 0));
-    source.addAll(statements);
-    source.add(new Line("  }", 0));
-    source.add(new Line("}", 0));
+    List<Source> sources = new ArrayList<>();
+    for (List<Line> type : unit.types) {
+      List<Line> file = new ArrayList<>();
+      file.add(new Line("package " + packageName + ";", 0));
+      file.addAll(unit.imports);
+      file.addAll(type);
+      sources.add(source(typeName(type) + ".java", file));
+    }
+    List<Line> file = new ArrayList<>();
+    file.add(new Line("package " + packageName + ";", 0));
+    file.addAll(unit.imports);
+    file.add(new Line("final class ReadmeSnippet {", 0));
+    file.addAll(unit.members);
+    file.add(new Line("  void run() throws Exception {", 0));
+    file.addAll(statements);
+    file.add(new Line("  }", 0));
+    file.add(new Line("}", 0));
+    sources.add(source("ReadmeSnippet.java", file));
+    return new Snippet(number, fence + 1, packageName, List.copyOf(sources));
+  }
+
+  private static Source source(String fileName, List<Line> lines) {
     StringBuilder text = new StringBuilder();
     List<Integer> readmeLines = new ArrayList<>();
-    for (Line line : source) {
+    for (Line line : lines) {
       text.append(line.text()).append('\n');
       readmeLines.add(line.readmeLine());
     }
-    return new Snippet(number, fence + 1, packageName, text.toString(), List.copyOf(readmeLines));
+    return new Source(fileName, text.toString(), List.copyOf(readmeLines));
+  }
+
+  /** The name of the type a declaration declares (its first line that starts a type). */
+  private static String typeName(List<Line> type) {
+    for (Line line : type) {
+      if (TYPE_START.matcher(line.text()).matches()) {
+        java.util.regex.Matcher m = TYPE_NAME.matcher(line.text());
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+    }
+    throw new IllegalStateException("no type name in " + type);
   }
 
   /** The {@code <!-- java ... -->} comment ending on the line right before the fence, if any. */
@@ -131,7 +170,7 @@ final class ReadmeSnippets {
     for (int i = from; i < end; i++) {
       String line = lines[i];
       if (!opened && TYPE_START.matcher(line).matches()) {
-        line = line.replaceFirst("^public\\s+", "");   // several top-level types share one file
+        line = line.replaceFirst("^public\\s+", "");   // as the README shows it; package-private is enough
       }
       out.add(new Line(line, i + 1));
       for (int c = 0; c < line.length(); c++) {
@@ -192,6 +231,6 @@ final class ReadmeSnippets {
   private static final class Unit {
     final List<Line> imports = new ArrayList<>();
     final List<Line> members = new ArrayList<>();
-    final List<Line> types = new ArrayList<>();
+    final List<List<Line>> types = new ArrayList<>();
   }
 }

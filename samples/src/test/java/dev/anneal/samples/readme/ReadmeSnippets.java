@@ -20,8 +20,12 @@ final class ReadmeSnippets {
 
   private ReadmeSnippets() {}
 
-  /** One block: where it starts in the text (1-based line of the fence) and its Java source. */
-  record Snippet(int number, int fenceLine, String packageName, String source, List<Integer> readmeLines) {
+  /**
+   * One block: where it starts in the text (1-based line of the fence), its Java source and the
+   * name of its file: the block's model (its {@code @Training} type, else its first type) is the
+   * file's own class, as in a user's project, not an auxiliary one.
+   */
+  record Snippet(int number, int fenceLine, String packageName, String fileName, String source, List<Integer> readmeLines) {
     /** The README line of a line of {@link #source} (1-based), or 0 for a line the wrapper added. */
     int readmeLine(long sourceLine) {
       return sourceLine >= 1 && sourceLine <= readmeLines.size() ? readmeLines.get((int) sourceLine - 1) : 0;
@@ -57,7 +61,9 @@ final class ReadmeSnippets {
       if (line.startsWith("import ")) {
         unit.imports.add(new Line(line, i + 1));
       } else if (TYPE_START.matcher(line).matches() || (line.startsWith("@") && typeFollows(lines, i, end))) {
+        int first = unit.types.size();
         i = typeDeclaration(lines, i, end, unit.types);
+        unit.named(unit.types.subList(first, unit.types.size()));
       } else {
         statements.add(new Line(line, i + 1));
       }
@@ -79,7 +85,8 @@ final class ReadmeSnippets {
       text.append(line.text()).append('\n');
       readmeLines.add(line.readmeLine());
     }
-    return new Snippet(number, fence + 1, packageName, text.toString(), List.copyOf(readmeLines));
+    String fileName = unit.model != null ? unit.model : unit.firstType != null ? unit.firstType : "ReadmeSnippet";
+    return new Snippet(number, fence + 1, packageName, fileName, text.toString(), List.copyOf(readmeLines));
   }
 
   /** The {@code <!-- java ... -->} comment ending on the line right before the fence, if any. */
@@ -190,8 +197,25 @@ final class ReadmeSnippets {
   private record Line(String text, int readmeLine) {}
 
   private static final class Unit {
+    private static final Pattern TYPE_NAME = Pattern.compile("\\b(class|interface|enum|record)\\s+(\\w+)");
     final List<Line> imports = new ArrayList<>();
     final List<Line> members = new ArrayList<>();
     final List<Line> types = new ArrayList<>();
+    String firstType;
+    String model;
+
+    /** Notes the name of a declaration just read, and whether it is a model ({@code @Training}). */
+    void named(List<Line> declaration) {
+      boolean training = false;
+      for (Line line : declaration) {
+        training |= line.text().startsWith("@Training");
+        java.util.regex.Matcher name = TYPE_NAME.matcher(line.text());
+        if (TYPE_START.matcher(line.text()).matches() && name.find()) {
+          firstType = firstType == null ? name.group(2) : firstType;
+          model = model == null && training ? name.group(2) : model;
+          return;
+        }
+      }
+    }
   }
 }

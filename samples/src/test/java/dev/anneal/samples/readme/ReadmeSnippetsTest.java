@@ -101,7 +101,7 @@ class ReadmeSnippetsTest {
     Path generated = Files.createDirectories(out.resolve("block" + snippet.number()).resolve("generated"));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     JavaFileObject source = new SimpleJavaFileObject(
-        URI.create("string:///" + snippet.packageName().replace('.', '/') + "/ReadmeSnippet.java"), JavaFileObject.Kind.SOURCE) {
+        URI.create("string:///" + snippet.packageName().replace('.', '/') + "/" + snippet.fileName() + ".java"), JavaFileObject.Kind.SOURCE) {
       @Override
       public CharSequence getCharContent(boolean ignoreEncodingErrors) {
         return snippet.source();

@@ -653,6 +653,21 @@ def cases():
         record("sequential_into_warm_restarts", {"type": "SequentialLR", "milestones": [3], "schedulers": [
             {"type": "ExponentialLR", "gamma": 0.5},
             {"type": "CosineAnnealingWarmRestarts", "T_0": 4}]}, [0.1], steps=12),
+        # Two OneCycleLRs in sequence: each constructor writes the groups' initial_lr, max_lr and min_lr
+        # (and max_momentum / base_momentum when it cycles momentum), and every OneCycleLR reads them
+        # from the groups, so the first phase runs with the second's bounds over its own phases.
+        # torch 1.13 and 2.x agree here (same constructor and get_lr; no nested composite to undo).
+        record("sequential_one_cycle_twice", {"type": "SequentialLR", "milestones": [8], "schedulers": [
+            {"type": "OneCycleLR", "max_lr": [0.1, 0.05], "total_steps": 8, "pct_start": 0.25},
+            {"type": "OneCycleLR", "max_lr": [0.02, 0.01], "total_steps": 12, "pct_start": 0.5, "anneal_strategy": "linear",
+             "div_factor": 10.0, "final_div_factor": 100.0, "base_momentum": 0.8, "max_momentum": 0.9}]},
+               [0.01, 0.01], "SGD", SGD_M, steps=19),
+        # the second does not cycle momentum: the first keeps its own momentum bounds, takes the second's lrs
+        record("sequential_one_cycle_twice_adam", {"type": "SequentialLR", "milestones": [9], "schedulers": [
+            {"type": "OneCycleLR", "max_lr": 0.003, "total_steps": 9, "three_phase": True, "base_momentum": 0.8,
+             "max_momentum": 0.95},
+            {"type": "OneCycleLR", "max_lr": 0.001, "total_steps": 6, "cycle_momentum": False}]},
+               [0.001], "Adam", ADAM, steps=14),
     ]
     files["chained_scheduler"] = [
         record("chained_docs_example", {"type": "ChainedScheduler", "schedulers": [

@@ -620,6 +620,12 @@ def cases():
                                         "max_momentum": 0.9}, [0.001], "Adam", ADAM, steps=16),
         record("one_cycle_epochs_times_steps", {"type": "OneCycleLR", "max_lr": [0.1, 0.01], "epochs": 3, "steps_per_epoch": 5},
                [0.01, 0.01], "SGD", SGD_M, steps=15),
+        # phases of at most one step, which torch runs (Anneal's processor warns, [anneal:one-cycle-fit]):
+        # fastai's frozen fine_tune phase (pct_start 0.99 over 99 batches) and a rise shorter than a step
+        record("one_cycle_fastai_frozen_phase", {"type": "OneCycleLR", "max_lr": 0.002, "total_steps": 99, "pct_start": 0.99},
+               [0.002], "Adam", {"betas": [0.95, 0.99]}, steps=99),
+        record("one_cycle_rise_below_one_step", {"type": "OneCycleLR", "max_lr": 1.0, "total_steps": 3, "pct_start": 0.2},
+               [0.1], "SGD", SGD_M, steps=3),
         record("one_cycle_no_momentum", {"type": "OneCycleLR", "max_lr": 0.1, "total_steps": 10, "cycle_momentum": False}, [0.01],
                "SGD", SGD_M, steps=10),
     ]

@@ -139,6 +139,11 @@ public final class OneCycleLR extends AbstractLrScheduler {
     for (int i = 0; i < phaseEnds.length; i++) {
       double endStep = phaseEnds[i];
       if (stepNum <= endStep || i == phaseEnds.length - 1) {
+        if (endStep == startStep) {
+          throw new IllegalStateException("OneCycleLR phase " + (i + 1) + " of " + phaseEnds.length + " is zero steps long (pct_start "
+              + pctStart + " of total_steps " + totalSteps + "), reached at step " + stepNum
+              + "; PyTorch raises ZeroDivisionError here: change pct_start or total_steps");
+        }
         double pct = (stepNum - startStep) / (endStep - startStep);
         if (group != null && momentum.enabled()) {
           Momentum.write(group, anneal(momentumAt(i, false, g), momentumAt(i, true, g), pct));

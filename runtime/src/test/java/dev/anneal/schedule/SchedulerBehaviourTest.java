@@ -26,6 +26,15 @@ class SchedulerBehaviourTest {
   }
 
   @Test
+  void oneCyclePhaseOfZeroStepsIsRefusedWhereTorchDividesByZero() {
+    // torch 1.13 and 2.x: OneCycleLR(max_lr=1.0, total_steps=5, pct_start=0.2) raises ZeroDivisionError at construction
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Schedulers.create(
+        Spec.of("OneCycleLR").with("max_lr", 1.0).with("total_steps", 5).with("pct_start", 0.2), sgd(0.1)));
+    assertTrue(e.getMessage().contains("phase 1 of 2 is zero steps long"), e.getMessage());
+    assertTrue(e.getMessage().contains("ZeroDivisionError"), e.getMessage());
+  }
+
+  @Test
   void linearWarmupIsTheGradualWarmupThenTheChildFromItsStepZero() {
     Optimizer o = sgd(0.1);
     LrScheduler s = Schedulers.create(Spec.of("LinearWarmup").with("warmup_steps", 4).with("warmup_factor", 0.2)

@@ -85,7 +85,8 @@ public enum Message {
       "interval %s differs from interval %s of the first schedule; composed schedules step together: give them one interval"),
   MILESTONE_COUNT(ERROR, "milestone-count",
       "@SequentialSchedule needs one milestone fewer than schedules (%d schedules), had %d milestones"),
-  ONE_CYCLE_FIT(ERROR, "one-cycle-fit", "OneCycleLR phases do not fit: %s"),
+  ONE_CYCLE_EMPTY_PHASE(ERROR, "one-cycle-empty-phase",
+      "OneCycleLR phases do not fit: %s makes phase %d zero steps long, and PyTorch divides by its length at step %d (ZeroDivisionError); change pct_start or the length"),
   SCHEDULE_TOO_SHORT(ERROR, "schedule-too-short",
       "%s is %s long but the training lasts %s; the schedule would be stepped past its end"),
   CYCLE_MOMENTUM(ERROR, "cycle-momentum",
@@ -98,6 +99,7 @@ public enum Message {
   MILESTONE_AFTER_END(WARNING, "milestone-after-end",
       "%s %s is at or after the end of the training (%s); it never takes effect"),
   FROZEN_WHOLE_RUN(WARNING, "frozen-whole-run", "group %s stays frozen for the whole run (%s); it never trains"),
+  ONE_CYCLE_FIT(WARNING, "one-cycle-fit", "OneCycleLR phases barely fit: %s"),
   ETA_MIN_ABOVE_LR(WARNING, "eta-min-above-lr",
       "%s %s is at or above the lr of group %s (%s); the schedule raises the lr or keeps it flat"),
 

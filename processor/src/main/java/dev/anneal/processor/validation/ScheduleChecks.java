@@ -2,6 +2,7 @@ package dev.anneal.processor.validation;
 
 import dev.anneal.annotations.Interval;
 import dev.anneal.annotations.ScheduleType;
+import dev.anneal.processor.base.Location;
 import dev.anneal.processor.base.Message;
 import dev.anneal.processor.base.Report;
 import dev.anneal.processor.model.Arg;
@@ -107,10 +108,32 @@ final class ScheduleChecks {
     }
     Arg pct = single.kwargs().get("pct_start");
     double pctStart = pct == null ? 0.3 : pct.asDouble();
+    Arg three = single.kwargs().get("three_phase");
+    boolean threePhase = three != null && three.value() instanceof Value.Flag flag && flag.value();
+    Location where = pct == null ? (total == null ? single.where() : total.where()) : pct.where();
+    // PyTorch's phases: each ends at end_step, the first starts at 0, the next where the last ended
+    double[] ends = threePhase
+        ? new double[] {pctStart * steps - 1, 2 * pctStart * steps - 2, steps - 1}
+        : new double[] {pctStart * steps - 1, steps - 1};
+    for (long t = 0; t <= length; t++) {
+      double start = 0;
+      for (int i = 0; i < ends.length; i++) {
+        if (t <= ends[i] || i == ends.length - 1) {
+          if (ends[i] == start) {
+            // get_lr's (step - start) / (end - start) raises ZeroDivisionError: torch cannot run it
+            report.add(Message.ONE_CYCLE_EMPTY_PHASE, where, "pct_start " + Value.showNumber(pctStart) + " of " + steps + unit,
+                i + 1, t);
+            return;
+          }
+          break;
+        }
+        start = ends[i];
+      }
+    }
     if (pctStart > 0 && pctStart < 1 && (pctStart * steps <= 1 || (1 - pctStart) * steps <= 1)) {
-      report.add(Message.ONE_CYCLE_FIT, pct == null ? (total == null ? single.where() : total.where()) : pct.where(),
+      report.add(Message.ONE_CYCLE_FIT, where,
           "pct_start " + Value.showNumber(pctStart) + " of " + steps + unit
-              + " leaves a phase without a step; use a step interval, train longer or move pct_start toward 0.5");
+              + " leaves a phase at most one step long; PyTorch runs it, but use a step interval, train longer or move pct_start toward 0.5 unless that is meant");
     }
   }
 

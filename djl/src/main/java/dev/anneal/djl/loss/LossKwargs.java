@@ -40,8 +40,8 @@ public final class LossKwargs {
       LossKwargs kwargs = new LossKwargs(loss, descriptor(loss).resolve(given));
       for (var a : kwargs.values.descriptor().arguments()) {
         if (a.kind() == dev.anneal.vocabulary.Kind.TENSOR && kwargs.values.get(a.name()) != null && kwargs.tensor(a.name()) == null) {
-          throw new LossInputException(loss, a.name(), "must be a 1-D array of numbers (float[], double[] or a list), was "
-              + kwargs.values.get(a.name()));
+          throw new LossInputException(loss, a.name(), "must be a rectangular array of numbers (float[], double[], int[], "
+              + "float[][], double[][] or nested lists), was " + kwargs.values.get(a.name()));
         }
       }
       return kwargs;
@@ -84,9 +84,9 @@ public final class LossKwargs {
     return Reduction.of(loss, string("reduction"));
   }
 
-  /** A tensor argument ({@code weight}, {@code pos_weight}) as floats, or null for None. */
-  public float[] tensor(String name) {
-    return floats(values.get(name));
+  /** A tensor argument ({@code weight}, {@code pos_weight}) with its shape, or null for None. */
+  public TensorArgument tensor(String name) {
+    return TensorArgument.of(values.get(name));
   }
 
   /** A tensor argument as floats: from float[], double[], int[] or a List of numbers; null for anything else. */

@@ -66,6 +66,7 @@ public enum Message {
   LOSS_NEEDS_DJL(ERROR, "loss-needs-djl",
       "@Loss needs the losses of dev.anneal:anneal-djl (package %s) on the classpath; add the dependency"),
   LOSS_WEIGHT_LENGTH(ERROR, "loss-weight-length", "@Loss %s must hold one entry per class (classes = %d), had %d"),
+  LOSS_WEIGHT_SHAPE(ERROR, "loss-weight-shape", "@Loss %s %s, was %s"),
 
   // Lengths and composition
   PAST_END(ERROR, "past-end", "%s must be at most the training's length (%s), was %s"),

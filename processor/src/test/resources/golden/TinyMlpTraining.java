@@ -27,6 +27,9 @@ public final class TinyMlpTraining {
   /**
    * Builds the training plan of {@code model}: 6 epochs of {@code stepsPerEpoch} optimizer steps.
    *
+   * <p>Every length counted in steps is derived from {@code stepsPerEpoch}, not from the
+   * declared 50; the compile-time checks and the preview are for 50.
+   *
    * <p>Groups and the fields they hold:
    * <ul>
    *   <li>{@code classifier}: head</li>

@@ -65,6 +65,13 @@ class TinyRegressorTrainingTest {
     assertTrue(model.head.parameters().get(0).values().get(0) != 0f, "the head trained");
   }
 
+  /** @Accumulate(2): the generated helper rounds up, as the loop's last partial window steps too. */
+  @Test
+  void stepsPerEpochOfMicroBatchesRoundsUp() {
+    assertEquals(11, TinyRegressorTraining.stepsPerEpoch(21));
+    assertEquals(10, TinyRegressorTraining.stepsPerEpoch(20));
+  }
+
   /** plan(model, 4) against the declared 10: the warmup is one epoch of 4 steps and the cosine's T_max the 28 after it. */
   @Test
   void lengthsFollowTheStepsPerEpochGivenAtRunTime() {

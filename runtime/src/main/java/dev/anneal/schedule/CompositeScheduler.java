@@ -14,6 +14,14 @@ public abstract class CompositeScheduler extends AbstractLrScheduler {
   protected final List<AbstractLrScheduler> children;
 
   protected CompositeScheduler(String type, GroupSource groups, List<AbstractLrScheduler> children) {
+    this(type, groups, children, true);
+  }
+
+  /**
+   * As above; {@code pytorchOneCycleBounds = false} lets every OneCycleLR child keep the bounds it
+   * was built with (Anneal's per-phase behaviour, not PyTorch's numbers).
+   */
+  protected CompositeScheduler(String type, GroupSource groups, List<AbstractLrScheduler> children, boolean pytorchOneCycleBounds) {
     super(type, groups);
     this.children = List.copyOf(children);
     for (AbstractLrScheduler child : this.children) {
@@ -23,7 +31,9 @@ public abstract class CompositeScheduler extends AbstractLrScheduler {
       }
       nest(child);
     }
-    shareOneCycleBounds(this.children);
+    if (pytorchOneCycleBounds) {
+      shareOneCycleBounds(this.children);
+    }
   }
 
   /**

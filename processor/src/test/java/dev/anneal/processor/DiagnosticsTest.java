@@ -435,6 +435,18 @@ class DiagnosticsTest {
   }
 
   @Test
+  void twoOneCyclesInSequenceShareTheLastBounds() {
+    assertWarning(Message.ONE_CYCLE_SHARED_BOUNDS, model("@Training(epochs = 10, stepsPerEpoch = 10)\n"
+            + "@Optimizer(type = OptimizerType.SGD, lr = 0.1, momentum = 0.9)\n"
+            + "@SequentialSchedule(value = {\n"
+            + "    @Schedule(type = ScheduleType.ONE_CYCLE, maxLr = 0.1, totalSteps = 40, interval = Interval.STEP),\n"
+            + "    @Schedule(type = ScheduleType.ONE_CYCLE, maxLr = 0.02, interval = Interval.STEP)},\n"
+            + "    milestones = {40})", "  Layer a;"),
+        "OneCycleLR 1 of 2 in @SequentialSchedule runs between the last one's bounds (max_lr 0.02), not its own",
+        "maxLr = 0.1, totalSteps = 40");
+  }
+
+  @Test
   void oneCyclePhaseOfZeroStepsIsAnError() {
     // 0.2 * 5 - 1 == 0: torch's get_lr divides 0 by 0 at construction (ZeroDivisionError)
     assertError(Message.ONE_CYCLE_EMPTY_PHASE, model("@Training(epochs = 5)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1, momentum = 0.9)\n"

@@ -23,6 +23,7 @@ final class ScheduleChecks {
   private final Lengths lengths;
   private final Descriptor optimizer;
   private final Report report;
+  private final java.util.Set<ScheduleNode> sharedBoundsWarned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   ScheduleChecks(Lengths lengths, Descriptor optimizer, Report report) {
     this.lengths = lengths;
@@ -50,6 +51,7 @@ final class ScheduleChecks {
       }
       check(warmup.after(), Lengths.afterWarmup(warmup, available), inherited);
     } else if (node instanceof ScheduleNode.Sequential sequence) {
+      checkSharedOneCycleBounds(sequence, sequence.phases());
       List<Count> times = Lengths.phases(sequence, available);
       for (int i = 0; i < times.size(); i++) {
         check(sequence.phases().get(i), times.get(i), inherited);
@@ -61,7 +63,38 @@ final class ScheduleChecks {
             end.getAsLong() + unit(sequence.interval()));
       }
     } else if (node instanceof ScheduleNode.Chained chain) {
+      checkSharedOneCycleBounds(chain, chain.members());
       chain.members().forEach(member -> check(member, available, inherited));
+    }
+  }
+
+  /**
+   * Several OneCycleLRs composed: PyTorch runs each between the bounds the last one wrote into the
+   * groups (its initial_lr, max_lr, min_lr), so the earlier ones do not reach their own max_lr.
+   * Legal and reproduced, but rarely meant: a warning on each earlier one.
+   */
+  private void checkSharedOneCycleBounds(ScheduleNode composite, List<ScheduleNode> children) {
+    List<ScheduleNode.Single> cycles = new java.util.ArrayList<>();
+    collectOneCycles(children, cycles);
+    for (int i = 0; i < cycles.size() - 1; i++) {
+      if (!sharedBoundsWarned.add(cycles.get(i))) {
+        continue;   // a nested composite warned already
+      }
+      ScheduleNode.Single last = cycles.get(cycles.size() - 1);
+      Arg maxLr = last.kwargs().get("max_lr");
+      report.add(Message.ONE_CYCLE_SHARED_BOUNDS, cycles.get(i).where(), i + 1, cycles.size(),
+          composite instanceof ScheduleNode.Sequential ? "@SequentialSchedule" : "@ChainedSchedule",
+          maxLr == null ? "?" : maxLr.value().show());
+    }
+  }
+
+  private static void collectOneCycles(List<ScheduleNode> nodes, List<ScheduleNode.Single> out) {
+    for (ScheduleNode node : nodes) {
+      if (node instanceof ScheduleNode.Single single && single.type() == ScheduleType.ONE_CYCLE) {
+        out.add(single);
+      } else if (node != null) {
+        collectOneCycles(node.children(), out);
+      }
     }
   }
 

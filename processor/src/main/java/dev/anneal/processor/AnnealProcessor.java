@@ -9,6 +9,7 @@ import dev.anneal.processor.base.Reporter;
 import dev.anneal.processor.model.TrainingModel;
 import dev.anneal.processor.validation.ModelReader;
 import dev.anneal.processor.validation.Names;
+import dev.anneal.processor.validation.SourceFiles;
 import dev.anneal.processor.writing.PlanWriter;
 import dev.anneal.processor.writing.PreviewWriter;
 import dev.anneal.vocabulary.Vocabulary;
@@ -42,6 +43,7 @@ import javax.lang.model.util.ElementFilter;
 public final class AnnealProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   private Vocabulary vocabulary;
+  private SourceFiles sources;
   private final List<String> generated = new ArrayList<>();
 
   @Override
@@ -89,14 +91,26 @@ public final class AnnealProcessor extends AbstractProcessor {
       processSafely(type);
     }
     checkOrphanFieldAnnotations(annotations, round);
+    try {
+      sources().reportLocalModels(round.getRootElements());
+    } catch (RuntimeException e) {
+      // a tree javac could not hand over: the check is a courtesy, never a crash
+    }
     return false;
+  }
+
+  private SourceFiles sources() {
+    if (sources == null) {
+      sources = SourceFiles.of(processingEnv);
+    }
+    return sources;
   }
 
   private void processSafely(TypeElement type) {
     Report report = new Report();
     try {
-      Optional<TrainingModel> model = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), vocabulary())
-          .read(type, report);
+      Optional<TrainingModel> model = new ModelReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), vocabulary(),
+          sources()).read(type, report);
       new Reporter(processingEnv.getMessager()).print(report);
       if (model.isPresent()) {
         write(model.get());

@@ -1,16 +1,15 @@
 package dev.anneal.checkpoint;
 
 import dev.anneal.param.FloatStorage;
+import dev.anneal.safetensors.SafetensorsHeader;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,7 +25,10 @@ import java.util.zip.CRC32C;
  * tensor straight into its destination. Tensors are found by name in constant time.
  */
 public final class CheckpointReader implements AutoCloseable {
+  /** Checkpoint headers hold the JSON state too, so they may be larger than a safetensors file's. */
   private static final long MAX_HEADER = 256L << 20;
+  /** The most floats a Java array holds. */
+  private static final long MAX_FLOATS = Integer.MAX_VALUE - 8;
 
   /** One tensor's place in the file. */
   public record Entry(String name, int[] shape, long begin, long end) {
@@ -49,34 +51,16 @@ public final class CheckpointReader implements AutoCloseable {
   private final Map<String, Object> table;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private final List<Entry> inFileOrder;
+  private final TensorIo io;
   private boolean verified;
 
   private CheckpointReader(Path file, FileChannel channel) throws IOException {
     this.file = file;
     this.channel = channel;
-    long size = channel.size();
-    if (size < 8) {
-      throw fail("is truncated: " + size + " bytes, less than the 8-byte header length");
-    }
-    ByteBuffer lengthField = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-    readFully(lengthField, 0);
-    long headerLength = lengthField.getLong(0);
-    if (headerLength <= 0 || headerLength > MAX_HEADER) {
-      throw fail("is corrupt or not a checkpoint: its header length field says " + headerLength + " bytes");
-    }
-    if (headerLength > size - 8) {
-      throw fail("is truncated: its header needs " + headerLength + " bytes after the length field, the file holds "
-          + (size - 8));
-    }
-    ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
-    readFully(headerBytes, 8);
-    Map<String, Object> header;
-    try {
-      header = Json.readObject(new String(headerBytes.array(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw fail("is corrupt: its header is not valid JSON (" + firstLine(e.getMessage()) + ")");
-    }
-    if (!(header.remove("__metadata__") instanceof Map<?, ?> metadata)) {
+    SafetensorsHeader.Table header = SafetensorsHeader.read(channel, MAX_HEADER, dtype -> "F32".equals(dtype) ? Float.BYTES : 0,
+        this::fail);
+    Map<String, String> metadata = header.metadata();
+    if (metadata.isEmpty()) {
       throw fail("is not an Anneal checkpoint: its header has no __metadata__");
     }
     if (!CheckpointFile.FORMAT.equals(metadata.get(CheckpointFile.KEY_FORMAT))) {
@@ -87,34 +71,37 @@ public final class CheckpointReader implements AutoCloseable {
       throw fail("has format version " + metadata.get(CheckpointFile.KEY_VERSION) + "; this Anneal reads version "
           + CheckpointFile.FORMAT_VERSION);
     }
-    if (!(metadata.get(CheckpointFile.KEY_STATE) instanceof String state)
-        || !(metadata.get(CheckpointFile.KEY_CHECKSUM) instanceof String sum)) {
+    this.stateJson = metadata.get(CheckpointFile.KEY_STATE);
+    this.checksum = metadata.get(CheckpointFile.KEY_CHECKSUM);
+    if (stateJson == null || checksum == null) {
       throw fail("is corrupt: its metadata lacks the state or the checksum");
     }
-    this.stateJson = state;
-    this.checksum = sum;
-    this.table = header;
-    for (Map.Entry<String, Object> e : header.entrySet()) {
-      entries.put(e.getKey(), parseEntry(e.getKey(), e.getValue()));
+    long largest = 0;
+    for (SafetensorsHeader.TensorInfo t : header.tensors().values()) {
+      if (!"F32".equals(t.dtype())) {
+        throw fail("holds tensor " + t.name() + " of dtype " + t.dtype() + "; Anneal checkpoints hold F32 only");
+      }
+      if (t.count() > MAX_FLOATS) {
+        throw fail("holds tensor " + t.name() + " of " + t.count() + " floats, more than a Java array holds");
+      }
+      entries.put(t.name(), new Entry(t.name(), t.shape(), t.begin(), t.end()));
+      largest = Math.max(largest, t.end() - t.begin());
     }
+    this.table = tableOf(header.tensors());
     List<Entry> sorted = new ArrayList<>(entries.values());
     sorted.sort(Comparator.comparingLong(Entry::begin));
-    this.dataStart = 8 + headerLength;
-    long dataLength = size - dataStart;
-    long expected = 0;
-    for (Entry e : sorted) {
-      if (e.begin() != expected) {
-        throw fail("is corrupt: tensor " + e.name() + " starts at data byte " + e.begin() + ", expected " + expected);
-      }
-      expected = e.end();
-    }
-    if (expected > dataLength) {
-      throw fail("is truncated: its tensors need " + expected + " data bytes, the file holds " + dataLength);
-    }
-    if (expected < dataLength) {
-      throw fail("is corrupt: " + (dataLength - expected) + " bytes follow the last tensor");
-    }
     this.inFileOrder = List.copyOf(sorted);
+    this.dataStart = header.dataStart();
+    // One buffer for every tensor of this file, no larger than its largest tensor.
+    this.io = new TensorIo(channel, (int) Math.min(TensorIo.CHUNK_BYTES, Math.max(Float.BYTES, largest)));
+  }
+
+  /** The tensor table as the checksum covers it (see {@link CheckpointFile#checksumHeader}). */
+  private static Map<String, Object> tableOf(Map<String, SafetensorsHeader.TensorInfo> tensors) {
+    Map<String, Object> table = new LinkedHashMap<>();
+    tensors.forEach((name, t) -> table.put(name, Map.of("dtype", t.dtype(),
+        "shape", Arrays.stream(t.shape()).boxed().toList(), "data_offsets", List.of(t.begin(), t.end()))));
+    return table;
   }
 
   /** Opens a checkpoint and checks its header; the caller closes it. */
@@ -152,7 +139,6 @@ public final class CheckpointReader implements AutoCloseable {
   public void verify(Function<Entry, FloatStorage> target) throws IOException {
     CRC32C crc = new CRC32C();
     CheckpointFile.checksumHeader(crc, stateJson, table);
-    TensorIo io = new TensorIo(channel, crc);
     try {
       for (Entry e : inFileOrder) {
         FloatStorage into = target.apply(e);
@@ -160,7 +146,7 @@ public final class CheckpointReader implements AutoCloseable {
           throw new IllegalArgumentException("storage for tensor " + e.name() + " holds " + into.size() + " floats, the "
               + "tensor " + e.count());
         }
-        io.read(dataStart + e.begin(), e.count(), into);
+        io.read(dataStart + e.begin(), e.count(), into, crc);
       }
     } catch (EOFException e) {
       throw fail("is truncated: " + e.getMessage());
@@ -192,7 +178,7 @@ public final class CheckpointReader implements AutoCloseable {
       throw new IllegalArgumentException("tensor " + name + " holds " + e.count() + " floats, the target " + target.size());
     }
     try {
-      new TensorIo(channel, new CRC32C()).read(dataStart + e.begin(), e.count(), target);
+      io.read(dataStart + e.begin(), e.count(), target, null);
     } catch (EOFException x) {
       throw fail("was truncated while being read: " + x.getMessage());
     }
@@ -206,42 +192,6 @@ public final class CheckpointReader implements AutoCloseable {
   private void requireVerified() {
     if (!verified) {
       throw new IllegalStateException("verify() the checkpoint " + file + " before reading it");
-    }
-  }
-
-  private Entry parseEntry(String name, Object value) throws CheckpointException {
-    if (!(value instanceof Map<?, ?> info) || !(info.get("shape") instanceof List<?> shapeList)
-        || !(info.get("data_offsets") instanceof List<?> offsets) || offsets.size() != 2
-        || !(offsets.get(0) instanceof Number b) || !(offsets.get(1) instanceof Number e)) {
-      throw fail("is corrupt: the header entry of tensor " + name + " is malformed: " + value);
-    }
-    if (!"F32".equals(info.get("dtype"))) {
-      throw fail("holds tensor " + name + " of dtype " + info.get("dtype") + "; Anneal checkpoints hold F32 only");
-    }
-    int[] shape = new int[shapeList.size()];
-    long count = 1;
-    for (int i = 0; i < shape.length; i++) {
-      if (!(shapeList.get(i) instanceof Integer d) || d < 0) {
-        throw fail("is corrupt: tensor " + name + " has shape " + shapeList);
-      }
-      shape[i] = d;
-      count *= d;
-    }
-    long begin = b.longValue();
-    long end = e.longValue();
-    if (begin < 0 || end - begin != count * Float.BYTES || count > Integer.MAX_VALUE) {
-      throw fail("is corrupt: tensor " + name + " of shape " + shapeList + " spans data bytes " + begin + " to " + end);
-    }
-    return new Entry(name, shape, begin, end);
-  }
-
-  private void readFully(ByteBuffer buffer, long position) throws IOException {
-    while (buffer.hasRemaining()) {
-      int n = channel.read(buffer, position);
-      if (n < 0) {
-        throw fail("is truncated at byte " + position);
-      }
-      position += n;
     }
   }
 

@@ -48,10 +48,11 @@ public final class CheckpointWriter {
     AtomicFiles.writeChannel(file, channel -> {
       CRC32C crc = new CRC32C();
       CheckpointFile.checksumHeader(crc, stateJson, table);
-      TensorIo io = new TensorIo(channel, crc);
+      long largest = tensors.values().stream().mapToLong(TensorRef::bytes).max().orElse(0);
+      TensorIo io = new TensorIo(channel, (int) Math.min(TensorIo.CHUNK_BYTES, Math.max(Float.BYTES, largest)));
       long position = dataStart;
       for (TensorRef t : tensors.values()) {
-        position = io.write(t.values(), position);
+        position = io.write(t.values(), position, crc);
       }
       byte[] header = header(stateJson, table, Long.toHexString(crc.getValue()));
       ByteBuffer front = ByteBuffer.allocate(8 + headerLength).order(ByteOrder.LITTLE_ENDIAN);

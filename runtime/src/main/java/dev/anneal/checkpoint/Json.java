@@ -1,10 +1,12 @@
 package dev.anneal.checkpoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Map;
 
@@ -18,6 +20,9 @@ public final class Json {
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      // A repeated key is refused, not resolved by "last wins": files are untrusted, and a spec
+      // pasted with a key twice is a mistake Python's own json module would hide.
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   private Json() {}
@@ -30,9 +35,16 @@ public final class Json {
     }
   }
 
-  /** Parses a JSON object; numbers come back as Integer, Long or Double, arrays as lists. */
+  /**
+   * Parses a JSON object; numbers come back as Integer, Long or Double, arrays as lists. Refuses
+   * anything else ({@code null} included), repeated keys, and nesting deeper than Jackson's limit.
+   */
   public static Map<String, Object> readObject(String json) throws JsonProcessingException {
-    return MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> object = MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
+    if (object == null) {
+      throw new JsonMappingException(null, "expected a JSON object, found null");
+    }
+    return object;
   }
 
   /** The value as it will read back from a file (double[] becomes a list, and so on). */

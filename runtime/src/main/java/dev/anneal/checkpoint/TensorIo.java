@@ -13,37 +13,51 @@ import java.util.zip.CRC32C;
 
 /**
  * Moves floats between a storage and a file region through one reusable direct buffer (file
- * bytes are little-endian), updating a checksum on the way. Engine memory already in
+ * bytes are little-endian), updating a checksum on the way if given one. Engine memory already in
  * little-endian order is written straight from where it lives. Checkpoints use it, and so does
  * the safetensors writer (whose checksum nobody reads).
  */
 public final class TensorIo {
   /** Bytes moved per system call: large enough to stream, small enough to stay in cache. */
-  static final int CHUNK_BYTES = 1 << 22;
+  public static final int CHUNK_BYTES = 1 << 22;
   private static final boolean NATIVE_LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
-  private final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  private final ByteBuffer chunk;
   private final FileChannel channel;
-  private final CRC32C crc;
 
-  public TensorIo(FileChannel channel, CRC32C crc) {
-    this.channel = channel;
-    this.crc = crc;
+  /** Streams through one direct buffer of {@link #CHUNK_BYTES}. */
+  public TensorIo(FileChannel channel) {
+    this(channel, CHUNK_BYTES);
   }
 
-  /** Writes the storage's floats at {@code position}; returns the position after them. */
-  public long write(FloatStorage values, long position) throws IOException {
-    if (values instanceof EngineStorage onEngine) {
-      return write(FloatStorage.wrap(onEngine.toArray()), position); // one copy from the device
+  /**
+   * Streams through one direct buffer of {@code chunkBytes} (rounded up to whole floats): a reader
+   * of small tensors keeps it small, since direct memory is scarcer than heap and freed late.
+   */
+  public TensorIo(FileChannel channel, int chunkBytes) {
+    if (chunkBytes < 1 || chunkBytes > CHUNK_BYTES) {
+      throw new IllegalArgumentException("chunkBytes must be in [1, " + CHUNK_BYTES + "], was " + chunkBytes);
     }
-    int floatsPerChunk = CHUNK_BYTES / Float.BYTES;
+    this.channel = channel;
+    this.chunk = ByteBuffer.allocateDirect((chunkBytes + Float.BYTES - 1) / Float.BYTES * Float.BYTES)
+        .order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** Writes the storage's floats at {@code position}, through {@code crc} if not null; returns the position after them. */
+  public long write(FloatStorage values, long position, CRC32C crc) throws IOException {
+    if (values instanceof EngineStorage onEngine) {
+      return write(FloatStorage.wrap(onEngine.toArray()), position, crc); // one copy from the device
+    }
+    int floatsPerChunk = chunk.capacity() / Float.BYTES;
     int size = values.size();
     if (values instanceof DirectStorage direct && NATIVE_LITTLE) {
       ByteBuffer bytes = direct.bytes();
       for (int off = 0; off < size; off += floatsPerChunk) {
         int n = Math.min(floatsPerChunk, size - off);
         ByteBuffer part = bytes.slice(off * Float.BYTES, n * Float.BYTES);
-        crc.update(part.duplicate());
+        if (crc != null) {
+          crc.update(part.duplicate());
+        }
         position = writeFully(part, position);
       }
       return position;
@@ -57,7 +71,9 @@ public final class TensorIo {
         chunk.asFloatBuffer().put(((DirectStorage) values).floats().slice(off, n));
       }
       chunk.limit(n * Float.BYTES);
-      crc.update(chunk.duplicate());
+      if (crc != null) {
+        crc.update(chunk.duplicate());
+      }
       position = writeFully(chunk, position);
     }
     return position;
@@ -65,23 +81,25 @@ public final class TensorIo {
 
   /**
    * Reads {@code count} floats at {@code position} into {@code target} (or only through the
-   * checksum when {@code target} is null); returns the position after them.
+   * checksum when {@code target} is null), through {@code crc} if not null; returns the position after them.
    */
-  public long read(long position, long count, FloatStorage target) throws IOException {
+  public long read(long position, long count, FloatStorage target, CRC32C crc) throws IOException {
     if (target instanceof EngineStorage onEngine) {
       HeapStorage staged = FloatStorage.heap(onEngine.size());
-      long end = read(position, count, staged);
+      long end = read(position, count, staged, crc);
       onEngine.copyFrom(staged.array()); // one copy to the device
       return end;
     }
-    int floatsPerChunk = CHUNK_BYTES / Float.BYTES;
+    int floatsPerChunk = chunk.capacity() / Float.BYTES;
     for (long off = 0; off < count; off += floatsPerChunk) {
       int n = (int) Math.min(floatsPerChunk, count - off);
       chunk.clear().limit(n * Float.BYTES);
       readFully(chunk, position);
       position += n * Float.BYTES;
       chunk.flip();
-      crc.update(chunk.duplicate());
+      if (crc != null) {
+        crc.update(chunk.duplicate());
+      }
       if (target instanceof HeapStorage heap) {
         chunk.asFloatBuffer().get(heap.array(), (int) off, n);
       } else if (target instanceof DirectStorage direct) {

@@ -37,17 +37,31 @@ public final class Freezer {
    * have just unfrozen (so the caller can apply their unfreeze policy).
    */
   public List<ParamGroup> update(int epoch, long step) {
+    return update(epoch, step, true);
+  }
+
+  /**
+   * The first {@link #update} of a plan being built: freezes as the rules say without dropping
+   * gradients. A host that builds the plan after a backward pass (DJL's trainer, where the blocks
+   * get their arrays only then) keeps that batch's gradients for a restored freeze state, and the
+   * step drops frozen groups' gradients anyway.
+   */
+  public void start(int epoch, long step) {
+    update(epoch, step, false);
+  }
+
+  private List<ParamGroup> update(int epoch, long step, boolean dropGradients) {
     List<ParamGroup> thawed = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
       FreezeRule rule = rules.get(g);
       boolean shouldFreeze = rule != null && rule.frozenAt(epoch, step);
       if (shouldFreeze && !frozen[g]) {
         frozen[g] = true;
-        setRequiresGrad(groups.get(g), false);
+        setRequiresGrad(groups.get(g), false, dropGradients);
       } else if (!shouldFreeze && frozen[g]) {
         frozen[g] = false;
         unfrozeAtStep[g] = step;
-        setRequiresGrad(groups.get(g), true);
+        setRequiresGrad(groups.get(g), true, dropGradients);
         thawed.add(groups.get(g));
       }
     }
@@ -135,7 +149,7 @@ public final class Freezer {
     for (int g = 0; g < groups.size(); g++) {
       frozen[g] = newFrozen[g];
       unfrozeAtStep[g] = newUnfroze[g];
-      setRequiresGrad(groups.get(g), !frozen[g]);
+      setRequiresGrad(groups.get(g), !frozen[g], false); // gradients belong to the batch in flight
     }
   }
 
@@ -145,10 +159,10 @@ public final class Freezer {
     return names;
   }
 
-  private static void setRequiresGrad(ParamGroup group, boolean requiresGrad) {
+  private static void setRequiresGrad(ParamGroup group, boolean requiresGrad, boolean dropGradients) {
     for (Parameter p : group.params()) {
       p.setRequiresGrad(requiresGrad);
-      if (!requiresGrad) {
+      if (!requiresGrad && dropGradients) {
         p.setGrad(null);
       }
     }

@@ -17,6 +17,7 @@ import dev.anneal.vocabulary.DescriptorException;
 import dev.anneal.vocabulary.Role;
 import dev.anneal.vocabulary.Vocabulary;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,6 +132,10 @@ public final class TorchOptimizerState {
     if (!FORMAT.equals(rest.get("format"))) {
       throw new IllegalArgumentException(where + "its format is " + rest.get("format") + ", expected " + FORMAT);
     }
+    if (!Integer.valueOf(VERSION).equals(rest.get("version"))) {
+      throw new IllegalArgumentException(where + "its format version is " + rest.get("version") + "; this Anneal reads version "
+          + VERSION);
+    }
     if (!type.equals(rest.get("optimizer"))) {
       throw new IllegalArgumentException(where + "the state is for " + rest.get("optimizer") + ", this optimizer is " + type);
     }
@@ -189,7 +194,9 @@ public final class TorchOptimizerState {
       }
       if (a != null) {
         known.put(key, value);
-        loaded.put(key, value instanceof Number && !(value instanceof Double) ? a.normalize(value) : value);
+        // normalized only when valid: an invalid value is reported by resolve below, not normalized into a crash
+        boolean valid = a.problem(value) == null;
+        loaded.put(key, valid && value instanceof Number && !(value instanceof Double) ? a.normalize(value) : value);
       } else {
         loaded.put(key, value); // initial_lr and other keys PyTorch keeps in a group
       }
@@ -227,11 +234,12 @@ public final class TorchOptimizerState {
       problems.add("tensor " + e.name() + " is not named state.<index>.<key>");
       return;
     }
-    int index = Integer.parseInt(m.group(1));
+    // A forged index may have more digits than an int: it is then no parameter's, like any other unknown index.
+    int index = m.group(1).length() <= 9 ? Integer.parseInt(m.group(1)) : -1;
     String key = m.group(2);
     Parameter p = byIndex.get(index);
     if (p == null) {
-      problems.add("tensor " + e.name() + " is for parameter " + index + ", which no group holds");
+      problems.add("tensor " + e.name() + " is for parameter " + m.group(1) + ", which no group holds");
       return;
     }
     boolean scalar = TorchStateNames.scalars(type).contains(key);
@@ -268,8 +276,14 @@ public final class TorchOptimizerState {
   }
 
   private static Map<String, Object> readJson(Path json) throws IOException {
+    String text;
     try {
-      return Json.readObject(Files.readString(json));
+      text = Files.readString(json);
+    } catch (CharacterCodingException e) {
+      throw new IOException(json + " is not UTF-8 text, so not the JSON half of an optimizer state", e);
+    }
+    try {
+      return Json.readObject(text);
     } catch (JsonProcessingException e) {
       throw new IOException(json + " is not a JSON object: " + e.getOriginalMessage(), e);
     }

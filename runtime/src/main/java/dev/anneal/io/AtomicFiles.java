@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a whole file so that a reader (or a crash) sees the old file or the new one, never half of
@@ -18,6 +20,8 @@ import java.nio.file.StandardOpenOption;
  * by the next write of the same file.
  */
 public final class AtomicFiles {
+  /** What follows {@code .<name>.} in one of our temporary names: the pid, a dot, the random part. */
+  private static final Pattern TEMPORARY_REST = Pattern.compile("(\\d{1,18})\\.\\d+");
 
   /** Writes the file's content to the stream it is given. */
   @FunctionalInterface
@@ -58,6 +62,8 @@ public final class AtomicFiles {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         content.writeTo(channel);
         channel.force(true);
+      } catch (IOException e) {
+        throw namingThePath(e, absolute, temp);
       }
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -71,8 +77,23 @@ public final class AtomicFiles {
   }
 
   /**
+   * A failed write ("No space left on device") said nothing of where; the message now names the
+   * file and says that the previous one is kept. Exceptions that already name it pass unchanged.
+   */
+  private static IOException namingThePath(IOException e, Path file, Path temp) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains(file.toString())) {
+      return e;
+    }
+    return new IOException("cannot write " + file + " (through " + temp.getFileName() + "): " + message
+        + "; the previous " + file.getFileName() + ", if any, is unchanged", e);
+  }
+
+  /**
    * Deletes {@code .<name>.<pid>.<random>.tmp} files whose writing process is gone: what a write
-   * killed half-way leaves. A write still running in another live process keeps its file.
+   * killed half-way leaves. A write still running in another live process keeps its file. The
+   * whole rest of the name must be {@code <pid>.<random>}: the temporary file of {@code run.1000}
+   * ({@code .run.1000.<pid>.<random>.tmp}) also starts with {@code .run.}, and 1000 is not a pid.
    */
   private static void removeAbandonedTemporaries(Path dir, String prefix) throws IOException {
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, entry -> {
@@ -80,13 +101,16 @@ public final class AtomicFiles {
       return name.startsWith(prefix) && name.endsWith(".tmp");
     })) {
       for (Path temp : stream) {
-        String rest = temp.getFileName().toString().substring(prefix.length());
-        int dot = rest.indexOf('.');
+        String name = temp.getFileName().toString();
+        Matcher ours = TEMPORARY_REST.matcher(name.substring(prefix.length(), name.length() - ".tmp".length()));
+        if (!ours.matches()) {
+          continue; // another file's temporary, or not one of ours: leave it
+        }
         long pid;
         try {
-          pid = Long.parseLong(dot < 0 ? rest : rest.substring(0, dot));
+          pid = Long.parseLong(ours.group(1));
         } catch (NumberFormatException e) {
-          continue; // not one of ours by name: leave it
+          continue; // more digits than a pid has
         }
         boolean writerAlive = pid == ProcessHandle.current().pid()
             || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);

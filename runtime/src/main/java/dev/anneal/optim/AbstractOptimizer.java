@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param <S> the per-parameter state of this optimizer
  */
 public abstract class AbstractOptimizer<S> implements Optimizer {
+  /** State scalars that count steps or evaluations. */
+  private static final java.util.Set<String> COUNTERS = java.util.Set.of("step", "func_evals", "n_iter");
+  private static final double MAX_COUNT = 0x1p53;
   private final String type;
   private final Descriptor descriptor;
   private final Map<String, Object> defaults;
@@ -261,6 +264,26 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
         throw new IllegalArgumentException("state has an entry for parameter " + name + ", which this optimizer does not hold");
       }
     }
+    // Values a run cannot produce (betas [2, -1] in a forged file) are refused by name, as the
+    // descriptor refuses them in a spec.
+    List<String> problems = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      String group = groups.get(g).name();
+      saved.groups().get(g).forEach((key, value) -> {
+        if (!key.equals("params") && !key.equals("name") && !ParamGroup.canHold(value)) {
+          // checked here, before any group changes: set() refusing half-way would leave a half-load
+          problems.add("group " + group + ": " + key + " is " + value + ", which a parameter group cannot hold");
+        } else if (descriptor.argument(key).isPresent()) {
+          var problem = descriptor.checkOne(key, value);
+          if (problem != null) {
+            problems.add("group " + group + ": " + problem.message());
+          }
+        }
+      });
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("state holds values no run produces: " + String.join("; ", problems));
+    }
     // Build every piece first, so a bad entry leaves the optimizer as it was.
     Map<Parameter, S> restored = new IdentityHashMap<>();
     Map<Parameter, EngineUpdate> restoredOnEngine = new IdentityHashMap<>();
@@ -306,6 +329,11 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
     Double value = exported.scalars().get(key);
     if (value == null) {
       throw new IllegalArgumentException("state of parameter " + p.name() + " lacks scalar " + key);
+    }
+    // A step count of -1 or NaN would turn every weight NaN at the next step (the bias corrections).
+    if (COUNTERS.contains(key) && !(value >= 0 && value <= MAX_COUNT && value == Math.rint(value))) {
+      throw new IllegalArgumentException("state scalar " + key + " of parameter " + p.name() + " is " + value
+          + "; a count of steps is a whole number from 0 to 2^53");
     }
     return value;
   }

@@ -124,10 +124,16 @@ public final class ParamGroup {
     tuple[index] = value;
   }
 
+  /** Whether a group can hold this value: a number, a tuple of numbers (None allowed in it), a boolean, a string or null. */
+  public static boolean canHold(Object value) {
+    return value == null || value instanceof Number || value instanceof Boolean || value instanceof String
+        || value instanceof double[] || value instanceof List<?> list && list.stream().allMatch(v -> v == null || v instanceof Number);
+  }
+
   /** Sets any value; numbers become mutable slots, arrays are copied. */
   public void set(String key, Object value) {
     Objects.requireNonNull(key, "key");
-    if (value instanceof Double || value instanceof Float || value instanceof Long || value instanceof Short) {
+    if (value instanceof Number && !(value instanceof Integer)) { // Double, Long, and a JSON BigInteger alike
       set(key, ((Number) value).doubleValue());
     } else if (value instanceof double[] tuple) {
       values.put(key, tuple.clone());

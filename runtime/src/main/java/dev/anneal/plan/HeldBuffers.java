@@ -1,8 +1,8 @@
 package dev.anneal.plan;
 
 import dev.anneal.param.Buffer;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Carries out {@link BatchNormPolicy#HOLD}: while a group with that policy is frozen, a copy of its
@@ -13,46 +13,33 @@ import java.util.List;
  * {@code track_running_stats = False}; DJL cannot switch single layers to inference mode.
  */
 final class HeldBuffers {
-  private final List<List<Buffer>> groupBuffers;
-  private final List<BatchNormPolicy> policies = new ArrayList<>();
-  /** Per group, the held values of each buffer, or null while the group's buffers are not held. */
-  private final List<float[][]> held = new ArrayList<>();
+  private final List<PlanGroup> groups;
   private boolean any;
 
-  HeldBuffers(List<List<Buffer>> groupBuffers) {
-    this.groupBuffers = groupBuffers;
-  }
-
-  void addGroup(BatchNormPolicy policy) {
-    policies.add(policy);
-    held.add(null);
-  }
-
-  BatchNormPolicy policy(int group) {
-    return policies.get(group);
+  HeldBuffers(List<PlanGroup> groups) {
+    this.groups = groups;
   }
 
   /** Holds the buffers of groups that are frozen with HOLD and not yet held; releases the others. */
-  void sync(java.util.function.IntPredicate frozen) {
+  void sync(IntPredicate frozen) {
     any = false;
-    for (int g = 0; g < policies.size(); g++) {
-      boolean hold = policies.get(g) == BatchNormPolicy.HOLD && frozen.test(g) && !groupBuffers.get(g).isEmpty();
+    for (int g = 0; g < groups.size(); g++) {
+      PlanGroup group = groups.get(g);
+      boolean hold = group.batchNorm == BatchNormPolicy.HOLD && frozen.test(g) && !group.buffers.isEmpty();
       if (!hold) {
-        held.set(g, null);
+        group.held = null;
         continue;
       }
       any = true;
-      if (held.get(g) == null) {
-        held.set(g, capture(groupBuffers.get(g)));
+      if (group.held == null) {
+        group.held = capture(group.buffers);
       }
     }
   }
 
   /** Takes new copies of what is held now (after a checkpoint wrote the buffers). */
-  void recapture(java.util.function.IntPredicate frozen) {
-    for (int g = 0; g < held.size(); g++) {
-      held.set(g, null);
-    }
+  void recapture(IntPredicate frozen) {
+    groups.forEach(g -> g.held = null);
     sync(frozen);
   }
 
@@ -61,13 +48,12 @@ final class HeldBuffers {
     if (!any) {
       return;
     }
-    for (int g = 0; g < held.size(); g++) {
-      float[][] copies = held.get(g);
+    for (PlanGroup group : groups) {
+      float[][] copies = group.held;
       if (copies != null) {
-        List<Buffer> buffers = groupBuffers.get(g);
         for (int i = 0; i < copies.length; i++) {
-          buffers.get(i).values().copyFrom(copies[i]);
-          buffers.get(i).push();
+          group.buffers.get(i).values().copyFrom(copies[i]);
+          group.buffers.get(i).push();
         }
       }
     }

@@ -32,15 +32,24 @@ final class PlanCheckpoint {
 
   private PlanCheckpoint() {}
 
-  static void save(TrainingPlan plan, Path file) throws IOException {
+  /** The JSON key saying whether the parameters and buffers are in the file. */
+  static final String WEIGHTS = "weights";
+
+  /**
+   * Writes the checkpoint; without {@code weights} it holds the training state alone (optimizer,
+   * schedules, freezing, clock), for a host that saves the model itself (DJL's model saving).
+   */
+  static void save(TrainingPlan plan, Path file, boolean weights) throws IOException {
     // Everything is written from where it lives: parameter storages and the optimizer's own arrays.
     Map<String, TensorRef> tensors = new LinkedHashMap<>();
-    for (Parameter p : plan.parameters()) {
-      tensors.put(p.name(), new TensorRef(p.shape(), p.values()));
-    }
-    for (Buffer b : plan.buffers()) {
-      b.pull();
-      tensors.put(BUFFER_PREFIX + b.name(), new TensorRef(b.shape(), b.values()));
+    if (weights) {
+      for (Parameter p : plan.parameters()) {
+        tensors.put(p.name(), new TensorRef(p.shape(), p.values()));
+      }
+      for (Buffer b : plan.buffers()) {
+        b.pull();
+        tensors.put(BUFFER_PREFIX + b.name(), new TensorRef(b.shape(), b.values()));
+      }
     }
     OptimizerState optimizerState = plan.optimizer().stateView();
     Map<String, int[]> shapes = new LinkedHashMap<>();
@@ -75,6 +84,7 @@ final class PlanCheckpoint {
       schedules.add(entry);
     }
     Map<String, Object> state = new LinkedHashMap<>();
+    state.put(WEIGHTS, weights);
     state.put("declaration", plan.declaration());
     state.put("epochs", plan.epochs());
     state.put("optimizer", optimizer);
@@ -141,9 +151,16 @@ final class PlanCheckpoint {
           + "; groups added during training must be added to the plan (plan.addGroup) before loading; nothing was loaded");
     }
 
-    // 1. Parameters: same names, same shapes.
+    // Older checkpoints have no flag and always hold the weights.
+    boolean weights = !Boolean.FALSE.equals(state.get(WEIGHTS));
+
+    // 1. Parameters: same names, same shapes (a checkpoint of the training state alone has none).
     Map<String, Parameter> params = new LinkedHashMap<>();
-    plan.parameters().forEach(p -> params.put(p.name(), p));
+    Map<String, Buffer> buffers = new LinkedHashMap<>();
+    if (weights) {
+      plan.parameters().forEach(p -> params.put(p.name(), p));
+      plan.buffers().forEach(b -> buffers.put(b.name(), b));
+    }
     Set<String> savedParams = new LinkedHashSet<>();
     Set<String> savedBuffers = new LinkedHashSet<>();
     for (String name : tensors.keySet()) {
@@ -169,8 +186,6 @@ final class PlanCheckpoint {
     }
 
     // 1b. Buffers: same names, same shapes.
-    Map<String, Buffer> buffers = new LinkedHashMap<>();
-    plan.buffers().forEach(b -> buffers.put(b.name(), b));
     List<String> missingBuffers = buffers.keySet().stream().filter(n -> !savedBuffers.contains(n)).toList();
     List<String> extraBuffers = savedBuffers.stream().filter(n -> !buffers.containsKey(n)).toList();
     if (!missingBuffers.isEmpty() || !extraBuffers.isEmpty()) {

@@ -4,15 +4,9 @@ import dev.anneal.freeze.FreezeRule;
 import dev.anneal.freeze.Freezer;
 import dev.anneal.grad.Clipping;
 import dev.anneal.grad.GradientClipping;
-import dev.anneal.grad.NonFiniteGradientException;
-import dev.anneal.grad.NonFiniteGradients;
 import dev.anneal.optim.Closure;
 import dev.anneal.optim.Optimizer;
-import dev.anneal.optim.OptimizerState;
 import dev.anneal.optim.Optimizers;
-import dev.anneal.spec.Registry;
-import dev.anneal.vocabulary.Category;
-import dev.anneal.vocabulary.Descriptor;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.param.Buffer;
 import dev.anneal.param.Parameter;
@@ -21,12 +15,13 @@ import dev.anneal.schedule.Interval;
 import dev.anneal.schedule.LrScheduler;
 import dev.anneal.schedule.MetricScheduler;
 import dev.anneal.schedule.warmup.StepWarmup;
+import dev.anneal.spec.Registry;
+import dev.anneal.vocabulary.Category;
+import dev.anneal.vocabulary.Descriptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +44,13 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * Build one with {@link #builder()}; {@link #save} and {@link #load} checkpoint everything needed
- * to continue bit for bit.
+ * to continue bit for bit. A host whose optimizer step comes apart from backward (DJL's
+ * {@code Trainer}) calls {@link #backwardDone()} and {@link #stepNow(double)} in place of
+ * {@code afterBackward}.
+ *
+ * <p>This class is the epoch protocol and the plan's accessors; the parts live apart: {@link
+ * PlanGroup} (what the plan keeps per group), {@link StepPipeline} (one optimizer step),
+ * {@link PlanAssembly} (declaration to parts), {@link PlanCheckpoint}.
  */
 public final class TrainingPlan {
   private final int epochs;
@@ -58,29 +59,22 @@ public final class TrainingPlan {
   private final String monitor;
   private final Clipping clipping;
   private final Optimizer optimizer;
-  private final List<ParamGroup> groups;
-  private List<String> groupNames;
-  /** Per group, the buffers of its source (BatchNorm's running statistics), saved in checkpoints. */
-  private final List<List<Buffer>> groupBuffers = new ArrayList<>();
-  /** Frozen groups' buffers held under {@link BatchNormPolicy#HOLD}. */
-  private final HeldBuffers held = new HeldBuffers(groupBuffers);
+  /** Per group, in the optimizer's order: declared groups, then groups added while running. */
+  private final List<PlanGroup> groups = new ArrayList<>();
+  private final HeldBuffers held = new HeldBuffers(groups);
   private final Freezer freezer;
-  /** Per group, the warmup counted in optimizer steps that multiplies its scheduled lr, or null. */
-  private final List<StepWarmup> stepWarmups = new ArrayList<>();
-  private final List<ActiveSchedule> schedules = new ArrayList<>();
+  /** The plan-wide step warmup, for every group that follows the plan-wide schedules. */
+  private final StepWarmup planStepWarmup;
+  private final List<ActiveSchedule> schedules;
   private final List<PlanListener> listeners;
   private final TrainingClock clock = new TrainingClock();
   private final PlanHooks hooks = new PlanHooks();
+  private final StepPipeline pipeline;
   private final Map<String, Object> declaration;
-  /** Parameters of the groups not frozen right now; recomputed when freezing changes. */
-  private List<Parameter> trainable;
-  private double[] usedLr;
-  private double[] scheduledLr;
-  private final SchedulerFactory factory;
   /** Whether the plan-wide schedules drive every group (so a group added later joins them). */
   private final boolean planWideOverAll;
 
-  /** A scheduler as running: what was declared, the scheduler, whether it needs a metric. */
+  /** A scheduler as running: what was declared, the scheduler, the groups it drives. */
   record ActiveSchedule(PlannedSchedule planned, LrScheduler scheduler, String scope) {}
 
   public static TrainingPlanBuilder builder() {
@@ -103,152 +97,31 @@ public final class TrainingPlan {
     this.monitor = b.monitor;
     this.clipping = b.clipping;
     this.listeners = new ArrayList<>(b.listeners);
+    this.planStepWarmup = b.stepWarmup;
 
     Descriptor optimizerType = Registry.require(Category.OPTIMIZER, b.optimizer.type());
-    List<TrainingPlanBuilder.DeclaredGroup> declaredGroups =
+    List<TrainingPlanBuilder.DeclaredGroup> declared =
         GroupSplitter.expand(b.groups, b.noDecay, b.optimizer.has(ParamGroup.LR) ? b.optimizer.get(ParamGroup.LR) : null, optimizerType);
-    List<ParamGroup> built = readGroups(declaredGroups, optimizerType);
-    this.optimizer = Optimizers.create(b.optimizer, built);
-    this.groups = optimizer.paramGroups();
-    this.groupNames = names(groups);
-    for (TrainingPlanBuilder.DeclaredGroup declared : declaredGroups) {
-      groupBuffers.add(readBuffers(declared.name(), declared.source()));
-      held.addGroup(declared.config().batchNormPolicy());
-    }
-    this.usedLr = notStepped(groups.size());
-    this.scheduledLr = new double[groups.size()];
-
+    this.optimizer = Optimizers.create(b.optimizer, PlanAssembly.readGroups(declared, optimizerType));
+    List<ParamGroup> built = optimizer.paramGroups();
     List<FreezeRule> rules = new ArrayList<>();
-    for (TrainingPlanBuilder.DeclaredGroup declared : declaredGroups) {
-      rules.add(declared.config().freezeRule());
+    for (int g = 0; g < declared.size(); g++) {
+      TrainingPlanBuilder.DeclaredGroup group = declared.get(g);
+      List<Buffer> buffers = PlanAssembly.readBuffers(group.name(), group.source(), groups, built.subList(0, g + 1));
+      PlanGroup planGroup = PlanGroup.of(built.get(g), buffers, group.config(), planStepWarmup);
+      groups.add(planGroup);
+      rules.add(planGroup.freezeRule);
     }
-    this.freezer = new Freezer(groups, rules);
-    for (TrainingPlanBuilder.DeclaredGroup declared : declaredGroups) {
-      StepWarmup own = declared.config().ownStepWarmup();
-      stepWarmups.add(own != null ? own : declared.config().plannedSchedule() == null ? b.stepWarmup : null);
-    }
+    this.freezer = new Freezer(built, rules);
+    this.planWideOverAll = b.schedules.isEmpty() || declared.stream().allMatch(g -> g.config().plannedSchedule() == null);
+    SchedulerFactory factory = b.schedulerFactory != null ? b.schedulerFactory : DefaultSchedulers.INSTANCE;
+    this.schedules = PlanAssembly.schedules(b, declared, optimizer, factory);
+    this.pipeline = new StepPipeline(this, optimizer, groups, freezer, held, b.clipping, clock, hooks, schedules, listeners);
 
-    this.factory = b.schedulerFactory != null ? b.schedulerFactory : DefaultSchedulers.INSTANCE;
-    this.planWideOverAll = b.schedules.isEmpty()
-        || declaredGroups.stream().allMatch(g -> g.config().plannedSchedule() == null);
-    createSchedules(b, declaredGroups, factory);
-
-    freezer.update(0, 0);
-    refreshTrainable();
+    freezer.start(0, 0);
+    pipeline.refreshTrainable();
     held.sync(freezer::isFrozen);
-    this.declaration = new LinkedHashMap<>(PlanDeclaration.describe(b, declaredGroups, groups));
-  }
-
-  private static List<ParamGroup> readGroups(List<TrainingPlanBuilder.DeclaredGroup> declared, Descriptor optimizer) {
-    Map<Object, String> owner = new IdentityHashMap<>();
-    Map<Object, String> ownerName = new IdentityHashMap<>();
-    Map<String, String> nameOwner = new LinkedHashMap<>();
-    List<ParamGroup> built = new ArrayList<>();
-    for (TrainingPlanBuilder.DeclaredGroup group : declared) {
-      List<Parameter> params = group.source().parameters();
-      if (params == null || params.isEmpty()) {
-        throw new IllegalArgumentException("group " + group.name() + " holds no parameters; "
-            + "give it a field that holds parameters or leave the group out");
-      }
-      for (Parameter p : params) {
-        String previous = owner.put(p.tensorIdentity(), group.name());
-        String previousName = ownerName.put(p.tensorIdentity(), p.name());
-        if (previous != null) {
-          String as = previousName.equals(p.name()) ? "" : " (as " + previousName + " and as " + p.name() + ")";
-          throw new IllegalArgumentException("parameter " + p.name() + " is in both group " + previous + " and group "
-              + group.name() + as + "; the two fields reach the same tensor, but a parameter can belong to one group only, "
-              + "as in PyTorch: leave the sub-block out of the larger group");
-        }
-        String sameName = nameOwner.put(p.name(), group.name());
-        if (sameName != null) {
-          throw new IllegalArgumentException("two different parameters are named " + p.name() + " (in groups " + sameName
-              + " and " + group.name() + "); checkpoints key tensors by parameter name, so names must be unique");
-        }
-      }
-      ParamGroup paramGroup = new ParamGroup(group.name(), params);
-      for (String type : group.config().overrideTypes()) {
-        if (!type.equals(optimizer.name())) {
-          throw new IllegalArgumentException("group " + group.name() + " overrides " + type + " hyperparameters, but the plan's optimizer is "
-              + optimizer.name() + "; write them with " + optimizer.javaName() + ".spec()");
-        }
-      }
-      group.config().overrides().forEach((key, value) -> {
-        if (optimizer.argument(key).isEmpty()) {
-          throw new IllegalArgumentException("group " + group.name() + ": " + optimizer.unknown(key).message());
-        }
-        paramGroup.set(key, value);
-      });
-      built.add(paramGroup);
-    }
-    return built;
-  }
-
-  /** A group's buffers, their names unique among every parameter and buffer of the plan. */
-  private List<Buffer> readBuffers(String group, ParameterSource source) {
-    List<Buffer> buffers = List.copyOf(source.buffers());
-    Map<String, String> taken = new LinkedHashMap<>();
-    for (ParamGroup g : groups) {
-      g.params().forEach(p -> taken.put(p.name(), "a parameter of group " + g.name()));
-    }
-    for (int g = 0; g < groupBuffers.size(); g++) {
-      String owner = "a buffer of group " + groups.get(g).name();
-      groupBuffers.get(g).forEach(buf -> taken.put(buf.name(), owner));
-    }
-    for (Buffer buffer : buffers) {
-      String previous = taken.put(buffer.name(), "a buffer of group " + group);
-      if (previous != null) {
-        throw new IllegalArgumentException("buffer " + buffer.name() + " of group " + group + " has the name of " + previous
-            + "; checkpoints key tensors by name, so names must be unique");
-      }
-    }
-    return buffers;
-  }
-
-  private void createSchedules(TrainingPlanBuilder b, List<TrainingPlanBuilder.DeclaredGroup> declaredGroups,
-      SchedulerFactory factory) {
-    List<ParamGroup> withoutOwn = new ArrayList<>();
-    for (int g = 0; g < groups.size(); g++) {
-      PlannedSchedule own = declaredGroups.get(g).config().plannedSchedule();
-      if (own == null) {
-        withoutOwn.add(groups.get(g));
-      }
-    }
-    if (!withoutOwn.isEmpty()) {
-      for (PlannedSchedule planned : b.schedules) {
-        add(planned, factory, withoutOwn, withoutOwn.size() == groups.size() ? "all groups" : "groups " + names(withoutOwn));
-      }
-    }
-    for (int g = 0; g < groups.size(); g++) {
-      PlannedSchedule own = declaredGroups.get(g).config().plannedSchedule();
-      if (own != null) {
-        add(own, factory, List.of(groups.get(g)), "group " + groups.get(g).name());
-      }
-    }
-  }
-
-  private void add(PlannedSchedule planned, SchedulerFactory factory, List<ParamGroup> scope, String scopeName) {
-    if (planned.interval() == Interval.STEP && stepsPerEpoch < 1) {
-      throw new IllegalStateException("schedule " + planned.describe() + " of " + scopeName
-          + " counts optimizer steps, so the plan needs stepsPerEpoch(n)");
-    }
-    LrScheduler scheduler = planned.spec() != null
-        ? factory.create(planned.spec(), optimizer, List.copyOf(scope))
-        : planned.custom().create(optimizer, List.copyOf(scope));
-    if (scheduler instanceof MetricScheduler) {
-      if (monitor == null) {
-        throw new IllegalStateException("schedule " + planned.describe() + " of " + scopeName
-            + " reduces on a metric; name it with monitor(\"val_loss\") (a key of the map given to endEpoch)");
-      }
-      if (planned.interval() != Interval.EPOCH) {
-        throw new IllegalStateException("schedule " + planned.describe() + " of " + scopeName
-            + " reduces on a metric, which arrives once per epoch at endEpoch; use Interval.EPOCH");
-      }
-    }
-    schedules.add(new ActiveSchedule(planned, scheduler, scopeName));
-  }
-
-  private static List<String> names(List<ParamGroup> groups) {
-    return groups.stream().map(ParamGroup::name).toList();
+    this.declaration = new LinkedHashMap<>(PlanDeclaration.describe(b, declared, built));
   }
 
   // ---------------------------------------------------------------- growing
@@ -256,11 +129,12 @@ public final class TrainingPlan {
   /**
    * Adds a group to the running plan, as Lightning's {@code unfreeze_and_add_param_group}: layers
    * that were not trained so far join the optimizer with their own hyperparameters (and, if
-   * configured, a freeze rule, applied from the next step). The plan-wide schedules take the group
-   * in at the current position: at their next step it gets {@code initial_lr} = its lr and the lr
-   * the schedule gives now. Checkpoints record the added groups; a checkpoint with another group
-   * layout is refused, naming the groups that differ. A group added this way cannot have a schedule
-   * of its own, nor join a plan whose plan-wide schedules drive only some groups.
+   * configured, a freeze rule, applied from the next step, and a step warmup: its own, else the
+   * plan's). The plan-wide schedules take the group in at the current position: at their next
+   * step it gets {@code initial_lr} = its lr and the lr the schedule gives now. Checkpoints record
+   * the added groups; a checkpoint with another group layout is refused, naming the groups that
+   * differ. A group added this way cannot have a schedule of its own, nor join a plan whose
+   * plan-wide schedules drive only some groups.
    *
    * <p>Use this rather than {@code plan.optimizer().addParamGroup(...)}, which the plan refuses at
    * the next step: its schedules, freezing and checkpoints would not know the group.
@@ -269,8 +143,8 @@ public final class TrainingPlan {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(parameters, () -> "parameters of group " + name);
     requireGroupsKnown();
-    if (groupNames.contains(name)) {
-      throw new IllegalArgumentException("the plan already has a group " + name + "; it has " + groupNames);
+    if (groupNames().contains(name)) {
+      throw new IllegalArgumentException("the plan already has a group " + name + "; it has " + groupNames());
     }
     if (clock.microBatch() != 0) {
       throw new IllegalStateException("cannot add group " + name + " with " + clock.microBatch() + " of " + accumulate
@@ -295,7 +169,7 @@ public final class TrainingPlan {
       throw new IllegalArgumentException("group " + name + " holds no parameters");
     }
     Map<String, String> byName = new LinkedHashMap<>();
-    for (ParamGroup g : groups) {
+    for (ParamGroup g : groups()) {
       g.params().forEach(p -> byName.put(p.name(), g.name()));
     }
     for (Parameter p : params) {
@@ -304,22 +178,18 @@ public final class TrainingPlan {
             + byName.get(p.name()) + "; checkpoints key tensors by parameter name, so names must be unique");
       }
     }
-    List<Buffer> buffers = readBuffers(name, parameters);
+    List<Buffer> buffers = PlanAssembly.readBuffers(name, parameters, groups, groups());
     ParamGroup group = new ParamGroup(name, params);
     config.overrides().forEach(group::set);
+    PlanGroup planGroup = PlanGroup.of(group, buffers, config, planStepWarmup);
     optimizer.addParamGroup(group); // validates the hyperparameters; nothing changed if it throws
-    groupBuffers.add(buffers);
-    held.addGroup(config.batchNormPolicy());
-    freezer.addGroup(group, config.freezeRule());
-    groupNames = names(groups);
-    usedLr = Arrays.copyOf(usedLr, groups.size());
-    usedLr[groups.size() - 1] = Double.NaN;
-    scheduledLr = new double[groups.size()];
+    groups.add(planGroup);
+    freezer.addGroup(group, planGroup.freezeRule);
     @SuppressWarnings("unchecked")
     List<Object> added = (List<Object>) declaration.computeIfAbsent(PlanDeclaration.ADDED_GROUPS, k -> new ArrayList<>());
     added.add(PlanDeclaration.describeAdded(config, params.size()));
     freezer.update(clock.epoch(), clock.step());
-    refreshTrainable();
+    pipeline.refreshTrainable();
     held.sync(freezer::isFrozen);
     return group;
   }
@@ -331,15 +201,16 @@ public final class TrainingPlan {
 
   /** Refuses to run with groups the plan was not told about. */
   private void requireGroupsKnown() {
-    if (groups.size() != freezer.size()) {
-      List<String> unknown = names(groups).subList(freezer.size(), groups.size());
+    List<ParamGroup> all = optimizer.paramGroups();
+    if (all.size() != groups.size()) {
+      List<String> unknown = PlanAssembly.names(all).subList(groups.size(), all.size());
       throw new IllegalStateException("group " + String.join(", ", unknown) + " was added with "
           + "plan.optimizer().addParamGroup(...), which the plan's schedules, freezing and checkpoints do not know; "
           + "add groups to a running plan with plan.addGroup(name, parameters, config)");
     }
   }
 
-  // ---------------------------------------------------------------- running
+  // ---------------------------------------------------------------- the epoch protocol
 
   /** Starts an epoch: groups due to unfreeze at this epoch unfreeze now, before any backward pass. */
   public void startEpoch() {
@@ -347,7 +218,7 @@ public final class TrainingPlan {
       throw new IllegalStateException("epoch " + clock.epoch() + " is already started; call endEpoch(metrics) first");
     }
     clock.startEpoch();
-    applyFreezing();
+    pipeline.applyFreezing();
   }
 
   /**
@@ -372,8 +243,7 @@ public final class TrainingPlan {
     }
     requireGroupsKnown();
     clock.microBatchDone();
-    freezer.dropFrozenGradients();
-    held.restore();
+    pipeline.afterBackward();
     return clock.microBatch() >= accumulate;
   }
 
@@ -387,9 +257,9 @@ public final class TrainingPlan {
       throw new IllegalStateException("no backward pass since the last optimizer step: call backwardDone() after each one");
     }
     if (gradScale != 1.0) {
-      GradientClipping.scale(trainable, (float) gradScale);
+      GradientClipping.scale(pipeline.trainable(), (float) gradScale);
     }
-    return optimizerStep(null);
+    return pipeline.step(null);
   }
 
   /**
@@ -411,14 +281,12 @@ public final class TrainingPlan {
     requireGroupsKnown();
     closure.evaluate();
     clock.microBatchDone();
-    freezer.dropFrozenGradients();
-    held.restore();
-    return optimizerStep(() -> {
+    pipeline.afterBackward();
+    return pipeline.step(() -> {
       double loss = closure.evaluate();
-      freezer.dropFrozenGradients();
-      held.restore();
+      pipeline.afterBackward();
       if (clipping != null) {
-        clipping.apply(trainable);
+        clipping.apply(pipeline.trainable());
       }
       return loss;
     });
@@ -439,7 +307,7 @@ public final class TrainingPlan {
     if (clock.microBatch() == 0) {
       return false;
     }
-    optimizerStep(null);
+    pipeline.step(null);
     return true;
   }
 
@@ -471,7 +339,7 @@ public final class TrainingPlan {
       }
     }
     if (clock.microBatch() > 0) {
-      optimizerStep(null);
+      pipeline.step(null);
     }
     for (ActiveSchedule active : schedules) {
       if (active.planned().interval() == Interval.EPOCH) {
@@ -494,133 +362,6 @@ public final class TrainingPlan {
     endEpoch(Map.of());
   }
 
-  /** Checks, clips and steps; with a closure, the closure clips after each evaluation. */
-  private StepOutcome optimizerStep(Closure closure) {
-    hooks.runBeforeStep(this, trainable);
-    // With clipping by a 1-, 2- or max-norm, the norm itself reveals a NaN or infinity (double
-    // accumulation cannot overflow on finite floats), which saves a pass over the gradients.
-    double normType = clipping instanceof Clipping.ByNorm byNorm ? byNorm.normType() : Double.NaN;
-    boolean normReveals = closure == null && (normType == 1 || normType == 2 || normType == Double.POSITIVE_INFINITY);
-    double totalNorm = normReveals ? GradientClipping.totalNorm(trainable, normType) : Double.NaN;
-    Parameter bad = normReveals && Double.isFinite(totalNorm) ? null : NonFiniteGradients.first(trainable);
-    if (bad != null) {
-      String reason = "non-finite gradient " + NonFiniteGradients.describeFirst(trainable) + " at step " + clock.step();
-      if (clipping != null && clipping.errorIfNonfinite()) {
-        throw new NonFiniteGradientException(reason + " (the plan clips with errorIfNonfinite = true)");
-      }
-      optimizer.zeroGrad(true);
-      clock.stepSkipped();
-      for (PlanListener listener : listeners) {
-        listener.onSkippedStep(clock, reason + ": step skipped, nothing updated");
-      }
-      return StepOutcome.SKIPPED_NON_FINITE;
-    }
-    if (normReveals) {
-      GradientClipping.scaleToMaxNorm(trainable, ((Clipping.ByNorm) clipping).maxNorm(), totalNorm);
-    } else if (clipping != null && closure == null) {
-      clipping.apply(trainable);
-    }
-    long index = clock.step();
-    for (int g = 0; g < groups.size(); g++) {
-      ParamGroup group = groups.get(g);
-      scheduledLr[g] = group.lr();
-      double factor = freezer.lrFactor(g, index) * stepWarmupFactor(g, index);
-      usedLr[g] = factor == 1.0 ? scheduledLr[g] : scheduledLr[g] * factor;
-      if (factor != 1.0) {
-        group.setLr(usedLr[g]);
-      }
-    }
-    try {
-      if (closure == null) {
-        optimizer.step();
-      } else {
-        optimizer.step(closure);
-      }
-    } finally {
-      // Re-warmup scales only the lr this step uses; the schedules keep their own view.
-      for (int g = 0; g < groups.size(); g++) {
-        if (usedLr[g] != scheduledLr[g]) {
-          groups.get(g).setLr(scheduledLr[g]);
-        }
-      }
-    }
-    hooks.runAfterStep(this, trainable);
-    optimizer.zeroGrad(true);
-    // The momentum this step used, read before a schedule that cycles it (OneCycleLR) moves it.
-    double[] momenta = listeners.isEmpty() ? null : momenta();
-    clock.stepTaken();
-    for (ActiveSchedule active : schedules) {
-      if (active.planned().interval() == Interval.STEP) {
-        active.scheduler().step();
-      }
-    }
-    if (momenta != null) {
-      StepReport report = new StepReport(index, clock.epoch(), groupNames, usedLr, momenta);
-      for (PlanListener listener : listeners) {
-        listener.onStep(report);
-      }
-    }
-    applyFreezing();
-    return StepOutcome.STEPPED;
-  }
-
-  private double[] momenta() {
-    double[] momenta = new double[groups.size()];
-    for (int g = 0; g < groups.size(); g++) {
-      ParamGroup group = groups.get(g);
-      if (group.has(ParamGroup.MOMENTUM) && group.get(ParamGroup.MOMENTUM) instanceof Number n) {
-        momenta[g] = n.doubleValue();
-      } else if (group.has(ParamGroup.BETAS) && group.get(ParamGroup.BETAS) instanceof double[] betas) {
-        momenta[g] = betas[0];
-      } else {
-        momenta[g] = Double.NaN;
-      }
-    }
-    return momenta;
-  }
-
-  private void applyFreezing() {
-    List<ParamGroup> thawed = freezer.update(clock.epoch(), clock.step());
-    if (thawed.isEmpty()) {
-      return;
-    }
-    for (ParamGroup group : thawed) {
-      int g = groups.indexOf(group);
-      if (freezer.rule(g).resetStateOnUnfreeze()) {
-        resetState(group);
-      }
-    }
-    refreshTrainable();
-    held.sync(freezer::isFrozen);
-    for (ParamGroup group : thawed) {
-      for (PlanListener listener : listeners) {
-        listener.onUnfreeze(clock, group.name());
-      }
-    }
-  }
-
-  /** Forgets the optimizer state of one group's parameters, keeping everything else. */
-  private void resetState(ParamGroup group) {
-    OptimizerState state = optimizer.stateView();
-    Map<String, OptimizerState.ParamState> kept = new LinkedHashMap<>(state.state());
-    for (Parameter p : group.params()) {
-      kept.remove(p.name());
-    }
-    if (kept.size() != state.state().size()) {
-      optimizer.adoptState(new OptimizerState(state.type(), state.groups(), kept));
-    }
-  }
-
-  private void refreshTrainable() {
-    List<Parameter> list = new ArrayList<>();
-    for (int g = 0; g < groups.size(); g++) {
-      if (!freezer.isFrozen(g)) {
-        list.addAll(groups.get(g).params());
-      }
-    }
-    trainable = List.copyOf(list);
-  }
-
   /** Code run around each optimizer step and each checkpoint save and load; see {@link PlanHooks}. */
   public PlanHooks hooks() {
     return hooks;
@@ -628,7 +369,7 @@ public final class TrainingPlan {
 
   /** Adds a listener after building (a training loop adds its own). */
   public void addListener(PlanListener listener) {
-    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Removes a listener added earlier; returns whether it was there. */
@@ -671,20 +412,33 @@ public final class TrainingPlan {
 
   /** The groups in declaration order (the optimizer's live groups). */
   public List<ParamGroup> groups() {
-    return groups;
+    return optimizer.paramGroups();
   }
 
   public ParamGroup group(String name) {
-    int g = groupNames.indexOf(name);
-    if (g < 0) {
-      throw new IllegalArgumentException("the plan has no group " + name + "; it has " + groupNames);
+    return planGroup(name).params;
+  }
+
+  private PlanGroup planGroup(String name) {
+    for (PlanGroup g : groups) {
+      if (g.name().equals(name)) {
+        return g;
+      }
     }
-    return groups.get(g);
+    throw new IllegalArgumentException("the plan has no group " + name + "; it has " + groupNames());
+  }
+
+  private int indexOf(String name) {
+    return groups.indexOf(planGroup(name));
+  }
+
+  private List<String> groupNames() {
+    return groups.stream().map(PlanGroup::name).toList();
   }
 
   /** What the group's buffers do while it is frozen. */
   public BatchNormPolicy frozenBatchNorm(String group) {
-    return held.policy(groupNames.indexOf(group(group).name()));
+    return planGroup(group).batchNorm;
   }
 
   /**
@@ -693,43 +447,31 @@ public final class TrainingPlan {
    * JVM (a fresh plan, a resumed one, a group just added) it is the scheduled lr.
    */
   public double lastStepLr(String group) {
-    int g = groupNames.indexOf(group(group).name());
-    return Double.isNaN(usedLr[g]) ? groups.get(g).lr() : usedLr[g];
-  }
-
-  private static double[] notStepped(int groups) {
-    double[] lrs = new double[groups];
-    Arrays.fill(lrs, Double.NaN);
-    return lrs;
+    PlanGroup g = planGroup(group);
+    return Double.isNaN(g.usedLr) ? g.params.lr() : g.usedLr;
   }
 
   public boolean isFrozen(String group) {
-    return freezer.isFrozen(groupNames.indexOf(group(group).name()));
+    return freezer.isFrozen(indexOf(group));
   }
 
   /** Every parameter of every group, in group order. */
   public List<Parameter> parameters() {
     List<Parameter> all = new ArrayList<>();
-    groups.forEach(g -> all.addAll(g.params()));
+    groups.forEach(g -> all.addAll(g.params.params()));
     return all;
   }
 
   /** Every buffer of every group (BatchNorm's running statistics), in group order; checkpoints hold them. */
   public List<Buffer> buffers() {
     List<Buffer> all = new ArrayList<>();
-    groupBuffers.forEach(all::addAll);
+    groups.forEach(g -> all.addAll(g.buffers));
     return all;
   }
 
   /** Whether training has run all its epochs. */
   public boolean finished() {
     return clock.epoch() >= epochs;
-  }
-
-  /** The factor of group {@code g}'s step warmup at optimizer step {@code step}, 1 without one. */
-  private double stepWarmupFactor(int g, long step) {
-    StepWarmup warmup = g < stepWarmups.size() ? stepWarmups.get(g) : null;
-    return warmup == null ? 1.0 : warmup.factor(step);
   }
 
   List<ActiveSchedule> schedules() {
@@ -750,7 +492,7 @@ public final class TrainingPlan {
 
   void restoreClock(Map<String, ?> map) {
     clock.restore(map);
-    refreshTrainable();
+    pipeline.refreshTrainable();
   }
 
   // ---------------------------------------------------------------- checkpoints
@@ -767,7 +509,24 @@ public final class TrainingPlan {
     }
     requireGroupsKnown();
     hooks.runBeforeSave(this, file);
-    PlanCheckpoint.save(this, file);
+    PlanCheckpoint.save(this, file, true);
+    hooks.runAfterSave(this, file);
+  }
+
+  /**
+   * Writes a checkpoint of the training state without the weights (no parameters, no buffers):
+   * optimizer state, hyperparameters, schedules, freezing and clock, for a host that saves the
+   * model itself (DJL's {@code SaveModelTrainingListener}). {@link #load} restores it and leaves
+   * the weights to the host.
+   */
+  public void saveTrainingState(Path file) throws IOException {
+    if (clock.microBatch() != 0) {
+      throw new IllegalStateException("cannot checkpoint with " + clock.microBatch() + " of " + accumulate
+          + " micro-batches accumulated; save right after an optimizer step");
+    }
+    requireGroupsKnown();
+    hooks.runBeforeSave(this, file);
+    PlanCheckpoint.save(this, file, false);
     hooks.runAfterSave(this, file);
   }
 

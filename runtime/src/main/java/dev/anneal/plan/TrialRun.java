@@ -50,7 +50,7 @@ public final class TrialRun {
     List<Runnable> restores = new ArrayList<>();
     List<PlanListener> listeners = new ArrayList<>(plan.listeners());
     try {
-      PlanCheckpoint.save(plan, file);
+      PlanCheckpoint.save(plan, file, true);
       for (StateCapture capture : captures) {
         restores.add(capture.capture());
       }

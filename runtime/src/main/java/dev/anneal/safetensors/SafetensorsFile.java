@@ -1,21 +1,14 @@
 package dev.anneal.safetensors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.anneal.checkpoint.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,7 +20,6 @@ import java.util.Map;
  * name when read.
  */
 public final class SafetensorsFile implements AutoCloseable {
-  private static final long MAX_HEADER = 100L << 20; // the safetensors library's own limit
   private static final int CHUNK_BYTES = 1 << 20;
 
   /** One tensor's place in the file; {@code dtype} as the file names it. */
@@ -37,7 +29,7 @@ public final class SafetensorsFile implements AutoCloseable {
       return shape.clone();
     }
 
-    /** Number of elements. */
+    /** Number of elements (the header's shapes were checked not to overflow). */
     public long count() {
       long n = 1;
       for (int d : shape) {
@@ -56,39 +48,13 @@ public final class SafetensorsFile implements AutoCloseable {
   private SafetensorsFile(Path file, FileChannel channel) throws IOException {
     this.file = file;
     this.channel = channel;
-    long size = channel.size();
-    if (size < 8) {
-      throw fail("is truncated: " + size + " bytes, less than the 8-byte header length");
-    }
-    ByteBuffer lengthField = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-    readFully(lengthField, 0);
-    long headerLength = lengthField.getLong(0);
-    if (headerLength < 2 || headerLength > MAX_HEADER) {
-      throw fail("is not a safetensors file: its header length field says " + headerLength + " bytes");
-    }
-    if (headerLength > size - 8) {
-      throw fail("is truncated: its header needs " + headerLength + " bytes, the file holds " + (size - 8) + " after the length");
-    }
-    ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
-    readFully(headerBytes, 8);
-    Map<String, Object> header;
-    try {
-      header = Json.readObject(new String(headerBytes.array(), StandardCharsets.UTF_8).strip());
-    } catch (JsonProcessingException e) {
-      throw fail("is not a safetensors file: its header is not a JSON object (" + e.getOriginalMessage() + ")");
-    }
-    Map<String, String> meta = new LinkedHashMap<>();
-    if (header.remove("__metadata__") instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> meta.put(String.valueOf(k), String.valueOf(v)));
-    }
-    this.metadata = Collections.unmodifiableMap(meta);
+    SafetensorsHeader.Table table = SafetensorsHeader.read(channel, SafetensorsHeader.MAX_LENGTH,
+        dtype -> DType.named(dtype).map(DType::bytes).orElse(0), this::fail);
+    this.metadata = table.metadata();
     Map<String, Entry> parsed = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : header.entrySet()) {
-      parsed.put(e.getKey(), parseEntry(e.getKey(), e.getValue()));
-    }
+    table.tensors().forEach((name, t) -> parsed.put(name, new Entry(name, t.dtype(), t.shape(), t.begin(), t.end())));
     this.entries = Collections.unmodifiableMap(parsed);
-    this.dataStart = 8 + headerLength;
-    checkTiling(size - dataStart);
+    this.dataStart = table.dataStart();
   }
 
   /** Opens a safetensors file and checks its header; the caller closes it. */
@@ -135,7 +101,9 @@ public final class SafetensorsFile implements AutoCloseable {
       throw fail("holds tensor " + name + " of " + e.count() + " elements, more than a Java array holds");
     }
     float[] out = new float[(int) e.count()];
-    ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES - CHUNK_BYTES % 8).order(ByteOrder.LITTLE_ENDIAN);
+    // Sized to the tensor (the header tied its size to the file), at most one chunk.
+    int capacity = (int) Math.min(CHUNK_BYTES, Math.max(8, (e.end() - e.begin() + 7) / 8 * 8));
+    ByteBuffer chunk = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
     long position = dataStart + e.begin();
     int done = 0;
     while (done < out.length) {
@@ -165,50 +133,6 @@ public final class SafetensorsFile implements AutoCloseable {
   @Override
   public void close() throws IOException {
     channel.close();
-  }
-
-  private Entry parseEntry(String name, Object value) throws SafetensorsException {
-    if (!(value instanceof Map<?, ?> info) || !(info.get("dtype") instanceof String dtype)
-        || !(info.get("shape") instanceof List<?> shapeList) || !(info.get("data_offsets") instanceof List<?> offsets)
-        || offsets.size() != 2 || !(offsets.get(0) instanceof Number b) || !(offsets.get(1) instanceof Number e)) {
-      throw fail("is corrupt: the header entry of tensor " + name + " is malformed: " + value);
-    }
-    int[] shape = new int[shapeList.size()];
-    for (int i = 0; i < shape.length; i++) {
-      if (!(shapeList.get(i) instanceof Integer d) || d < 0) {
-        throw fail("is corrupt: tensor " + name + " has shape " + shapeList);
-      }
-      shape[i] = d;
-    }
-    Entry entry = new Entry(name, dtype, shape, b.longValue(), e.longValue());
-    if (entry.begin() < 0 || entry.end() < entry.begin()) {
-      throw fail("is corrupt: tensor " + name + " spans data bytes " + entry.begin() + " to " + entry.end());
-    }
-    DType known = DType.named(dtype).orElse(null);
-    if (known != null && entry.end() - entry.begin() != entry.count() * known.bytes()) {
-      throw fail("is corrupt: tensor " + name + " of dtype " + dtype + " and shape " + Arrays.toString(shape) + " needs "
-          + entry.count() * known.bytes() + " bytes, its range holds " + (entry.end() - entry.begin()));
-    }
-    return entry;
-  }
-
-  /** The format requires the ranges to cover the data exactly: no holes, no overlaps, nothing after. */
-  private void checkTiling(long dataLength) throws SafetensorsException {
-    List<Entry> sorted = new ArrayList<>(entries.values());
-    sorted.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
-    long expected = 0;
-    for (Entry e : sorted) {
-      if (e.begin() != expected) {
-        throw fail("is corrupt: tensor " + e.name() + " starts at data byte " + e.begin() + ", expected " + expected);
-      }
-      expected = e.end();
-    }
-    if (expected > dataLength) {
-      throw fail("is truncated: its tensors need " + expected + " data bytes, the file holds " + dataLength);
-    }
-    if (expected < dataLength) {
-      throw fail("is corrupt: " + (dataLength - expected) + " bytes follow the last tensor");
-    }
   }
 
   private void readFully(ByteBuffer buffer, long position) throws IOException {

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32C;
 
 /**
  * Writes float32 tensors as a safetensors file that {@code safetensors.torch.load_file} reads:
@@ -59,9 +58,9 @@ public final class SafetensorsWriter {
       while (front.hasRemaining()) {
         position += channel.write(front, position);
       }
-      TensorIo io = new TensorIo(channel, new CRC32C());
+      TensorIo io = new TensorIo(channel);
       for (TensorRef t : tensors.values()) {
-        position = io.write(t.values(), position);
+        position = io.write(t.values(), position, null);
       }
     });
   }

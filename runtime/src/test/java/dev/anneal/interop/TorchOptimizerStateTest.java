@@ -222,6 +222,74 @@ class TorchOptimizerStateTest {
     assertRefusal(new Adam(twoGroups(params()), Map.of()), "group body: Adam lr must be");
   }
 
+  // Issue 25, item 4.
+
+  /** A saved Adam state whose tensors file is rewritten by {@code edit} (same save_id). */
+  private void savedWithTensors(java.util.function.Consumer<Map<String, TensorRef>> edit) throws IOException {
+    List<Parameter> p = params();
+    Adam saved = new Adam(twoGroups(p), Map.of());
+    steps(saved, p, 0, 2);
+    TorchOptimizerState.save(saved, tensors(), json());
+    Map<String, TensorRef> all = new LinkedHashMap<>();
+    Map<String, String> metadata;
+    try (dev.anneal.safetensors.SafetensorsFile file = dev.anneal.safetensors.SafetensorsFile.open(tensors())) {
+      metadata = file.metadata();
+      for (var e : file.entries().values()) {
+        all.put(e.name(), TensorRef.of(e.shape(), file.readFloats(e.name())));
+      }
+    }
+    edit.accept(all);
+    SafetensorsWriter.write(tensors(), all, metadata);
+  }
+
+  @Test
+  void aStepOfMinusOneOrNanIsRefusedNotTurnedIntoNanWeights() throws IOException {
+    for (float step : new float[] {-1, Float.NaN, 1.5f}) {
+      savedWithTensors(all -> all.put("state.0.step", TensorRef.of(new int[0], new float[] {step})));
+      List<Parameter> p = params();
+      Adam target = new Adam(twoGroups(p), Map.of());
+      String message = assertRefusal(target, "state scalar step of parameter fc.weight is " + (double) step);
+      assertTrue(message.contains("a count of steps is a whole number"), message);
+      assertTrue(target.stateDict().state().isEmpty(), "nothing was loaded");
+    }
+  }
+
+  @Test
+  void aHugeParameterIndexIsRefusedCleanly() throws IOException {
+    savedWithTensors(all -> all.put("state.99999999999.exp_avg", TensorRef.of(new int[] {1}, new float[1])));
+    assertRefusal(new Adam(twoGroups(params()), Map.of()),
+        "tensor state.99999999999.exp_avg is for parameter 99999999999, which no group holds");
+  }
+
+  @Test
+  void aJsonFileThatIsNotUtf8IsRefusedWithItsName() throws IOException {
+    savedWithTensors(all -> { });
+    Files.write(json(), new byte[] {'{', '"', (byte) 0xff, '"', ':', '1', '}'});
+    IOException e = assertThrows(IOException.class,
+        () -> TorchOptimizerState.load(new Adam(twoGroups(params()), Map.of()), tensors(), json()));
+    assertEquals(json() + " is not UTF-8 text, so not the JSON half of an optimizer state", e.getMessage());
+  }
+
+  @Test
+  void anotherFormatVersionIsRefused() throws IOException {
+    savedWithTensors(all -> { });
+    Files.writeString(json(), Files.readString(json()).replace("\"version\":1", "\"version\":99"));
+    assertRefusal(new Adam(twoGroups(params()), Map.of()), "its format version is 99; this Anneal reads version 1");
+  }
+
+  /** Found by OptimizerStateFuzzTest: a tuple given as a number crashed, and a value no group holds was a half-load. */
+  @Test
+  void aWrongKindOfValueIsRefusedWholeNotCrashedOrHalfLoaded() throws IOException {
+    savedWithTensors(all -> { });
+    String original = Files.readString(json());
+    Files.writeString(json(), original.replaceFirst("\"betas\":\\[0.9,0.999\\]", "\"betas\":-1"));
+    assertRefusal(new Adam(twoGroups(params()), Map.of()), "Adam betas must be a tuple");
+    Files.writeString(json(), original.replace("\"lr\":0.1,", "\"lr\":0.2,").replaceFirst("\"param_names\"", "\"other_names\""));
+    Adam target = new Adam(twoGroups(params()), Map.of());
+    assertRefusal(target, "other_names is [fc.weight], which a parameter group cannot hold");
+    assertEquals(0.1, target.paramGroups().get(1).lr(), "nothing was changed");
+  }
+
   private String assertRefusal(Optimizer optimizer, String expected) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TorchOptimizerState.load(optimizer, tensors(), json()));

@@ -140,4 +140,53 @@ class AddGroupTest {
     assertEquals(1, plan.groups().size());
     steps(plan, 1, a);
   }
+
+  /**
+   * A group added while running, with its own step warmup, takes the same lrs and values, step for
+   * step, as the same group declared from the start and frozen until then.
+   */
+  @Test
+  void anAddedGroupBehavesAsADeclaredOneItsStepWarmupIncluded() {
+    Spec warmup = Spec.of("LinearWarmup").with("warmup_steps", 5).with("warmup_factor", 0.1);
+    Parameter a1 = Parameter.of("a.w", 1f, 2f);
+    Parameter b1 = Parameter.of("b.w", -1f, 3f, 0.5f);
+    TrainingPlan declared = TrainingPlan.builder().epochs(4).stepsPerEpoch(3)
+        .optimizer(Spec.of("SGD").with("lr", 0.1))
+        .group("a", a1)
+        .group("b", b1, g -> g.set("lr", 0.4).stepWarmup(warmup).freezeUntilStep(3))
+        .build();
+    Parameter a2 = Parameter.of("a.w", 1f, 2f);
+    Parameter b2 = Parameter.of("b.w", -1f, 3f, 0.5f);
+    TrainingPlan grown = TrainingPlan.builder().epochs(4).stepsPerEpoch(3)
+        .optimizer(Spec.of("SGD").with("lr", 0.1))
+        .group("a", a2)
+        .build();
+    steps(declared, 3, a1, b1);
+    steps(grown, 3, a2);
+    grown.addGroup("b", b2, g -> g.set("lr", 0.4).stepWarmup(warmup));
+    for (int step = 0; step < 6; step++) {
+      steps(declared, 1, a1, b1);
+      steps(grown, 1, a2, b2);
+      assertEquals(declared.lastStepLr("b"), grown.lastStepLr("b"), "lr of the step after " + (3 + step) + " steps");
+      assertArrayEquals(b1.values().toArray(), b2.values().toArray(), "values after step " + (4 + step));
+    }
+    assertTrue(grown.lastStepLr("b") == 0.4, "the warmup ends at the group's lr");
+  }
+
+  /** The plan-wide step warmup also covers a group added later, as it covers a declared one. */
+  @Test
+  void thePlanStepWarmupCoversAnAddedGroup() {
+    Parameter a = Parameter.of("a.w", 1f, 2f);
+    Parameter b = Parameter.of("b.w", -1f, 3f, 0.5f);
+    TrainingPlan plan = TrainingPlan.builder().epochs(4).stepsPerEpoch(3)
+        .optimizer(Spec.of("SGD").with("lr", 0.1))
+        .stepWarmup(Spec.of("LinearWarmup").with("warmup_steps", 10).with("warmup_factor", 0.1))
+        .group("a", a)
+        .build();
+    steps(plan, 2, a);
+    plan.addGroup("b", b, g -> g.set("lr", 0.4));
+    steps(plan, 1, a, b);
+    assertEquals(plan.lastStepLr("a") / 0.1 * 0.4, plan.lastStepLr("b"), 1e-15, "the same warmup factor at step 3");
+    assertTrue(plan.lastStepLr("b") < 0.4);
+  }
 }

@@ -93,14 +93,78 @@ class SafetensorsFileTest {
     assertRefused(raw("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}", new byte[12]),
         "tensor a starts at data byte 4, expected 0");
     assertRefused(raw("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", new byte[8]),
-        "tensor a of dtype F32 and shape [3] needs 12 bytes, its range holds 8");
-    assertRefused(raw("[1,2]", new byte[0]), "its header is not a JSON object");
+        "tensor a of dtype F32 and shape [3] needs 12 bytes, its range 0 to 8 holds 8");
+    assertRefused(raw("[1,2]", new byte[0]), "its header does not start with '{'");
     Path shortFile = dir.resolve("short.safetensors");
     Files.write(shortFile, new byte[] {1, 2, 3});
     assertRefused(shortFile, "less than the 8-byte header length");
     Path huge = dir.resolve("huge.safetensors");
     Files.write(huge, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1L << 40).array());
     assertRefused(huge, "header length field says 1099511627776 bytes");
+  }
+
+  // Issue 25: what the reference reader (huggingface/safetensors) checks, Anneal checks.
+
+  @Test
+  void aHeaderThatIsNotUtf8IsRefused() throws IOException {
+    byte[] json = "{\"weig\u00ff\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}}".getBytes(StandardCharsets.ISO_8859_1);
+    assertRefused(rawBytes(json, new byte[0]), "its header is not valid UTF-8 text");
+  }
+
+  @Test
+  void aHeaderMustStartWithABrace() throws IOException {
+    assertRefused(raw("  {}", new byte[0]), "does not start with '{'");
+    assertRefused(raw("null", new byte[0]), "does not start with '{'");
+    assertRefused(raw("{}garbage", new byte[0]), "its header is not one JSON object");
+  }
+
+  @Test
+  void metadataMapsStringsToStrings() throws IOException {
+    assertRefused(raw("{\"__metadata__\":{\"format\":1}}", new byte[0]), "its __metadata__ maps format to a number");
+    assertRefused(raw("{\"__metadata__\":[\"pt\"]}", new byte[0]), "its __metadata__ is not an object of strings");
+    assertRefused(raw("{\"__metadata__\":{\"a\":{\"b\":\"c\"}}}", new byte[0]), "maps a to a object");
+  }
+
+  @Test
+  void aRepeatedKeyIsRefusedNotResolvedByLastWins() throws IOException {
+    String entry = "{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}";
+    assertRefused(raw("{\"w\":" + entry + ",\"w\":" + entry + "}", new byte[4]), "Duplicate field 'w'");
+    assertRefused(raw("{\"w\":{\"dtype\":\"F32\",\"dtype\":\"I8\",\"shape\":[1],\"data_offsets\":[0,4]}}", new byte[4]),
+        "Duplicate field 'dtype'");
+  }
+
+  @Test
+  void elementCountsThatOverflowAreRefused() throws IOException {
+    assertRefused(raw("{\"w\":{\"dtype\":\"F32\",\"shape\":[65536,65536,65536,65536],\"data_offsets\":[0,0]}}", new byte[0]),
+        "tensor w has shape [65536, 65536, 65536, 65536], whose element count overflows");
+    // 2^62 elements fit a long, their 2^64 bytes do not
+    assertRefused(raw("{\"w\":{\"dtype\":\"F32\",\"shape\":[2147483647,2147483647,2],\"data_offsets\":[0,0]}}", new byte[0]),
+        "needs more bytes than a file holds");
+  }
+
+  @Test
+  void offsetsAreNonNegativeIntegers() throws IOException {
+    assertRefused(raw("{\"w\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0.0,16.0]}}", new byte[16]),
+        "tensor w has data offset 0.0; offsets are integers");
+    assertRefused(raw("{\"w\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,99999999999999999999]}}", new byte[16]),
+        "tensor w has data offset 99999999999999999999");
+    assertRefused(raw("{\"w\":{\"dtype\":\"F32\",\"shape\":[4.0],\"data_offsets\":[0,16]}}", new byte[16]),
+        "tensor w has shape [4.0]; dimensions are integers");
+  }
+
+  @Test
+  void theHeaderLimitIsTheReferenceReaders() throws IOException {
+    Path file = dir.resolve("limit.safetensors");
+    Files.write(file, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(100_000_001L).array());
+    assertRefused(file, "header length field says 100000001 bytes (at most 100000000)");
+    Files.write(file, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(100_000_000L).array());
+    assertRefused(file, "is truncated: its header needs 100000000 bytes");
+  }
+
+  @Test
+  void deepNestingInAHeaderIsRefusedNotAStackOverflow() throws IOException {
+    String deep = "{\"__metadata__\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+    assertRefused(raw(deep, new byte[0]), "its header is not one JSON object");
   }
 
   private void assertRefused(Path file, String expected) {
@@ -111,7 +175,10 @@ class SafetensorsFileTest {
   private int files;
 
   private Path raw(String header, byte[] data) throws IOException {
-    byte[] json = header.getBytes(StandardCharsets.UTF_8);
+    return rawBytes(header.getBytes(StandardCharsets.UTF_8), data);
+  }
+
+  private Path rawBytes(byte[] json, byte[] data) throws IOException {
     ByteBuffer out = ByteBuffer.allocate(8 + json.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
     out.putLong(json.length).put(json).put(data);
     Path file = dir.resolve("raw" + files++ + ".safetensors");

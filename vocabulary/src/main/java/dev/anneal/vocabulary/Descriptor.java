@@ -29,6 +29,7 @@ public final class Descriptor {
   private final ClosedForm closedForm;
   private final ChildrenRule childrenRule;
   private final String unsupported;
+  private final List<String> positional;
 
   private Descriptor(Builder b) {
     this.category = b.category;
@@ -50,6 +51,12 @@ public final class Descriptor {
     this.closedForm = b.closedForm;
     this.childrenRule = b.childrenRule;
     this.unsupported = b.unsupported;
+    this.positional = List.copyOf(b.positional);
+    for (String p : positional) {
+      if (!map.containsKey(p)) {
+        throw new IllegalArgumentException(name + " lists positional argument " + p + ", which is not one of its arguments");
+      }
+    }
   }
 
   public static Builder optimizer(String name) {
@@ -90,6 +97,15 @@ public final class Descriptor {
 
   public List<Argument> arguments() {
     return arguments;
+  }
+
+  /**
+   * The arguments PyTorch's signature lets a caller pass by position, in that order, after the
+   * leading {@code params} or {@code optimizer}: {@code SGD(params, 0.1, 0.9)} is lr 0.1 and
+   * momentum 0.9. Empty when positions are not declared; a parser then refuses positional values.
+   */
+  public List<String> positional() {
+    return positional;
   }
 
   public Optional<Argument> argument(String pythonName) {
@@ -266,6 +282,7 @@ public final class Descriptor {
     private ClosedForm closedForm;
     private ChildrenRule childrenRule;
     private String unsupported;
+    private final List<String> positional = new ArrayList<>();
 
     private Builder(Category category, String name) {
       this.category = category;
@@ -286,6 +303,12 @@ public final class Descriptor {
 
     public Builder summary(String value) {
       this.summary = value;
+      return this;
+    }
+
+    /** The arguments PyTorch takes by position, in its signature's order (see {@link Descriptor#positional()}). */
+    public Builder positional(String... names) {
+      positional.addAll(List.of(names));
       return this;
     }
 

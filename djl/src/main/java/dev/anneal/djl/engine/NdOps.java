@@ -65,12 +65,17 @@ public final class NdOps implements EngineOps, EngineOptimizers {
       return -1;
     }
     try (Temps t = new Temps()) {
+      NDArray zero = t.keep(t.keep(array(tensors.get(0)).getManager().create(0f)).toDevice(array(tensors.get(0)).getDevice(), false));
       NDList flags = new NDList(tensors.size());
       for (EngineStorage tensor : tensors) {
         // x * 0 is NaN exactly where x is NaN or infinite; its sum is NaN iff any is.
-        flags.add(t.keep(t.keep(t.keep(array(tensor).mul(0f)).sum()).reshape(1)));
+        flags.add(t.keep(t.keep(t.keep(array(tensor).mul(zero)).sum()).reshape(1)));
       }
-      float[] sums = t.keep(NDArrays.concat(flags)).toFloatArray();
+      NDArray all = t.keep(NDArrays.concat(flags));
+      if (!Float.isNaN(t.keep(all.sum()).getFloat())) {
+        return -1; // the usual answer, from one value read back
+      }
+      float[] sums = all.toFloatArray();
       for (int i = 0; i < sums.length; i++) {
         if (Float.isNaN(sums[i])) {
           return i;

@@ -12,6 +12,10 @@ import dev.anneal.djl.DjlParameter;
 import dev.anneal.djl.engine.NdOps;
 import dev.anneal.plan.StepOutcome;
 import dev.anneal.plan.TrainingPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -67,6 +71,8 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
   private int expectedUpdates;
   private int updates;
   private StepOutcome lastOutcome;
+  private Path stateDir;
+  private Path resumeFrom;
 
   private DjlPlan(Supplier<TrainingPlan> factory) {
     super(new NoOptions());
@@ -90,6 +96,26 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
   /** Passes DJL's evaluation {@code djlName} to the plan also as {@code planName} (a plateau's monitor). */
   public DjlPlan metric(String planName, String djlName) {
     aliases.put(Objects.requireNonNull(planName, "planName"), Objects.requireNonNull(djlName, "djlName"));
+    return this;
+  }
+
+  /**
+   * After every epoch, writes the plan's training state (optimizer, schedules, freezing, clock;
+   * no weights, which DJL's {@code SaveModelTrainingListener} saves) to
+   * {@code dir/anneal-state-NNNN.anneal}, NNNN the number of epochs done, atomically.
+   */
+  public DjlPlan saveTrainingStateTo(Path dir) {
+    this.stateDir = Objects.requireNonNull(dir, "dir");
+    return this;
+  }
+
+  /**
+   * Restores a training state written by {@link #saveTrainingStateTo} when the plan is built, for
+   * a model whose parameters were loaded from the same epoch ({@code model.load(dir, name)}): the
+   * run continues where it stopped, schedules and optimizer state included.
+   */
+  public DjlPlan resumeFrom(Path stateFile) {
+    this.resumeFrom = Objects.requireNonNull(stateFile, "stateFile");
     return this;
   }
 
@@ -175,6 +201,9 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
       afterStep();
     }
     plan.endEpoch(metrics);
+    if (stateDir != null) {
+      save(stateDir.resolve(String.format("anneal-state-%04d.anneal", plan.clock().epoch())));
+    }
     if (!plan.finished()) {
       // DJL has no epoch-start event; starting here unfreezes groups due next epoch before its first forward pass.
       plan.startEpoch();
@@ -217,6 +246,15 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
     });
   }
 
+  private void save(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      plan.saveTrainingState(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the plan's training state to " + file, e);
+    }
+  }
+
   private Map<String, Double> metrics(Trainer trainer) {
     Map<String, Float> evaluations = trainer.getTrainingResult().getEvaluations();
     Map<String, Double> metrics = new TreeMap<>();
@@ -246,6 +284,13 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
     }
     plan = Objects.requireNonNull(factory.get(), "the plan factory returned null");
     devices = trainerDevices.length;
+    if (resumeFrom != null) {
+      try {
+        plan.load(resumeFrom);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not read the plan's training state " + resumeFrom, e);
+      }
+    }
     Map<Parameter, DjlParameter> bound = new IdentityHashMap<>();
     for (dev.anneal.param.Parameter p : plan.parameters()) {
       if (!(p instanceof DjlParameter djl)) {

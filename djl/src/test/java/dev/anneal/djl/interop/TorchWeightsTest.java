@@ -128,6 +128,29 @@ class TorchWeightsTest extends EngineTest {
     before.forEach((name, values) -> assertArrayEquals(values, after.get(name), name));
   }
 
+  /** Issue 25: a repeated tensor name in a hub's file was read as "the last one wins", even strictly. */
+  @Test
+  void aRepeatedTensorNameIsRefusedAndChangesNothing() throws IOException {
+    byte[] bytes = Files.readAllBytes(weights);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int length = (int) in.getLong(0);
+    String header = new String(bytes, 8, length, java.nio.charset.StandardCharsets.UTF_8).strip();
+    int start = header.indexOf("\"0.weight\"");
+    int end = header.indexOf('}', start) + 1;
+    String forged = header.substring(0, header.length() - 1) + "," + header.substring(start, end) + "}";
+    byte[] json = forged.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(8 + json.length + bytes.length - 8 - length)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    out.putLong(json.length).put(json).put(bytes, 8 + length, bytes.length - 8 - length);
+    Files.write(weights, out.array());
+    Block block = cnn(3);
+    Map<String, float[]> before = snapshot(block);
+    IOException e = assertThrows(IOException.class, () -> TorchWeights.load(block, weights, true));
+    assertTrue(e.getMessage().contains("its header is not one JSON object (Duplicate field '0.weight')"), e.getMessage());
+    Map<String, float[]> after = snapshot(block);
+    before.forEach((name, values) -> assertArrayEquals(values, after.get(name), name));
+  }
+
   @Test
   void nonStrictLoadsWhatFitsAndReportsTheRest() throws IOException {
     Block block = cnn(5);

@@ -185,4 +185,49 @@ class DjlPlanEasyTrainTest {
     }
     assertFalse(java.util.Arrays.equals(new float[want.length], want));
   }
+
+  /**
+   * One epoch under EasyTrain with DJL's model saving and the plan's training state beside it,
+   * then a new model loaded from both and two more epochs: the weights of three straight epochs,
+   * bit for bit.
+   */
+  @Test
+  void theTrainingStateBesideDjlsModelSavingResumesExactly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    float[] straight = easyTrain(BlockParameters::of).weights();
+    try (Model model = Model.newInstance("resume")) {
+      Engine.getInstance().setRandomSeed(11);
+      SequentialBlock block = block();
+      model.setBlock(block);
+      DjlPlan first = DjlPlan.of(() -> plan(block, BlockParameters::of)).saveTrainingStateTo(dir);
+      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+          .optOptimizer(first)
+          .addTrainingListeners(TrainingListener.Defaults.basic())
+          .addTrainingListeners(new ai.djl.training.listener.SaveModelTrainingListener(dir.toString()))
+          .addTrainingListeners(first);
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(new Shape(BATCH, 4));
+        ArrayDataset data = dataset(model.getNDManager());
+        EasyTrain.fit(trainer, 1, data, data);
+      }
+    }
+    try (Model model = Model.newInstance("resume")) {
+      SequentialBlock block = block();
+      model.setBlock(block);
+      block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(BATCH, 4));
+      model.load(dir, "resume");
+      DjlPlan second = DjlPlan.of(() -> plan(block, BlockParameters::of)).resumeFrom(dir.resolve("anneal-state-0001.anneal"));
+      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+          .optOptimizer(second)
+          .addTrainingListeners(TrainingListener.Defaults.basic())
+          .addTrainingListeners(second);
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(new Shape(BATCH, 4));
+        ArrayDataset data = dataset(model.getNDManager());
+        EasyTrain.fit(trainer, EPOCHS - 1, data, data);
+        assertEquals(EPOCHS, second.plan().clock().epoch());
+      }
+      assertArrayEquals(straight, weights(block), "resumed after one epoch against three straight");
+    }
+  }
 }

@@ -17,6 +17,12 @@ public enum Message {
   MODEL_NOT_REACHABLE(ERROR, "model-not-reachable",
       "%s must not be private, and a nested class must be static, so that the generated %s can use it"),
   MODEL_GENERIC(ERROR, "model-generic", "%s must not declare type parameters; annotate a concrete subclass instead"),
+  MODEL_AUXILIARY(ERROR, "model-auxiliary",
+      "%s is declared in %s beside another top-level class; the generated %s could only use it with javac's auxiliaryclass "
+          + "warning, which fails -Werror builds: move %1$s to its own file %1$s.java or make it a static nested class"),
+  MODEL_LOCAL(ERROR, "model-local",
+      "@Training on the local class %s does nothing: annotation processors never see local classes, so no %1$sTraining is "
+          + "generated; make it a top-level or static nested class"),
   MISSING_TRAINING(ERROR, "missing-training", "@%s on %s needs @Training(epochs = ...) on the class %s"),
   MISSING_OPTIMIZER(ERROR, "missing-optimizer",
       "%s has @Training but no @Optimizer; add for example @Optimizer(type = OptimizerType.SGD, lr = 0.1)"),
@@ -27,6 +33,12 @@ public enum Message {
 
   // Fields
   FIELD_TYPE(ERROR, "field-type", "field %s of type %s holds no parameters; accepted types: %s"),
+  FIELD_INHERITED_UNREACHABLE(ERROR, "field-inherited-unreachable",
+      "field %s inherited from %s cannot be read by the generated %s (%s); make it public in a public class or "
+          + "package-private in package %s, add a non-private accessor %s() to %s, or add @Exclude to it"),
+  FIELD_HIDDEN(ERROR, "field-hidden",
+      "field %s inherited from %s is hidden by field %s of %s; the generated code could read only one of them: rename one or "
+          + "add @Exclude to it"),
   FIELD_STATIC(ERROR, "field-static",
       "field %s is static; parameters belong to an instance: make it an instance field or add @Exclude"),
   FIELD_PRIVATE(ERROR, "field-private",
@@ -40,6 +52,9 @@ public enum Message {
   BLANK_PATTERN(ERROR, "blank-pattern", "@NoDecay names must not hold a blank pattern"),
   LAYER_PATTERN(ERROR, "layer-pattern",
       "@LayerDecay layerPattern \"%s\" %s; write a regular expression over the full name with one capturing group around the layer number"),
+  GROUP_NAME_PADDED(ERROR, "group-name-padded",
+      "@Group name \"%s\" of field %s begins or ends with whitespace or a control character, which the name would silently "
+          + "lose; write \"%s\""),
   BLANK_GROUP(ERROR, "blank-group", "@Group on field %s needs a non-blank name"),
   EXCLUDED_CONFIGURED(ERROR, "excluded-configured",
       "field %s is @Exclude'd but also configured with @%s; remove one of them"),
@@ -97,6 +112,9 @@ public enum Message {
   TWO_CLIPPINGS(ERROR, "two-clippings", "@ClipGradValue next to @ClipGradNorm: clip by norm or by value, not both"),
 
   // Warnings: legal but dubious
+  MILESTONES_UNORDERED(WARNING, "milestones-unordered",
+      "%s milestones %s are not increasing; PyTorch counts them as a set (a repeated one multiplies by gamma again): "
+          + "write them in increasing order"),
   MILESTONE_AFTER_END(WARNING, "milestone-after-end",
       "%s %s is at or after the end of the training (%s); it never takes effect"),
   FROZEN_WHOLE_RUN(WARNING, "frozen-whole-run", "group %s stays frozen for the whole run (%s); it never trains"),

@@ -39,6 +39,21 @@ public sealed interface Value permits Value.Real, Value.Whole, Value.Flag, Value
     public long last() {
       return values.isEmpty() ? 0 : values.get(values.size() - 1);
     }
+
+    /** The largest value (the last one, when they are in order). */
+    public long max() {
+      return values.stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** Whether each value is larger than the one before. */
+    public boolean increasing() {
+      for (int i = 1; i < values.size(); i++) {
+        if (values.get(i) <= values.get(i - 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /**

@@ -86,9 +86,10 @@ final class ArgReader {
     Object parsed;
     try {
       parsed = PythonLiteral.parse(literal);
-    } catch (IllegalArgumentException e) {
-      report.add(Message.BAD_KWARG_VALUE, where, name, descriptor.name(), "must be " + argument.kind().description(),
-          "\"" + literal + "\"");
+    } catch (PythonLiteral.Unreadable e) {
+      String shown = literal.length() <= 60 ? literal : literal.substring(0, 60) + "... (" + literal.length() + " characters)";
+      report.add(Message.BAD_KWARG_VALUE, where, name, descriptor.name(), "must be " + argument.kind().description()
+          + " (" + e.reason() + ")", "\"" + shown + "\"");
       return;
     }
     String annotation = "@" + ((TypeElement) kwarg.getAnnotationType().asElement()).getSimpleName();

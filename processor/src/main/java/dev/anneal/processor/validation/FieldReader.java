@@ -30,12 +30,14 @@ import javax.lang.model.util.Types;
  * DJL on its own classpath.
  */
 final class FieldReader {
+  private final Elements elements;
   private final Types types;
   private final TypeMirror source;
   private final TypeMirror parameter;
   private final TypeMirror collection;
 
   FieldReader(Elements elements, Types types, TypeElement sourceType) {
+    this.elements = elements;
     this.types = types;
     this.source = types.erasure(sourceType.asType());
     TypeElement parameterType = elements.getTypeElement(Names.PARAMETER);
@@ -81,6 +83,10 @@ final class FieldReader {
       report.add(Message.FIELD_STATIC, Location.of(field), name);
       return Optional.empty();
     }
+    TypeElement owner = (TypeElement) field.getEnclosingElement();
+    if (!owner.equals(model)) {
+      return reachInherited(field, kind, owner, model, report);
+    }
     if (!field.getModifiers().contains(Modifier.PRIVATE)) {
       return Optional.of(new FieldRef(field, name, kind, name, false));
     }
@@ -97,6 +103,55 @@ final class FieldReader {
     }
     report.add(Message.FIELD_PRIVATE, Location.of(field), name, model.getSimpleName(), name, getter);
     return Optional.empty();
+  }
+
+  /**
+   * A field of a superclass: read directly when the generated class (in the model's package) may
+   * read it, else through an accessor the model has or inherits; refused when a subclass's field of
+   * the same name hides it, since {@code model.name} would read the other one.
+   */
+  private Optional<FieldRef> reachInherited(VariableElement field, FieldKind kind, TypeElement owner, TypeElement model,
+      Report report) {
+    String name = field.getSimpleName().toString();
+    for (TypeElement t = model; t != null && !t.equals(owner); t = ModelReader.superclassOf(t)) {
+      for (VariableElement other : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+        if (other.getSimpleName().contentEquals(name)) {
+          report.add(Message.FIELD_HIDDEN, Location.of(field), name, owner.getSimpleName(), name, t.getSimpleName());
+          return Optional.empty();
+        }
+      }
+    }
+    String modelPackage = elements.getPackageOf(model).getQualifiedName().toString();
+    if (readable(field, owner, modelPackage)) {
+      return Optional.of(new FieldRef(field, name, kind, name, false));
+    }
+    String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(model))) {
+      String methodName = method.getSimpleName().toString();
+      if ((methodName.equals(name) || methodName.equals(getter))
+          && method.getParameters().isEmpty()
+          && !method.getModifiers().contains(Modifier.STATIC)
+          && readable(method, (TypeElement) method.getEnclosingElement(), modelPackage)
+          && types.isAssignable(method.getReturnType(), field.asType())) {
+        return Optional.of(new FieldRef(field, name, kind, methodName, true));
+      }
+    }
+    String why = field.getModifiers().contains(Modifier.PRIVATE) ? "it is private"
+        : "it is not public and " + owner.getSimpleName() + " is in package " + elements.getPackageOf(owner).getQualifiedName();
+    report.add(Message.FIELD_INHERITED_UNREACHABLE, Location.of(field), name, owner.getSimpleName(),
+        ModelReader.generatedName(model), why, modelPackage, getter, model.getSimpleName());
+    return Optional.empty();
+  }
+
+  /** Whether code in {@code fromPackage} can read this member of {@code owner} through a reference of a subclass. */
+  private boolean readable(javax.lang.model.element.Element member, TypeElement owner, String fromPackage) {
+    if (member.getModifiers().contains(Modifier.PRIVATE)) {
+      return false;
+    }
+    if (elements.getPackageOf(owner).getQualifiedName().contentEquals(fromPackage)) {
+      return true;
+    }
+    return member.getModifiers().contains(Modifier.PUBLIC) && owner.getModifiers().contains(Modifier.PUBLIC);
   }
 
   private TypeMirror collectionElement(TypeMirror type) {

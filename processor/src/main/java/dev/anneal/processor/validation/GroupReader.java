@@ -57,9 +57,15 @@ final class GroupReader {
     Optional<AnnotationMirror> group = Mirrors.find(field, Names.GROUP);
     if (group.isPresent()) {
       AnnotationValue value = Mirrors.value(group.get(), "value");
-      name = ((String) value.getValue()).trim();
+      String written = (String) value.getValue();
+      name = written.trim();
       if (name.isEmpty()) {
         report.add(Message.BLANK_GROUP, new Location(field, group.get(), value), field.getSimpleName());
+        return Optional.empty();
+      }
+      if (!name.equals(written)) {
+        report.add(Message.GROUP_NAME_PADDED, new Location(field, group.get(), value), visible(written), field.getSimpleName(),
+            visible(name));
         return Optional.empty();
       }
     }
@@ -197,5 +203,14 @@ final class GroupReader {
   /** Whether a field of this kind can have buffers: a collection of bare parameters has none. */
   private static boolean mayHoldBuffers(FieldKind kind) {
     return kind != FieldKind.PARAMETER_COLLECTION;
+  }
+
+  /** A name as a message can show it: control characters as Unicode escapes. */
+  private static String visible(String name) {
+    StringBuilder out = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return out.toString();
   }
 }

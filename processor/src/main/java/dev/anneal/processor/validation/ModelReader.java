@@ -15,7 +15,9 @@ import dev.anneal.processor.model.TrainingModel;
 import dev.anneal.processor.model.Value;
 import dev.anneal.vocabulary.Descriptor;
 import dev.anneal.vocabulary.Vocabulary;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -43,12 +48,17 @@ public final class ModelReader {
   private final Elements elements;
   private final Types types;
   private final Vocabulary vocabulary;
+  private final SourceFiles sources;
 
-  /** {@code vocabulary}: the descriptors the processor validates against (built-ins and registered ones). */
-  public ModelReader(Elements elements, Types types, Vocabulary vocabulary) {
+  /**
+   * {@code vocabulary}: the descriptors the processor validates against (built-ins and registered
+   * ones); {@code sources}: what the source files tell about a model.
+   */
+  public ModelReader(Elements elements, Types types, Vocabulary vocabulary, SourceFiles sources) {
     this.elements = elements;
     this.types = types;
     this.vocabulary = vocabulary;
+    this.sources = sources;
   }
 
   public Optional<TrainingModel> read(TypeElement type, Report report) {
@@ -109,7 +119,7 @@ public final class ModelReader {
     List<GroupModel> own = new ArrayList<>();
     List<FieldRef> unannotated = new ArrayList<>();
     boolean anyField = false;
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+    for (VariableElement field : fieldsOf(type)) {
       List<AnnotationMirror> config = configuration(field);
       Optional<AnnotationMirror> exclude = Mirrors.find(field, Names.EXCLUDE);
       if (exclude.isPresent()) {
@@ -206,6 +216,30 @@ public final class ModelReader {
     return report.hasErrors() ? Optional.empty() : Optional.of(model);
   }
 
+  /**
+   * The model's fields with those it inherits, the superclass's first: as PyTorch's
+   * {@code named_parameters()} lists the modules a base class's {@code __init__} registered.
+   * Classes of the JDK hold no parameters and are not read.
+   */
+  static List<VariableElement> fieldsOf(TypeElement type) {
+    Deque<TypeElement> chain = new ArrayDeque<>();
+    for (TypeElement t = type; t != null; t = superclassOf(t)) {
+      chain.push(t);
+    }
+    List<VariableElement> fields = new ArrayList<>();
+    for (TypeElement t : chain) {
+      if (!t.getQualifiedName().toString().startsWith("java.")) {
+        fields.addAll(ElementFilter.fieldsIn(t.getEnclosedElements()));
+      }
+    }
+    return fields;
+  }
+
+  static TypeElement superclassOf(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
+  }
+
   /** Simple name of the generated class: {@code FooTraining}, {@code Outer_InnerTraining} for nested classes. */
   public static String generatedName(TypeElement type) {
     StringBuilder name = new StringBuilder(type.getSimpleName());
@@ -238,6 +272,11 @@ public final class ModelReader {
     }
     if (!type.getTypeParameters().isEmpty()) {
       report.add(Message.MODEL_GENERIC, Location.of(type, training), type.getSimpleName());
+      return false;
+    }
+    Optional<String> sharedFile = sources.auxiliaryFile(type);
+    if (sharedFile.isPresent()) {
+      report.add(Message.MODEL_AUXILIARY, Location.of(type, training), type.getSimpleName(), sharedFile.get(), generatedName(type));
       return false;
     }
     return true;

@@ -100,6 +100,11 @@ final class ScheduleChecks {
 
   private void checkSingle(ScheduleNode.Single single, Count available) {
     Map<String, Arg> kwargs = single.kwargs();
+    // Legal in PyTorch (a Counter of milestones), but an unordered list is almost always a typo.
+    if (single.type() == ScheduleType.MULTI_STEP && kwargs.get("milestones") != null
+        && kwargs.get("milestones").value() instanceof Value.Wholes milestones && !milestones.increasing()) {
+      report.add(Message.MILESTONES_UNORDERED, kwargs.get("milestones").where(), "MultiStepLR", milestones.values());
+    }
     Arg lastEpoch = kwargs.get("last_epoch");
     if (lastEpoch != null && lastEpoch.asDouble() != -1) {
       // a declared plan builds fresh groups, and PyTorch resumes by position only on groups that carry initial_lr
@@ -114,9 +119,9 @@ final class ScheduleChecks {
             known.getAsLong() + unit);
       }
       Arg milestones = kwargs.get("milestones");
-      if (milestones != null && ((Value.Wholes) milestones.value()).last() >= known.getAsLong()) {
+      if (milestones != null && ((Value.Wholes) milestones.value()).max() >= known.getAsLong()) {
         report.add(Message.MILESTONE_AFTER_END, milestones.where(), "MultiStepLR milestone",
-            ((Value.Wholes) milestones.value()).last(), known.getAsLong() + unit);
+            ((Value.Wholes) milestones.value()).max(), known.getAsLong() + unit);
       }
       if (single.type() == ScheduleType.ONE_CYCLE && kwargs.containsKey("max_lr")) {
         checkOneCycle(single, known.getAsLong(), unit);

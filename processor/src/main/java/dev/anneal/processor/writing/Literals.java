@@ -26,7 +26,7 @@ final class Literals {
       return CodeBlock.of("$L", flag.value());
     }
     if (value instanceof Value.Word word) {
-      return CodeBlock.of("$S", word.value());
+      return string(word.value());
     }
     if (value instanceof Value.Reals reals) {
       return list(reals.values().stream().map(d -> CodeBlock.of("$L", number(d))).toList());
@@ -52,6 +52,53 @@ final class Literals {
       return list(list.stream().map(Literals::rows).toList());
     }
     return CodeBlock.of("$L", number(((Number) level).doubleValue()));
+  }
+
+  /**
+   * A string literal that survives whatever a user put in an annotation: everything outside
+   * printable ASCII is a Unicode escape. JavaPoet's {@code $S} leaves U+2028 and U+2029 as they
+   * are, and then breaks the line at them, which leaves the literal unclosed.
+   */
+  static CodeBlock string(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c >= 0x20 && c < 0x7f) {
+            out.append(c);
+          } else {
+            out.append(String.format("\\u%04x", (int) c));
+          }
+        }
+      }
+    }
+    return CodeBlock.of("$L", out.append('"').toString());
+  }
+
+  /**
+   * Text from annotations as it may appear in generated Javadoc: a line separator becomes a space,
+   * and {@code *}{@code /} cannot end the comment early (Unicode escapes would not help there:
+   * javac reads them before it sees the comment).
+   */
+  static String doc(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u000b' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        out.append(' ');
+      } else if (c == '/' && i > 0 && text.charAt(i - 1) == '*') {
+        out.append("&#47;");
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static CodeBlock list(List<CodeBlock> items) {

@@ -36,7 +36,7 @@ final class LossWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(type)
         .addJavadoc("The training loss declared by {@code @Loss}: $L {@code $L($L)}.\n", builtIn ? "PyTorch's" : "the registered",
-            loss.descriptor().origin(), pythonCall(loss));
+            Literals.doc(loss.descriptor().origin()), Literals.doc(pythonCall(loss)));
     if (!builtIn) {
       return method.addStatement("return $T.create($L)", LOSSES, TypedCalls.of(loss.descriptor(), loss.kwargs(), 0)).build();
     }

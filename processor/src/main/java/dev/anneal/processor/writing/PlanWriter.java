@@ -69,7 +69,7 @@ public final class PlanWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addOriginatingElement(model.type())
         .addAnnotation(generated(env, generator))
-        .addAnnotation(AnnotationSpec.builder(MARKER).addMember("from", "$S", model.type().getQualifiedName().toString()).build())
+        .addAnnotation(AnnotationSpec.builder(MARKER).addMember("from", "$L", Literals.string(model.type().getQualifiedName().toString())).build())
         .addJavadoc("The training plan declared by the annotations of {@link $T}, written by the Anneal processor.\n",
             modelType)
         .addJavadoc("A schedule preview is next to this class as {@code $L.preview.txt}.\n", model.generatedName())
@@ -106,7 +106,7 @@ public final class PlanWriter {
     CodeBlock.Builder doc = CodeBlock.builder().add("\n<p>Groups and the fields they hold:\n<ul>\n");
     for (GroupModel group : model.groups()) {
       List<String> names = group.fields().stream().map(FieldRef::name).toList();
-      doc.add("  <li>{@code $L}: $L</li>\n", group.name(), String.join(", ", names)
+      doc.add("  <li>{@code $L}: $L</li>\n", Literals.doc(group.name()), String.join(", ", names)
           + (group.unannotated() ? " (fields without annotations)" : ""));
     }
     return doc.add("</ul>\n").build();
@@ -118,7 +118,7 @@ public final class PlanWriter {
     ClassName generated = modern
         ? ClassName.get("javax.annotation.processing", "Generated")
         : ClassName.get("javax.annotation", "Generated");
-    return AnnotationSpec.builder(generated).addMember("value", "$S", generator).build();
+    return AnnotationSpec.builder(generated).addMember("value", "$L", Literals.string(generator)).build();
   }
 
   private static CodeBlock body(TrainingModel model) {
@@ -157,7 +157,7 @@ public final class PlanWriter {
     code.add(".optimizer($L)\n", TypedCalls.of(model.optimizer(), model.optimizerKwargs(), spe));
     for (int i = 0; i < model.groups().size(); i++) {
       GroupModel group = model.groups().get(i);
-      code.add(".group($S, $L", group.name(), source(group.fields()));
+      code.add(".group($L, $L", Literals.string(group.name()), source(group.fields()));
       String text = texts.get(i);
       if (text != null) {
         String name = shared.get(text);
@@ -173,7 +173,7 @@ public final class PlanWriter {
       code.add(".schedule($L, $T.$L)\n", schedule(main, spe), INTERVAL, main.interval());
     }
     if (model.monitor() != null) {
-      code.add(".monitor($S)\n", model.monitor());
+      code.add(".monitor($L)\n", Literals.string(model.monitor()));
     }
     if (model.clipNorm() != null) {
       TrainingModel.Clip clip = model.clipNorm();
@@ -231,7 +231,7 @@ public final class PlanWriter {
       // the group's other hyperparameters through the optimizer's typed builder, as a user writes them
       calls.add(CodeBlock.of(".set($L)", TypedCalls.of(optimizer, others, spe)));
     } else {
-      others.forEach((name, arg) -> calls.add(CodeBlock.of(".set($S, $L)", name, Literals.of(arg.value(), spe))));
+      others.forEach((name, arg) -> calls.add(CodeBlock.of(".set($L, $L)", Literals.string(name), Literals.of(arg.value(), spe))));
     }
     Freeze freeze = group.freeze();
     if (freeze != null) {
@@ -253,7 +253,7 @@ public final class PlanWriter {
       ParamSplits.LayerDecayRule layers = splits.layerDecay();
       calls.add(layers.pattern().isEmpty()
           ? CodeBlock.of(".layerDecay($L, $T.blockIndex())", Value.showNumber(layers.decay()), LAYER_INDEX)
-          : CodeBlock.of(".layerDecay($L, $T.pattern($S))", Value.showNumber(layers.decay()), LAYER_INDEX, layers.pattern()));
+          : CodeBlock.of(".layerDecay($L, $T.pattern($L))", Value.showNumber(layers.decay()), LAYER_INDEX, Literals.string(layers.pattern())));
     }
     if (splits.noDecay() != null) {
       calls.add(CodeBlock.of(".noDecay($L)", noDecayRule(splits.noDecay())));
@@ -276,7 +276,7 @@ public final class PlanWriter {
     if (!rule.names().isEmpty()) {
       CodeBlock.Builder b = CodeBlock.builder().add("$T.names(", PARAM_RULE);
       for (int i = 0; i < rule.names().size(); i++) {
-        b.add(i == 0 ? "$S" : ", $S", rule.names().get(i));
+        b.add(i == 0 ? "$L" : ", $L", Literals.string(rule.names().get(i)));
       }
       names = b.add(")").build();
     }
@@ -310,7 +310,7 @@ public final class PlanWriter {
       case PARAMETER_COLLECTION -> CodeBlock.of("$T.of($L)", PARAMETER_SOURCE, read);
       case SOURCE_COLLECTION -> CodeBlock.of("$T.concat($L)", PARAMETER_SOURCE, read);
       case SOURCE_ARRAY -> CodeBlock.of("$T.concat($T.of($L))", PARAMETER_SOURCE, List.class, read);
-      case DJL_BLOCK -> CodeBlock.of("$T.of($S, $L)", BLOCK_PARAMETERS, field.name(), read);
+      case DJL_BLOCK -> CodeBlock.of("$T.of($L, $L)", BLOCK_PARAMETERS, Literals.string(field.name()), read);
     };
   }
 

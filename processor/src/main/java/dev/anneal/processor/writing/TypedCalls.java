@@ -47,8 +47,8 @@ final class TypedCalls {
   /** {@code Type.spec().a(1).b(2)} or {@code Spec.of("Type").with("a", 1).with("b", 2)}, without children. */
   static CodeBlock of(Descriptor descriptor, Map<String, Arg> kwargs, int spe) {
     if (!typed(descriptor, kwargs)) {
-      CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S)", SPEC, descriptor.name());
-      kwargs.forEach((name, arg) -> code.add(".with($S, $L)", name, Literals.of(arg.value(), spe)));
+      CodeBlock.Builder code = CodeBlock.builder().add("$T.of($L)", SPEC, Literals.string(descriptor.name()));
+      kwargs.forEach((name, arg) -> code.add(".with($L, $L)", Literals.string(name), Literals.of(arg.value(), spe)));
       return code.build();
     }
     ClassName type = builder(descriptor);

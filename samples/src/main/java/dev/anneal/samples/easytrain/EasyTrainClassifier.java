@@ -18,7 +18,7 @@ import dev.anneal.annotations.WeightDecay;
 import dev.anneal.samples.fashion.FashionCnn;
 
 /**
- * Sample 4's recipe, run by DJL's {@code EasyTrain}: AdamW with an lr per group, the stem frozen
+ * Sample 5's recipe, run by DJL's {@code EasyTrain}: AdamW with an lr per group, the stem frozen
  * for the first epoch, 200 steps of linear warmup, then the lr halved whenever DJL's validation
  * loss stops falling, except the new head's, which decays by cosine every optimizer step;
  * gradient norm clipped at 1, PyTorch's cross entropy with label smoothing 0.1.

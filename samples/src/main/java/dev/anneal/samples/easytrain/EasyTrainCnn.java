@@ -12,6 +12,7 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.listener.SaveModelTrainingListener;
 import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.listener.TrainingListenerAdapter;
 import dev.anneal.djl.trainer.DjlPlan;
 import dev.anneal.loop.TrainingLoop;
 import dev.anneal.plan.TrainingPlan;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Sample 4: the Fashion-MNIST CNN trained by DJL's own {@code EasyTrain.fit}, with DJL's
+ * Sample 5: the Fashion-MNIST CNN trained by DJL's own {@code EasyTrain.fit}, with DJL's
  * {@code Accuracy} evaluator, logging and model saving, and an Anneal plan as its optimizer: the
  * recipe on {@link EasyTrainClassifier} (groups, warmup, per-step cosine for the head, the stem
  * frozen for the first epoch, plateau reduction on DJL's validation loss). It runs on whatever
@@ -40,8 +41,8 @@ import picocli.CommandLine.Option;
  * then trains the same recipe through {@code DjlTrainer} in Anneal's own loop and prints both
  * accuracies.
  */
-@Command(name = "EasyTrainCnn", mixinStandardHelpOptions = true, version = "Anneal sample 4",
-    description = "Sample 4: Fashion-MNIST CNN under DJL's EasyTrain with an annotated Anneal plan as its optimizer")
+@Command(name = "EasyTrainCnn", mixinStandardHelpOptions = true, version = "Anneal sample 5",
+    description = "Sample 5: Fashion-MNIST CNN under DJL's EasyTrain with an annotated Anneal plan as its optimizer")
 public final class EasyTrainCnn implements Callable<Integer> {
   @Mixin DataOptions data = new DataOptions();
 
@@ -68,7 +69,7 @@ public final class EasyTrainCnn implements Callable<Integer> {
   }
 
   public Result run(PrintStream console) throws Exception {
-    FashionMnist fashion = SampleRun.start("Sample 4: CNN under DJL's EasyTrain, an annotated plan as optimizer", data.data,
+    FashionMnist fashion = SampleRun.start("Sample 5: CNN under DJL's EasyTrain, an annotated plan as optimizer", data.data,
         data.seed, console);
     int batchSize = Cli.positive("--batch", batch);
     int stepsPerEpoch = ClassifierTraining.stepsPerEpoch(fashion.train().count(), batchSize);
@@ -93,7 +94,8 @@ public final class EasyTrainCnn implements Callable<Integer> {
           .addEvaluator(new Accuracy())
           .addTrainingListeners(TrainingListener.Defaults.basic())
           .addTrainingListeners(new SaveModelTrainingListener(out.toString()))
-          .addTrainingListeners(djlPlan);
+          .addTrainingListeners(djlPlan)
+          .addTrainingListeners(epochLine(console, plan));
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(batchSize, 1, 28, 28));
         plan.set(EasyTrainClassifierTraining.plan(new EasyTrainClassifier(cnn), stepsPerEpoch));
@@ -129,6 +131,20 @@ public final class EasyTrainCnn implements Callable<Integer> {
           .run();
       return training.evaluate(fashion.test()).accuracy();
     }
+  }
+
+  /** One console line per epoch with DJL's evaluations and the plan's lrs. */
+  private static TrainingListener epochLine(PrintStream console, AtomicReference<TrainingPlan> plan) {
+    return new TrainingListenerAdapter() {
+      @Override
+      public void onEpoch(Trainer trainer) {
+        TrainingResult result = trainer.getTrainingResult();
+        StringBuilder lrs = new StringBuilder();
+        plan.get().groups().forEach(g -> lrs.append(String.format(" %s %.2e", g.name(), g.lr())));
+        console.printf("epoch %d: validation loss %.4f, accuracy %.2f%%; lr%s%n", plan.get().clock().epoch(),
+            result.getValidateLoss(), 100 * result.getValidateEvaluation("Accuracy"), lrs);
+      }
+    };
   }
 
   private static ArrayDataset dataset(NDManager manager, Split split, int batchSize, boolean shuffle) {

@@ -75,47 +75,54 @@ final class OptimizerDescriptors {
   static List<Descriptor> all() {
     List<Descriptor> all = new ArrayList<>();
     all.add(torch("SGD", "stochastic gradient descent with momentum, dampening and Nesterov").javaName("Sgd")
+        .positional("lr", "momentum", "dampening", "weight_decay", "nesterov")
         .arg(lr(1e-3)).arg(number("momentum", 0.0).range(NON_NEGATIVE).doc("momentum factor"))
         .arg(number("dampening", 0.0).doc("dampening of the momentum"))
         .arg(weightDecay(0)).arg(flag("nesterov", false).doc("Nesterov momentum")).arg(maximize())
         .args(implementationFlags()).constraint(nesterov()).build());
     all.add(torch("Adam", "Adam, optionally AMSGrad and decoupled weight decay")
+        .positional("lr", "betas", "eps", "weight_decay", "amsgrad")
         .arg(lr(1e-3)).arg(betas()).arg(eps(1e-8)).arg(weightDecay(0)).arg(flag("amsgrad", false).doc("AMSGrad variant"))
         .arg(maximize()).arg(decoupled()).args(implementationFlags()).build());
-    all.add(torch("AdamW", "Adam with decoupled weight decay")
+    all.add(torch("AdamW", "Adam with decoupled weight decay").positional("lr", "betas", "eps", "weight_decay", "amsgrad")
         .arg(lr(1e-3)).arg(betas()).arg(eps(1e-8)).arg(weightDecay(1e-2)).arg(flag("amsgrad", false).doc("AMSGrad variant"))
         .arg(maximize()).args(implementationFlags()).build());
     all.add(torch("Adagrad", "Adagrad")
+        .positional("lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "foreach")
         .arg(lr(1e-2)).arg(number("lr_decay", 0.0).range(NON_NEGATIVE).doc("learning rate decay"))
         .arg(weightDecay(0)).arg(number("initial_accumulator_value", 0.0).range(NON_NEGATIVE).doc("initial sum of squares"))
         .arg(eps(1e-10)).arg(maximize()).args(implementationFlags()).build());
     all.add(torch("RMSprop", "RMSprop, optionally centered and with momentum").javaName("RmsProp")
+        .positional("lr", "alpha", "eps", "weight_decay", "momentum", "centered")
         .arg(lr(1e-2)).arg(number("alpha", 0.99).range(NON_NEGATIVE).doc("smoothing constant"))
         .arg(eps(1e-8)).arg(weightDecay(0)).arg(number("momentum", 0.0).range(NON_NEGATIVE).doc("momentum factor"))
         .arg(flag("centered", false).doc("normalize by the estimated variance of the gradient"))
         .arg(maximize()).args(implementationFlags()).build());
-    all.add(torch("Adadelta", "Adadelta")
+    all.add(torch("Adadelta", "Adadelta").positional("lr", "rho", "eps", "weight_decay")
         .arg(lr(1.0)).arg(number("rho", 0.9).range(Range.closed(0, 1)).doc("running average coefficient"))
         .arg(eps(1e-6)).arg(weightDecay(0)).arg(maximize()).args(implementationFlags()).build());
-    all.add(torch("Adamax", "Adamax (Adam with the infinity norm)")
+    all.add(torch("Adamax", "Adamax (Adam with the infinity norm)").positional("lr", "betas", "eps", "weight_decay")
         .arg(lr(2e-3)).arg(betas()).arg(eps(1e-8)).arg(weightDecay(0)).arg(maximize()).args(implementationFlags()).build());
     all.add(torch("NAdam", "Adam with Nesterov momentum")
+        .positional("lr", "betas", "eps", "weight_decay", "momentum_decay", "decoupled_weight_decay")
         .arg(lr(2e-3)).arg(betas()).arg(eps(1e-8)).arg(weightDecay(0))
         .arg(number("momentum_decay", 4e-3).range(NON_NEGATIVE).doc("momentum decay")).arg(decoupled())
         .arg(maximize()).args(implementationFlags()).build());
-    all.add(torch("RAdam", "rectified Adam")
+    all.add(torch("RAdam", "rectified Adam").positional("lr", "betas", "eps", "weight_decay", "decoupled_weight_decay")
         .arg(lr(1e-3)).arg(betas()).arg(eps(1e-8)).arg(weightDecay(0)).arg(decoupled())
         .arg(maximize()).args(implementationFlags()).build());
-    all.add(torch("Rprop", "resilient backpropagation")
+    all.add(torch("Rprop", "resilient backpropagation").positional("lr", "etas", "step_sizes")
         .arg(lr(1e-2)).arg(tuple("etas", 0.5, 1.2).elementRanges(Range.open(0, 1), Range.above(1))
             .doc("multiplicative decrease and increase factors"))
         .arg(tuple("step_sizes", 1e-6, 50.0).doc("minimal and maximal step sizes")).arg(maximize())
         .args(implementationFlags()).build());
     all.add(torch("ASGD", "averaged stochastic gradient descent").javaName("Asgd")
+        .positional("lr", "lambd", "alpha", "t0", "weight_decay")
         .arg(lr(1e-2)).arg(number("lambd", 1e-4).doc("decay term")).arg(number("alpha", 0.75).doc("power for eta update"))
         .arg(number("t0", 1e6).doc("point at which to start averaging")).arg(weightDecay(0)).arg(maximize())
         .args(implementationFlags()).build());
     all.add(torch("LBFGS", "L-BFGS with optional strong-Wolfe line search (one group, needs a closure)").javaName("Lbfgs")
+        .positional("lr", "max_iter", "max_eval", "tolerance_grad", "tolerance_change", "history_size", "line_search_fn")
         .arg(number("lr", 1.0).range(NON_NEGATIVE).doc("learning rate"))
         .arg(integer("max_iter", 20).range(Range.atLeast(1)).doc("iterations per step"))
         .arg(integer("max_eval", null).range(Range.atLeast(1)).doc("function evaluations per step (None: max_iter * 5 // 4)"))

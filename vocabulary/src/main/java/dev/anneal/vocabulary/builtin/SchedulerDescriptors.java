@@ -69,35 +69,38 @@ final class SchedulerDescriptors {
 
   static List<Descriptor> all() {
     List<Descriptor> all = new ArrayList<>();
-    all.add(tail(torch("StepLR", "lr times gamma every step_size positions")
+    all.add(tail(torch("StepLR", "lr times gamma every step_size positions").positional("step_size", "gamma", "last_epoch")
         .arg(integer("step_size", null).required().range(Range.atLeast(1)).doc("positions between decays"))
         .arg(number("gamma", 0.1).range(NON_NEGATIVE).doc("multiplicative factor"))
         .closedForm((v, c) -> Curves.step(v))).build());
-    all.add(tail(torch("MultiStepLR", "lr times gamma at each milestone")
+    all.add(tail(torch("MultiStepLR", "lr times gamma at each milestone").positional("milestones", "gamma", "last_epoch")
         .arg(ints("milestones").range(NON_NEGATIVE).doc("positions of the decays"))
         .arg(number("gamma", 0.1).range(NON_NEGATIVE).doc("multiplicative factor"))
         .closedForm((v, c) -> Curves.multiStep(v))).build());
-    all.add(tail(torch("ConstantLR", "lr times factor until total_iters")
+    all.add(tail(torch("ConstantLR", "lr times factor until total_iters").positional("factor", "total_iters", "last_epoch")
         .arg(number("factor", 1.0 / 3).range(Range.closed(0, 1)).doc("factor before total_iters"))
         .arg(integer("total_iters", 5).range(NON_NEGATIVE).doc("positions with the factor"))
         .closedForm((v, c) -> Curves.constant(v))).build());
     all.add(tail(torch("LinearLR", "factor moving linearly from start_factor to end_factor over total_iters")
+        .positional("start_factor", "end_factor", "total_iters", "last_epoch")
         .arg(number("start_factor", 1.0 / 3).range(Range.openClosed(0, 1)).doc("factor at position 0"))
         .arg(number("end_factor", 1.0).range(Range.closed(0, 1)).doc("factor from total_iters on"))
         .arg(integer("total_iters", 5).range(NON_NEGATIVE).doc("positions of the ramp"))
         .closedForm((v, c) -> Curves.linear(v))).build());
-    all.add(tail(torch("ExponentialLR", "lr times gamma every position")
+    all.add(tail(torch("ExponentialLR", "lr times gamma every position").positional("gamma", "last_epoch")
         .arg(number("gamma", null).required().range(NON_NEGATIVE).doc("multiplicative factor"))
         .closedForm((v, c) -> Curves.exponential(v))).build());
-    all.add(tail(torch("PolynomialLR", "polynomial decay to 0 over total_iters")
+    all.add(tail(torch("PolynomialLR", "polynomial decay to 0 over total_iters").positional("total_iters", "power", "last_epoch")
         .arg(integer("total_iters", 5).range(Range.atLeast(1)).doc("positions of the decay"))
         .arg(number("power", 1.0).doc("power of the polynomial"))
         .closedForm((v, c) -> Curves.polynomial(v))).build());
     all.add(tail(torch("CosineAnnealingLR", "half a cosine from the base lr to eta_min over T_max")
+        .positional("T_max", "eta_min", "last_epoch")
         .arg(integer("T_max", null).derivedFromLength().range(Range.atLeast(1)).doc("positions of the half cosine"))
         .arg(number("eta_min", 0.0).doc("minimum lr"))
         .closedForm((v, c) -> Curves.cosine(v))).build());
     all.add(tail(torch("CosineAnnealingWarmRestarts", "cosine annealing restarting after T_0, T_0*T_mult, ...")
+        .positional("T_0", "T_mult", "eta_min", "last_epoch")
         .arg(integer("T_0", null).required().range(Range.atLeast(1)).doc("positions of the first cycle"))
         .arg(integer("T_mult", 1).range(Range.atLeast(1)).doc("growth of each cycle"))
         .arg(number("eta_min", 0.0).doc("minimum lr"))
@@ -132,6 +135,7 @@ final class SchedulerDescriptors {
         .constraint(Constraint.of(OneCycle::lengthProblem, "total_steps", "epochs", "steps_per_epoch"))
         .closedForm((v, c) -> Curves.oneCycle(v))).build());
     all.add(torch("ReduceLROnPlateau", "lr times factor when the monitored metric stops improving").stepping(Stepping.METRIC)
+        .positional("mode", "factor", "patience", "threshold", "threshold_mode", "cooldown", "min_lr", "eps")
         .arg(choice("mode", "min", "max").doc("whether the metric should fall or rise"))
         .arg(number("factor", 0.1).range(Range.closedOpen(0, 1)).doc("multiplicative factor of a reduction"))
         .arg(integer("patience", 10).range(NON_NEGATIVE).doc("epochs without improvement before reducing"))

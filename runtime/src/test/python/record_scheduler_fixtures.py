@@ -678,6 +678,13 @@ def cases():
     files["chained_scheduler"] = [
         record("chained_docs_example", {"type": "ChainedScheduler", "schedulers": [
             {"type": "ConstantLR", "factor": 0.1, "total_iters": 2}, {"type": "ExponentialLR", "gamma": 0.9}]}, [1.0], steps=8),
+        # two OneCycleLRs chained: both read the bounds the second wrote; the first's momentum (the second
+        # does not cycle it) and the second's lr are what the groups end up with at each step
+        record("chained_one_cycle_twice", {"type": "ChainedScheduler", "schedulers": [
+            {"type": "OneCycleLR", "max_lr": 0.1, "total_steps": 12, "pct_start": 0.5, "base_momentum": 0.7,
+             "max_momentum": 0.9},
+            {"type": "OneCycleLR", "max_lr": 0.05, "total_steps": 12, "pct_start": 0.25, "cycle_momentum": False}]},
+               [0.01], "SGD", SGD_M, steps=11),
         record("chained_cosine_step_linear", {"type": "ChainedScheduler", "schedulers": [
             {"type": "CosineAnnealingLR", "T_max": 10, "eta_min": 0.001},
             {"type": "StepLR", "step_size": 4, "gamma": 0.5},

@@ -7,7 +7,6 @@ import dev.anneal.vocabulary.DescriptorException;
 import dev.anneal.vocabulary.Problem;
 import dev.anneal.vocabulary.Values;
 import dev.anneal.vocabulary.Vocabulary;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -87,34 +86,5 @@ public final class LossKwargs {
   /** A tensor argument ({@code weight}, {@code pos_weight}) with its shape, or null for None. */
   public TensorArgument tensor(String name) {
     return TensorArgument.of(values.get(name));
-  }
-
-  /** A tensor argument as floats: from float[], double[], int[] or a List of numbers; null for anything else. */
-  static float[] floats(Object value) {
-    if (value instanceof float[] f) {
-      return f.clone();
-    }
-    if (value instanceof double[] d) {
-      float[] out = new float[d.length];
-      for (int i = 0; i < d.length; i++) {
-        out[i] = (float) d[i];
-      }
-      return out;
-    }
-    if (value instanceof int[] n) {
-      float[] out = new float[n.length];
-      for (int i = 0; i < n.length; i++) {
-        out[i] = n[i];
-      }
-      return out;
-    }
-    if (value instanceof List<?> list && list.stream().allMatch(Number.class::isInstance)) {
-      float[] out = new float[list.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = ((Number) list.get(i)).floatValue();
-      }
-      return out;
-    }
-    return null;
   }
 }

@@ -123,9 +123,29 @@ final class PlanCheckpoint {
   @SuppressWarnings("unchecked")
   private static void load(TrainingPlan plan, CheckpointReader reader) throws IOException {
     Path file = reader.file();
+    String where = "checkpoint " + file;
+    // Optimizer state is read into new arrays while the file is verified; only tensors of the
+    // plan's parameters, and no larger than what the plan's optimizer keeps, are allocated, so a
+    // forged table cannot make the load allocate more than a run of this plan would.
+    Map<String, Integer> sizes = new LinkedHashMap<>();
+    plan.parameters().forEach(p -> sizes.put(p.name(), p.size()));
+    long total = sizes.values().stream().mapToLong(Integer::longValue).sum();
+    boolean flat = plan.optimizer().type().equals("LBFGS"); // its state vectors span every parameter
     Map<String, float[]> stateArrays = new LinkedHashMap<>();
+    List<String> refused = new ArrayList<>();
     reader.verify(e -> {
       if (!e.name().startsWith(OPTIMIZER_PREFIX)) {
+        return null;
+      }
+      String rest = e.name().substring(OPTIMIZER_PREFIX.length());
+      Integer size = rest.lastIndexOf('/') < 0 ? null : sizes.get(rest.substring(0, rest.lastIndexOf('/')));
+      if (size == null) {
+        refused.add(e.name() + ", which no parameter or state entry uses");
+        return null; // checksummed, never stored
+      }
+      long bound = flat ? total : size;
+      if (e.count() > bound) {
+        refused.add(e.name() + " of " + e.count() + " values, more than the " + bound + " its optimizer keeps");
         return null;
       }
       float[] values = new float[(int) e.count()];
@@ -134,7 +154,6 @@ final class PlanCheckpoint {
     });
     Map<String, CheckpointReader.Entry> tensors = reader.entries();
     Map<String, Object> state = reader.state();
-    String where = "checkpoint " + file;
 
     // 0. The same groups, added ones included, in the same order.
     List<String> savedGroups = savedGroupNames(state);
@@ -199,6 +218,11 @@ final class PlanCheckpoint {
         throw new CheckpointException(where + ": buffer " + b.name() + " has shape " + Arrays.toString(saved)
             + " in the checkpoint, " + Arrays.toString(b.shape()) + " in the plan; nothing was loaded");
       }
+    }
+
+    // 1c. Optimizer state only of the plan's parameters and of a size its optimizer keeps.
+    if (!refused.isEmpty()) {
+      throw new CheckpointException(where + " holds tensor " + refused.get(0) + "; nothing was loaded");
     }
 
     // 2. The same declaration: optimizer, groups, schedules, freeze plan, accumulation, clipping.

@@ -73,13 +73,15 @@ final class StepPipeline {
     Parameter bad = normReveals && Double.isFinite(totalNorm) ? null : NonFiniteGradients.first(trainable);
     if (bad != null) {
       String reason = "non-finite gradient " + NonFiniteGradients.describeFirst(trainable) + " at step " + clock.step();
-      if (clipping != null && clipping.errorIfNonfinite()) {
-        throw new NonFiniteGradientException(reason + " (the plan clips with errorIfNonfinite = true)");
-      }
+      // Skipped or raised, the window is discarded alike, so the plan goes on (and saves) after either.
       optimizer.zeroGrad(true);
       clock.stepSkipped();
       for (PlanListener listener : listeners) {
         listener.onSkippedStep(clock, reason + ": step skipped, nothing updated");
+      }
+      if (clipping != null && clipping.errorIfNonfinite()) {
+        throw new NonFiniteGradientException(reason + " (the plan clips with errorIfNonfinite = true); the window's "
+            + "gradients were discarded and nothing was updated, so training can go on with the next batch");
       }
       return StepOutcome.SKIPPED_NON_FINITE;
     }

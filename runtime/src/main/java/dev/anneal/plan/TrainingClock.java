@@ -108,6 +108,7 @@ public final class TrainingClock {
       throw new IllegalArgumentException("clock lacks in_epoch: " + map);
     }
     read.inEpoch = flag;
+    read.check();
     copyFrom(read);
   }
 
@@ -119,6 +120,23 @@ public final class TrainingClock {
     batchInEpoch = other.batchInEpoch;
     skippedSteps = other.skippedSteps;
     inEpoch = other.inEpoch;
+  }
+
+  /** Refuses a clock no run produces (a forged or damaged checkpoint), naming the value. */
+  private void check() {
+    require(epoch >= 0, "epoch", epoch, "a count of epochs done is at least 0");
+    require(step >= 0, "step", step, "a count of optimizer steps is at least 0");
+    require(stepInEpoch >= 0 && stepInEpoch <= step, "step_in_epoch", stepInEpoch, "it counts steps of this epoch, 0 to step (" + step + ")");
+    require(microBatch >= 0, "micro_batch", microBatch, "a count of micro-batches is at least 0");
+    require(batchInEpoch >= 0, "batch_in_epoch", batchInEpoch, "a count of batches is at least 0");
+    require(skippedSteps >= 0, "skipped_steps", skippedSteps, "a count of skipped steps is at least 0");
+    require(inEpoch || microBatch == 0, "micro_batch", microBatch, "between epochs no micro-batch is pending");
+  }
+
+  private static void require(boolean holds, String key, long value, String rule) {
+    if (!holds) {
+      throw new IllegalArgumentException("clock " + key + " is " + value + ", which no run produces: " + rule);
+    }
   }
 
   private static long number(Map<String, ?> map, String key) {

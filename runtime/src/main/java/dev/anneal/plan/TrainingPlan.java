@@ -534,9 +534,13 @@ public final class TrainingPlan {
    * Restores a checkpoint written by {@link #save} from a plan declared the same way. A file that
    * is corrupt, truncated, of another format version, or does not match this plan (parameter names
    * or shapes, optimizer, groups, schedules, freeze plan) is refused with a message naming the
-   * difference, and the plan is left exactly as it was.
+   * difference, and the plan is left exactly as it was. Refused while micro-batches are pending.
    */
   public void load(Path file) throws IOException {
+    if (clock.microBatch() != 0) {
+      throw new IllegalStateException("cannot load " + file + " with " + clock.microBatch() + " of " + accumulate
+          + " micro-batches accumulated: their gradients belong to this run, not the checkpoint's; load between optimizer steps");
+    }
     requireGroupsKnown();
     hooks.runBeforeLoad(this, file);
     PlanCheckpoint.load(this, file);

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,26 +128,18 @@ class UntrustedCheckpointTest {
     }
   }
 
-  /**
-   * Left for the plan package (issue 25, item 1; being refactored as this was written): the clock is
-   * restored as saved, and {@code TrainingClock.restore} takes any epoch. Enable when it refuses.
-   */
+  /** A clock no run produces is refused, naming the value. */
   @Test
-  @Disabled("needs TrainingClock.restore to refuse a clock no run produces (plan package)")
   @SuppressWarnings("unchecked")
   void aForgedNegativeEpochIsRefusedByName() throws Exception {
     assertForgeryRefused(state -> ((Map<String, Object>) state.get("clock")).put("epoch", -5), "epoch", "-5");
   }
 
   /**
-   * Left for the plan package (issue 25, item 1): {@code PlanCheckpoint.load} allocates each
-   * optimizer state tensor in {@code verify}'s callback, before it compares the file's tensors with
-   * the plan; a sparse file declaring one extra state tensor of 10^9 floats ends in
-   * OutOfMemoryError instead of "holds tensor ..., which no parameter or state entry uses". The
-   * comparison needs only {@code reader.entries()}, which {@code open} has checked against the file.
+   * A sparse file declaring one extra state tensor of 10^9 floats, with a checksum to match, is
+   * refused naming the tensor, and nothing is allocated for it.
    */
   @Test
-  @Disabled("needs PlanCheckpoint.load to compare entries() with the plan before verify (plan package)")
   @SuppressWarnings("unchecked")
   void anExtraHugeTensorIsRefusedBeforeAnythingIsAllocated() throws Exception {
     Path file = dir.resolve("sparse.ckpt");

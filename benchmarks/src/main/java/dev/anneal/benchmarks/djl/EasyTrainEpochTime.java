@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
@@ -44,15 +43,9 @@ public final class EasyTrainEpochTime {
     int examples = args.length > 0 ? Integer.parseInt(args[0]) : 12_800;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 128;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    Random random = new Random(1);
-    float[] images = new float[examples * 784];
-    float[] labels = new float[examples];
-    for (int i = 0; i < examples; i++) {
-      labels[i] = random.nextInt(10);
-      for (int j = 0; j < 784; j++) {
-        images[i * 784 + j] = (float) random.nextGaussian();
-      }
-    }
+    float[][] data = EpochTime.randomData(examples);
+    float[] images = data[0];
+    float[] labels = data[1];
     System.out.printf("engine %s %s on %s, %d examples, batch %d, %d threads%n", Engine.getInstance().getEngineName(),
         Engine.getInstance().getVersion(), Engine.getInstance().defaultDevice(), examples, batch,
         Runtime.getRuntime().availableProcessors());

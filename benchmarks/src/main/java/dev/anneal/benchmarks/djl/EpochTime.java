@@ -51,15 +51,9 @@ public final class EpochTime {
     int examples = args.length > 0 ? Integer.parseInt(args[0]) : 12_800;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 128;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    Random random = new Random(1);
-    float[] images = new float[examples * 784];
-    float[] labels = new float[examples];
-    for (int i = 0; i < examples; i++) {
-      labels[i] = random.nextInt(10);
-      for (int j = 0; j < 784; j++) {
-        images[i * 784 + j] = (float) random.nextGaussian();
-      }
-    }
+    float[][] data = randomData(examples);
+    float[] images = data[0];
+    float[] labels = data[1];
     System.out.printf("engine %s %s, %d examples, batch %d, %d threads%n", Engine.getInstance().getEngineName(),
         Engine.getInstance().getVersion(), examples, batch, Runtime.getRuntime().availableProcessors());
     compare("CNN (conv32-conv64-fc128, 0.42M parameters)", EpochTime::cnn, images, labels, batch, rounds);
@@ -87,6 +81,20 @@ public final class EpochTime {
       System.out.printf(Locale.ROOT, "  ratio Anneal / DJL: %.3f (medians of %d), %.3f (bests)%n",
           anneal.median() / djl.median(), rounds, anneal.best() / djl.best());
     }
+  }
+
+  /** {@code examples} 28x28 images of standard normal noise and labels 0-9, from a fixed seed: {images, labels}. */
+  static float[][] randomData(int examples) {
+    Random random = new Random(1);
+    float[] images = new float[examples * 784];
+    float[] labels = new float[examples];
+    for (int i = 0; i < examples; i++) {
+      labels[i] = random.nextInt(10);
+      for (int j = 0; j < 784; j++) {
+        images[i * 784 + j] = (float) random.nextGaussian();
+      }
+    }
+    return new float[][] {images, labels};
   }
 
   static Block cnn() {

@@ -27,13 +27,7 @@ final class NdAdadelta extends NdUpdate {
     NDArray squareAvg = tensor("square_avg");
     NDArray accDelta = tensor("acc_delta");
     try (Temps t = new Temps()) {
-      NDArray grad = NdOps.array(gradient);
-      if (group.getBoolean("maximize")) {
-        grad = t.keep(grad.neg());
-      }
-      if (wd != 0) {
-        grad = t.keep(grad.add(t.keep(param.mul(t.keep(s.get(0))))));
-      }
+      NDArray grad = gradient(t, group, param, gradient, wd, false, null, s.get(0));
       NDArray rhoS = t.keep(s.get(1));
       NDArray oneMinusRho = t.keep(s.get(2));
       NDArray eps = t.keep(s.get(3));

@@ -29,13 +29,7 @@ final class NdAdagrad extends NdUpdate {
     double clr = group.lr() / (1 + (step - 1) * group.getDouble("lr_decay"));
     NDArray s = scalars((float) wd, (float) group.getDouble("eps"), (float) -clr);
     try (Temps t = new Temps()) {
-      NDArray grad = NdOps.array(gradient);
-      if (group.getBoolean("maximize")) {
-        grad = t.keep(grad.neg());
-      }
-      if (wd != 0) {
-        grad = t.keep(grad.add(t.keep(param.mul(t.keep(s.get(0))))));
-      }
+      NDArray grad = gradient(t, group, param, gradient, wd, false, null, s.get(0));
       sum.addi(t.keep(grad.mul(grad)));
       NDArray std = t.keep(sum.sqrt()).addi(t.keep(s.get(1)));
       param.addi(t.keep(t.keep(grad.mul(t.keep(s.get(2)))).divi(std)));

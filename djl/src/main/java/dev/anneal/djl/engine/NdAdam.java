@@ -42,17 +42,7 @@ final class NdAdam extends NdUpdate {
     NDArray expAvg = tensor("exp_avg");
     NDArray expAvgSq = tensor("exp_avg_sq");
     try (Temps t = new Temps()) {
-      NDArray grad = NdOps.array(gradient);
-      if (group.getBoolean("maximize")) {
-        grad = t.keep(grad.neg());
-      }
-      if (wd != 0) {
-        if (decoupled) {
-          param.muli(t.keep(s.get(0)));
-        } else {
-          grad = t.keep(grad.add(t.keep(param.mul(t.keep(s.get(1))))));
-        }
-      }
+      NDArray grad = gradient(t, group, param, gradient, wd, decoupled, s.get(0), s.get(1));
       expAvg.addi(t.keep(t.keep(grad.sub(expAvg)).muli(t.keep(s.get(2)))));
       expAvgSq.muli(t.keep(s.get(3))).addi(t.keep(t.keep(grad.mul(t.keep(s.get(4)))).muli(grad)));
       NDArray second = expAvgSq;

@@ -32,13 +32,7 @@ final class NdAdamax extends NdUpdate {
     NDArray expAvg = tensor("exp_avg");
     NDArray expInf = tensor("exp_inf");
     try (Temps t = new Temps()) {
-      NDArray grad = NdOps.array(gradient);
-      if (group.getBoolean("maximize")) {
-        grad = t.keep(grad.neg());
-      }
-      if (wd != 0) {
-        grad = t.keep(grad.add(t.keep(param.mul(t.keep(s.get(0))))));
-      }
+      NDArray grad = gradient(t, group, param, gradient, wd, false, null, s.get(0));
       lerp(t, expAvg, grad, 1 - beta1, t.keep(s.get(1)));
       expInf.muli(t.keep(s.get(2)));
       NdOps.assign(expInf, t.keep(expInf.maximum(t.keep(t.keep(grad.abs()).addi(t.keep(s.get(3)))))));

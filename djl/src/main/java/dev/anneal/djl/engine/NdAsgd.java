@@ -38,13 +38,7 @@ final class NdAsgd extends NdUpdate {
     NDArray s = scalars((float) wd, (float) (1 - lambd * eta), (float) -eta, (float) mu);
     NDArray ax = tensor("ax");
     try (Temps t = new Temps()) {
-      NDArray grad = NdOps.array(gradient);
-      if (group.getBoolean("maximize")) {
-        grad = t.keep(grad.neg());
-      }
-      if (wd != 0) {
-        grad = t.keep(grad.add(t.keep(param.mul(t.keep(s.get(0))))));
-      }
+      NDArray grad = gradient(t, group, param, gradient, wd, false, null, s.get(0));
       param.muli(t.keep(s.get(1)));
       param.addi(t.keep(grad.mul(t.keep(s.get(2)))));
       if (mu != 1) {

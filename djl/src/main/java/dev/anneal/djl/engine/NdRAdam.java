@@ -41,17 +41,7 @@ final class NdRAdam extends NdUpdate {
     NDArray expAvg = tensor("exp_avg");
     NDArray expAvgSq = tensor("exp_avg_sq");
     try (Temps t = new Temps()) {
-      NDArray grad = NdOps.array(gradient);
-      if (group.getBoolean("maximize")) {
-        grad = t.keep(grad.neg());
-      }
-      if (wd != 0) {
-        if (decoupled) {
-          param.muli(t.keep(s.get(0)));
-        } else {
-          grad = t.keep(grad.add(t.keep(param.mul(t.keep(s.get(1))))));
-        }
-      }
+      NDArray grad = gradient(t, group, param, gradient, wd, decoupled, s.get(0), s.get(1));
       lerp(t, expAvg, grad, 1 - beta1, t.keep(s.get(2)));
       expAvgSq.muli(t.keep(s.get(3))).addi(t.keep(t.keep(grad.mul(t.keep(s.get(4)))).muli(grad)));
       NDArray update = t.keep(t.keep(expAvg.div(t.keep(s.get(5)))).muli(t.keep(s.get(6))));

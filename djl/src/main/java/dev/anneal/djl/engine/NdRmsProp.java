@@ -33,13 +33,7 @@ final class NdRmsProp extends NdUpdate {
         (float) group.getDouble("eps"), (float) momentum, (float) -group.lr());
     NDArray squareAvg = tensor("square_avg");
     try (Temps t = new Temps()) {
-      NDArray grad = NdOps.array(gradient);
-      if (group.getBoolean("maximize")) {
-        grad = t.keep(grad.neg());
-      }
-      if (wd != 0) {
-        grad = t.keep(grad.add(t.keep(param.mul(t.keep(s.get(0))))));
-      }
+      NDArray grad = gradient(t, group, param, gradient, wd, false, null, s.get(0));
       squareAvg.muli(t.keep(s.get(1))).addi(t.keep(t.keep(grad.mul(t.keep(s.get(2)))).muli(grad)));
       NDArray avg;
       if (centered) {

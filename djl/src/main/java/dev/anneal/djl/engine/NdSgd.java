@@ -20,16 +20,9 @@ final class NdSgd extends NdUpdate {
     NDArray param = NdOps.array(values);
     double momentum = group.getDouble("momentum");
     double wd = group.getDouble("weight_decay");
-    boolean maximize = group.getBoolean("maximize");
     NDArray s = scalars((float) wd, (float) momentum, (float) (1 - group.getDouble("dampening")), (float) -group.lr());
     try (Temps t = new Temps()) {
-      NDArray grad = NdOps.array(gradient);
-      if (maximize) {
-        grad = t.keep(grad.neg());
-      }
-      if (wd != 0) {
-        grad = t.keep(grad.add(t.keep(param.mul(t.keep(s.get(0))))));
-      }
+      NDArray grad = gradient(t, group, param, gradient, wd, false, null, s.get(0));
       if (momentum != 0) {
         NDArray buf = state.get("momentum_buffer");
         if (buf == null) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dev.anneal.optim.EngineUpdate;
 import dev.anneal.optim.OptimizerState;
+import dev.anneal.optim.ParamGroup;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
 import java.nio.ByteBuffer;
@@ -93,6 +94,34 @@ abstract class NdUpdate implements EngineUpdate {
   private static NDArray detached(NDArray array) {
     array.detach(); // lives as long as the optimizer, not the scope that created it
     return array;
+  }
+
+  /**
+   * The gradient as PyTorch's updates begin: negated under {@code maximize}, then weight decay,
+   * either decoupled ({@code param *= decay}, {@code decay} holding {@code 1 - lr*wd}) or L2
+   * ({@code grad + wd*param}, {@code wdScalar} holding {@code wd}). The scalars are 0-d views of
+   * the step's uploaded scalars; both are closed with {@code t}.
+   */
+  static NDArray gradient(Temps t, ParamGroup group, NDArray param, EngineStorage gradient, double wd, boolean decoupled,
+      NDArray decay, NDArray wdScalar) {
+    NDArray grad = NdOps.array(gradient);
+    if (group.getBoolean("maximize")) {
+      grad = t.keep(grad.neg());
+    }
+    if (wd != 0) {
+      if (decoupled) {
+        param.muli(t.keep(decay));
+      } else {
+        grad = t.keep(grad.add(t.keep(param.mul(t.keep(wdScalar)))));
+      }
+    }
+    if (decay != null && !(wd != 0 && decoupled)) {
+      decay.close(); // a view not used this step
+    }
+    if (wdScalar != null && !(wd != 0 && !decoupled)) {
+      wdScalar.close();
+    }
+    return grad;
   }
 
   @Override

@@ -256,7 +256,15 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
   }
 
   private Map<String, Double> metrics(Trainer trainer) {
-    Map<String, Float> evaluations = trainer.getTrainingResult().getEvaluations();
+    return planMetrics(trainer.getTrainingResult().getEvaluations(), aliases);
+  }
+
+  /**
+   * DJL's evaluations as the plan's metrics: every key as DJL writes it, each {@code validate_X}
+   * also as {@code val_X}, and each alias {@code planName -> djlName}; an alias DJL did not report
+   * is refused, naming what it did report.
+   */
+  static Map<String, Double> planMetrics(Map<String, Float> evaluations, Map<String, String> aliases) {
     Map<String, Double> metrics = new TreeMap<>();
     if (evaluations != null) {
       evaluations.forEach((key, value) -> {
@@ -275,6 +283,7 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
     });
     return Collections.unmodifiableMap(metrics);
   }
+
 
   // ---------------------------------------------------------------- binding
 

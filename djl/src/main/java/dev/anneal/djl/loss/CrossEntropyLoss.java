@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class CrossEntropyLoss extends TorchLoss {
   public static final String NAME = "CrossEntropyLoss";
-  private final float[] weight;
+  private final TensorArgument weight;
   private final int ignoreIndex;
   private final double labelSmoothing;
 

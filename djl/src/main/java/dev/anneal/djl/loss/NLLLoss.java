@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class NLLLoss extends TorchLoss {
   public static final String NAME = "NLLLoss";
-  private final float[] weight;
+  private final TensorArgument weight;
   private final int ignoreIndex;
 
   public NLLLoss() {

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Records the conformance fixtures of Anneal's 21 torch.nn losses (djl module).
 
-Writes one JSON file per loss into ../resources/conformance/losses/, in the "Loss cases" schema of
+Writes one JSON file per loss (and weight_broadcast.json, the weights of other shapes than 1-D for
+BCELoss, BCEWithLogitsLoss and MultiLabelSoftMarginLoss) into ../resources/conformance/losses/, in the "Loss cases" schema of
 the shared conformance SCHEMA.md: the loss's class name and keyword arguments, the inputs (rounded
 to float32, then computed in float64), the output and the gradient of output.sum() for every input
 that requires one.
@@ -345,6 +346,63 @@ def ctc():
     r.write("ctc.json")
 
 
+def weight_broadcast():
+    """Weights of every shape PyTorch accepts: BCELoss's and BCEWithLogitsLoss's weight and pos_weight
+    broadcast to the input's shape (the loss is multiplied in place, so they cannot add dimensions);
+    MultiLabelSoftMarginLoss multiplies out of place, so its weight broadcasts with the input either
+    way, and the class sum runs over the input's last dimension. One file of its own, drawn from its
+    own generator, so the cases above keep their data. 1.13 and 2.x agree (Loss.cpp, functional.py)."""
+    g = torch.Generator().manual_seed(20261206)
+
+    def u(*shape, lo=0.0, hi=1.0):
+        return (lo + (hi - lo) * torch.rand(*shape, generator=g, dtype=torch.float64)).float()
+
+    def w(*shape):
+        return [round(v, 3) for v in u(*shape, lo=0.25, hi=2.0).double().reshape(-1).tolist()] if shape else None
+
+    def nest(values, shape):
+        return torch.tensor(values, dtype=torch.float64).reshape(shape).tolist()
+
+    r = Recorder("BCELoss")
+    x, t = u(4, 3, lo=0.02, hi=0.98), u(4, 3)
+    x4, t4 = u(2, 3, 2, 2, lo=0.02, hi=0.98), (u(2, 3, 2, 2) > 0.5).float()
+    for red in REDUCTIONS:
+        r.case(f"bce_{red}_per_sample_weight", {"reduction": red, "weight": nest(w(4), [4, 1])}, [x, t], [True, True])
+        r.case(f"bce_{red}_elementwise_weight", {"reduction": red, "weight": nest(w(12), [4, 3])}, [x, t], [True, True])
+    r.case("bce_row_weight", {"reduction": "sum", "weight": nest(w(3), [1, 3])}, [x, t], [True, True])
+    r.case("bce_channel_weight_images", {"reduction": "mean", "weight": nest(w(3), [3, 1, 1])}, [x4, t4], [True, False])
+    r.case("bce_pixel_weight_images", {"reduction": "none", "weight": nest(w(8), [2, 1, 2, 2])}, [x4, t4], [True, False])
+    bce_cases = r.cases
+
+    r = Recorder("BCEWithLogitsLoss")
+    z, z4 = randn_g(g, 4, 3, scale=3), randn_g(g, 2, 3, 2, 2, scale=3)
+    for red in REDUCTIONS:
+        r.case(f"bce_logits_{red}_per_sample_weight", {"reduction": red, "weight": nest(w(4), [4, 1])}, [z, t], [True, True])
+        r.case(f"bce_logits_{red}_pos_weight_row", {"reduction": red, "pos_weight": nest(w(3), [1, 3])}, [z, t], [True, True])
+    r.case("bce_logits_elementwise_pos_weight", {"reduction": "sum", "pos_weight": nest(w(12), [4, 3]),
+                                                 "weight": nest(w(4), [4, 1])}, [z, t], [True, True])
+    r.case("bce_logits_channel_pos_weight_images", {"reduction": "mean", "pos_weight": nest(w(3), [3, 1, 1])}, [z4, t4], [True, False])
+    r.case("bce_logits_pixel_weight_images", {"reduction": "none", "weight": nest(w(8), [2, 1, 2, 2]),
+                                              "pos_weight": nest(w(3), [3, 1, 1])}, [z4, t4], [True, False])
+    bce_cases += r.cases
+
+    r = Recorder("MultiLabelSoftMarginLoss")
+    y = (u(4, 3) > 0.5).float()
+    for red in REDUCTIONS:
+        r.case(f"multilabel_soft_margin_{red}_per_sample_weight", {"reduction": red, "weight": nest(w(4), [4, 1])}, [z, y])
+        r.case(f"multilabel_soft_margin_{red}_elementwise_weight", {"reduction": red, "weight": nest(w(12), [4, 3])}, [z, y])
+    # a weight with a leading dimension widens the loss: the class sum then runs over the input's last
+    # dimension counted in the widened shape (PyTorch's class_dim = input.dim() - 1)
+    r.case("multilabel_soft_margin_weight_adds_a_dimension", {"reduction": "none", "weight": nest(w(24), [2, 4, 3])}, [z, y])
+    r.case("multilabel_soft_margin_weight_adds_a_dimension_mean", {"reduction": "mean", "weight": nest(w(24), [2, 4, 3])}, [z, y])
+    r.cases = bce_cases + r.cases
+    r.write("weight_broadcast.json")
+
+
+def randn_g(g, *shape, scale=1.0):
+    return (torch.randn(*shape, generator=g, dtype=torch.float64) * scale).float()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     pointwise("L1Loss", "l1.json", [{}])
@@ -361,6 +419,7 @@ def main():
     margins()
     triplets()
     ctc()
+    weight_broadcast()
 
 
 if __name__ == "__main__":

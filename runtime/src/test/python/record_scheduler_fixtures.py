@@ -620,6 +620,12 @@ def cases():
                                         "max_momentum": 0.9}, [0.001], "Adam", ADAM, steps=16),
         record("one_cycle_epochs_times_steps", {"type": "OneCycleLR", "max_lr": [0.1, 0.01], "epochs": 3, "steps_per_epoch": 5},
                [0.01, 0.01], "SGD", SGD_M, steps=15),
+        # phases of at most one step, which torch runs (Anneal's processor warns, [anneal:one-cycle-fit]):
+        # fastai's frozen fine_tune phase (pct_start 0.99 over 99 batches) and a rise shorter than a step
+        record("one_cycle_fastai_frozen_phase", {"type": "OneCycleLR", "max_lr": 0.002, "total_steps": 99, "pct_start": 0.99},
+               [0.002], "Adam", {"betas": [0.95, 0.99]}, steps=99),
+        record("one_cycle_rise_below_one_step", {"type": "OneCycleLR", "max_lr": 1.0, "total_steps": 3, "pct_start": 0.2},
+               [0.1], "SGD", SGD_M, steps=3),
         record("one_cycle_no_momentum", {"type": "OneCycleLR", "max_lr": 0.1, "total_steps": 10, "cycle_momentum": False}, [0.01],
                "SGD", SGD_M, steps=10),
     ]
@@ -653,10 +659,32 @@ def cases():
         record("sequential_into_warm_restarts", {"type": "SequentialLR", "milestones": [3], "schedulers": [
             {"type": "ExponentialLR", "gamma": 0.5},
             {"type": "CosineAnnealingWarmRestarts", "T_0": 4}]}, [0.1], steps=12),
+        # Two OneCycleLRs in sequence: each constructor writes the groups' initial_lr, max_lr and min_lr
+        # (and max_momentum / base_momentum when it cycles momentum), and every OneCycleLR reads them
+        # from the groups, so the first phase runs with the second's bounds over its own phases.
+        # torch 1.13 and 2.x agree here (same constructor and get_lr; no nested composite to undo).
+        record("sequential_one_cycle_twice", {"type": "SequentialLR", "milestones": [8], "schedulers": [
+            {"type": "OneCycleLR", "max_lr": [0.1, 0.05], "total_steps": 8, "pct_start": 0.25},
+            {"type": "OneCycleLR", "max_lr": [0.02, 0.01], "total_steps": 12, "pct_start": 0.5, "anneal_strategy": "linear",
+             "div_factor": 10.0, "final_div_factor": 100.0, "base_momentum": 0.8, "max_momentum": 0.9}]},
+               [0.01, 0.01], "SGD", SGD_M, steps=19),
+        # the second does not cycle momentum: the first keeps its own momentum bounds, takes the second's lrs
+        record("sequential_one_cycle_twice_adam", {"type": "SequentialLR", "milestones": [9], "schedulers": [
+            {"type": "OneCycleLR", "max_lr": 0.003, "total_steps": 9, "three_phase": True, "base_momentum": 0.8,
+             "max_momentum": 0.95},
+            {"type": "OneCycleLR", "max_lr": 0.001, "total_steps": 6, "cycle_momentum": False}]},
+               [0.001], "Adam", ADAM, steps=14),
     ]
     files["chained_scheduler"] = [
         record("chained_docs_example", {"type": "ChainedScheduler", "schedulers": [
             {"type": "ConstantLR", "factor": 0.1, "total_iters": 2}, {"type": "ExponentialLR", "gamma": 0.9}]}, [1.0], steps=8),
+        # two OneCycleLRs chained: both read the bounds the second wrote; the first's momentum (the second
+        # does not cycle it) and the second's lr are what the groups end up with at each step
+        record("chained_one_cycle_twice", {"type": "ChainedScheduler", "schedulers": [
+            {"type": "OneCycleLR", "max_lr": 0.1, "total_steps": 12, "pct_start": 0.5, "base_momentum": 0.7,
+             "max_momentum": 0.9},
+            {"type": "OneCycleLR", "max_lr": 0.05, "total_steps": 12, "pct_start": 0.25, "cycle_momentum": False}]},
+               [0.01], "SGD", SGD_M, steps=11),
         record("chained_cosine_step_linear", {"type": "ChainedScheduler", "schedulers": [
             {"type": "CosineAnnealingLR", "T_max": 10, "eta_min": 0.001},
             {"type": "StepLR", "step_size": 4, "gamma": 0.5},

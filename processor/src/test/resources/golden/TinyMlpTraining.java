@@ -2,6 +2,7 @@ package test;
 
 import dev.anneal.annotations.AnnealGenerated;
 import dev.anneal.param.ParameterSource;
+import dev.anneal.plan.Accumulation;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.schedule.Interval;
 import dev.anneal.spec.typed.CosineAnnealingLR;
@@ -26,6 +27,12 @@ public final class TinyMlpTraining {
 
   /**
    * Builds the training plan of {@code model}: 6 epochs of {@code stepsPerEpoch} optimizer steps.
+   *
+   * <p>{@code stepsPerEpoch} counts optimizer steps: with {@code @Accumulate(4)},
+   * {@code stepsPerEpoch(microBatches)} = {@code ceil(microBatches / 4)}.
+   *
+   * <p>Every length counted in steps is derived from {@code stepsPerEpoch}, not from the
+   * declared 50; the compile-time checks and the preview are for 50.
    *
    * <p>Groups and the fields they hold:
    * <ul>
@@ -55,5 +62,14 @@ public final class TinyMlpTraining {
    */
   public static TrainingPlan plan(TinyMlp model) {
     return plan(model, 50);
+  }
+
+  /**
+   * The optimizer steps of an epoch of {@code microBatchesPerEpoch} micro-batches with the declared
+   * {@code @Accumulate(4)}: {@code ceil(microBatchesPerEpoch / 4)}, the last over a partial window (Java's
+   * {@code /} rounds down); what {@code plan(model, stepsPerEpoch)} takes.
+   */
+  public static int stepsPerEpoch(long microBatchesPerEpoch) {
+    return Accumulation.stepsPerEpoch(microBatchesPerEpoch, 4);
   }
 }

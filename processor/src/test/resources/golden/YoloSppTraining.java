@@ -25,6 +25,9 @@ public final class YoloSppTraining {
   /**
    * Builds the training plan of {@code model}: 30 epochs of {@code stepsPerEpoch} optimizer steps.
    *
+   * <p>Every length counted in steps is derived from {@code stepsPerEpoch}, not from the
+   * declared 1200; the compile-time checks and the preview are for 1200.
+   *
    * <p>Groups and the fields they hold:
    * <ul>
    *   <li>{@code biases}: biases</li>

@@ -409,10 +409,50 @@ class DiagnosticsTest {
   // --- one cycle, cyclic, plateau ---------------------------------------------------------------
 
   @Test
-  void oneCyclePhasesDoNotFit() {
-    assertError(Message.ONE_CYCLE_FIT, model("@Training(epochs = 3)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1, momentum = 0.9)\n"
+  void oneCycleWarmupShorterThanAStepIsAWarning() {
+    // torch runs it: the first phase ends at 0.2 * 3 - 1 < 0, so step 0 is already in the second
+    assertWarning(Message.ONE_CYCLE_FIT, model("@Training(epochs = 3)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1, momentum = 0.9)\n"
             + "@Schedule(type = ScheduleType.ONE_CYCLE, maxLr = 1.0,\n    pctStart = 0.2)", "  Layer a;"),
-        "OneCycleLR phases do not fit: pct_start 0.2 of 3 epochs leaves a phase without a step", "pctStart = 0.2");
+        "OneCycleLR phases barely fit: pct_start 0.2 of 3 epochs leaves a phase at most one step long; PyTorch runs it", "pctStart = 0.2");
+  }
+
+  @Test
+  void fastaiFrozenPhaseIsAWarning() {
+    // fastai's fine_tune: fit_one_cycle(1, pct_start=0.99) over 99 batches, a last phase of 0.99 steps
+    assertWarning(Message.ONE_CYCLE_FIT, model("@Training(epochs = 1, stepsPerEpoch = 99)\n"
+            + "@Optimizer(type = OptimizerType.ADAM, lr = 0.002)\n"
+            + "@Schedule(type = ScheduleType.ONE_CYCLE, maxLr = 0.002, interval = Interval.STEP,\n    pctStart = 0.99)", "  Layer a;"),
+        "OneCycleLR phases barely fit: pct_start 0.99 of 99 steps leaves a phase at most one step long", "pctStart = 0.99");
+  }
+
+  @Test
+  void fastaiFrozenPhaseWarningSuppressedByKey() {
+    Compilation compilation = compile(model("@SuppressWarnings(\"anneal:one-cycle-fit\")\n@Training(epochs = 1, stepsPerEpoch = 99)\n"
+        + "@Optimizer(type = OptimizerType.ADAM, lr = 0.002)\n"
+        + "@Schedule(type = ScheduleType.ONE_CYCLE, maxLr = 0.002, interval = Interval.STEP, pctStart = 0.99)", "  Layer a;"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation.warnings().stream().filter(w -> w.getMessage(null).contains("anneal:")).toList()).isEmpty();
+  }
+
+  @Test
+  void twoOneCyclesInSequenceShareTheLastBounds() {
+    assertWarning(Message.ONE_CYCLE_SHARED_BOUNDS, model("@Training(epochs = 10, stepsPerEpoch = 10)\n"
+            + "@Optimizer(type = OptimizerType.SGD, lr = 0.1, momentum = 0.9)\n"
+            + "@SequentialSchedule(value = {\n"
+            + "    @Schedule(type = ScheduleType.ONE_CYCLE, maxLr = 0.1, totalSteps = 40, interval = Interval.STEP),\n"
+            + "    @Schedule(type = ScheduleType.ONE_CYCLE, maxLr = 0.02, interval = Interval.STEP)},\n"
+            + "    milestones = {40})", "  Layer a;"),
+        "OneCycleLR 1 of 2 in @SequentialSchedule runs between the last one's bounds (max_lr 0.02), not its own",
+        "maxLr = 0.1, totalSteps = 40");
+  }
+
+  @Test
+  void oneCyclePhaseOfZeroStepsIsAnError() {
+    // 0.2 * 5 - 1 == 0: torch's get_lr divides 0 by 0 at construction (ZeroDivisionError)
+    assertError(Message.ONE_CYCLE_EMPTY_PHASE, model("@Training(epochs = 5)\n@Optimizer(type = OptimizerType.SGD, lr = 0.1, momentum = 0.9)\n"
+            + "@Schedule(type = ScheduleType.ONE_CYCLE, maxLr = 1.0,\n    pctStart = 0.2)", "  Layer a;"),
+        "OneCycleLR phases do not fit: pct_start 0.2 of 5 epochs makes phase 1 zero steps long, and PyTorch divides by its length at step 0",
+        "pctStart = 0.2");
   }
 
   @Test

@@ -60,9 +60,40 @@ class LossAnnotationTest {
   void weightLengthAgainstTheClasses() {
     assertError(Message.LOSS_WEIGHT_LENGTH, withLoss("@Loss(type = LossType.CROSS_ENTROPY, classes = 10,", "    weight = {1, 2, 3})"),
         "@Loss weight must hold one entry per class (classes = 10), had 3", "weight = {1, 2, 3}");
-    assertError(Message.LOSS_WEIGHT_LENGTH, withLoss("@Loss(type = LossType.BCE_WITH_LOGITS, classes = 2,",
-        "    kwargs = @Kwarg(name = \"pos_weight\", value = \"[1.0, 2.0, 3.0]\"))"), "@Loss pos_weight must hold one entry per class (classes = 2), had 3",
+    assertError(Message.LOSS_WEIGHT_SHAPE, withLoss("@Loss(type = LossType.BCE_WITH_LOGITS, classes = 2,",
+        "    kwargs = @Kwarg(name = \"pos_weight\", value = \"[1.0, 2.0, 3.0]\"))"),
+        "@Loss pos_weight must broadcast against the classes (classes = 2): its last dimension 1 or 2, was 3 entries",
         "value = \"[1.0, 2.0, 3.0]\"");
+  }
+
+  /** PyTorch's BCELoss broadcasts its weight to the input: one number for every class, or one per sample (N, 1). */
+  @Test
+  void broadcastWeightsAsPyTorchTakesThem() throws IOException {
+    assertThat(strict(withLoss("@Loss(type = LossType.BCE, classes = 3, weight = {2})"))).succeededWithoutWarnings();
+    Compilation perSample = strict(withLoss("@Loss(type = LossType.BCE, classes = 3,",
+        "    kwargs = @Kwarg(name = \"weight\", value = \"[[1.0], [2.0]]\"))"));
+    assertThat(perSample).succeededWithoutWarnings();
+    assertThat(perSample.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString())
+        .contains(".weight(new float[][] {{1.0f}, {2.0f}})");
+    Compilation perChannel = strict(withLoss("@Loss(type = LossType.BCE_WITH_LOGITS,",
+        "    kwargs = @Kwarg(name = \"pos_weight\", value = \"[[[1.0]], [[2.0]], [[0.5]]]\"))"));
+    assertThat(perChannel).succeededWithoutWarnings();
+    assertThat(perChannel.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString())
+        .contains("List.of(List.of(List.of(1.0)), List.of(List.of(2.0)), List.of(List.of(0.5)))");
+  }
+
+  @Test
+  void classWeightsAreOneDimensional() {
+    assertError(Message.LOSS_WEIGHT_SHAPE, withLoss("@Loss(type = LossType.CROSS_ENTROPY,",
+        "    kwargs = @Kwarg(name = \"weight\", value = \"[[1.0, 2.0, 3.0]]\"))"),
+        "@Loss weight of CrossEntropyLoss must be 1-D with one entry per class, as PyTorch requires, was (1, 3)", "value = \"[[1.0, 2.0, 3.0]]\"");
+  }
+
+  @Test
+  void aRaggedWeightIsNotATensor() {
+    Compilation compilation = compile(withLoss("@Loss(type = LossType.BCE,", "    kwargs = @Kwarg(name = \"weight\", value = \"[[1.0], [2.0, 3.0]]\"))"));
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[anneal:bad-kwarg-value]");
   }
 
   @Test

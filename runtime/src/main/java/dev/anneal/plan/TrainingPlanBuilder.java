@@ -56,7 +56,10 @@ public final class TrainingPlanBuilder {
     return this;
   }
 
-  /** Optimizer steps per epoch (micro-batches divided by {@link #accumulate}); step-interval schedules need it. */
+  /**
+   * Optimizer steps per epoch: {@code ceil(micro-batches / accumulate)} ({@link Accumulation#optimizerSteps},
+   * the last window partial); step-interval schedules need it.
+   */
   public TrainingPlanBuilder stepsPerEpoch(long stepsPerEpoch) {
     if (stepsPerEpoch < 1) {
       throw new IllegalArgumentException("stepsPerEpoch must be at least 1, was " + stepsPerEpoch);

@@ -14,6 +14,14 @@ public abstract class CompositeScheduler extends AbstractLrScheduler {
   protected final List<AbstractLrScheduler> children;
 
   protected CompositeScheduler(String type, GroupSource groups, List<AbstractLrScheduler> children) {
+    this(type, groups, children, true);
+  }
+
+  /**
+   * As above; {@code pytorchOneCycleBounds = false} lets every OneCycleLR child keep the bounds it
+   * was built with (Anneal's per-phase behaviour, not PyTorch's numbers).
+   */
+  protected CompositeScheduler(String type, GroupSource groups, List<AbstractLrScheduler> children, boolean pytorchOneCycleBounds) {
     super(type, groups);
     this.children = List.copyOf(children);
     for (AbstractLrScheduler child : this.children) {
@@ -22,6 +30,35 @@ public abstract class CompositeScheduler extends AbstractLrScheduler {
             + " was built on another GroupSource; build every child on the composite's own GroupSource");
       }
       nest(child);
+    }
+    if (pytorchOneCycleBounds) {
+      shareOneCycleBounds(this.children);
+    }
+  }
+
+  /**
+   * PyTorch's OneCycleLR writes its bounds into the param groups and reads them back, so of several
+   * OneCycleLRs on the same groups (built in the order of the children, depth first) every one runs
+   * with the bounds the last one wrote: the lr bounds of the last, the momentum bounds of the last
+   * that cycles momentum.
+   */
+  private static void shareOneCycleBounds(List<AbstractLrScheduler> children) {
+    List<OneCycleLR> cycles = new ArrayList<>();
+    collectOneCycles(children, cycles);
+    for (int i = 0; i < cycles.size() - 1; i++) {
+      for (int j = i + 1; j < cycles.size(); j++) {
+        cycles.get(i).readBoundsFrom(cycles.get(j));
+      }
+    }
+  }
+
+  private static void collectOneCycles(List<AbstractLrScheduler> children, List<OneCycleLR> out) {
+    for (AbstractLrScheduler child : children) {
+      if (child instanceof OneCycleLR cycle) {
+        out.add(cycle);
+      } else if (child instanceof CompositeScheduler composite) {
+        collectOneCycles(composite.children, out);
+      }
     }
   }
 

@@ -12,6 +12,13 @@ import java.util.Map;
  *
  * <p>A group that joins later takes a scalar {@code max_lr}; for a per-group list it takes its own
  * lr as its {@code max_lr}.
+ *
+ * <p><b>Several on the same groups.</b> PyTorch's constructor writes {@code initial_lr},
+ * {@code max_lr} and {@code min_lr} (and {@code max_momentum}, {@code base_momentum} when it cycles
+ * momentum) into the param groups, and {@code get_lr} reads them back from there. In a
+ * {@code SequentialLR} or {@code ChainedScheduler} holding two OneCycleLRs the last one built has
+ * written them, so an earlier one runs its own phases between the later one's bounds. The
+ * composites reproduce this ({@link #readBoundsFrom}); {@code torch} gives the same numbers.
  */
 public final class OneCycleLR extends AbstractLrScheduler {
   /** PyTorch's class name, as specs, descriptors and checkpoints name it. */
@@ -29,6 +36,10 @@ public final class OneCycleLR extends AbstractLrScheduler {
   private final double pctStart;
   private LrCurve curve;
   private int curveGroups;
+  /** Whose lr bounds the groups hold (PyTorch reads them from the groups): this, or a OneCycleLR built later. */
+  private OneCycleLR lrBounds = this;
+  /** Whose momentum bounds the groups hold: this, or a later OneCycleLR that cycles momentum too. */
+  private OneCycleLR momentumBounds = this;
 
   public OneCycleLR(GroupSource groups, PerGroup maxLr, int totalSteps, double pctStart, String annealStrategy,
       boolean cycleMomentum, PerGroup baseMomentum, PerGroup maxMomentum, double divFactor,
@@ -62,6 +73,24 @@ public final class OneCycleLR extends AbstractLrScheduler {
     momentum.prepare(g, group);
   }
 
+  /**
+   * Reads the groups' bounds as {@code later} wrote them, as PyTorch's {@code get_lr} does after a
+   * later OneCycleLR's constructor overwrote {@code initial_lr}, {@code max_lr}, {@code min_lr} and,
+   * when {@code later} cycles momentum, {@code max_momentum} and {@code base_momentum}.
+   */
+  void readBoundsFrom(OneCycleLR later) {
+    lrBounds = later;
+    if (later.momentum.enabled()) {
+      momentumBounds = later;
+    }
+    curve = null;
+  }
+
+  /** Whether every bound is this scheduler's own (no later OneCycleLR overwrote them). */
+  boolean ownsBounds() {
+    return lrBounds == this && momentumBounds == this;
+  }
+
   private double anneal(double start, double end, double pct) {
     if (cosine) {
       double cosOut = Math.cos(Math.PI * pct) + 1;
@@ -74,15 +103,15 @@ public final class OneCycleLR extends AbstractLrScheduler {
   private double lrAt(int phase, boolean end, int g) {
     if (threePhase) {
       return switch (phase * 2 + (end ? 1 : 0)) {
-        case 0, 3, 4 -> baseLrs[g];
-        case 1, 2 -> maxLrs[g];
-        default -> minLrs[g];
+        case 0, 3, 4 -> lrBounds.baseLrs[g];
+        case 1, 2 -> lrBounds.maxLrs[g];
+        default -> lrBounds.minLrs[g];
       };
     }
     return switch (phase * 2 + (end ? 1 : 0)) {
-      case 0 -> baseLrs[g];
-      case 1, 2 -> maxLrs[g];
-      default -> minLrs[g];
+      case 0 -> lrBounds.baseLrs[g];
+      case 1, 2 -> lrBounds.maxLrs[g];
+      default -> lrBounds.minLrs[g];
     };
   }
 
@@ -92,7 +121,8 @@ public final class OneCycleLR extends AbstractLrScheduler {
       case 1, 2 -> false;
       default -> true;
     };
-    return max ? momentum.max(g) : momentum.base(g);
+    MomentumCycle bounds = momentumBounds.momentum;
+    return max ? bounds.max(g) : bounds.base(g);
   }
 
   @Override
@@ -101,12 +131,22 @@ public final class OneCycleLR extends AbstractLrScheduler {
     if (stepNum > totalSteps) {
       throw new IllegalStateException("Tried to step " + (stepNum + 1) + " times. The specified number of total steps is " + totalSteps);
     }
+    return phaseLr(g, group, stepNum);
+  }
+
+  /** PyTorch's {@code get_lr} for one group at {@code stepNum}; writes the momentum when {@code group} is given. */
+  private double phaseLr(int g, ParamGroup group, int stepNum) {
     double startStep = 0;
     for (int i = 0; i < phaseEnds.length; i++) {
       double endStep = phaseEnds[i];
       if (stepNum <= endStep || i == phaseEnds.length - 1) {
+        if (endStep == startStep) {
+          throw new IllegalStateException("OneCycleLR phase " + (i + 1) + " of " + phaseEnds.length + " is zero steps long (pct_start "
+              + pctStart + " of total_steps " + totalSteps + "), reached at step " + stepNum
+              + "; PyTorch raises ZeroDivisionError here: change pct_start or total_steps");
+        }
         double pct = (stepNum - startStep) / (endStep - startStep);
-        if (momentum.enabled()) {
+        if (group != null && momentum.enabled()) {
           Momentum.write(group, anneal(momentumAt(i, false, g), momentumAt(i, true, g), pct));
         }
         return anneal(lrAt(i, false, g), lrAt(i, true, g), pct);
@@ -118,7 +158,9 @@ public final class OneCycleLR extends AbstractLrScheduler {
 
   @Override
   protected double closedFormLr(int g, double base) {
-    return curve().lr(g, base, Math.min(lastEpoch, totalSteps));
+    int at = Math.min(lastEpoch, totalSteps);
+    // the descriptor's closed form knows this scheduler's own max_lr only; with a later one's bounds, PyTorch's get_lr
+    return lrBounds == this ? curve().lr(g, base, at) : phaseLr(g, null, at);
   }
 
   /** {@return the descriptor's closed form for the groups' max_lr as they stand (rebuilt when a group joins or a state is loaded)} */

@@ -22,9 +22,25 @@ public final class SequentialLR extends CompositeScheduler {
    * @param milestones PyTorch's {@code milestones}
    */
   public SequentialLR(GroupSource groups, List<AbstractLrScheduler> children, int[] milestones) {
-    super(TYPE, groups, children);
+    this(groups, children, milestones, true);
+  }
+
+  private SequentialLR(GroupSource groups, List<AbstractLrScheduler> children, int[] milestones, boolean pytorchOneCycleBounds) {
+    super(TYPE, groups, children, pytorchOneCycleBounds);
     this.milestones = milestones.clone();
     start();
+  }
+
+  /**
+   * Not PyTorch's numbers, by name: a SequentialLR whose OneCycleLR phases each keep the
+   * {@code max_lr}, {@code div_factor}, {@code final_div_factor} and momentum bounds they were
+   * built with. PyTorch's constructor ({@link #SequentialLR(GroupSource, List, int[])}, and every
+   * spec) runs all of them between the bounds of the last one built, as each OneCycleLR writes its
+   * bounds into the param groups and reads them back; this is what a reader of
+   * {@code SequentialLR([OneCycleLR(max_lr=0.1), OneCycleLR(max_lr=0.02)])} usually means.
+   */
+  public static SequentialLR withPhaseOwnOneCycleBounds(GroupSource groups, List<AbstractLrScheduler> children, int[] milestones) {
+    return new SequentialLR(groups, children, milestones, false);
   }
 
   @Override

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
+import dev.anneal.plan.Accumulation;
 import dev.anneal.plan.StepReport;
 import dev.anneal.plan.TrainingClock;
 import dev.anneal.plan.TrainingPlan;
+import dev.anneal.schedule.Interval;
 import dev.anneal.spec.Spec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -104,6 +106,45 @@ class TrainingLoopTest {
         metrics.get(0).get("train_loss"), 1e-12);
     String out = console.toString(StandardCharsets.UTF_8);
     assertTrue(out.contains("epoch 3/3") && out.contains("val_loss"), out);
+  }
+
+  /**
+   * 30 micro-batches with accumulate(4) are 8 optimizer steps per epoch (7 windows and the partial
+   * one the epoch's end steps), ceil(30 / 4), not Java's 30 / 4 = 7: a cosine over 3 such epochs
+   * built with Accumulation's count ends exactly at eta_min on the run's last step.
+   */
+  @Test
+  void stepsPerEpochUnderAccumulationAreTheCeilingOfMicroBatchesOverK() {
+    assertEquals(8, Accumulation.optimizerSteps(30, 4));
+    assertEquals(7, Accumulation.optimizerSteps(28, 4));
+    assertEquals(1, Accumulation.optimizerSteps(3, 4));
+    assertEquals(30, Accumulation.stepsPerEpoch(30, 1));
+    assertThrows(IllegalArgumentException.class, () -> Accumulation.optimizerSteps(0, 4));
+    assertThrows(IllegalArgumentException.class, () -> Accumulation.optimizerSteps(30, 0));
+
+    Line line = new Line();
+    long perEpoch = Accumulation.optimizerSteps(30, 4);
+    TrainingPlan plan = TrainingPlan.builder().epochs(3).stepsPerEpoch(perEpoch).accumulate(4)
+        .optimizer(Spec.of("SGD").with("lr", 0.05))
+        .group("w", line.w)
+        .group("b", line.b)
+        .schedule(Spec.of("CosineAnnealingLR").with("T_max", (int) (3 * perEpoch)).with("eta_min", 0.001), Interval.STEP)
+        .build();
+    List<Double> lrs = new ArrayList<>();
+    TrainingResult result = TrainingLoop.of(plan).batchesPerEpoch(30).train(line::train).console(null)
+        .listener(new TrainingListener() {
+          @Override
+          public void onStep(StepReport report) {
+            lrs.add(report.lr("w"));
+          }
+        })
+        .run();
+    assertTrue(result.completed(), result.message());
+    assertEquals(24, result.steps(), "3 epochs of ceil(30 / 4) = 8 steps");
+    assertEquals(24, lrs.size());
+    // the last step runs at position 23 of T_max = 24, and the schedule then stands at its end
+    assertEquals(0.001 + (0.05 - 0.001) * (1 + Math.cos(Math.PI * 23 / 24)) / 2, lrs.get(23), 1e-15);
+    assertEquals(0.001, plan.groups().get(0).lr(), 1e-15);
   }
 
   @Test

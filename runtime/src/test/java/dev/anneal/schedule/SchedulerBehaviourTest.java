@@ -25,6 +25,48 @@ class SchedulerBehaviourTest {
     return o.paramGroups().get(g).lr();
   }
 
+  private static OneCycleLR oneCycle(GroupSource groups, double maxLr, int total, double pct, String anneal, double baseMomentum,
+      double maxMomentum, double div, double finalDiv) {
+    return new OneCycleLR(groups, new PerGroup("OneCycleLR", "max_lr", maxLr, null), total, pct, anneal, true,
+        new PerGroup("OneCycleLR", "base_momentum", baseMomentum, null), new PerGroup("OneCycleLR", "max_momentum", maxMomentum, null),
+        div, finalDiv, false);
+  }
+
+  /** The fixture sequential_one_cycle_twice's schedules: PyTorch's numbers by default, each phase's own bounds by name. */
+  @Test
+  void twoOneCyclesInSequenceUseTheLastBoundsUnlessAskedForTheirOwn() {
+    Optimizer torch = sgd(0.01);
+    GroupSource live = GroupSource.live(torch);
+    SequentialLR pytorch = new SequentialLR(live, List.of(oneCycle(live, 0.1, 8, 0.25, "cos", 0.85, 0.95, 25, 1e4),
+        oneCycle(live, 0.02, 12, 0.5, "linear", 0.8, 0.9, 10, 100)), new int[] {8});
+    assertEquals(0.002, lr(torch, 0), 1e-15, "the second's initial_lr, 0.02 / 10");
+    pytorch.step();
+    assertEquals(0.02, lr(torch, 0), 1e-15, "the first's peak at step 1 is the second's max_lr");
+    assertEquals(0.8, Momentum.read(torch.paramGroups().get(0)), 1e-15);
+
+    Optimizer own = sgd(0.01);
+    GroupSource groups = GroupSource.live(own);
+    SequentialLR phases = SequentialLR.withPhaseOwnOneCycleBounds(groups, List.of(oneCycle(groups, 0.1, 8, 0.25, "cos", 0.85, 0.95, 25, 1e4),
+        oneCycle(groups, 0.02, 12, 0.5, "linear", 0.8, 0.9, 10, 100)), new int[] {8});
+    assertEquals(0.004, lr(own, 0), 1e-15, "the first's own initial lr, 0.1 / 25");
+    phases.step();
+    assertEquals(0.1, lr(own, 0), 1e-15, "the first's own max_lr");
+    assertEquals(0.85, Momentum.read(own.paramGroups().get(0)), 1e-15);
+    for (int t = 2; t <= 8; t++) {
+      phases.step();
+    }
+    assertEquals(0.002, lr(own, 0), 1e-15, "at the milestone the second starts from its own initial lr");
+  }
+
+  @Test
+  void oneCyclePhaseOfZeroStepsIsRefusedWhereTorchDividesByZero() {
+    // torch 1.13 and 2.x: OneCycleLR(max_lr=1.0, total_steps=5, pct_start=0.2) raises ZeroDivisionError at construction
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Schedulers.create(
+        Spec.of("OneCycleLR").with("max_lr", 1.0).with("total_steps", 5).with("pct_start", 0.2), sgd(0.1)));
+    assertTrue(e.getMessage().contains("phase 1 of 2 is zero steps long"), e.getMessage());
+    assertTrue(e.getMessage().contains("ZeroDivisionError"), e.getMessage());
+  }
+
   @Test
   void linearWarmupIsTheGradualWarmupThenTheChildFromItsStepZero() {
     Optimizer o = sgd(0.1);

@@ -7,12 +7,13 @@ import java.util.Map;
  * PyTorch's {@code torch.nn.BCELoss(weight=None, reduction='mean')}:
  * {@code -w (t log x + (1 - t) log(1 - x))} on probabilities {@code x} in [0, 1], each log clamped
  * to at least -100 as PyTorch does, so that {@code x = 0} or {@code 1} gives 100, not inf. Target of
- * the input's shape; {@code weight} broadcasts against it. Prefer {@link BCEWithLogitsLoss} on logits.
+ * the input's shape; {@code weight} of any shape that broadcasts to it, as in PyTorch (per element,
+ * per sample {@code (N, 1)}, per class {@code (C,)}, per channel {@code (C, 1, 1)}). Prefer {@link BCEWithLogitsLoss} on logits.
  */
 public final class BCELoss extends PointwiseLoss {
   /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "BCELoss";
-  private final float[] weight;
+  private final TensorArgument weight;
 
   /** The loss with PyTorch's defaults. */
   public BCELoss() {
@@ -49,7 +50,7 @@ public final class BCELoss extends PointwiseLoss {
     NDArray logX = Ops.clampMin(input.log(), -100);
     NDArray logNotX = Ops.clampMin(input.neg().add(1f).log(), -100);
     NDArray loss = target.mul(logX).add(target.neg().add(1f).mul(logNotX)).neg();
-    NDArray w = Inputs.tensor(NAME, "weight", weight, input, "target", target);
+    NDArray w = Inputs.tensorBroadcastTo(NAME, "weight", weight, input, "input", input);
     return w == null ? loss : loss.mul(w);
   }
 
@@ -61,6 +62,11 @@ public final class BCELoss extends PointwiseLoss {
 
     /** PyTorch's {@code weight}, broadcast against the target (one per class for (N, C) inputs). */
     public Builder weight(float... value) {
+      return set("weight", value);
+    }
+
+    /** PyTorch's {@code weight} as a 2-D tensor, such as one per sample: {@code new float[][] {{1}, {2}}} for {@code (N, 1)}. */
+    public Builder weight(float[][] value) {
       return set("weight", value);
     }
   }

@@ -8,14 +8,15 @@ import java.util.Map;
  * PyTorch's {@code torch.nn.BCEWithLogitsLoss(weight=None, reduction='mean', pos_weight=None)}: a
  * sigmoid and the binary cross entropy in one, {@code (1 - t) x - lw log sigmoid(x)} with
  * {@code lw = 1 + (pos_weight - 1) t}, computed through {@code softplus} so logits of 1e4 or -1e4
- * give exact, finite losses and gradients. Target of the input's shape; {@code pos_weight}
- * broadcasts against the last (class) dimension, {@code weight} against the whole.
+ * give exact, finite losses and gradients. Target of the input's shape; {@code weight} and
+ * {@code pos_weight} of any shape that broadcasts to it, as in PyTorch ({@code pos_weight} usually
+ * one per class: {@code (C,)}, or {@code (C, 1, 1)} for images).
  */
 public final class BCEWithLogitsLoss extends PointwiseLoss {
   /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "BCEWithLogitsLoss";
-  private final float[] weight;
-  private final float[] posWeight;
+  private final TensorArgument weight;
+  private final TensorArgument posWeight;
 
   /** The loss with PyTorch's defaults. */
   public BCEWithLogitsLoss() {
@@ -48,12 +49,12 @@ public final class BCEWithLogitsLoss extends PointwiseLoss {
   @Override
   protected NDArray pointwise(NDArray input, NDArray target) {
     NDArray negLogSigmoid = Activation.softPlus(input.neg());
-    NDArray pw = Inputs.tensor(NAME, "pos_weight", posWeight, input, "target", target);
+    NDArray pw = Inputs.tensorBroadcastTo(NAME, "pos_weight", posWeight, input, "input", input);
     if (pw != null) {
       negLogSigmoid = negLogSigmoid.mul(pw.sub(1f).mul(target).add(1f));
     }
     NDArray loss = target.neg().add(1f).mul(input).add(negLogSigmoid);
-    NDArray w = Inputs.tensor(NAME, "weight", weight, input, "target", target);
+    NDArray w = Inputs.tensorBroadcastTo(NAME, "weight", weight, input, "input", input);
     return w == null ? loss : loss.mul(w);
   }
 
@@ -68,8 +69,18 @@ public final class BCEWithLogitsLoss extends PointwiseLoss {
       return set("weight", value);
     }
 
+    /** PyTorch's {@code weight} as a 2-D tensor, such as one per sample: {@code (N, 1)}. */
+    public Builder weight(float[][] value) {
+      return set("weight", value);
+    }
+
     /** PyTorch's {@code pos_weight}: the weight of positive examples, one per class. */
     public Builder posWeight(float... value) {
+      return set("pos_weight", value);
+    }
+
+    /** PyTorch's {@code pos_weight} as a 2-D tensor, such as one per element of {@code (N, C)}. */
+    public Builder posWeight(float[][] value) {
       return set("pos_weight", value);
     }
   }

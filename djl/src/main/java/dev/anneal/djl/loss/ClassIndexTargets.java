@@ -26,16 +26,9 @@ final class ClassIndexTargets {
     return input.getShape().dimension() == 1 ? 0 : 1;
   }
 
-  /** The weight as an array on the input's device, checked to hold one entry per class. */
-  static NDArray weight(String loss, float[] weight, NDArray input) {
-    if (weight == null) {
-      return null;
-    }
-    long classes = input.getShape().get(classDim(input));
-    if (weight.length != classes) {
-      throw new LossInputException(loss, "weight", "must hold one entry per class (" + classes + "), had " + weight.length);
-    }
-    return input.getManager().create(weight).toType(input.getDataType(), false);
+  /** The weight as an array on the input's device, checked to be 1-D with one entry per class (PyTorch refuses other shapes). */
+  static NDArray weight(String loss, TensorArgument weight, NDArray input) {
+    return weight == null ? null : Inputs.classWeight(loss, "weight", weight, input.getShape().get(classDim(input)), input);
   }
 
   static void checkShape(String loss, NDArray input, NDArray target) {

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class CrossEntropyLoss extends TorchLoss {
   /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "CrossEntropyLoss";
-  private final float[] weight;
+  private final TensorArgument weight;
   private final int ignoreIndex;
   private final double labelSmoothing;
 

@@ -84,14 +84,53 @@ final class Inputs {
 
   /**
    * A tensor argument ({@code weight}, {@code pos_weight}) as an array of {@code like}'s type,
-   * checked to broadcast with {@code other}; null for None.
+   * checked to broadcast with {@code other} (either may grow); null for None.
    */
-  static NDArray tensor(String loss, String name, float[] values, NDArray like, String otherName, NDArray other) {
-    if (values == null) {
+  static NDArray tensor(String loss, String name, TensorArgument value, NDArray like, String otherName, NDArray other) {
+    if (value == null) {
       return null;
     }
-    NDArray array = like.getManager().create(values).toType(like.getDataType(), false);
+    NDArray array = value.on(like);
     broadcastable(loss, name, array, otherName, other);
     return array;
+  }
+
+  /**
+   * A tensor argument that multiplies a loss of {@code other}'s shape in place, as PyTorch's
+   * {@code loss.mul_(weight)} does: any shape that broadcasts to {@code other}'s without growing it
+   * (per element, per sample {@code (N, 1)}, per class {@code (C,)}, per channel {@code (C, 1, 1)});
+   * null for None.
+   */
+  static NDArray tensorBroadcastTo(String loss, String name, TensorArgument value, NDArray like, String otherName, NDArray other) {
+    if (value == null) {
+      return null;
+    }
+    NDArray array = value.on(like);
+    broadcastable(loss, name, array, otherName, other);
+    Shape a = array.getShape();
+    Shape b = other.getShape();
+    boolean grows = a.dimension() > b.dimension();
+    for (int i = 1; !grows && i <= a.dimension(); i++) {
+      grows = a.get(a.dimension() - i) != b.get(b.dimension() - i) && a.get(a.dimension() - i) != 1;
+    }
+    if (grows) {
+      throw new LossInputException(loss, name, "shape " + show(a) + " must broadcast to " + otherName + " " + show(b)
+          + " without growing it (PyTorch multiplies the loss in place)");
+    }
+    return array;
+  }
+
+  /** A per-class tensor argument: 1-D with one entry per class, as PyTorch requires of class weights. */
+  static NDArray classWeight(String loss, String name, TensorArgument value, long classes, NDArray like) {
+    if (value == null) {
+      return null;
+    }
+    if (value.dimension() != 1) {
+      throw new LossInputException(loss, name, "must be 1-D with one entry per class (" + classes + "), was shape " + value.showShape());
+    }
+    if (value.size() != classes) {
+      throw new LossInputException(loss, name, "must hold one entry per class (" + classes + "), had " + value.size());
+    }
+    return value.on(like);
   }
 }

@@ -7,7 +7,6 @@ import dev.anneal.vocabulary.DescriptorException;
 import dev.anneal.vocabulary.Problem;
 import dev.anneal.vocabulary.Values;
 import dev.anneal.vocabulary.Vocabulary;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,8 +39,8 @@ public final class LossKwargs {
       LossKwargs kwargs = new LossKwargs(loss, descriptor(loss).resolve(given));
       for (var a : kwargs.values.descriptor().arguments()) {
         if (a.kind() == dev.anneal.vocabulary.Kind.TENSOR && kwargs.values.get(a.name()) != null && kwargs.tensor(a.name()) == null) {
-          throw new LossInputException(loss, a.name(), "must be a 1-D array of numbers (float[], double[] or a list), was "
-              + kwargs.values.get(a.name()));
+          throw new LossInputException(loss, a.name(), "must be a rectangular array of numbers (float[], double[], int[], "
+              + "float[][], double[][] or nested lists), was " + kwargs.values.get(a.name()));
         }
       }
       return kwargs;
@@ -86,37 +85,8 @@ public final class LossKwargs {
     return Reduction.of(loss, string("reduction"));
   }
 
-  /** A tensor argument ({@code weight}, {@code pos_weight}) as floats, or null for None. */
-  public float[] tensor(String name) {
-    return floats(values.get(name));
-  }
-
-  /** A tensor argument as floats: from float[], double[], int[] or a List of numbers; null for anything else. */
-  static float[] floats(Object value) {
-    if (value instanceof float[] f) {
-      return f.clone();
-    }
-    if (value instanceof double[] d) {
-      float[] out = new float[d.length];
-      for (int i = 0; i < d.length; i++) {
-        out[i] = (float) d[i];
-      }
-      return out;
-    }
-    if (value instanceof int[] n) {
-      float[] out = new float[n.length];
-      for (int i = 0; i < n.length; i++) {
-        out[i] = n[i];
-      }
-      return out;
-    }
-    if (value instanceof List<?> list && list.stream().allMatch(Number.class::isInstance)) {
-      float[] out = new float[list.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = ((Number) list.get(i)).floatValue();
-      }
-      return out;
-    }
-    return null;
+  /** A tensor argument ({@code weight}, {@code pos_weight}) with its shape, or null for None. */
+  public TensorArgument tensor(String name) {
+    return TensorArgument.of(values.get(name));
   }
 }

@@ -6,12 +6,16 @@ import java.util.Map;
 /**
  * PyTorch's {@code torch.nn.MultiLabelSoftMarginLoss(weight=None, reduction='mean')}: per sample,
  * the mean over the {@code C} classes of {@code -(t log sigmoid(x) + (1 - t) log sigmoid(-x))},
- * each class scaled by {@code weight}; input and target {@code (N, C)} (or {@code (C)}).
+ * each class scaled by {@code weight}; input and target {@code (N, C)} (or {@code (C)}). As in
+ * PyTorch, {@code weight} is any shape that broadcasts with the input (per class {@code (C,)}, per
+ * sample {@code (N, 1)}, per element); PyTorch multiplies out of place, so a weight with more
+ * dimensions widens the loss, and the class sum then runs over dimension {@code input.dim() - 1}
+ * of the widened loss, as {@code F.multilabel_soft_margin_loss} does.
  */
 public final class MultiLabelSoftMarginLoss extends TorchLoss {
   /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "MultiLabelSoftMarginLoss";
-  private final float[] weight;
+  private final TensorArgument weight;
 
   /** The loss with PyTorch's defaults. */
   public MultiLabelSoftMarginLoss() {
@@ -61,6 +65,11 @@ public final class MultiLabelSoftMarginLoss extends TorchLoss {
 
     /** PyTorch's {@code weight}: one per class. */
     public Builder weight(float... value) {
+      return set("weight", value);
+    }
+
+    /** PyTorch's {@code weight} as a 2-D tensor, such as one per sample: {@code (N, 1)}. */
+    public Builder weight(float[][] value) {
       return set("weight", value);
     }
   }

@@ -14,7 +14,7 @@ public final class MultiMarginLoss extends TorchLoss {
   public static final String NAME = "MultiMarginLoss";
   private final int p;
   private final double margin;
-  private final float[] weight;
+  private final TensorArgument weight;
 
   /** The loss with PyTorch's defaults. */
   public MultiMarginLoss() {
@@ -65,10 +65,8 @@ public final class MultiMarginLoss extends TorchLoss {
       hinge = hinge.square();
     }
     if (weight != null) {
-      if (weight.length != classes) {
-        throw new LossInputException(NAME, "weight", "must hold one entry per class (" + classes + "), had " + weight.length);
-      }
-      NDArray w = x.getManager().create(weight).toType(x.getDataType(), false);
+      // PyTorch 2.x: "weight must be one-dimensional", "inconsistent weight size" (1.13 read past a short weight)
+      NDArray w = Inputs.classWeight(NAME, "weight", weight, classes, x);
       hinge = hinge.mul(Ops.lookup(w, y).expandDims(1));
     }
     NDArray others = y.oneHot(classes, x.getDataType()).neg().add(1f);

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class NLLLoss extends TorchLoss {
   /** PyTorch's class name, as the loss's descriptor and specs know it. */
   public static final String NAME = "NLLLoss";
-  private final float[] weight;
+  private final TensorArgument weight;
   private final int ignoreIndex;
 
   /** The loss with PyTorch's defaults. */

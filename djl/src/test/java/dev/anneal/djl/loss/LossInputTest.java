@@ -103,6 +103,33 @@ class LossInputTest extends EngineTest {
     refused("input", "must hold probabilities", () -> new BCELoss().forward(manager.create(new float[] {0.5f, 1.5f}), manager.zeros(new Shape(2))));
   }
 
+  /** The weights' shapes as PyTorch checks them (torch 1.13 and 2.x; MultiMarginLoss as 2.x, which refuses a short weight). */
+  @Test
+  void weightShapes() {
+    // broadcast to the input, not beyond: BCELoss, BCEWithLogitsLoss multiply the loss in place
+    float[][] perSample = {{1f}, {2f}, {0.5f}, {1f}};
+    assertEquals(new Shape(4, 3), BCELoss.builder().weight(perSample).reduction(Reduction.NONE).build()
+        .forward(manager.full(new Shape(4, 3), 0.5f), manager.ones(new Shape(4, 3))).getShape());
+    assertEquals(new Shape(4, 3), BCEWithLogitsLoss.builder().posWeight(new float[][] {{1f, 2f, 3f}}).reduction(Reduction.NONE).build()
+        .forward(floats(4, 3), manager.ones(new Shape(4, 3))).getShape());
+    refused("weight", "shape (2, 4, 3) must broadcast to input (4, 3) without growing it",
+        () -> new BCELoss(Map.of("weight", java.util.Collections.nCopies(2, java.util.Collections.nCopies(4, java.util.List.of(1, 1, 1)))))
+            .forward(manager.full(new Shape(4, 3), 0.5f), manager.ones(new Shape(4, 3))));
+    refused("pos_weight", "shape (4,) does not broadcast with input (4, 3)",
+        () -> BCEWithLogitsLoss.builder().posWeight(1, 2, 3, 4).build().forward(floats(4, 3), manager.ones(new Shape(4, 3))));
+    refused("weight", "shape (3, 1) does not broadcast with input (4, 3)",
+        () -> MultiLabelSoftMarginLoss.builder().weight(new float[][] {{1f}, {2f}, {3f}}).build().forward(floats(4, 3), manager.ones(new Shape(4, 3))));
+    // class weights: 1-D, one per class
+    refused("weight", "must be 1-D with one entry per class (3), was shape (1, 3)",
+        () -> new CrossEntropyLoss(Map.of("weight", java.util.List.of(java.util.List.of(1, 2, 3)))).forward(floats(2, 3), longs(new long[] {0, 1}, 2)));
+    refused("weight", "must be 1-D with one entry per class (3), was shape (1, 3)",
+        () -> new NLLLoss(Map.of("weight", new float[][] {{1, 2, 3}})).forward(floats(2, 3), longs(new long[] {0, 1}, 2)));
+    refused("weight", "must hold one entry per class (3), had 4",
+        () -> MultiMarginLoss.builder().weight(1, 2, 3, 4).build().forward(floats(2, 3), longs(new long[] {0, 1}, 2)));
+    refused("weight", "must be a rectangular array of numbers",
+        () -> new BCELoss(Map.of("weight", java.util.List.of(java.util.List.of(1, 2), java.util.List.of(3)))));
+  }
+
   @Test
   void invalidKeywordArguments() {
     refused("label_smoothing", "must be in [0, 1], was 1.5", () -> new CrossEntropyLoss(Map.of("label_smoothing", 1.5)));

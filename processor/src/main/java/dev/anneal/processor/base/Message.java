@@ -81,6 +81,7 @@ public enum Message {
   LOSS_NEEDS_DJL(ERROR, "loss-needs-djl",
       "@Loss needs the losses of dev.anneal:anneal-djl (package %s) on the classpath; add the dependency"),
   LOSS_WEIGHT_LENGTH(ERROR, "loss-weight-length", "@Loss %s must hold one entry per class (classes = %d), had %d"),
+  LOSS_WEIGHT_SHAPE(ERROR, "loss-weight-shape", "@Loss %s %s, was %s"),
 
   // Lengths and composition
   PAST_END(ERROR, "past-end", "%s must be at most the training's length (%s), was %s"),
@@ -100,7 +101,8 @@ public enum Message {
       "interval %s differs from interval %s of the first schedule; composed schedules step together: give them one interval"),
   MILESTONE_COUNT(ERROR, "milestone-count",
       "@SequentialSchedule needs one milestone fewer than schedules (%d schedules), had %d milestones"),
-  ONE_CYCLE_FIT(ERROR, "one-cycle-fit", "OneCycleLR phases do not fit: %s"),
+  ONE_CYCLE_EMPTY_PHASE(ERROR, "one-cycle-empty-phase",
+      "OneCycleLR phases do not fit: %s makes phase %d zero steps long, and PyTorch divides by its length at step %d (ZeroDivisionError); change pct_start or the length"),
   SCHEDULE_TOO_SHORT(ERROR, "schedule-too-short",
       "%s is %s long but the training lasts %s; the schedule would be stepped past its end"),
   CYCLE_MOMENTUM(ERROR, "cycle-momentum",
@@ -116,6 +118,9 @@ public enum Message {
   MILESTONE_AFTER_END(WARNING, "milestone-after-end",
       "%s %s is at or after the end of the training (%s); it never takes effect"),
   FROZEN_WHOLE_RUN(WARNING, "frozen-whole-run", "group %s stays frozen for the whole run (%s); it never trains"),
+  ONE_CYCLE_FIT(WARNING, "one-cycle-fit", "OneCycleLR phases barely fit: %s"),
+  ONE_CYCLE_SHARED_BOUNDS(WARNING, "one-cycle-shared-bounds",
+      "OneCycleLR %d of %d in %s runs between the last one's bounds (max_lr %s), not its own: each OneCycleLR writes initial_lr, max_lr and min_lr into the param groups and PyTorch reads them back there; Anneal gives PyTorch's numbers"),
   ETA_MIN_ABOVE_LR(WARNING, "eta-min-above-lr",
       "%s %s is at or above the lr of group %s (%s); the schedule raises the lr or keeps it flat"),
 

@@ -9,7 +9,7 @@ import java.util.List;
  * or a user's function class ({@link FunctionRef}).
  */
 public sealed interface Value permits Value.Real, Value.Whole, Value.Flag, Value.Word, Value.Reals, Value.Wholes,
-    Value.None, Count, FunctionRef {
+    Value.Tensor, Value.None, Count, FunctionRef {
 
   /** A floating-point number, such as {@code lr}. */
   record Real(double value) implements Value {}
@@ -56,6 +56,71 @@ public sealed interface Value permits Value.Real, Value.Whole, Value.Flag, Value
     }
   }
 
+  /**
+   * A tensor of two or more dimensions given as nested lists, such as a loss's per-sample
+   * {@code weight=[[1.0], [2.0]]}: the rows, each a {@code Double} or a nested row, rectangular.
+   */
+  record Tensor(List<Object> rows) implements Value {
+    public Tensor {
+      rows = List.copyOf(rows);
+    }
+
+    /** The shape, read along the first elements (the rows were checked to be rectangular). */
+    public List<Integer> shape() {
+      List<Integer> shape = new java.util.ArrayList<>();
+      Object level = rows;
+      while (level instanceof List<?> list) {
+        shape.add(list.size());
+        level = list.isEmpty() ? null : list.get(0);
+      }
+      return shape;
+    }
+
+    /** The shape as PyTorch prints it: {@code (2, 1)}. */
+    public String showShape() {
+      List<Integer> shape = shape();
+      return "(" + String.join(", ", shape.stream().map(String::valueOf).toList()) + (shape.size() == 1 ? ",)" : ")");
+    }
+
+    /** Nested lists of Doubles from nested lists of numbers; null when ragged or not all numbers. */
+    static Tensor of(List<?> nested) {
+      Object rows = doubles(nested);
+      if (!(rows instanceof List<?> list)) {
+        return null;
+      }
+      Tensor tensor = new Tensor(new java.util.ArrayList<>(list));
+      return rectangular(tensor.rows, tensor.shape(), 0) ? tensor : null;
+    }
+
+    private static Object doubles(Object item) {
+      if (item instanceof Number n) {
+        return n.doubleValue();
+      }
+      if (item instanceof List<?> list) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (Object inner : list) {
+          Object converted = doubles(inner);
+          if (converted == null) {
+            return null;
+          }
+          out.add(converted);
+        }
+        return List.copyOf(out);
+      }
+      return null;
+    }
+
+    private static boolean rectangular(Object level, List<Integer> shape, int depth) {
+      if (depth == shape.size()) {
+        return level instanceof Double;
+      }
+      if (!(level instanceof List<?> list) || list.size() != shape.get(depth)) {
+        return false;
+      }
+      return list.stream().allMatch(item -> rectangular(item, shape, depth + 1));
+    }
+  }
+
   /** Python's {@code None}: the argument's "not set" (PyTorch's default for {@code foreach}, {@code fused}, ...). */
   enum None implements Value {
     NONE
@@ -99,6 +164,12 @@ public sealed interface Value permits Value.Real, Value.Whole, Value.Flag, Value
     if (java instanceof List<?> list && list.stream().allMatch(item -> item instanceof Number)) {
       return new Reals(list.stream().map(item -> ((Number) item).doubleValue()).toList());
     }
+    if (java instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(List.class::isInstance)) {
+      Tensor tensor = Tensor.of(list);
+      if (tensor != null) {
+        return tensor;
+      }
+    }
     throw new IllegalArgumentException("no model value for " + java);
   }
 
@@ -124,6 +195,9 @@ public sealed interface Value permits Value.Real, Value.Whole, Value.Flag, Value
     }
     if (this instanceof Wholes wholes) {
       return wholes.values().stream().map(Long::intValue).toList();
+    }
+    if (this instanceof Tensor tensor) {
+      return tensor.rows();
     }
     return this instanceof None ? null : this;
   }
@@ -167,6 +241,9 @@ public sealed interface Value permits Value.Real, Value.Whole, Value.Flag, Value
     if (this instanceof Wholes wholes) {
       return "{" + String.join(", ", wholes.values().stream().map(String::valueOf).toList()) + "}";
     }
+    if (this instanceof Tensor tensor) {
+      return showRows(tensor.rows());
+    }
     if (this instanceof Count count) {
       return count.describe("steps");
     }
@@ -174,6 +251,14 @@ public sealed interface Value permits Value.Real, Value.Whole, Value.Flag, Value
       return ref.type().getQualifiedName().toString();
     }
     return "None";
+  }
+
+  /** Nested rows as a user writes them in a {@code @Kwarg}: {@code [[1, 2], [3, 4]]}. */
+  private static String showRows(Object level) {
+    if (level instanceof List<?> list) {
+      return "[" + String.join(", ", list.stream().map(Value::showRows).toList()) + "]";
+    }
+    return showNumber(((Number) level).doubleValue());
   }
 
   /** A double as a user writes it: 3 rather than 3.0. */

@@ -109,7 +109,16 @@ final class ArgReader {
       }
       return;
     }
-    Arg arg = new Arg(Value.ofJava(argument.normalize(value)), where);
+    Value model;
+    try {
+      model = Value.ofJava(argument.normalize(value));
+    } catch (IllegalArgumentException e) {
+      // a value the vocabulary passes through (a tensor) but the model cannot hold: ragged, or not numbers
+      report.add(Message.BAD_KWARG_VALUE, where, argument.name(), descriptor.name(),
+          "must be " + argument.kind().description() + ": numbers, or rectangular nested lists of numbers", Mirrors.source(where.value()));
+      return;
+    }
+    Arg arg = new Arg(model, where);
     Arg before = into.get(argument.name());
     if (before != null) {
       report.add(Message.CONFIGURED_TWICE, where, argument.name(), describe(where), before.value().show());

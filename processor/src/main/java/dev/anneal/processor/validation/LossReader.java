@@ -7,8 +7,11 @@ import dev.anneal.processor.base.Report;
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.LossModel;
 import dev.anneal.processor.model.Value;
+import dev.anneal.vocabulary.Category;
 import dev.anneal.vocabulary.Descriptor;
+import dev.anneal.vocabulary.Vocabulary;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -22,6 +25,10 @@ import javax.lang.model.util.Elements;
  * from the descriptor; then the tensors against {@code classes} when it is given.
  */
 final class LossReader {
+  /** Losses whose weight is one per class, 1-D (PyTorch refuses any other shape). */
+  private static final Set<String> CLASS_WEIGHTS = Set.of("CrossEntropyLoss", "NLLLoss", "MultiMarginLoss");
+  /** Losses whose weight and pos_weight broadcast against the input (..., C), as PyTorch's do. */
+  private static final Set<String> BROADCAST_WEIGHTS = Set.of("BCELoss", "BCEWithLogitsLoss", "MultiLabelSoftMarginLoss");
   private final Elements elements;
   private final TypeResolver resolver;
   private final ArgReader args;
@@ -54,6 +61,17 @@ final class LossReader {
     if (report.errorCount() == errors) {
       args.checkWhole(descriptor, kwargs, Location.of(type, mirror), mirror);
     }
+    boolean builtIn = Vocabulary.builtIns().find(Category.LOSS, descriptor.name()).orElse(null) == descriptor;
+    boolean classWeights = builtIn && CLASS_WEIGHTS.contains(descriptor.name());
+    boolean broadcastWeights = builtIn && BROADCAST_WEIGHTS.contains(descriptor.name());
+    for (String tensor : new String[] {"weight", "pos_weight"}) {
+      Arg arg = kwargs.get(tensor);
+      if (arg != null && arg.value() instanceof Value.Tensor t && classWeights) {
+        // PyTorch: "weight tensor should be defined either for all C classes or no classes" (2.x MultiMarginLoss: one-dimensional)
+        report.add(Message.LOSS_WEIGHT_SHAPE, arg.where(), tensor, "of " + descriptor.name()
+            + " must be 1-D with one entry per class, as PyTorch requires", t.showShape());
+      }
+    }
     AnnotationValue classesValue = Mirrors.explicit(mirror).get("classes");
     if (classesValue != null) {
       int classes = Mirrors.intValue(classesValue);
@@ -64,7 +82,15 @@ final class LossReader {
           Arg arg = kwargs.get(tensor);
           int entries = arg == null ? -1 : arg.value() instanceof Value.Reals reals ? reals.values().size()
               : arg.value() instanceof Value.Wholes wholes ? wholes.values().size() : -1;
-          if (entries >= 0 && entries != classes) {
+          if (broadcastWeights && arg != null) {
+            // broadcast against (..., C): the last dimension is one per class or a single one
+            List<Integer> shape = arg.value() instanceof Value.Tensor t ? t.shape() : entries >= 0 ? List.of(entries) : List.of();
+            int last = shape.isEmpty() ? classes : shape.get(shape.size() - 1);
+            if (last != classes && last != 1) {
+              report.add(Message.LOSS_WEIGHT_SHAPE, arg.where(), tensor, "must broadcast against the classes (classes = "
+                  + classes + "): its last dimension 1 or " + classes, shape.size() == 1 ? last + " entries" : ((Value.Tensor) arg.value()).showShape());
+            }
+          } else if (entries >= 0 && entries != classes) {
             report.add(Message.LOSS_WEIGHT_LENGTH, arg.where(), tensor, classes, entries);
           }
         }

@@ -2,6 +2,7 @@ package dev.anneal.processor.validation;
 
 import dev.anneal.annotations.Interval;
 import dev.anneal.annotations.ScheduleType;
+import dev.anneal.processor.base.Location;
 import dev.anneal.processor.base.Message;
 import dev.anneal.processor.base.Report;
 import dev.anneal.processor.model.Arg;
@@ -22,6 +23,7 @@ final class ScheduleChecks {
   private final Lengths lengths;
   private final Descriptor optimizer;
   private final Report report;
+  private final java.util.Set<ScheduleNode> sharedBoundsWarned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   ScheduleChecks(Lengths lengths, Descriptor optimizer, Report report) {
     this.lengths = lengths;
@@ -49,6 +51,7 @@ final class ScheduleChecks {
       }
       check(warmup.after(), Lengths.afterWarmup(warmup, available), inherited);
     } else if (node instanceof ScheduleNode.Sequential sequence) {
+      checkSharedOneCycleBounds(sequence, sequence.phases());
       List<Count> times = Lengths.phases(sequence, available);
       for (int i = 0; i < times.size(); i++) {
         check(sequence.phases().get(i), times.get(i), inherited);
@@ -60,7 +63,38 @@ final class ScheduleChecks {
             end.getAsLong() + unit(sequence.interval()));
       }
     } else if (node instanceof ScheduleNode.Chained chain) {
+      checkSharedOneCycleBounds(chain, chain.members());
       chain.members().forEach(member -> check(member, available, inherited));
+    }
+  }
+
+  /**
+   * Several OneCycleLRs composed: PyTorch runs each between the bounds the last one wrote into the
+   * groups (its initial_lr, max_lr, min_lr), so the earlier ones do not reach their own max_lr.
+   * Legal and reproduced, but rarely meant: a warning on each earlier one.
+   */
+  private void checkSharedOneCycleBounds(ScheduleNode composite, List<ScheduleNode> children) {
+    List<ScheduleNode.Single> cycles = new java.util.ArrayList<>();
+    collectOneCycles(children, cycles);
+    for (int i = 0; i < cycles.size() - 1; i++) {
+      if (!sharedBoundsWarned.add(cycles.get(i))) {
+        continue;   // a nested composite warned already
+      }
+      ScheduleNode.Single last = cycles.get(cycles.size() - 1);
+      Arg maxLr = last.kwargs().get("max_lr");
+      report.add(Message.ONE_CYCLE_SHARED_BOUNDS, cycles.get(i).where(), i + 1, cycles.size(),
+          composite instanceof ScheduleNode.Sequential ? "@SequentialSchedule" : "@ChainedSchedule",
+          maxLr == null ? "?" : maxLr.value().show());
+    }
+  }
+
+  private static void collectOneCycles(List<ScheduleNode> nodes, List<ScheduleNode.Single> out) {
+    for (ScheduleNode node : nodes) {
+      if (node instanceof ScheduleNode.Single single && single.type() == ScheduleType.ONE_CYCLE) {
+        out.add(single);
+      } else if (node != null) {
+        collectOneCycles(node.children(), out);
+      }
     }
   }
 
@@ -112,10 +146,32 @@ final class ScheduleChecks {
     }
     Arg pct = single.kwargs().get("pct_start");
     double pctStart = pct == null ? 0.3 : pct.asDouble();
+    Arg three = single.kwargs().get("three_phase");
+    boolean threePhase = three != null && three.value() instanceof Value.Flag flag && flag.value();
+    Location where = pct == null ? (total == null ? single.where() : total.where()) : pct.where();
+    // PyTorch's phases: each ends at end_step, the first starts at 0, the next where the last ended
+    double[] ends = threePhase
+        ? new double[] {pctStart * steps - 1, 2 * pctStart * steps - 2, steps - 1}
+        : new double[] {pctStart * steps - 1, steps - 1};
+    for (long t = 0; t <= length; t++) {
+      double start = 0;
+      for (int i = 0; i < ends.length; i++) {
+        if (t <= ends[i] || i == ends.length - 1) {
+          if (ends[i] == start) {
+            // get_lr's (step - start) / (end - start) raises ZeroDivisionError: torch cannot run it
+            report.add(Message.ONE_CYCLE_EMPTY_PHASE, where, "pct_start " + Value.showNumber(pctStart) + " of " + steps + unit,
+                i + 1, t);
+            return;
+          }
+          break;
+        }
+        start = ends[i];
+      }
+    }
     if (pctStart > 0 && pctStart < 1 && (pctStart * steps <= 1 || (1 - pctStart) * steps <= 1)) {
-      report.add(Message.ONE_CYCLE_FIT, pct == null ? (total == null ? single.where() : total.where()) : pct.where(),
+      report.add(Message.ONE_CYCLE_FIT, where,
           "pct_start " + Value.showNumber(pctStart) + " of " + steps + unit
-              + " leaves a phase without a step; use a step interval, train longer or move pct_start toward 0.5");
+              + " leaves a phase at most one step long; PyTorch runs it, but use a step interval, train longer or move pct_start toward 0.5 unless that is meant");
     }
   }
 

@@ -34,6 +34,9 @@ final class Literals {
     if (value instanceof Value.Wholes wholes) {
       return list(wholes.values().stream().map(n -> CodeBlock.of("$L", whole(n))).toList());
     }
+    if (value instanceof Value.Tensor tensor) {
+      return rows(tensor.rows());
+    }
     if (value instanceof Count count) {
       return count(count, stepsPerEpoch);
     }
@@ -41,6 +44,14 @@ final class Literals {
       return CodeBlock.of("new $T()", com.palantir.javapoet.ClassName.get(ref.type()));
     }
     return CodeBlock.of("null");
+  }
+
+  /** Nested rows as nested {@code List.of(...)} of double literals. */
+  private static CodeBlock rows(Object level) {
+    if (level instanceof List<?> list) {
+      return list(list.stream().map(Literals::rows).toList());
+    }
+    return CodeBlock.of("$L", number(((Number) level).doubleValue()));
   }
 
   /**

@@ -43,6 +43,10 @@ final class LossWriter {
     if (loss.kwargs().isEmpty()) {
       return method.addStatement("return new $T()", type).build();
     }
+    if (loss.kwargs().values().stream().anyMatch(arg -> arg.value() instanceof Value.Tensor t && t.shape().size() > 2)) {
+      // a tensor of three or more dimensions (a per-channel weight (C, 1, 1)): the builders take up to float[][]
+      return method.addStatement("return ($T) $T.create($L)", type, LOSSES, TypedCalls.of(loss.descriptor(), loss.kwargs(), 0)).build();
+    }
     CodeBlock.Builder code = CodeBlock.builder().add("return $T.builder()\n$>$>", type);
     for (Map.Entry<String, Arg> kwarg : loss.kwargs().entrySet()) {
       Argument argument = loss.descriptor().argument(kwarg.getKey()).orElseThrow();
@@ -54,6 +58,14 @@ final class LossWriter {
   private static CodeBlock literal(Argument argument, Value value) {
     if (argument.name().equals("reduction") && value instanceof Value.Word word) {
       return CodeBlock.of("$T.$L", REDUCTION, word.value().toUpperCase(Locale.ROOT));
+    }
+    if (value instanceof Value.Tensor tensor) {
+      // a 2-D weight or pos_weight: the builders take float[][]
+      List<String> rows = new ArrayList<>();
+      for (Object row : tensor.rows()) {
+        rows.add("{" + String.join(", ", ((List<?>) row).stream().map(n -> ((Number) n).floatValue() + "f").toList()) + "}");
+      }
+      return CodeBlock.of("new float[][] {$L}", String.join(", ", rows));
     }
     List<Double> numbers = numbers(value);
     if (numbers != null) {

@@ -6,6 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.anneal.annotations.Training;
 import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
@@ -42,6 +43,7 @@ public final class PlanWriter {
   static final ClassName MARKER = ClassName.get("dev.anneal.annotations", "AnnealGenerated");
   static final ClassName GROUP_CONFIG = ClassName.get("dev.anneal.plan", "GroupConfig");
   static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
+  static final ClassName ACCUMULATION = ClassName.get("dev.anneal.plan", "Accumulation");
 
   private PlanWriter() {}
 
@@ -56,6 +58,11 @@ public final class PlanWriter {
         .addParameter(int.class, Literals.STEPS_PER_EPOCH)
         .addJavadoc("Builds the training plan of {@code model}: $L epochs of {@code stepsPerEpoch} optimizer steps.\n",
             model.epochs())
+        .addJavadoc(model.accumulate() > 1 ? CodeBlock.of("\n<p>{@code stepsPerEpoch} counts optimizer steps: with {@code @Accumulate($L)},\n"
+            + "{@code stepsPerEpoch(microBatches)} = {@code ceil(microBatches / $L)}.\n", model.accumulate(), model.accumulate())
+            : CodeBlock.of(""))
+        .addJavadoc(spe > 0 ? CodeBlock.of("\n<p>Every length counted in steps is derived from {@code stepsPerEpoch}, not from the\n"
+            + "declared $L; the compile-time checks and the preview are for $L.\n", spe, spe) : CodeBlock.of(""))
         .addJavadoc(groupsDoc(model))
         .addCode(body(model));
     TypeSpec.Builder type = TypeSpec.classBuilder(model.generatedName())
@@ -75,6 +82,17 @@ public final class PlanWriter {
           .addParameter(modelType, "model")
           .addJavadoc("Builds the training plan of {@code model} with the declared $L optimizer steps per epoch.\n", spe)
           .addStatement("return plan(model, $L)", spe)
+          .build());
+    }
+    if (model.accumulate() > 1) {
+      type.addMethod(MethodSpec.methodBuilder("stepsPerEpoch")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(int.class)
+          .addParameter(long.class, "microBatchesPerEpoch")
+          .addJavadoc("The optimizer steps of an epoch of {@code microBatchesPerEpoch} micro-batches with the declared\n"
+              + "{@code @Accumulate($L)}: {@code ceil(microBatchesPerEpoch / $L)}, the last over a partial window (Java's\n"
+              + "{@code /} rounds down); what {@code plan(model, stepsPerEpoch)} takes.\n", model.accumulate(), model.accumulate())
+          .addStatement("return $T.stepsPerEpoch(microBatchesPerEpoch, $L)", ACCUMULATION, model.accumulate())
           .build());
     }
     if (model.loss() != null) {
@@ -104,7 +122,10 @@ public final class PlanWriter {
   }
 
   private static CodeBlock body(TrainingModel model) {
-    int spe = model.stepsPerEpoch();
+    // Every length is an expression of the method's stepsPerEpoch, also when @Training declares it:
+    // plan(model, n) derives num_training_steps, T_max, total_steps, ... from n, and plan(model) passes
+    // the declared value (folding the declared value in here would give plan(model, n) the declared lengths).
+    int spe = Training.AT_RUN_TIME;
     // Groups configured alike share one lambda, named once, as a user with many such fields would write it:
     // javac then compiles (and the JVM links) one lambda per configuration, not one per field.
     // each group's config text, by position in model.groups() (a CodeBlock's text is emitted anew at

@@ -69,7 +69,11 @@ public final class ClassifierTraining implements BatchFunction {
     return epochs.batches();
   }
 
-  /** Mini-batches per epoch for a training set of {@code examples}, as the plan's stepsPerEpoch. */
+  /**
+   * Mini-batches per epoch for a training set of {@code examples}, as the plan's stepsPerEpoch
+   * without accumulation; with {@code accumulate(k)} the plan's is
+   * {@code Accumulation.stepsPerEpoch(stepsPerEpoch(examples, batchSize), k)}, rounded up.
+   */
   public static int stepsPerEpoch(int examples, int batchSize) {
     return (examples + batchSize - 1) / batchSize;
   }

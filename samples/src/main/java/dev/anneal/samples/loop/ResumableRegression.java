@@ -6,6 +6,7 @@ import dev.anneal.loop.TrainingResult;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Layer;
 import dev.anneal.param.Parameter;
+import dev.anneal.plan.Accumulation;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.reporting.ConsoleProgress;
 import dev.anneal.samples.cli.Cli;
@@ -54,10 +55,11 @@ public final class ResumableRegression {
   }
 
   TrainingPlan plan(int epochs) {
-    int steps = TOTAL_EPOCHS * BATCHES_PER_EPOCH / ACCUMULATE;
+    int perEpoch = Accumulation.stepsPerEpoch(BATCHES_PER_EPOCH, ACCUMULATE);   // ceil(micro-batches / k)
+    int steps = TOTAL_EPOCHS * perEpoch;
     return TrainingPlan.builder()
         .epochs(epochs)
-        .stepsPerEpoch(BATCHES_PER_EPOCH / ACCUMULATE)
+        .stepsPerEpoch(perEpoch)
         .optimizer(AdamW.spec().lr(0.2).weightDecay(0.001))
         .group("weight", linear)
         .group("bias", bias, g -> g.lr(0.3).weightDecay(0.0).freezeUntilEpoch(1).rewarmup(5))

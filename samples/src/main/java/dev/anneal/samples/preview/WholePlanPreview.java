@@ -1,6 +1,7 @@
 package dev.anneal.samples.preview;
 
 import dev.anneal.param.Parameter;
+import dev.anneal.plan.Accumulation;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.plan.TrainingPlanBuilder;
 import dev.anneal.preview.PlanFactory;
@@ -174,7 +175,7 @@ public final class WholePlanPreview implements Callable<Integer> {
       return factory.plan(stepsPerEpoch == null ? 0 : stepsPerEpoch);
     }
     int k = factory.plan(Math.toIntExact(batchesPerEpoch)).accumulate();
-    return factory.plan(Math.toIntExact((batchesPerEpoch + k - 1) / k));
+    return factory.plan(Accumulation.stepsPerEpoch(batchesPerEpoch, k));
   }
 
   private TrainingPlan specPlan() throws IOException {
@@ -199,7 +200,7 @@ public final class WholePlanPreview implements Callable<Integer> {
       throw new IllegalArgumentException("--accumulate must be at least 1, was " + k);
     }
     long steps = stepsPerEpoch != null ? stepsPerEpoch
-        : batchesPerEpoch != null ? (batchesPerEpoch + k - 1) / k : -1;
+        : batchesPerEpoch != null ? Accumulation.optimizerSteps(batchesPerEpoch, k) : -1;
     if (steps < 1) {
       throw new IllegalArgumentException("give --steps-per-epoch or --batches-per-epoch: the preview runs every optimizer step");
     }

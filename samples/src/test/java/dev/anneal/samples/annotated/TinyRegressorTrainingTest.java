@@ -65,6 +65,41 @@ class TinyRegressorTrainingTest {
     assertTrue(model.head.parameters().get(0).values().get(0) != 0f, "the head trained");
   }
 
+  /** @Accumulate(2): the generated helper rounds up, as the loop's last partial window steps too. */
+  @Test
+  void stepsPerEpochOfMicroBatchesRoundsUp() {
+    assertEquals(11, TinyRegressorTraining.stepsPerEpoch(21));
+    assertEquals(10, TinyRegressorTraining.stepsPerEpoch(20));
+  }
+
+  /** plan(model, 4) against the declared 10: the warmup is one epoch of 4 steps and the cosine's T_max the 28 after it. */
+  @Test
+  void lengthsFollowTheStepsPerEpochGivenAtRunTime() {
+    TinyRegressor other = new TinyRegressor();
+    TrainingPlan four = TinyRegressorTraining.plan(other, 4);
+    assertEquals(4, four.stepsPerEpoch());
+    for (int epoch = 0; epoch < 8; epoch++) {
+      four.startEpoch();
+      for (int microBatch = 0; microBatch < 8; microBatch++) {
+        for (Parameter p : four.parameters()) {
+          float[] ones = new float[p.size()];
+          Arrays.fill(ones, 1f);
+          p.setGrad(FloatStorage.wrap(ones));
+        }
+        four.afterBackward();
+      }
+      four.endEpoch(Map.of());
+      if (epoch == 0) {
+        assertEquals(1e-2, four.group("head").getDouble("lr"), 1e-12, "the warmup is the first epoch's 4 steps");
+      }
+      if (epoch == 3) {
+        // 12 of the cosine's 28 steps: eta_min + (lr - eta_min) (1 + cos(pi 12 / 28)) / 2
+        assertEquals(1e-4 + (1e-2 - 1e-4) * (1 + Math.cos(Math.PI * 12 / 28)) / 2, four.group("head").getDouble("lr"), 1e-12);
+      }
+    }
+    assertEquals(1e-4, four.group("head").getDouble("lr"), 1e-12, "the cosine ends at eta_min after 8 epochs of 4 steps");
+  }
+
   @Test
   void previewTableIsNextToTheGeneratedClass() throws IOException {
     try (InputStream in = TinyRegressorTraining.class.getResourceAsStream("TinyRegressorTraining.preview.txt")) {

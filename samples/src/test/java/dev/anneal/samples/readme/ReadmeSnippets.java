@@ -9,32 +9,24 @@ import java.util.regex.Pattern;
  * README's "README snippets" section describes: the hidden context in an HTML comment
  * {@code <!-- java ... -->} on the lines right before the fence (its {@code import} lines become
  * imports, its other lines members of the class that holds the statements), the block's own
- * {@code import} lines, its type declarations (starting at column 0) as top-level types, each in
- * a file of its own (the processor refuses a model declared beside another top-level type), and
- * the rest as the body of a method that may throw anything.
+ * {@code import} lines, its type declarations (starting at column 0) as top-level types, and the
+ * rest as the body of a method that may throw anything.
  */
 final class ReadmeSnippets {
   private static final Pattern TYPE_START = Pattern.compile(
       "^((public|protected|abstract|final|static|sealed|non-sealed|strictfp)\\s+)*(class|interface|enum|record|@interface)\\s+\\w+.*");
-  private static final Pattern TYPE_NAME = Pattern.compile("\\b(?:class|interface|enum|record|@interface)\\s+(\\w+)");
   private static final String CONTEXT_START = "<!-- java";
   private static final String CONTEXT_END = "-->";
 
   private ReadmeSnippets() {}
 
-  /** One block: where it starts in the text (1-based line of the fence) and its Java files. */
-  record Snippet(int number, int fenceLine, String packageName, List<Source> sources) {
-    /** Every file's text, for messages. */
-    String source() {
-      StringBuilder all = new StringBuilder();
-      sources.forEach(f -> all.append("// ").append(f.fileName()).append('\n').append(f.text()));
-      return all.toString();
-    }
-  }
-
-  /** One file of a block: a top-level type, or {@code ReadmeSnippet.java} with the statements. */
-  record Source(String fileName, String text, List<Integer> readmeLines) {
-    /** The README line of a line of {@link #text} (1-based), or 0 for a line the wrapper added. */
+  /**
+   * One block: where it starts in the text (1-based line of the fence), its Java source and the
+   * name of its file: the block's model (its {@code @Training} type, else its first type) is the
+   * file's own class, as in a user's project, not an auxiliary one.
+   */
+  record Snippet(int number, int fenceLine, String packageName, String fileName, String source, List<Integer> readmeLines) {
+    /** The README line of a line of {@link #source} (1-based), or 0 for a line the wrapper added. */
     int readmeLine(long sourceLine) {
       return sourceLine >= 1 && sourceLine <= readmeLines.size() ? readmeLines.get((int) sourceLine - 1) : 0;
     }
@@ -69,56 +61,32 @@ final class ReadmeSnippets {
       if (line.startsWith("import ")) {
         unit.imports.add(new Line(line, i + 1));
       } else if (TYPE_START.matcher(line).matches() || (line.startsWith("@") && typeFollows(lines, i, end))) {
-        List<Line> type = new ArrayList<>();
-        i = typeDeclaration(lines, i, end, type);
-        unit.types.add(type);
+        int first = unit.types.size();
+        i = typeDeclaration(lines, i, end, unit.types);
+        unit.named(unit.types.subList(first, unit.types.size()));
       } else {
         statements.add(new Line(line, i + 1));
       }
     }
     String packageName = "readme.block" + number;
-    List<Source> sources = new ArrayList<>();
-    for (List<Line> type : unit.types) {
-      List<Line> file = new ArrayList<>();
-      file.add(new Line("package " + packageName + ";", 0));
-      file.addAll(unit.imports);
-      file.addAll(type);
-      sources.add(source(typeName(type) + ".java", file));
-    }
-    List<Line> file = new ArrayList<>();
-    file.add(new Line("package " + packageName + ";", 0));
-    file.addAll(unit.imports);
-    file.add(new Line("final class ReadmeSnippet {", 0));
-    file.addAll(unit.members);
-    file.add(new Line("  void run() throws Exception {", 0));
-    file.addAll(statements);
-    file.add(new Line("  }", 0));
-    file.add(new Line("}", 0));
-    sources.add(source("ReadmeSnippet.java", file));
-    return new Snippet(number, fence + 1, packageName, List.copyOf(sources));
-  }
-
-  private static Source source(String fileName, List<Line> lines) {
+    List<Line> source = new ArrayList<>();
+    source.add(new Line("package " + packageName + ";", 0));
+    source.addAll(unit.imports);
+    source.addAll(unit.types);
+    source.add(new Line("final class ReadmeSnippet {", 0));
+    source.addAll(unit.members);
+    source.add(new Line("  void run() throws Exception {", 0));
+    source.addAll(statements);
+    source.add(new Line("  }", 0));
+    source.add(new Line("}", 0));
     StringBuilder text = new StringBuilder();
     List<Integer> readmeLines = new ArrayList<>();
-    for (Line line : lines) {
+    for (Line line : source) {
       text.append(line.text()).append('\n');
       readmeLines.add(line.readmeLine());
     }
-    return new Source(fileName, text.toString(), List.copyOf(readmeLines));
-  }
-
-  /** The name of the type a declaration declares (its first line that starts a type). */
-  private static String typeName(List<Line> type) {
-    for (Line line : type) {
-      if (TYPE_START.matcher(line.text()).matches()) {
-        java.util.regex.Matcher m = TYPE_NAME.matcher(line.text());
-        if (m.find()) {
-          return m.group(1);
-        }
-      }
-    }
-    throw new IllegalStateException("no type name in " + type);
+    String fileName = unit.model != null ? unit.model : unit.firstType != null ? unit.firstType : "ReadmeSnippet";
+    return new Snippet(number, fence + 1, packageName, fileName, text.toString(), List.copyOf(readmeLines));
   }
 
   /** The {@code <!-- java ... -->} comment ending on the line right before the fence, if any. */
@@ -170,7 +138,7 @@ final class ReadmeSnippets {
     for (int i = from; i < end; i++) {
       String line = lines[i];
       if (!opened && TYPE_START.matcher(line).matches()) {
-        line = line.replaceFirst("^public\\s+", "");   // as the README shows it; package-private is enough
+        line = line.replaceFirst("^public\\s+", "");   // several top-level types share one file
       }
       out.add(new Line(line, i + 1));
       for (int c = 0; c < line.length(); c++) {
@@ -229,8 +197,25 @@ final class ReadmeSnippets {
   private record Line(String text, int readmeLine) {}
 
   private static final class Unit {
+    private static final Pattern TYPE_NAME = Pattern.compile("\\b(class|interface|enum|record)\\s+(\\w+)");
     final List<Line> imports = new ArrayList<>();
     final List<Line> members = new ArrayList<>();
-    final List<List<Line>> types = new ArrayList<>();
+    final List<Line> types = new ArrayList<>();
+    String firstType;
+    String model;
+
+    /** Notes the name of a declaration just read, and whether it is a model ({@code @Training}). */
+    void named(List<Line> declaration) {
+      boolean training = false;
+      for (Line line : declaration) {
+        training |= line.text().startsWith("@Training");
+        java.util.regex.Matcher name = TYPE_NAME.matcher(line.text());
+        if (TYPE_START.matcher(line.text()).matches() && name.find()) {
+          firstType = firstType == null ? name.group(2) : firstType;
+          model = model == null && training ? name.group(2) : model;
+          return;
+        }
+      }
+    }
   }
 }

@@ -10,10 +10,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -102,33 +100,27 @@ class ReadmeSnippetsTest {
     Path classes = Files.createDirectories(out.resolve("block" + snippet.number()).resolve("classes"));
     Path generated = Files.createDirectories(out.resolve("block" + snippet.number()).resolve("generated"));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    Map<URI, ReadmeSnippets.Source> byUri = new LinkedHashMap<>();
-    List<JavaFileObject> sources = new ArrayList<>();
-    for (ReadmeSnippets.Source file : snippet.sources()) {
-      URI uri = URI.create("string:///" + snippet.packageName().replace('.', '/') + "/" + file.fileName());
-      byUri.put(uri, file);
-      sources.add(new SimpleJavaFileObject(uri, JavaFileObject.Kind.SOURCE) {
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-          return file.text();
-        }
-      });
-    }
+    JavaFileObject source = new SimpleJavaFileObject(
+        URI.create("string:///" + snippet.packageName().replace('.', '/') + "/" + snippet.fileName() + ".java"), JavaFileObject.Kind.SOURCE) {
+      @Override
+      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+        return snippet.source();
+      }
+    };
     List<String> options = List.of("-classpath", classpath(), "-d", classes.toString(), "-s", generated.toString(),
         "--release", "17", "-implicit:none", "-Xlint:all,-processing");
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      javac.getTask(null, files, diagnostics, options, null, sources).call();
+      javac.getTask(null, files, diagnostics, options, null, List.of(source)).call();
     }
     List<String> errors = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       if (d.getKind() != Diagnostic.Kind.ERROR) {
         continue;
       }
-      ReadmeSnippets.Source file = d.getSource() == null ? null : byUri.get(d.getSource().toUri());
-      boolean inSnippet = file != null;
-      int line = inSnippet ? file.readmeLine(d.getLineNumber()) : 0;
+      boolean inSnippet = d.getSource() != null && d.getSource().toUri().equals(source.toUri());
+      int line = inSnippet ? snippet.readmeLine(d.getLineNumber()) : 0;
       String where = line > 0 ? "README.md:" + line : "README.md java block " + snippet.number() + " (fence at line "
-          + snippet.fenceLine() + (inSnippet ? ", in the wrapper: " + file.fileName() + ":" + d.getLineNumber() : "") + ")";
+          + snippet.fenceLine() + (inSnippet ? ", in the wrapper: " + d.getLineNumber() : "") + ")";
       errors.add(where + ": " + d.getMessage(Locale.ROOT) + (line > 0 ? "" : "\n--- as compiled:\n" + snippet.source()));
     }
     return errors;

@@ -12,17 +12,9 @@ cd "$(dirname "$0")/.."
 out=benchmarks/target/device
 jar=benchmarks/target/benchmarks.jar
 lib=${ANNEAL_NATIVE_JAR:-benchmarks/target/lib/pytorch-native-cpu-linux-x86_64.jar}
-force=${1:-}
-
-load() { cut -d' ' -f1 /proc/loadavg; }
-echo "load before: $(uptime)"
-if awk -v l="$(load)" 'BEGIN { exit !(l >= 1.5) }'; then
-  if [ "$force" != "--force" ]; then
-    echo "load average $(load) >= 1.5: the machine is busy, figures would be noise. Wait, or pass --force." >&2
-    exit 1
-  fi
-  echo "WARNING: load average $(load) >= 1.5, running anyway (--force); do not publish these figures" >&2
-fi
+# shellcheck source=benchmarks/idle.sh
+. benchmarks/idle.sh
+require_idle "${1:-}"
 
 mvn -B -q -pl benchmarks -am package -DskipTests
 rm -rf "$out" && mkdir -p "$out"

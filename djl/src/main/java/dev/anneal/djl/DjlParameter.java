@@ -32,7 +32,7 @@ import java.util.Objects;
  * operations such as {@code muli}). DJL's {@code NDArray.set(...)} on the PyTorch engine swaps the
  * tensor's storage for a new buffer, which leaves an existing view behind: bind again after it.
  */
-public abstract sealed class DjlParameter extends Parameter permits ViewedParameter, CopiedParameter, EngineParameter {
+public abstract sealed class DjlParameter extends Parameter permits InPlaceParameter, CopiedParameter {
   private final ai.djl.nn.Parameter engineParameter;
   private final NDArray array;
   /** A gradient set from Java while the engine has none yet (before the first backward pass). */

@@ -9,42 +9,14 @@ import dev.anneal.param.FloatStorage;
  * of): values and gradient are the engine's own arrays, and the optimizer's update runs as engine
  * operations on that device with its state there. Nothing is copied to the host in a step.
  */
-final class EngineParameter extends DjlParameter {
-  private NdStorage grad;
-
+final class EngineParameter extends InPlaceParameter {
   EngineParameter(String name, ai.djl.nn.Parameter engineParameter, NDArray array) {
     super(name, engineParameter, array, new NdStorage(array));
   }
 
+  /** The gradient with its parameter, so that zeroing it is the engine's own {@code grad.zero_()}. */
   @Override
-  public boolean zeroCopy() {
-    return true;
+  FloatStorage wrapGradient(NDArray grad) {
+    return new NdStorage(grad, array());
   }
-
-  @Override
-  public void pullFromEngine() {}
-
-  @Override
-  public void pushToEngine() {}
-
-  @Override
-  FloatStorage engineGrad() {
-    if (grad == null) {
-      NDArray engine = engineGradient(array());
-      if (engine == null) {
-        return null;
-      }
-      // PyTorch accumulates into this same tensor from now on, and zero_() keeps it.
-      grad = new NdStorage(engine, array());
-    }
-    return grad;
-  }
-
-  @Override
-  void zeroEngineGrad() {
-    grad.fill(0f);
-  }
-
-  @Override
-  void gradWritten() {}
 }

@@ -5,9 +5,8 @@ import dev.anneal.param.DirectStorage;
 import dev.anneal.param.FloatStorage;
 
 /** A parameter whose values and gradient are views of the engine's CPU memory. */
-final class ViewedParameter extends DjlParameter {
+final class ViewedParameter extends InPlaceParameter {
   private NDArray gradArray;
-  private DirectStorage gradView;
 
   private ViewedParameter(String name, ai.djl.nn.Parameter engineParameter, NDArray array, DirectStorage view) {
     super(name, engineParameter, array, view);
@@ -20,42 +19,15 @@ final class ViewedParameter extends DjlParameter {
   }
 
   @Override
-  public boolean zeroCopy() {
-    return true;
-  }
-
-  @Override
-  public void pullFromEngine() {}
-
-  @Override
-  public void pushToEngine() {}
-
-  @Override
-  FloatStorage engineGrad() {
-    if (gradView == null) {
-      NDArray grad = engineGradient(array());
-      if (grad == null) {
-        return null;
-      }
-      DirectStorage view = EngineMemory.view(grad);
-      if (view == null) {
-        throw new IllegalStateException("the engine gives no view of the gradient of " + name()
-            + "; bind this block with BlockParameters.copying(...) instead");
-      }
-      // PyTorch accumulates into this same tensor from now on, so the view stays valid.
-      gradArray = grad;
-      gradView = view;
+  FloatStorage wrapGradient(NDArray grad) {
+    DirectStorage view = EngineMemory.view(grad);
+    if (view == null) {
+      throw new IllegalStateException("the engine gives no view of the gradient of " + name()
+          + "; bind this block with BlockParameters.onEngine(...) instead");
     }
-    return gradView;
+    gradArray = grad;
+    return view;
   }
-
-  @Override
-  void zeroEngineGrad() {
-    gradView.fill(0f);
-  }
-
-  @Override
-  void gradWritten() {}
 
   /** {@return the engine's gradient array once backward created it (for tests)} */
   NDArray gradArray() {

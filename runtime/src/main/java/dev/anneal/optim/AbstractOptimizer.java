@@ -151,7 +151,7 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
 
   private EngineUpdate newEngineUpdate(Parameter p, ParamGroup group) {
     EngineStorage values = (EngineStorage) p.values();
-    EngineUpdate update = values.ops() instanceof EngineOptimizers engine ? engine.update(type, p, group) : null;
+    EngineUpdate update = values.ops() instanceof EngineOptimizers engine ? engine.update(type, p, group, stateLayout()) : null;
     if (update == null) {
       throw new IllegalStateException(type + " has no implementation as engine operations, and parameter " + p.name()
           + " lives on " + values.device() + " where Java cannot reach it; bind the block with BlockParameters.copying(...)"
@@ -195,6 +195,11 @@ public abstract class AbstractOptimizer<S> implements Optimizer {
   /** The state of a parameter, or {@code null} before its first update. */
   protected final S state(Parameter p) {
     return state.get(p);
+  }
+
+  /** The names of this optimizer's per-parameter state, or {@code null} when they are not fixed. */
+  protected StateLayout stateLayout() {
+    return null;
   }
 
   /** Creates a parameter's state at its first gradient (PyTorch's lazy state init). */

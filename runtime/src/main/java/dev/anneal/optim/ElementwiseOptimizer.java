@@ -41,6 +41,11 @@ abstract class ElementwiseOptimizer<S extends TensorState> extends AbstractOptim
     }
   }
 
+  @Override
+  protected final StateLayout stateLayout() {
+    return layout;
+  }
+
   /** The empty state with the required tensors as zeros, then {@link #initState}. */
   @Override
   protected final S newState(Parameter p, ParamGroup group) {

@@ -8,6 +8,10 @@ import dev.anneal.param.Parameter;
  */
 public interface EngineOptimizers {
 
-  /** The update of optimizer {@code type} (PyTorch's name) for {@code p}, or {@code null} when this engine has none. */
-  EngineUpdate update(String type, Parameter p, ParamGroup group);
+  /**
+   * The update of optimizer {@code type} (PyTorch's name) for {@code p}, or {@code null} when this
+   * engine has none; {@code layout} names the state as the optimizer's Java kernel exports it (null
+   * for an optimizer without a fixed layout), so both sides of the seam use the same names.
+   */
+  EngineUpdate update(String type, Parameter p, ParamGroup group, StateLayout layout);
 }

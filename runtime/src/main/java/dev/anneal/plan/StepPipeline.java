@@ -36,6 +36,7 @@ final class StepPipeline {
   private final List<PlanListener> listeners;
   /** Parameters of the groups not frozen right now; recomputed when freezing changes. */
   private List<Parameter> trainable = List.of();
+  private List<String> names = List.of();
 
   StepPipeline(TrainingPlan plan, Optimizer optimizer, List<PlanGroup> groups, Freezer freezer, HeldBuffers held,
       Clipping clipping, TrainingClock clock, PlanHooks hooks, List<TrainingPlan.ActiveSchedule> schedules,
@@ -113,18 +114,24 @@ final class StepPipeline {
     }
     if (momenta != null) {
       double[] lrs = new double[groups.size()];
-      List<String> names = new ArrayList<>(groups.size());
       for (int g = 0; g < groups.size(); g++) {
         lrs[g] = groups.get(g).usedLr;
-        names.add(groups.get(g).name());
       }
-      StepReport report = new StepReport(index, clock.epoch(), names, lrs, momenta);
+      StepReport report = new StepReport(index, clock.epoch(), groupNames(), lrs, momenta);
       for (PlanListener listener : listeners) {
         listener.onStep(report);
       }
     }
     applyFreezing();
     return StepOutcome.STEPPED;
+  }
+
+  /** The groups' names, rebuilt only when a group was added. */
+  private List<String> groupNames() {
+    if (names.size() != groups.size()) {
+      names = groups.stream().map(PlanGroup::name).toList();
+    }
+    return names;
   }
 
   /** Each group's lr for this step: the scheduled lr times its re-warmup and step-warmup factors. */

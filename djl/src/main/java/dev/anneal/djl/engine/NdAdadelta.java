@@ -2,20 +2,16 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /** {@code torch.optim.Adadelta} as in PyTorch 2.x's {@code _single_tensor_adadelta}. */
 final class NdAdadelta extends NdUpdate {
-  NdAdadelta(Parameter p) {
-    super(p, List.of("square_avg", "acc_delta"), List.of("step"));
+  NdAdadelta(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
-  @Override
-  List<String> requiredTensors() {
-    return List.of("square_avg", "acc_delta");
-  }
 
   @Override
   public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {

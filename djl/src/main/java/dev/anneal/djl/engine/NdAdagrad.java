@@ -2,23 +2,19 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * {@code torch.optim.Adagrad} as in PyTorch 2.x's {@code _single_tensor_adagrad} (dense):
  * {@code sum} starts at {@code initial_accumulator_value}, {@code clr = lr / (1 + (step-1) * lr_decay)}.
  */
 final class NdAdagrad extends NdUpdate {
-  NdAdagrad(Parameter p) {
-    super(p, List.of("sum"), List.of("step"));
+  NdAdagrad(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
-  @Override
-  List<String> requiredTensors() {
-    return List.of("sum");
-  }
 
   @Override
   public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {

@@ -2,9 +2,9 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * {@code torch.optim.Adam} and {@code AdamW} as in PyTorch 2.x's {@code _single_tensor_adam}:
@@ -15,15 +15,11 @@ import java.util.List;
 final class NdAdam extends NdUpdate {
   private final boolean alwaysDecoupled;
 
-  NdAdam(Parameter p, boolean alwaysDecoupled) {
-    super(p, List.of("exp_avg", "exp_avg_sq", "max_exp_avg_sq"), List.of("step"));
+  NdAdam(Parameter p, StateLayout layout, boolean alwaysDecoupled) {
+    super(p, layout);
     this.alwaysDecoupled = alwaysDecoupled;
   }
 
-  @Override
-  List<String> requiredTensors() {
-    return List.of("exp_avg", "exp_avg_sq");
-  }
 
   @Override
   public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {

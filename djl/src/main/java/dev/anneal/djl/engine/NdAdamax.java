@@ -2,23 +2,19 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * {@code torch.optim.Adamax} as in PyTorch 2.x's {@code _single_tensor_adamax}:
  * {@code exp_inf = max(b2 * exp_inf, |g| + eps)}, {@code w -= lr / (1 - b1^t) * m / exp_inf}.
  */
 final class NdAdamax extends NdUpdate {
-  NdAdamax(Parameter p) {
-    super(p, List.of("exp_avg", "exp_inf"), List.of("step"));
+  NdAdamax(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
-  @Override
-  List<String> requiredTensors() {
-    return List.of("exp_avg", "exp_inf");
-  }
 
   @Override
   public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {

@@ -2,9 +2,9 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * {@code torch.optim.ASGD} as in PyTorch 2.x's {@code _single_tensor_asgd}: a step uses the
@@ -13,14 +13,10 @@ import java.util.List;
  * into {@code ax} once {@code mu != 1}.
  */
 final class NdAsgd extends NdUpdate {
-  NdAsgd(Parameter p) {
-    super(p, List.of("ax"), List.of("step", "eta", "mu"));
+  NdAsgd(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
-  @Override
-  List<String> requiredTensors() {
-    return List.of("ax");
-  }
 
   @Override
   public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {

@@ -2,9 +2,9 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * LAMB as the runtime's {@code Lamb} (timm's {@code Lamb} with {@code always_adapt=True}, plus
@@ -13,14 +13,10 @@ import java.util.List;
  * the ratio stay on the device ({@code where} for the zero test): the step reads nothing back.
  */
 final class NdLamb extends NdUpdate {
-  NdLamb(Parameter p) {
-    super(p, List.of("exp_avg", "exp_avg_sq"), List.of("step"));
+  NdLamb(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
-  @Override
-  List<String> requiredTensors() {
-    return List.of("exp_avg", "exp_avg_sq");
-  }
 
   @Override
   public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {

@@ -2,9 +2,9 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * LARS as timm's {@code Lars} (the runtime's {@code Lars}): when {@code weight_decay != 0} or
@@ -14,8 +14,8 @@ import java.util.List;
  * then SGD momentum with dampening and Nesterov, the buffer starting as a copy of the first direction.
  */
 final class NdLars extends NdUpdate {
-  NdLars(Parameter p) {
-    super(p, List.of("momentum_buffer"), List.of());
+  NdLars(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
   @Override

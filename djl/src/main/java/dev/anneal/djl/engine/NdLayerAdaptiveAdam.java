@@ -2,9 +2,9 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * The runtime's {@code LayerAdaptiveAdam}: Adam's moments without bias correction (L2 weight
@@ -13,14 +13,10 @@ import java.util.List;
  * stays on the device.
  */
 final class NdLayerAdaptiveAdam extends NdUpdate {
-  NdLayerAdaptiveAdam(Parameter p) {
-    super(p, List.of("exp_avg", "exp_avg_sq"), List.of("step"));
+  NdLayerAdaptiveAdam(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
-  @Override
-  List<String> requiredTensors() {
-    return List.of("exp_avg", "exp_avg_sq");
-  }
 
   @Override
   public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {

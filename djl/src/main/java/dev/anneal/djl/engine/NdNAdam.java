@@ -2,9 +2,9 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * {@code torch.optim.NAdam} as in PyTorch 2.x's {@code _single_tensor_nadam}: L2 or decoupled
@@ -12,14 +12,10 @@ import java.util.List;
  * and its running product {@code mu_product} (kept in double, as the Java kernel keeps it).
  */
 final class NdNAdam extends NdUpdate {
-  NdNAdam(Parameter p) {
-    super(p, List.of("exp_avg", "exp_avg_sq"), List.of("step", "mu_product"));
+  NdNAdam(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
-  @Override
-  List<String> requiredTensors() {
-    return List.of("exp_avg", "exp_avg_sq");
-  }
 
   @Override
   public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {

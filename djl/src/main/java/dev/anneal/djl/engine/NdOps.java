@@ -9,6 +9,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.anneal.optim.EngineOptimizers;
 import dev.anneal.optim.EngineUpdate;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineOps;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
@@ -124,8 +125,8 @@ public final class NdOps implements EngineOps, EngineOptimizers {
   }
 
   @Override
-  public EngineUpdate update(String type, Parameter p, ParamGroup group) {
-    return NdUpdates.create(type, p);
+  public EngineUpdate update(String type, Parameter p, ParamGroup group, StateLayout layout) {
+    return NdUpdates.create(type, p, layout);
   }
 
   /** PyTorch's {@code weight.grad.zero_()} on the weight's device; nothing when it has no gradient yet. */

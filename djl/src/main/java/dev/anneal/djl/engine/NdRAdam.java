@@ -2,9 +2,9 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * {@code torch.optim.RAdam} as in PyTorch 2.x's {@code _single_tensor_radam}: L2 or decoupled
@@ -12,14 +12,10 @@ import java.util.List;
  * count, known on the host) is at most 5 the step is momentum SGD, afterwards the rectified step.
  */
 final class NdRAdam extends NdUpdate {
-  NdRAdam(Parameter p) {
-    super(p, List.of("exp_avg", "exp_avg_sq"), List.of("step"));
+  NdRAdam(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
-  @Override
-  List<String> requiredTensors() {
-    return List.of("exp_avg", "exp_avg_sq");
-  }
 
   @Override
   public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {

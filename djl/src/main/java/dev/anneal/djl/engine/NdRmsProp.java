@@ -2,9 +2,9 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * {@code torch.optim.RMSprop} as in PyTorch 2.x's {@code _single_tensor_rmsprop}: L2 weight decay,
@@ -12,14 +12,10 @@ import java.util.List;
  * ({@code momentum_buffer}, created when momentum is first positive).
  */
 final class NdRmsProp extends NdUpdate {
-  NdRmsProp(Parameter p) {
-    super(p, List.of("square_avg", "momentum_buffer", "grad_avg"), List.of("step"));
+  NdRmsProp(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
-  @Override
-  List<String> requiredTensors() {
-    return List.of("square_avg");
-  }
 
   @Override
   public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {

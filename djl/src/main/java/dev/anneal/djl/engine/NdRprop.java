@@ -2,9 +2,9 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * {@code torch.optim.Rprop} as in PyTorch 2.x's {@code _single_tensor_rprop}: the sign of
@@ -13,14 +13,10 @@ import java.util.List;
  * and where the factor is {@code etas[0]} the gradient is forgotten. {@code step_size} starts at lr.
  */
 final class NdRprop extends NdUpdate {
-  NdRprop(Parameter p) {
-    super(p, List.of("prev", "step_size"), List.of("step"));
+  NdRprop(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
-  @Override
-  List<String> requiredTensors() {
-    return List.of("prev", "step_size");
-  }
 
   @Override
   public void step(ParamGroup group, EngineStorage values, EngineStorage gradient) {

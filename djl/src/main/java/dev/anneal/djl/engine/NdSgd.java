@@ -2,17 +2,17 @@ package dev.anneal.djl.engine;
 
 import ai.djl.ndarray.NDArray;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
-import java.util.List;
 
 /**
  * {@code torch.optim.SGD}'s {@code _single_tensor_sgd} as engine operations: maximize, weight
  * decay, momentum with dampening, Nesterov; the buffer starts as a copy of the first gradient.
  */
 final class NdSgd extends NdUpdate {
-  NdSgd(Parameter p) {
-    super(p, List.of("momentum_buffer"), List.of());
+  NdSgd(Parameter p, StateLayout layout) {
+    super(p, layout);
   }
 
   @Override

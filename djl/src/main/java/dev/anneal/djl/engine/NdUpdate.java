@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.anneal.optim.EngineUpdate;
 import dev.anneal.optim.OptimizerState;
 import dev.anneal.optim.ParamGroup;
+import dev.anneal.optim.StateLayout;
 import dev.anneal.param.EngineStorage;
 import dev.anneal.param.Parameter;
 import java.nio.ByteBuffer;
@@ -28,10 +29,18 @@ abstract class NdUpdate implements EngineUpdate {
   private final NDArray like;
   private final List<String> tensorNames;
   private final List<String> scalarNames;
+  private List<String> required = List.of();
   /** State tensors present so far, by PyTorch name (optional ones appear when an option needs them). */
   final Map<String, NDArray> state = new LinkedHashMap<>();
   final Map<String, Double> scalarState = new LinkedHashMap<>();
 
+  /** State named as the Java optimizer's {@code layout} names it. */
+  NdUpdate(Parameter p, StateLayout layout) {
+    this(p, layout.tensors(), layout.scalars());
+    this.required = layout.tensors().subList(0, layout.required());
+  }
+
+  /** State of an optimizer without a fixed layout (Adafactor: factored or not by the parameter's shape). */
   NdUpdate(Parameter p, List<String> tensorNames, List<String> scalarNames) {
     this.like = NdOps.array((EngineStorage) p.values());
     this.tensorNames = tensorNames;
@@ -168,6 +177,6 @@ abstract class NdUpdate implements EngineUpdate {
 
   /** {@return the tensors every saved state has (the others are optional)} */
   List<String> requiredTensors() {
-    return List.of();
+    return required;
   }
 }

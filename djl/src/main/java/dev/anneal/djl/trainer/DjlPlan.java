@@ -197,8 +197,7 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
       return;
     }
     if (plan.clock().microBatch() > 0) {
-      lastOutcome = plan.stepNow(1.0 / ((double) plan.accumulate() * devices));
-      afterStep();
+      step();
     }
     plan.endEpoch(metrics);
     if (stateDir != null) {
@@ -231,12 +230,15 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
       lastOutcome = StepOutcome.ACCUMULATED;
       return;
     }
-    lastOutcome = plan.stepNow(1.0 / ((double) plan.accumulate() * devices));
-    afterStep();
+    step();
   }
 
-  /** Host copies back to the engine; replica 0's new values to every other replica. */
-  private void afterStep() {
+  /**
+   * The plan's step on replica 0, the gradients first divided by the micro-batches and replicas
+   * summed into them; then host copies back to the engine, replica 0's values to every replica.
+   */
+  private void step() {
+    lastOutcome = plan.stepNow(1.0 / ((double) plan.accumulate() * devices));
     copies.forEach(DjlParameter::pushToEngine);
     replicas.forEach((id, others) -> {
       NDArray source = byId.get(id).array();

@@ -17,6 +17,7 @@ public class Parameter implements ParameterSource {
   private final FloatStorage values;
   private FloatStorage grad;
   private boolean requiresGrad = true;
+  private String moduleType = "";
 
   /**
    * A parameter over {@code values}, with no gradient yet and wanting one.
@@ -150,6 +151,29 @@ public class Parameter implements ParameterSource {
    */
   public void setRequiresGrad(boolean requiresGrad) {
     this.requiresGrad = requiresGrad;
+  }
+
+  /**
+   * The PyTorch class name of the module that holds this parameter directly ({@code "BatchNorm2d"},
+   * {@code "Linear"}), or {@code ""} when unknown: what detectron2 and torchvision select
+   * normalization parameters by ({@code isinstance(module, norm_module_types)}), read by
+   * {@code ParamRule.normLayers()}.
+   *
+   * @return the module's type name, or {@code ""}
+   */
+  public final String moduleType() {
+    return moduleType;
+  }
+
+  /**
+   * Sets the PyTorch class name of the module holding this parameter ({@link #moduleType()}).
+   *
+   * @param type the module's type name, such as {@code "BatchNorm2d"}; {@code ""} for unknown
+   * @return this parameter
+   */
+  public final Parameter moduleType(String type) {
+    this.moduleType = Objects.requireNonNull(type, "type");
+    return this;
   }
 
   @Override

@@ -39,6 +39,7 @@ public final class GroupConfig {
   record LayerDecay(double decay, LayerIndex index) {}
   private PlannedSchedule schedule;
   private StepWarmup stepWarmup;
+  private Double lrFactor;
 
   GroupConfig(String name) {
     this.name = name;
@@ -108,6 +109,24 @@ public final class GroupConfig {
    */
   public GroupConfig noDecay(ParamRule rule) {
     return split(NO_DECAY, rule, s -> s.weightDecay(0.0));
+  }
+
+  /**
+   * Inside a split's {@code configure}: the part's lr is the lr of the group it splits from times
+   * {@code factor}, as detectron2's {@code BIAS_LR_FACTOR} ({@code lr = base_lr * bias_lr_factor}):
+   * {@code g.split("bias", ParamRule.bias(), s -> s.lrFactor(2.0).weightDecay(0.0))}. With layer
+   * decay, the factor multiplies the layer's lr. A group that is not a split's part refuses it.
+   */
+  public GroupConfig lrFactor(double factor) {
+    if (!(factor > 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("group " + name + ": lrFactor must be positive and finite, was " + factor);
+    }
+    lrFactor = factor;
+    return this;
+  }
+
+  Double lrFactorValue() {
+    return lrFactor;
   }
 
   /** The suffix of {@link #noDecay}'s group. */

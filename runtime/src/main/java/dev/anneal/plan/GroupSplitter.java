@@ -25,6 +25,10 @@ final class GroupSplitter {
     List<TrainingPlanBuilder.DeclaredGroup> out = new ArrayList<>();
     for (TrainingPlanBuilder.DeclaredGroup group : declared) {
       GroupConfig config = group.config();
+      if (config.lrFactorValue() != null) {
+        throw new IllegalArgumentException("group " + config.name() + " sets lrFactor(" + config.lrFactorValue()
+            + "), which scales a split's part from its group's lr; set lr(...) on a group, lrFactor inside split(...)");
+      }
       if (planNoDecay != null && config.splits().stream().noneMatch(s -> s.suffix().equals(GroupConfig.NO_DECAY))) {
         config.noDecay(planNoDecay);
       }
@@ -82,11 +86,16 @@ final class GroupSplitter {
       String name = config.name() + (layers != null ? ".layer_" + layerOf[i] : "") + (split != null ? "." + split.suffix() : "");
       if (!parts.containsKey(name)) {
         GroupConfig part = config.copyAs(name);
+        double partLr = baseLr;
         if (layers != null) {
-          part.lr(baseLr * Math.pow(layers.decay(), top - layerOf[i]));
+          partLr = baseLr * Math.pow(layers.decay(), top - layerOf[i]);
+          part.lr(partLr);
         }
         if (split != null) {
           split.configure().accept(part);
+          if (part.lrFactorValue() != null) {
+            part.lr(partLr * part.lrFactorValue());
+          }
         }
         configs.put(name, part);
         parts.put(name, new ArrayList<>());

@@ -30,6 +30,45 @@ public final class ParamRule {
     return new ParamRule("bias_and_norm", p -> p.shape().length <= 1 || p.name().endsWith(".bias"));
   }
 
+  /**
+   * The PyTorch normalization module classes, as detectron2's {@code get_default_optimizer_params}
+   * lists them ({@code norm_module_types}) and torchvision's {@code split_normalization_params}
+   * selects them (subclasses of {@code _BatchNorm}, {@code _InstanceNorm}, {@code LayerNorm},
+   * {@code GroupNorm}, {@code LocalResponseNorm}).
+   */
+  public static final List<String> NORM_MODULE_TYPES = List.of("BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "SyncBatchNorm",
+      "GroupNorm", "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "LayerNorm", "LocalResponseNorm");
+
+  /**
+   * Parameters held by a normalization module ({@link #NORM_MODULE_TYPES}), by the module's kind
+   * ({@link Parameter#moduleType()}), not by shape: a classifier's bias is not one of them.
+   * detectron2's {@code WEIGHT_DECAY_NORM} and torchvision's {@code norm_weight_decay} select so.
+   */
+  public static ParamRule normLayers() {
+    return new ParamRule("norm_layers", p -> NORM_MODULE_TYPES.contains(p.moduleType()));
+  }
+
+  /** Parameters held by a module of one of these PyTorch classes ({@link Parameter#moduleType()}). */
+  public static ParamRule moduleTypes(String... types) {
+    List<String> list = List.of(types);
+    return new ParamRule("module_types" + list, p -> list.contains(p.moduleType()));
+  }
+
+  /**
+   * Parameters whose own name in their module is {@code localName}: the part of the full name after
+   * the last dot, as detectron2 matches {@code module_param_name} ({@code "bias"}).
+   */
+  public static ParamRule localName(String localName) {
+    Objects.requireNonNull(localName, "localName");
+    return new ParamRule("local_name=" + localName,
+        p -> p.name().substring(p.name().lastIndexOf('.') + 1).equals(localName));
+  }
+
+  /** {@code localName("bias")}: every bias, of any module (detectron2's {@code BIAS_LR_FACTOR}, {@code WEIGHT_DECAY_BIAS}). */
+  public static ParamRule bias() {
+    return localName("bias");
+  }
+
   /** Parameters of at most {@code ndim} dimensions. */
   public static ParamRule ndimAtMost(int ndim) {
     return new ParamRule("ndim<=" + ndim, p -> p.shape().length <= ndim);

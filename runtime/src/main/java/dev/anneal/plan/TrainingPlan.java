@@ -16,6 +16,7 @@ import dev.anneal.schedule.LrScheduler;
 import dev.anneal.schedule.MetricScheduler;
 import dev.anneal.schedule.warmup.StepWarmup;
 import dev.anneal.spec.Registry;
+import dev.anneal.swa.AveragedModel;
 import dev.anneal.vocabulary.Category;
 import dev.anneal.vocabulary.Descriptor;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -73,6 +75,8 @@ public final class TrainingPlan {
   private final Map<String, Object> declaration;
   /** Whether the plan-wide schedules drive every group (so a group added later joins them). */
   private final boolean planWideOverAll;
+  /** The plan's own EMA of the weights ({@code .ema(...)}), or null. */
+  private final AveragedModel averaged;
 
   /** A scheduler as running: what was declared, the scheduler, the groups it drives. */
   record ActiveSchedule(PlannedSchedule planned, LrScheduler scheduler, String scope) {}
@@ -122,6 +126,22 @@ public final class TrainingPlan {
     pipeline.refreshTrainable();
     held.sync(freezer::isFrozen);
     this.declaration = new LinkedHashMap<>(PlanDeclaration.describe(b, declared, built));
+    if (b.ema != null) {
+      declaration.put("ema", b.ema.describe());
+      this.averaged = b.ema.attach(this).model();
+    } else {
+      this.averaged = null;
+    }
+  }
+
+  /**
+   * The averaged weights the plan keeps when built with {@code .ema(...)}: {@code averagedModel().get().averaged(name)}
+   * is a parameter's EMA after the last step.
+   *
+   * @return the plan's average, or empty when it keeps none
+   */
+  public Optional<AveragedModel> averagedModel() {
+    return Optional.ofNullable(averaged);
   }
 
   // ---------------------------------------------------------------- growing

@@ -6,6 +6,7 @@ import dev.anneal.schedule.Interval;
 import dev.anneal.schedule.warmup.StepWarmup;
 import dev.anneal.spec.Spec;
 import dev.anneal.spec.SpecSource;
+import dev.anneal.swa.ModelEma;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,7 @@ public final class TrainingPlanBuilder {
   int accumulate = 1;
   ParamRule noDecay;
   SchedulerFactory schedulerFactory;
+  ModelEma ema;
   final List<PlanListener> listeners = new ArrayList<>();
 
   /** A group as declared: its name, where its parameters come from, its overrides. */
@@ -129,6 +131,16 @@ public final class TrainingPlanBuilder {
    */
   public TrainingPlanBuilder noDecay(ParamRule rule) {
     this.noDecay = Objects.requireNonNull(rule, "rule");
+    return this;
+  }
+
+  /**
+   * An exponential moving average of the weights kept by the plan, updated after optimizer steps
+   * on the cadence {@code ema} gives (torchvision's {@code model_ema}); read it with
+   * {@link TrainingPlan#averagedModel()}, checkpointed with the plan.
+   */
+  public TrainingPlanBuilder ema(ModelEma ema) {
+    this.ema = Objects.requireNonNull(ema, "ema");
     return this;
   }
 

@@ -180,6 +180,14 @@ public final class AveragedModel {
     }
   }
 
+  /**
+   * PyTorch's {@code n_averaged.fill_(0)}: the next update copies the weights instead of averaging,
+   * as torchvision's reference does after each update during its lr warmup.
+   */
+  public void restartAverage() {
+    nAveraged = 0;
+  }
+
   /** {@return PyTorch's {@code n_averaged}: updates so far (timm's EMA counts its initial copy)} */
   public long averagedCount() {
     return nAveraged;

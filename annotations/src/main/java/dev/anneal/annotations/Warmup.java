@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  * of so many batches inside the first epoch, then a cosine stepped per epoch) and mmdetection's
  * "warmup iters, then step decay at epochs": the warmup's factor at the optimizer step multiplies
  * the schedule's value at that step's epoch, and the schedule keeps the whole training's length.
- * Before a per-step schedule (or none) the warmup comes first and the schedule has the rest.
+ * Before a per-step schedule (or none) the warmup comes first and the schedule has the rest,
+ * unless {@link #multipliesSchedule()} says otherwise.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -34,4 +35,16 @@ public @interface Warmup {
 
   /** {@return how the factor rises from {@link #startFactor()} to 1} */
   WarmupShape shape() default WarmupShape.LINEAR;
+
+  /**
+   * Whether the warmup's factor multiplies the schedule's value at the same optimizer step, the
+   * schedule counting from step 0 and keeping the whole training's length (its milestones land where
+   * written). This is detectron2's {@code WarmupParamScheduler} under {@code LRMultiplier}: at
+   * iteration {@code i < warmup_iters} the lr is {@code base_lr * schedule(i) * (f * (1 - a) + a)},
+   * {@code a = i / warmup_iters}. The warmup counts optimizer steps ({@link #epochs()} is converted
+   * to steps). Without it, a per-step schedule starts after the warmup.
+   *
+   * @return whether the warmup multiplies the schedule from step 0
+   */
+  boolean multipliesSchedule() default false;
 }

@@ -124,6 +124,14 @@ public enum Message {
   ETA_MIN_ABOVE_LR(WARNING, "eta-min-above-lr",
       "%s %s is at or above the lr of group %s (%s); the schedule raises the lr or keeps it flat"),
 
+  // Kind groups and the EMA of the weights
+  KIND_GROUP_NONE(ERROR, "kind-group-none",
+      "@KindGroup kind NONE selects no parameters; give BIAS, NORM, BIAS_AND_NORM or ONE_DIMENSIONAL"),
+  KIND_GROUP_TWICE(ERROR, "kind-group-twice",
+      "@KindGroup kind %s is declared twice; a parameter goes to the first that selects it: keep one"),
+  KIND_GROUP_CHANGES_NOTHING(ERROR, "kind-group-changes-nothing",
+      "@KindGroup(kind = %s) changes nothing; set lrFactor or weightDecay, or remove it"),
+
   // The processor itself
   WRITE_FAILED(ERROR, "write-failed", "could not write %s (%s); if a class of that name exists already, rename it or the model"),
   INTERNAL_ERROR(ERROR, "internal-error",

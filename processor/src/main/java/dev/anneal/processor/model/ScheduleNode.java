@@ -60,17 +60,27 @@ public sealed interface ScheduleNode {
   /**
    * A {@code @Warmup} of {@code steps} positions in its own interval, with the lr factor it starts
    * from ({@code null}: the runtime's default), then {@code after} (or the base lr when {@code null}).
+   * {@code multiplies}: {@code @Warmup(multipliesSchedule = true)}, a factor on the schedule from step 0.
    */
-  record Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where)
-      implements ScheduleNode {
+  record Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where,
+      boolean multiplies) implements ScheduleNode {
+    /** A warmup that comes before its schedule (or multiplies a per-epoch one). */
+    public Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where) {
+      this(shape, interval, steps, factor, after, where, false);
+    }
+
     @Override
     public List<ScheduleNode> children() {
       return after == null ? List.of() : List.of(after);
     }
 
-    /** {@return a warmup counted in optimizer steps before a schedule that steps once per epoch (YOLOv3's recipe)} */
+    /**
+     * {@return a warmup counted in optimizer steps whose factor multiplies its schedule (the plan's
+     * {@code stepWarmup}): before a schedule that steps once per epoch (YOLOv3's recipe), or declared
+     * with {@code multipliesSchedule} (detectron2's)}
+     */
     public boolean isStepsBeforeEpochs() {
-      return interval == Interval.STEP && after != null && after.interval() == Interval.EPOCH;
+      return interval == Interval.STEP && (multiplies || after != null && after.interval() == Interval.EPOCH);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.anneal.processor.model.Arg;
 import dev.anneal.processor.model.FieldKind;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.GroupModel;
+import dev.anneal.processor.model.EmaModel;
 import dev.anneal.processor.model.ParamSplits;
 import dev.anneal.processor.model.LossModel;
 import dev.anneal.processor.model.ScheduleNode;
@@ -171,6 +172,12 @@ public final class ModelReader {
       }
     }
     layerwise.ifPresent(mirror -> applyLayerwiseDecay(type, mirror, all, optimizerKwargs, report));
+    RecipeExtrasReader extras = new RecipeExtrasReader(report);
+    List<ParamSplits.KindRule> kinds = extras.kindGroups(type, optimizerType);
+    if (!kinds.isEmpty()) {
+      all.replaceAll(group -> group.withSplits(group.splits().withKinds(kinds)));
+    }
+    EmaModel ema = extras.ema(type, epochs).orElse(null);
 
     Lengths lengths = new Lengths(epochs, stepsPerEpoch);
     ScheduleChecks checks = new ScheduleChecks(lengths, optimizerType, report);
@@ -211,7 +218,7 @@ public final class ModelReader {
       return Optional.empty();
     }
     TrainingModel model = new TrainingModel(type, packageOf(type), generatedName(type), epochs, stepsPerEpoch, optimizerType,
-        optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss);
+        optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss, ema);
     new PlanChecks(model, report).run();
     return report.hasErrors() ? Optional.empty() : Optional.of(model);
   }

@@ -111,6 +111,11 @@ final class ScheduleReader {
       }
     }
     Location length = at.at(Mirrors.value(w, epochs > 0 ? "epochs" : "steps"));
+    if ((Boolean) Mirrors.value(w, "multipliesSchedule").getValue()) {
+      // detectron2's: a factor per optimizer step on the schedule, which counts from step 0
+      return new ScheduleNode.Warmup(shape, Interval.STEP, epochs > 0 ? Count.epochs(epochs) : Count.of(steps), factor, after,
+          length, true);
+    }
     if (epochs > 0) {
       // counted in the unit of the schedule it precedes: epochs before a per-epoch schedule, else steps
       return new ScheduleNode.Warmup(shape, perEpoch ? Interval.EPOCH : Interval.STEP,

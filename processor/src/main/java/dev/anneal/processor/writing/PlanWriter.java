@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.anneal.annotations.Training;
 import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.EmaModel;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
 import dev.anneal.processor.model.ParamSplits;
@@ -44,6 +45,7 @@ public final class PlanWriter {
   static final ClassName GROUP_CONFIG = ClassName.get("dev.anneal.plan", "GroupConfig");
   static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
   static final ClassName ACCUMULATION = ClassName.get("dev.anneal.plan", "Accumulation");
+  static final ClassName MODEL_EMA = ClassName.get("dev.anneal.swa", "ModelEma");
 
   private PlanWriter() {}
 
@@ -190,6 +192,9 @@ public final class PlanWriter {
     if (model.accumulate() > 1) {
       code.add(".accumulate($L)\n", model.accumulate());
     }
+    if (model.ema() != null) {
+      code.add(".ema($L)\n", ema(model.ema()));
+    }
     return code.add(".build();\n$<$<").build();
   }
 
@@ -255,6 +260,17 @@ public final class PlanWriter {
           ? CodeBlock.of(".layerDecay($L, $T.blockIndex())", Value.showNumber(layers.decay()), LAYER_INDEX)
           : CodeBlock.of(".layerDecay($L, $T.pattern($L))", Value.showNumber(layers.decay()), LAYER_INDEX, Literals.string(layers.pattern())));
     }
+    for (ParamSplits.KindRule kind : splits.kinds()) {
+      // s -> s.lrFactor(2.0).weightDecay(0.0): the kind's part of the group, as GroupConfig.split writes it
+      CodeBlock.Builder configure = CodeBlock.builder().add("s -> s");
+      if (kind.lrFactor() != 1.0) {
+        configure.add(".lrFactor($L)", Literals.number(kind.lrFactor()));
+      }
+      if (kind.weightDecay() != null) {
+        configure.add(".weightDecay($L)", Literals.number(kind.weightDecay()));
+      }
+      calls.add(CodeBlock.of(".split($L, $L, $L)", Literals.string(kind.suffix()), kindRule(kind.kind()), configure.build()));
+    }
     if (splits.noDecay() != null) {
       calls.add(CodeBlock.of(".noDecay($L)", noDecayRule(splits.noDecay())));
     }
@@ -262,7 +278,7 @@ public final class PlanWriter {
     if (own instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs()) {
       calls.add(CodeBlock.of(".stepWarmup($L)", warmupSpec(warmup, List.of(), spe)));
       // a warmup of its own before the plan's schedule: the group keeps following the plan's schedule
-      own = warmup.after().equals(planSchedule) ? null : warmup.after();
+      own = warmup.after() == null || warmup.after().equals(planSchedule) ? null : warmup.after();
     }
     if (own != null) {
       calls.add(CodeBlock.of(".schedule($L, $T.$L)", schedule(own, spe), INTERVAL, own.interval()));
@@ -280,15 +296,37 @@ public final class PlanWriter {
       }
       names = b.add(")").build();
     }
-    CodeBlock kind = switch (rule.kind()) {
-      case "BIAS_AND_NORM" -> CodeBlock.of("$T.biasAndNorm()", PARAM_RULE);
-      case "ONE_DIMENSIONAL" -> CodeBlock.of("$T.ndimAtMost(1)", PARAM_RULE);
-      default -> null;
-    };
+    CodeBlock kind = rule.kind().equals("NONE") ? null : kindRule(rule.kind());
     if (kind == null) {
       return names;
     }
     return names == null ? kind : CodeBlock.of("$L.or($L)", kind, names);
+  }
+
+  /** {@code @Ema} as {@code ModelEma.decay(0.99998).everySteps(32).adjustedForBatch(1024).copyDuringEpochs(5)}, defaults left out. */
+  private static CodeBlock ema(EmaModel ema) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.decay($L)", MODEL_EMA, Literals.number(ema.decay()));
+    if (ema.everySteps() != 1) {
+      code.add(".everySteps($L)", ema.everySteps());
+    }
+    if (ema.adjustedForBatch() != 0) {
+      code.add(".adjustedForBatch($L)", ema.adjustedForBatch());
+    }
+    if (ema.copyDuringEpochs() != 0) {
+      code.add(".copyDuringEpochs($L)", ema.copyDuringEpochs());
+    }
+    return code.build();
+  }
+
+  /** A {@code ParamKind} (other than NONE) as the runtime's rule. */
+  private static CodeBlock kindRule(String kind) {
+    return switch (kind) {
+      case "BIAS_AND_NORM" -> CodeBlock.of("$T.biasAndNorm()", PARAM_RULE);
+      case "ONE_DIMENSIONAL" -> CodeBlock.of("$T.ndimAtMost(1)", PARAM_RULE);
+      case "NORM" -> CodeBlock.of("$T.normLayers()", PARAM_RULE);
+      case "BIAS" -> CodeBlock.of("$T.bias()", PARAM_RULE);
+      default -> throw new IllegalArgumentException("no rule for ParamKind " + kind);
+    };
   }
 
   /** A field's value as a ParameterSource; several fields (the default group) are concatenated. */

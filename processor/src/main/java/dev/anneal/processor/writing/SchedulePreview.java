@@ -127,11 +127,16 @@ final class SchedulePreview {
     if (schedule instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs()) {
       // the warmup's factor at the epoch's first optimizer step times the schedule's value at the epoch
       Optional<LrCurve> factor = math.stepWarmupFactor(warmup);
+      if (warmup.after() == null) {
+        return factor.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(factor.get().lr(0, 1.0, (long) epoch * Math.max(spe, 0)) * base);
+      }
       Optional<LrCurve> after = math.curve(warmup.after());
-      if (factor.isEmpty() || after.isEmpty()) {
+      // the schedule at its own position: the epoch, or the epoch's first step for a per-step schedule (multipliesSchedule)
+      OptionalLong at = position(warmup.after(), epoch, spe);
+      if (factor.isEmpty() || after.isEmpty() || at.isEmpty()) {
         return OptionalDouble.empty();
       }
-      return OptionalDouble.of(factor.get().lr(0, 1.0, (long) epoch * Math.max(spe, 0)) * after.get().lr(index, base, epoch));
+      return OptionalDouble.of(factor.get().lr(0, 1.0, (long) epoch * Math.max(spe, 0)) * after.get().lr(index, base, at.getAsLong()));
     }
     OptionalLong t = position(schedule, epoch, spe);
     Optional<LrCurve> curve = math.curve(schedule);

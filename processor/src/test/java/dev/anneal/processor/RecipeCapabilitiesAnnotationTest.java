@@ -1,0 +1,236 @@
+package dev.anneal.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.anneal.param.FloatStorage;
+import dev.anneal.param.Parameter;
+import dev.anneal.plan.PlanListener;
+import dev.anneal.plan.StepReport;
+import dev.anneal.plan.TrainingPlan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @Warmup(multipliesSchedule = true)} (detectron2's warmup over a per-step schedule counted
+ * from step 0), {@code @KindGroup} (detectron2's per-kind lr factor and weight decay, norm layers
+ * by module type) and {@code @Ema} (torchvision's model EMA): the DSL they are written as, the
+ * plans they give, and one compile error per rule, on the attribute at fault.
+ */
+class RecipeCapabilitiesAnnotationTest {
+
+  private static Compilation strict(JavaFileObject source) {
+    return com.google.testing.compile.Compiler.javac().withProcessors(new AnnealProcessor())
+        .withOptions("-Xlint:all,-processing", "-Werror").compile(source);
+  }
+
+  private static String generated(Compilation compilation) throws java.io.IOException {
+    return compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString().replaceAll("\\s+", "");
+  }
+
+  private static TrainingPlan plan(Compilation compilation, int stepsPerEpoch) throws Exception {
+    ClassLoader loader = new GeneratedPlansRunProperties.GeneratedClassLoader(compilation, RecipeCapabilitiesAnnotationTest.class.getClassLoader());
+    Class<?> modelClass = loader.loadClass("test.M");
+    var constructor = modelClass.getDeclaredConstructor();
+    constructor.setAccessible(true);
+    return (TrainingPlan) loader.loadClass("test.MTraining").getMethod("plan", modelClass, int.class)
+        .invoke(null, constructor.newInstance(), stepsPerEpoch);
+  }
+
+  private static final String DETECTRON = String.join("\n",
+      "@Training(epochs = 1)",
+      "@Optimizer(type = OptimizerType.SGD, lr = 0.02, momentum = 0.9, weightDecay = 1e-4)",
+      "@Warmup(steps = 4, startFactor = 0.001, multipliesSchedule = true)",
+      "@Schedule(type = ScheduleType.MULTI_STEP, interval = Interval.STEP, milestones = {6, 8}, gamma = 0.1)",
+      "@KindGroup(kind = ParamKind.BIAS, lrFactor = 2.0, weightDecay = 0.0)",
+      "@KindGroup(kind = ParamKind.NORM, weightDecay = 0.0)");
+
+  private static final String DETECTRON_BODY = String.join("\n",
+      "  final Layer conv = new Layer(\"conv\", \"Conv2d\");",
+      "  final Layer bn = new Layer(\"bn\", \"BatchNorm2d\");",
+      "  M() {",
+      "    conv.add(\"weight\", 2, 2);",
+      "    conv.add(\"bias\", 2);",
+      "    bn.add(\"weight\", 2);",
+      "    bn.add(\"bias\", 2);",
+      "  }");
+
+  @Test
+  void detectronsWarmupMultipliesTheStepScheduleFromStepZero() throws Exception {
+    Compilation compilation = strict(Models.model(DETECTRON, DETECTRON_BODY));
+    assertThat(compilation).succeededWithoutWarnings();
+    String code = generated(compilation);
+    assertThat(code).contains(".stepWarmup(LinearWarmup.spec().warmupSteps(4).warmupFactor(0.001))");
+    // the milestones as written: the schedule is not shifted by the warmup
+    assertThat(code).contains(".schedule(MultiStepLR.spec().milestones(6,8).gamma(0.1),Interval.STEP)");
+    assertThat(code).contains(".split(\"bias\",ParamRule.bias(),s->s.lrFactor(2.0).weightDecay(0.0))"
+        + ".split(\"norm\",ParamRule.normLayers(),s->s.weightDecay(0.0))");
+
+    TrainingPlan plan = plan(compilation, 10);
+    Map<String, List<Double>> lrs = new HashMap<>();
+    plan.addListener(new PlanListener() {
+      @Override
+      public void onStep(StepReport report) {
+        for (int g = 0; g < report.groups().size(); g++) {
+          lrs.computeIfAbsent(report.groups().get(g), k -> new ArrayList<>()).add(report.lrs()[g]);
+        }
+      }
+    });
+    plan.startEpoch();
+    for (int step = 0; step < 10; step++) {
+      for (Parameter p : plan.parameters()) {
+        p.setGrad(FloatStorage.wrap(new float[p.size()]));
+      }
+      plan.afterBackward();
+    }
+    plan.endEpoch();
+    // detectron2: lr(i) = base * gamma^(milestones <= i) * (i < 4 ? 0.001 * (1 - i/4) + i/4 : 1)
+    for (int i = 0; i < 10; i++) {
+      double warm = i < 4 ? 0.001 * (1 - i / 4.0) + i / 4.0 : 1.0;
+      double decay = i >= 8 ? 0.01 : i >= 6 ? 0.1 : 1.0;
+      assertThat(lrs.get("default").get(i)).isWithin(1e-15).of(0.02 * decay * warm);
+      assertThat(lrs.get("default.bias").get(i)).isWithin(1e-15).of(0.04 * decay * warm);
+      assertThat(lrs.get("default.norm").get(i)).isWithin(1e-15).of(0.02 * decay * warm);
+    }
+    Map<String, String> groupOf = new HashMap<>();
+    for (var group : plan.groups()) {
+      for (Parameter p : group.params()) {
+        groupOf.put(p.name(), group.name());
+      }
+    }
+    // a norm layer's bias takes the bias settings (detectron2 applies its bias override last)
+    assertThat(groupOf).containsExactly("conv.weight", "default", "conv.bias", "default.bias", "bn.weight", "default.norm",
+        "bn.bias", "default.bias");
+    assertThat(plan.group("default.norm").get("weight_decay")).isEqualTo(0.0);
+    assertThat(plan.group("default").get("weight_decay")).isEqualTo(1e-4);
+  }
+
+  @Test
+  void normByModuleTypeKeepsTheClassifiersBiasDecay() throws Exception {
+    Compilation compilation = strict(Models.model(String.join("\n",
+        "@Training(epochs = 2)",
+        "@Optimizer(type = OptimizerType.SGD, lr = 0.5, momentum = 0.9, weightDecay = 1e-4)",
+        "@NoDecay(ParamKind.NORM)",
+        "@Ema(decay = 0.99998, everySteps = 32, adjustedForBatch = 1024, copyDuringEpochs = 1)"), String.join("\n",
+        "  final Layer bn = new Layer(\"bn1\", \"BatchNorm2d\");",
+        "  final Layer fc = new Layer(\"fc\", \"Linear\");",
+        "  M() {",
+        "    bn.add(\"weight\", 2);",
+        "    fc.add(\"weight\", 2, 2);",
+        "    fc.add(\"bias\", 2);",
+        "  }")));
+    assertThat(compilation).succeededWithoutWarnings();
+    String code = generated(compilation);
+    assertThat(code).contains("g->g.noDecay(ParamRule.normLayers())");
+    assertThat(code).contains(".ema(ModelEma.decay(0.99998).everySteps(32).adjustedForBatch(1024).copyDuringEpochs(1))");
+    TrainingPlan plan = plan(compilation, 3);
+    Map<String, Object> decayOf = new HashMap<>();
+    for (var group : plan.groups()) {
+      for (Parameter p : group.params()) {
+        decayOf.put(p.name(), group.get("weight_decay"));
+      }
+    }
+    assertThat(decayOf).containsExactly("bn1.weight", 0.0, "fc.weight", 1e-4, "fc.bias", 1e-4);
+    assertThat(plan.averagedModel()).isPresent();
+  }
+
+  @Test
+  void kindNoneIsRefusedOnTheKind() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@KindGroup(kind = ParamKind.NONE, lrFactor = 2.0)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@KindGroup kind NONE selects no parameters");
+    assertThat(compilation).hadErrorContaining("").inFile(compilation.sourceFiles().get(0)).onLineContaining("ParamKind.NONE");
+  }
+
+  @Test
+  void aKindTwiceIsRefused() {
+    // written as repeated annotations, javac keeps no source position for the container it synthesizes: the error is on the class
+    Compilation repeated = Models.compile(Models.model(Models.SGD
+        + "\n@KindGroup(kind = ParamKind.BIAS, lrFactor = 2.0)\n@KindGroup(kind = ParamKind.BIAS, weightDecay = 0.0)", "  Layer a;"));
+    assertThat(repeated).hadErrorContaining("@KindGroup kind BIAS is declared twice; a parameter goes to the first that selects it");
+    Compilation contained = Models.compile(Models.model(Models.SGD
+        + "\n@KindGroups({@KindGroup(kind = ParamKind.BIAS, lrFactor = 2.0),\n @KindGroup(kind = ParamKind.BIAS, weightDecay = 0.0)})",
+        "  Layer a;"));
+    assertThat(contained).hadErrorContaining("@KindGroup kind BIAS is declared twice").inFile(contained.sourceFiles().get(0))
+        .onLineContaining("@KindGroup(kind = ParamKind.BIAS, weightDecay = 0.0)");
+  }
+
+  @Test
+  void aKindGroupThatChangesNothingIsRefused() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@KindGroup(kind = ParamKind.NORM)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@KindGroup(kind = NORM) changes nothing; set lrFactor or weightDecay");
+  }
+
+  @Test
+  void aNonPositiveLrFactorIsRefusedOnIt() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@KindGroup(kind = ParamKind.BIAS,\n lrFactor = 0.0)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@KindGroup lrFactor must be positive, was 0").inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("lrFactor = 0.0");
+  }
+
+  @Test
+  void aNegativeKindWeightDecayIsRefusedOnIt() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@KindGroup(kind = ParamKind.BIAS,\n weightDecay = -1e-4)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@KindGroup weightDecay must be at least 0").inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("weightDecay = -1e-4");
+  }
+
+  @Test
+  void aKindWeightDecayOnAnOptimizerWithoutOneIsRefused() {
+    Compilation compilation = Models.compile(Models.model("@Training(epochs = 2)\n@Optimizer(type = OptimizerType.RPROP, lr = 0.01)"
+        + "\n@KindGroup(kind = ParamKind.BIAS,\n weightDecay = 0.0)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@KindGroup weightDecay does not apply to Rprop").inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("weightDecay = 0.0");
+  }
+
+  @Test
+  void emaDecayOutsideZeroOneIsRefusedOnIt() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@Ema(\n decay = 1.5)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@Ema decay must be in [0, 1], was 1.5").inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("decay = 1.5");
+  }
+
+  @Test
+  void emaEveryStepsBelowOneIsRefusedOnIt() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@Ema(decay = 0.999,\n everySteps = 0)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@Ema everySteps must be positive, was 0").inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("everySteps = 0");
+  }
+
+  @Test
+  void emaNegativeBatchIsRefusedOnIt() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@Ema(decay = 0.999,\n adjustedForBatch = -8)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@Ema adjustedForBatch must be at least 0, was -8")
+        .inFile(compilation.sourceFiles().get(0)).onLineContaining("adjustedForBatch = -8");
+  }
+
+  @Test
+  void emaCopyPastTheTrainingIsRefusedOnIt() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@Ema(decay = 0.999,\n copyDuringEpochs = 11)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@Ema copyDuringEpochs must be at most the training's length (10 epochs), was 11")
+        .inFile(compilation.sourceFiles().get(0)).onLineContaining("copyDuringEpochs = 11");
+  }
+
+  @Test
+  void emaNegativeCopyIsRefusedOnIt() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@Ema(decay = 0.999,\n copyDuringEpochs = -1)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@Ema copyDuringEpochs must be at least 0, was -1")
+        .inFile(compilation.sourceFiles().get(0)).onLineContaining("copyDuringEpochs = -1");
+  }
+
+  @Test
+  void kindGroupsInTheirContainerAreReadInOrder() throws Exception {
+    Compilation compilation = strict(JavaFileObjects.forSourceString("test.M", String.join("\n",
+        "package test;", Models.IMPORTS, Models.SGD,
+        "@KindGroups({@KindGroup(kind = ParamKind.NORM, weightDecay = 0.0), @KindGroup(kind = ParamKind.BIAS, lrFactor = 2.0)})",
+        "class M { Layer a; }")));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generated(compilation)).contains(".split(\"norm\",ParamRule.normLayers(),s->s.weightDecay(0.0))"
+        + ".split(\"bias\",ParamRule.bias(),s->s.lrFactor(2.0))");
+  }
+}

@@ -58,11 +58,29 @@ class RecipeConformanceTest {
       if (plan.accumulate() > 1) {
         plan = factory.plan(Accumulation.stepsPerEpoch(c.batchesPerEpoch(), plan.accumulate()));
       }
+      List<float[][]> averaged = new ArrayList<>();
       if (c.ema() != null) {
-        fail(c.name() + ": the case has EMA weights, which this runner cannot read from a plan yet");
+        TrainingPlan running = plan;
+        if (running.averagedModel().isEmpty()) {
+          fail(c.name() + ": the case has EMA weights but the plan keeps no average (declare @Ema)");
+        }
+        // the averaged weights right after each optimizer step, read where the plan keeps them
+        running.addListener(new PlanListener() {
+          @Override
+          public void onStep(StepReport report) {
+            float[][] now = new float[c.parameters().size()][];
+            for (int i = 0; i < now.length; i++) {
+              now[i] = running.averagedModel().orElseThrow().averaged(c.parameters().get(i));
+            }
+            averaged.add(now);
+          }
+        });
       }
       List<Observed> observed = drive(plan, c);
       compare(c, observed);
+      if (c.ema() != null) {
+        compareEma(c, averaged);
+      }
     }
   }
 
@@ -173,6 +191,23 @@ class RecipeConformanceTest {
         List<Double> momentum = want.momentum() != null ? want.momentum() : want.beta1();
         if (momentum != null) {
           close(at + (want.momentum() != null ? ": momentum" : ": beta1"), momentum.get(i), got.momentum()[i]);
+        }
+      }
+    }
+  }
+
+  private static void compareEma(RecipeCase c, List<float[][]> averaged) {
+    assertEquals(c.ema().size(), averaged.size(), c.name() + ": EMA snapshots");
+    for (int step = 0; step < averaged.size(); step++) {
+      for (int i = 0; i < c.parameters().size(); i++) {
+        List<Double> want = c.ema().get(step).get(i);
+        float[] got = averaged.get(step)[i];
+        assertEquals(want.size(), got.length, c.name() + ", step " + step + ", " + c.parameters().get(i) + ": EMA values");
+        for (int k = 0; k < got.length; k++) {
+          if (!(Math.abs(got[k] - want.get(k)) <= 1e-6 + 1e-5 * Math.abs(want.get(k)))) {
+            fail(c.name() + ", step " + step + ", " + c.parameters().get(i) + "[" + k + "]: EMA " + got[k] + ", the reference "
+                + want.get(k));
+          }
         }
       }
     }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * Runs code that trains with a plan and then undoes all of it, as Lightning's {@code lr_find}
  * does around its mock training: parameters, optimizer state and hyperparameters, schedules,
  * freeze state and clock come back bit for bit (the plan's checkpoint is written to a temporary
- * file before and read back after), as does any {@link StateCapture} given. The plan's listeners
+ * file before and read back after), as do the plan's own average ({@code .ema(...)}) and any
+ * {@link StateCapture} given. The plan's listeners
  * hear nothing of the trial; its hooks run as usual, except the checkpoint hooks, which the
  * trial's own save and load do not call.
  */
@@ -54,6 +55,7 @@ public final class TrialRun {
       for (StateCapture capture : captures) {
         restores.add(capture.capture());
       }
+      plan.averagedModel().ifPresent(average -> restores.add(average.capture()));   // the plan's own EMA
       plan.listeners().clear();
       return trial.run(plan);
     } finally {

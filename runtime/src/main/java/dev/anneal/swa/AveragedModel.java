@@ -188,6 +188,25 @@ public final class AveragedModel {
     nAveraged = 0;
   }
 
+  /**
+   * Copies the average now ({@link dev.anneal.plan.StateCapture}); the returned action puts it back
+   * exactly, as a {@code TrialRun} (a plan's preview) does with the plan's own average.
+   *
+   * @return the action that restores this copy
+   */
+  public Runnable capture() {
+    float[][] params = new float[averaged.length][];
+    for (int i = 0; i < params.length; i++) {
+      params[i] = averaged[i].clone();
+    }
+    float[][] bufs = new float[averagedBuffers.length][];
+    for (int i = 0; i < bufs.length; i++) {
+      bufs[i] = averagedBuffers[i].clone();
+    }
+    long n = nAveraged;
+    return () -> apply(new Loaded(n, params, bufs));
+  }
+
   /** {@return PyTorch's {@code n_averaged}: updates so far (timm's EMA counts its initial copy)} */
   public long averagedCount() {
     return nAveraged;

@@ -141,6 +141,30 @@ class RecipeCapabilitiesAnnotationTest {
   }
 
   @Test
+  void thePreviewShowsTheMultiplyingWarmupTheKindGroupsAndTheEma() throws Exception {
+    Compilation detectron = strict(Models.model(DETECTRON.replace("epochs = 1", "epochs = 1, stepsPerEpoch = 10"), DETECTRON_BODY));
+    String table = preview(detectron);
+    assertThat(table).contains("Main schedule: LinearWarmup(warmup_steps=4, warmup_factor=0.001) multiplying "
+        + "[MultiStepLR(milestones=[6, 8], gamma=0.1) per step] per step");
+    assertThat(table).contains("Kind groups in every group, the first match wins: bias (BIAS: lr x 2, weight_decay 0), "
+        + "norm (NORM: lr x 1, weight_decay 0)");
+    assertThat(table).contains("    0  2.0000e-05");   // 0.02 * 0.001 at step 0
+    Compilation torchvision = strict(Models.model(String.join("\n",
+        "@Training(epochs = 6, stepsPerEpoch = 8)",
+        "@Optimizer(type = OptimizerType.SGD, lr = 0.5, momentum = 0.9)",
+        "@Ema(decay = 0.99998, everySteps = 3, adjustedForBatch = 1024, copyDuringEpochs = 2)"), "  Layer a;"));
+    // 1 - (1 - 0.99998) * 1024 * 3 / 6 = 0.98976
+    assertThat(preview(torchvision)).contains(
+        "EMA of the weights: decay 0.99998, adjusted for 1024 samples per step to 9.8976e-01, updated every 3 steps, "
+            + "copying the weights during epochs 0-1.");
+  }
+
+  private static String preview(Compilation compilation) throws java.io.IOException {
+    return compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "test", "MTraining.preview.txt").orElseThrow()
+        .getCharContent(true).toString();
+  }
+
+  @Test
   void kindNoneIsRefusedOnTheKind() {
     Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@KindGroup(kind = ParamKind.NONE, lrFactor = 2.0)", "  Layer a;"));
     assertThat(compilation).hadErrorContaining("@KindGroup kind NONE selects no parameters");

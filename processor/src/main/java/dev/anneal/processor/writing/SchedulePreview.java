@@ -1,9 +1,11 @@
 package dev.anneal.processor.writing;
 
 import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.EmaModel;
 import dev.anneal.processor.model.Freeze;
 import dev.anneal.processor.model.FunctionRef;
 import dev.anneal.processor.model.GroupModel;
+import dev.anneal.processor.model.ParamSplits;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.TrainingModel;
 import dev.anneal.processor.model.Value;
@@ -43,6 +45,28 @@ final class SchedulePreview {
       if (group.schedule() != null) {
         out.append("Schedule of group ").append(group.name()).append(": ").append(describe(group.schedule(), spe)).append('\n');
       }
+    }
+    List<ParamSplits.KindRule> kinds = model.groups().isEmpty() ? List.of() : model.groups().get(0).splits().kinds();
+    if (!kinds.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (ParamSplits.KindRule kind : kinds) {
+        parts.add(kind.suffix() + " (" + kind.kind() + ": lr x " + Value.showNumber(kind.lrFactor())
+            + (kind.weightDecay() == null ? "" : ", weight_decay " + Value.showNumber(kind.weightDecay())) + ")");
+      }
+      out.append("Kind groups in every group, the first match wins: ").append(String.join(", ", parts)).append('\n');
+    }
+    if (model.ema() != null) {
+      EmaModel ema = model.ema();
+      out.append("EMA of the weights: decay ").append(Value.showNumber(ema.decay()));
+      if (ema.adjustedForBatch() != 0) {
+        out.append(", adjusted for ").append(ema.adjustedForBatch()).append(" samples per step to ")
+            .append(ScientificNotation.of(ema.effectiveDecay(model.epochs())));
+      }
+      out.append(", updated every ").append(ema.everySteps()).append(ema.everySteps() == 1 ? " step" : " steps");
+      if (ema.copyDuringEpochs() > 0) {
+        out.append(", copying the weights during epochs 0-").append(ema.copyDuringEpochs() - 1);
+      }
+      out.append(".\n");
     }
     out.append("Cells: lr at the first optimizer step of the epoch. F = frozen all epoch, U = unfreezes in this epoch,\n")
         .append("~ = plateau reduction may lower it at run time, n/a = not evaluated at compile time");
@@ -197,7 +221,8 @@ final class SchedulePreview {
     }
     text.append(')');
     if (!node.children().isEmpty()) {
-      text.append(" [");
+      // detectron2's warmup: a factor on the schedule, which counts from step 0
+      text.append(node instanceof ScheduleNode.Warmup warmup && warmup.multiplies() ? " multiplying [" : " [");
       for (int i = 0; i < node.children().size(); i++) {
         text.append(i == 0 ? "" : ", ").append(describe(node.children().get(i), spe));
       }

@@ -99,6 +99,7 @@ public final class BlockParameters implements ParameterSource {
   }
 
   private static void collect(String path, Block block, Binding binding, List<DjlParameter> out, List<Buffer> buffers) {
+    String moduleType = ModuleTypes.of(block);
     for (Pair<String, ai.djl.nn.Parameter> entry : block.getDirectParameters()) {
       ai.djl.nn.Parameter p = entry.getValue();
       String name = path + "." + entry.getKey();
@@ -115,7 +116,9 @@ public final class BlockParameters implements ParameterSource {
         case COPY -> new CopiedParameter(name, p, array);
         case ENGINE -> null;
       };
-      out.add(bound != null ? bound : new EngineParameter(name, p, array));
+      DjlParameter parameter = bound != null ? bound : new EngineParameter(name, p, array);
+      parameter.moduleType(moduleType);
+      out.add(parameter);
     }
     BlockList children = block.getChildren();
     List<String> names = childNames(block, children);

@@ -51,4 +51,27 @@ class BlockGroupSplitTest extends EngineTest {
         "blocks.layer_2.no_decay [blocks.2.bias] lr=0.01 wd=0.0"), groups);
     assertEquals(List.of("blocks.1.runningMean", "blocks.1.runningVar"), plan.buffers().stream().map(Buffer::name).toList());
   }
+
+  @Test
+  void normLayersAreRecognizedByBlockClass() {
+    SequentialBlock blocks = new SequentialBlock()
+        .add(Linear.builder().setUnits(4).build())
+        .add(BatchNorm.builder().build())
+        .add(Linear.builder().setUnits(2).build());
+    blocks.initialize(manager, DataType.FLOAT32, new Shape(3, 5));
+    BlockParameters params = BlockParameters.of("blocks", blocks);
+    assertEquals(List.of("Linear", "Linear", "BatchNorm", "BatchNorm", "Linear", "Linear"),
+        params.parameters().stream().map(Parameter::moduleType).toList());
+    TrainingPlan plan = TrainingPlan.builder().epochs(1)
+        .optimizer(Spec.of("SGD").with("lr", 0.1).with("weight_decay", 1e-4))
+        .group("blocks", params, g -> g.noDecay(ParamRule.normLayers()))
+        .build();
+    List<String> groups = new ArrayList<>();
+    for (ParamGroup g : plan.groups()) {
+      groups.add(g.name() + " " + g.params().stream().map(Parameter::name).toList());
+    }
+    // torchvision's norm_weight_decay: the Linear biases keep their decay, only the BatchNorm's gamma and beta lose it
+    assertEquals(List.of("blocks [blocks.0.weight, blocks.0.bias, blocks.2.weight, blocks.2.bias]",
+        "blocks.no_decay [blocks.1.gamma, blocks.1.beta]"), groups);
+  }
 }

@@ -34,10 +34,11 @@ public final class ParamRule {
    * The PyTorch normalization module classes, as detectron2's {@code get_default_optimizer_params}
    * lists them ({@code norm_module_types}) and torchvision's {@code split_normalization_params}
    * selects them (subclasses of {@code _BatchNorm}, {@code _InstanceNorm}, {@code LayerNorm},
-   * {@code GroupNorm}, {@code LocalResponseNorm}).
+   * {@code GroupNorm}, {@code LocalResponseNorm}), and {@code BatchNorm}: DJL's BatchNorm, one block
+   * for every input rank (the DJL binding's module type for it).
    */
   public static final List<String> NORM_MODULE_TYPES = List.of("BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "SyncBatchNorm",
-      "GroupNorm", "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "LayerNorm", "LocalResponseNorm");
+      "GroupNorm", "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "LayerNorm", "LocalResponseNorm", "BatchNorm");
 
   /**
    * Parameters held by a normalization module ({@link #NORM_MODULE_TYPES}), by the module's kind

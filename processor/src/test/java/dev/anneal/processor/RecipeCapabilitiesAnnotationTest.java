@@ -257,4 +257,33 @@ class RecipeCapabilitiesAnnotationTest {
     assertThat(generated(compilation)).contains(".split(\"norm\",ParamRule.normLayers(),s->s.weightDecay(0.0))"
         + ".split(\"bias\",ParamRule.bias(),s->s.lrFactor(2.0))");
   }
+
+  @Test
+  void swaIsWrittenAsTheDslCall() throws Exception {
+    Compilation compilation = strict(Models.model(Models.SGD + "\n@Swa(fromEpoch = 7)", "  Layer a;"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generated(compilation)).contains(".swa(ModelSwa.fromEpoch(7))");
+    assertThat(preview(compilation)).contains("SWA of the weights: the equal average at the ends of epochs 7-9.");
+  }
+
+  @Test
+  void swaNextToEmaIsRefused() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@Ema(decay = 0.999)\n@Swa(fromEpoch = 7)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@Swa next to @Ema: a plan keeps one average").inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("@Swa(fromEpoch = 7)");
+  }
+
+  @Test
+  void swaFromTheLastEpochOnIsRefusedOnIt() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@Swa(\n fromEpoch = 10)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@Swa fromEpoch must be below the training's 10 epochs")
+        .inFile(compilation.sourceFiles().get(0)).onLineContaining("fromEpoch = 10");
+  }
+
+  @Test
+  void swaNegativeEpochIsRefusedOnIt() {
+    Compilation compilation = Models.compile(Models.model(Models.SGD + "\n@Swa(\n fromEpoch = -1)", "  Layer a;"));
+    assertThat(compilation).hadErrorContaining("@Swa fromEpoch must be at least 0, was -1")
+        .inFile(compilation.sourceFiles().get(0)).onLineContaining("fromEpoch = -1");
+  }
 }

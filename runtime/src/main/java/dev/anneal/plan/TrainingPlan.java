@@ -129,14 +129,17 @@ public final class TrainingPlan {
     if (b.ema != null) {
       declaration.put("ema", b.ema.describe());
       this.averaged = b.ema.attach(this).model();
+    } else if (b.swa != null) {
+      declaration.put("swa", b.swa.describe());
+      this.averaged = b.swa.attach(this).model();
     } else {
       this.averaged = null;
     }
   }
 
   /**
-   * The averaged weights the plan keeps when built with {@code .ema(...)}: {@code averagedModel().get().averaged(name)}
-   * is a parameter's EMA after the last step.
+   * The averaged weights the plan keeps when built with {@code .ema(...)} or {@code .swa(...)}:
+   * {@code averagedModel().get().averaged(name)} is a parameter's average after the last step.
    *
    * @return the plan's average, or empty when it keeps none
    */

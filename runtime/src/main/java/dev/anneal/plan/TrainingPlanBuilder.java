@@ -7,6 +7,7 @@ import dev.anneal.schedule.warmup.StepWarmup;
 import dev.anneal.spec.Spec;
 import dev.anneal.spec.SpecSource;
 import dev.anneal.swa.ModelEma;
+import dev.anneal.swa.ModelSwa;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,7 @@ public final class TrainingPlanBuilder {
   ParamRule noDecay;
   SchedulerFactory schedulerFactory;
   ModelEma ema;
+  ModelSwa swa;
   final List<PlanListener> listeners = new ArrayList<>();
 
   /** A group as declared: its name, where its parameters come from, its overrides. */
@@ -140,8 +142,27 @@ public final class TrainingPlanBuilder {
    * {@link TrainingPlan#averagedModel()}, checkpointed with the plan.
    */
   public TrainingPlanBuilder ema(ModelEma ema) {
+    requireNoAverage();
     this.ema = Objects.requireNonNull(ema, "ema");
     return this;
+  }
+
+  /**
+   * Stochastic weight averaging kept by the plan, updated at epoch ends from {@code swa}'s epoch on
+   * (PyTorch's {@code swa_utils} recipe); read it with {@link TrainingPlan#averagedModel()},
+   * checkpointed with the plan. A plan keeps one average: this or {@link #ema}.
+   */
+  public TrainingPlanBuilder swa(ModelSwa swa) {
+    requireNoAverage();
+    this.swa = Objects.requireNonNull(swa, "swa");
+    return this;
+  }
+
+  private void requireNoAverage() {
+    if (ema != null || swa != null) {
+      throw new IllegalStateException("the plan already keeps an average (" + (ema != null ? ema : swa) + "); a plan keeps one: "
+          + "for a second, attach an AveragedModel with updateEveryStep / updateAtEpochEnds and checkpointWith");
+    }
   }
 
   /** The metric, by name in the map given to {@code endEpoch}, that ReduceLROnPlateau watches. */

@@ -15,6 +15,7 @@ import dev.anneal.preview.PlanPreview;
 import dev.anneal.spec.Spec;
 import dev.anneal.swa.AveragedModel;
 import dev.anneal.swa.ModelEma;
+import dev.anneal.swa.ModelSwa;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -174,5 +175,41 @@ class RecipeCapabilitiesTest {
     TrainingPlan otherEma = TrainingPlan.builder().epochs(2).stepsPerEpoch(4).optimizer(Spec.of("SGD").with("lr", 1.0))
         .group("w", Parameter.of("w", 0f)).ema(ModelEma.decay(0.5).everySteps(3)).build();
     assertThrows(CheckpointException.class, () -> otherEma.load(file));
+  }
+
+  @Test
+  void swaAveragesTheEpochEndsFromItsEpochAndIsCheckpointed() throws Exception {
+    Parameter w = Parameter.of("w", 10f);
+    TrainingPlan plan = TrainingPlan.builder().epochs(4).stepsPerEpoch(2)
+        .optimizer(Spec.of("SGD").with("lr", 1.0))
+        .group("w", w)
+        .swa(ModelSwa.fromEpoch(1))
+        .build();
+    List<Float> averages = new ArrayList<>();
+    for (int epoch = 0; epoch < 4; epoch++) {
+      plan.startEpoch();
+      for (int b = 0; b < 2; b++) {
+        w.setGrad(FloatStorage.wrap(new float[] {1f}));
+        plan.afterBackward();
+      }
+      plan.endEpoch();
+      averages.add(plan.averagedModel().orElseThrow().averaged("w")[0]);
+      if (epoch == 1) {
+        plan.save(dir.resolve("swa.ckpt"));
+      }
+    }
+    // weights at the epoch ends: 8, 6, 4, 2; the average starts at epoch 1's end: 6, then (6 + 4) / 2, then (6 + 4 + 2) / 3
+    assertEquals(List.of(10f, 6f, 5f, 4f), averages);
+    Parameter w2 = Parameter.of("w", 0f);
+    TrainingPlan resumed = TrainingPlan.builder().epochs(4).stepsPerEpoch(2).optimizer(Spec.of("SGD").with("lr", 1.0))
+        .group("w", w2).swa(ModelSwa.fromEpoch(1)).build();
+    resumed.load(dir.resolve("swa.ckpt"));
+    assertEquals(6f, resumed.averagedModel().orElseThrow().averaged("w")[0]);
+    assertEquals(1L, resumed.averagedModel().orElseThrow().averagedCount());
+    IllegalStateException both = assertThrows(IllegalStateException.class, () -> TrainingPlan.builder()
+        .ema(ModelEma.decay(0.9)).swa(ModelSwa.fromEpoch(1)));
+    assertTrue(both.getMessage().contains("a plan keeps one"), both.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> TrainingPlan.builder().epochs(4).optimizer(Spec.of("SGD").with("lr", 1.0))
+        .group("w", Parameter.of("w", 0f)).swa(ModelSwa.fromEpoch(4)).build());
   }
 }

@@ -131,6 +131,8 @@ public enum Message {
       "@KindGroup kind %s is declared twice; a parameter goes to the first that selects it: keep one"),
   KIND_GROUP_CHANGES_NOTHING(ERROR, "kind-group-changes-nothing",
       "@KindGroup(kind = %s) changes nothing; set lrFactor or weightDecay, or remove it"),
+  TWO_AVERAGES(ERROR, "two-averages",
+      "@Swa next to @Ema: a plan keeps one average; remove one (attach a second AveragedModel to the plan in code)"),
 
   // The processor itself
   WRITE_FAILED(ERROR, "write-failed", "could not write %s (%s); if a class of that name exists already, rename it or the model"),

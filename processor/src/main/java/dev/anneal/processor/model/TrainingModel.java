@@ -10,7 +10,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * Everything the annotations of one model class say, checked and ready to write: training length,
  * optimizer, groups in declaration order, the main schedule, the plan-wide settings and the loss.
- * Nullable: {@code schedule}, {@code monitor}, {@code clipNorm}, {@code clipValue}, {@code loss}, {@code ema}. {@code stepsPerEpoch} is 0
+ * Nullable: {@code schedule}, {@code monitor}, {@code clipNorm}, {@code clipValue}, {@code loss}, {@code ema}, {@code swaFromEpoch}
+ * ({@code @Swa}'s first epoch). {@code stepsPerEpoch} is 0
  * when it is only known at run time; {@code accumulate} is 1 without accumulation.
  */
 public record TrainingModel(
@@ -28,7 +29,8 @@ public record TrainingModel(
     Double clipValue,
     int accumulate,
     LossModel loss,
-    EmaModel ema) {
+    EmaModel ema,
+    Integer swaFromEpoch) {
 
   public TrainingModel {
     optimizerKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(optimizerKwargs));
@@ -40,7 +42,7 @@ public record TrainingModel(
       Descriptor optimizer, Map<String, Arg> optimizerKwargs, List<GroupModel> groups, ScheduleNode schedule, String monitor,
       Clip clipNorm, Double clipValue, int accumulate, LossModel loss) {
     this(type, packageName, generatedName, epochs, stepsPerEpoch, optimizer, optimizerKwargs, groups, schedule, monitor,
-        clipNorm, clipValue, accumulate, loss, null);
+        clipNorm, clipValue, accumulate, loss, null, null);
   }
 
   /** Gradient norm clipping as PyTorch's {@code clip_grad_norm_(max_norm, norm_type, error_if_nonfinite)}. */

@@ -178,6 +178,7 @@ public final class ModelReader {
       all.replaceAll(group -> group.withSplits(group.splits().withKinds(kinds)));
     }
     EmaModel ema = extras.ema(type, epochs).orElse(null);
+    Integer swa = extras.swa(type, epochs).orElse(null);
 
     Lengths lengths = new Lengths(epochs, stepsPerEpoch);
     ScheduleChecks checks = new ScheduleChecks(lengths, optimizerType, report);
@@ -218,7 +219,7 @@ public final class ModelReader {
       return Optional.empty();
     }
     TrainingModel model = new TrainingModel(type, packageOf(type), generatedName(type), epochs, stepsPerEpoch, optimizerType,
-        optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss, ema);
+        optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss, ema, swa);
     new PlanChecks(model, report).run();
     return report.hasErrors() ? Optional.empty() : Optional.of(model);
   }

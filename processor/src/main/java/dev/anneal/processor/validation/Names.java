@@ -34,6 +34,7 @@ public final class Names {
   public static final String KIND_GROUP = PACKAGE + "KindGroup";
   public static final String KIND_GROUPS = PACKAGE + "KindGroups";
   public static final String EMA = PACKAGE + "Ema";
+  public static final String SWA = PACKAGE + "Swa";
 
   /** Annotations that configure a field (and so make it a group of its own). */
   public static final List<String> FIELD_ANNOTATIONS = List.of(
@@ -43,7 +44,7 @@ public final class Names {
   /** Annotations that configure the whole model and so need {@code @Training} next to them. */
   public static final List<String> CLASS_ANNOTATIONS = List.of(
       OPTIMIZER, SCHEDULE, SEQUENTIAL, CHAINED, WARMUP, PLATEAU, LAMBDA, CLIP_NORM, CLIP_VALUE, ACCUMULATE, LAYERWISE_DECAY, LOSS, NO_DECAY,
-      KIND_GROUP, KIND_GROUPS, EMA);
+      KIND_GROUP, KIND_GROUPS, EMA, SWA);
 
   public static final String PARAMETER_SOURCE = "dev.anneal.param.ParameterSource";
   public static final String PARAMETER = "dev.anneal.param.Parameter";

@@ -90,6 +90,31 @@ final class RecipeExtrasReader {
     return report.errorCount() > errors ? List.of() : rules;
   }
 
+  /** The first epoch of the class's {@code @Swa}, or empty (also after an error). */
+  Optional<Integer> swa(TypeElement type, int epochs) {
+    Optional<AnnotationMirror> found = Mirrors.find(type, Names.SWA);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Location at = Location.of(type, found.get());
+    if (Mirrors.find(type, Names.EMA).isPresent()) {
+      report.add(Message.TWO_AVERAGES, at);
+      return Optional.empty();
+    }
+    AnnotationValue fromValue = Mirrors.value(found.get(), "fromEpoch");
+    int from = Mirrors.intValue(fromValue);
+    if (from < 0) {
+      report.add(Message.NEGATIVE, at.at(fromValue), "@Swa fromEpoch", from);
+      return Optional.empty();
+    }
+    if (from >= epochs) {
+      report.add(Message.OUT_OF_RANGE, at.at(fromValue), "@Swa fromEpoch",
+          "must be below the training's " + epochs + " epochs (the average would never be updated), was " + from);
+      return Optional.empty();
+    }
+    return Optional.of(from);
+  }
+
   /** The class's {@code @Ema}, or empty (also after an error). */
   Optional<EmaModel> ema(TypeElement type, int epochs) {
     Optional<AnnotationMirror> found = Mirrors.find(type, Names.EMA);

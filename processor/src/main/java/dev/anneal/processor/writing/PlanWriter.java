@@ -46,6 +46,7 @@ public final class PlanWriter {
   static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
   static final ClassName ACCUMULATION = ClassName.get("dev.anneal.plan", "Accumulation");
   static final ClassName MODEL_EMA = ClassName.get("dev.anneal.swa", "ModelEma");
+  static final ClassName MODEL_SWA = ClassName.get("dev.anneal.swa", "ModelSwa");
 
   private PlanWriter() {}
 
@@ -194,6 +195,9 @@ public final class PlanWriter {
     }
     if (model.ema() != null) {
       code.add(".ema($L)\n", ema(model.ema()));
+    }
+    if (model.swaFromEpoch() != null) {
+      code.add(".swa($T.fromEpoch($L))\n", MODEL_SWA, model.swaFromEpoch());
     }
     return code.add(".build();\n$<$<").build();
   }

@@ -68,6 +68,10 @@ final class SchedulePreview {
       }
       out.append(".\n");
     }
+    if (model.swaFromEpoch() != null) {
+      out.append("SWA of the weights: the equal average at the ends of epochs ").append(model.swaFromEpoch()).append('-')
+          .append(model.epochs() - 1).append(".\n");
+    }
     out.append("Cells: lr at the first optimizer step of the epoch. F = frozen all epoch, U = unfreezes in this epoch,\n")
         .append("~ = plateau reduction may lower it at run time, n/a = not evaluated at compile time");
     int legendEnd = out.length();

@@ -286,4 +286,24 @@ class RecipeCapabilitiesAnnotationTest {
     assertThat(compilation).hadErrorContaining("@Swa fromEpoch must be at least 0, was -1")
         .inFile(compilation.sourceFiles().get(0)).onLineContaining("fromEpoch = -1");
   }
+
+  @Test
+  void aMultiplyingWarmupLeavesTheScheduleTheWholeTrainingAndWorksOnAField() throws Exception {
+    Compilation compilation = strict(Models.model(String.join("\n",
+        "@Training(epochs = 2)",
+        "@Optimizer(type = OptimizerType.SGD, lr = 0.1)",
+        "@Warmup(steps = 4, multipliesSchedule = true)",
+        "@Schedule(type = ScheduleType.COSINE, interval = Interval.STEP)"), String.join("\n",
+        "  Layer body;",
+        "  @Warmup(epochs = 1, startFactor = 0.1, multipliesSchedule = true)",
+        "  @Schedule(type = ScheduleType.STEP, interval = Interval.STEP, stepSize = 5) Layer head;")));
+    assertThat(compilation).succeededWithoutWarnings();
+    String code = generated(compilation);
+    // T_max is the whole training (2 epochs of steps), not shortened by the warmup
+    assertThat(code).contains(".stepWarmup(LinearWarmup.spec().warmupSteps(4))");
+    assertThat(code).contains(".schedule(CosineAnnealingLR.spec().tMax(2*stepsPerEpoch),Interval.STEP)");
+    // the field's warmup of one epoch, in optimizer steps, over its own per-step schedule
+    assertThat(code).contains(".group(\"head\",model.head,g->g.stepWarmup(LinearWarmup.spec().warmupSteps(stepsPerEpoch)"
+        + ".warmupFactor(0.1)).schedule(StepLR.spec().stepSize(5),Interval.STEP))");
+  }
 }

@@ -111,6 +111,11 @@ public enum Message {
   MISSING_MONITOR(ERROR, "missing-monitor", "@ReduceLrOnPlateau needs the metric it watches, such as monitor = \"val_loss\""),
   TWO_CLIPPINGS(ERROR, "two-clippings", "@ClipGradValue next to @ClipGradNorm: clip by norm or by value, not both"),
 
+  FINE_TUNE_EPOCHS(ERROR, "fine-tune-epochs",
+      "fastai.fine_tune freeze_epochs + epochs is %d epochs but the training lasts %d; fine_tune fits freeze_epochs, then epochs: "
+          + "make them add up to @Training epochs"),
+  SLANTED_TRIANGLE_CYCLES(ERROR, "slanted-triangle-cycles", "SlantedTriangularLR over %s: %s"),
+
   // Warnings: legal but dubious
   MILESTONES_UNORDERED(WARNING, "milestones-unordered",
       "%s milestones %s are not increasing; PyTorch counts them as a set (a repeated one multiplies by gamma again): "

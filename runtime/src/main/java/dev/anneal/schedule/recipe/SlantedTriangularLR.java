@@ -5,6 +5,7 @@ import dev.anneal.schedule.AbstractLrScheduler;
 import dev.anneal.schedule.GroupSource;
 import dev.anneal.vocabulary.LrCurve;
 import dev.anneal.vocabulary.Values;
+import dev.anneal.vocabulary.builtin.FastaiCurves;
 
 /**
  * ULMFiT's slanted triangular learning rates (Howard &amp; Ruder 2018, eq. 3; fastai v0.7's
@@ -25,6 +26,10 @@ public final class SlantedTriangularLR extends AbstractLrScheduler {
   public SlantedTriangularLR(GroupSource groups, Values k) {
     super(TYPE, groups);
     this.totalSteps = k.integer("total_steps");
+    String problem = FastaiCurves.slantedTriangularProblem(totalSteps, k.integer("cycles"), k.number("cut_frac"));
+    if (problem != null) {
+      throw new IllegalArgumentException(TYPE + ": " + problem);
+    }
     this.curve = descriptorCurve(TYPE, k.asMap());
     start();
   }

@@ -94,6 +94,21 @@ public final class FastaiCurves {
     return (int) Math.floor(length * cutFrac);
   }
 
+  /**
+   * What is wrong with cutting {@code total} steps into {@code cycles} slanted triangles, or null:
+   * the cycles must be whole steps, and long enough to rise ({@code floor(T * cut_frac) >= 1}).
+   */
+  public static String slantedTriangularProblem(long total, int cycles, double cutFrac) {
+    if (total % cycles != 0) {
+      return total + " steps do not split into " + cycles + " cycles of whole steps: give cycles a divisor of the steps";
+    }
+    if (cut((int) (total / cycles), cutFrac) < 1) {
+      return "cycles of " + total / cycles + " steps are too short to rise with cut_frac " + cutFrac
+          + " (floor(T * cut_frac) is 0, a division by zero in ULMFiT's formula): give more steps per cycle or a larger cut_frac";
+    }
+    return null;
+  }
+
   static LrCurve slantedTriangularCurve(int total, int cycles, double cutFrac, double ratio) {
     return LrCurve.proportional(t -> slantedTriangular(t, total, cycles, cutFrac, ratio));
   }

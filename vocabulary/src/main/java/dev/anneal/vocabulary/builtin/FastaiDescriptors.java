@@ -5,17 +5,16 @@ import static dev.anneal.vocabulary.Argument.number;
 import static dev.anneal.vocabulary.Argument.tuple;
 
 import dev.anneal.vocabulary.Argument;
-import dev.anneal.vocabulary.Constraint;
 import dev.anneal.vocabulary.Descriptor;
 import dev.anneal.vocabulary.Range;
 import dev.anneal.vocabulary.Stepping;
-import dev.anneal.vocabulary.Values;
 import java.util.List;
 
 /**
  * fastai's schedules ({@code fastai/callback/schedule.py}: {@code fit_one_cycle}, {@code fine_tune})
  * and ULMFiT's slanted triangular learning rates, under fastai's argument names. Each steps once per
- * optimizer step (fastai's {@code ParamScheduler.before_batch}).
+ * optimizer step (fastai's {@code ParamScheduler.before_batch}). The lengths are checked where they are
+ * known: by the processor against the training's epochs, by the runtime's schedulers against the steps.
  */
 final class FastaiDescriptors {
   private FastaiDescriptors() {}
@@ -67,17 +66,7 @@ final class FastaiDescriptors {
         .arg(number("div_final", 1e5).range(POSITIVE).doc("last lr of each cycle = lr_max / div_final"))
         .arg(moms())
         .arg(totalSteps("steps of the whole fine_tune: (freeze_epochs + epochs) * batches"))
-        .constraint(Constraint.of(FastaiDescriptors::wholeEpochs, "total_steps", "epochs", "freeze_epochs"))
         .build();
-  }
-
-  private static String wholeEpochs(Values v) {
-    if (!v.has("total_steps") || !v.has("epochs")) {
-      return null;
-    }
-    int epochs = v.integer("epochs") + v.integer("freeze_epochs");
-    return v.integer("total_steps") % epochs == 0 ? null
-        : "must be (freeze_epochs + epochs) = " + epochs + " epochs of whole steps, was " + v.integer("total_steps");
   }
 
   private static Descriptor slantedTriangular() {
@@ -89,25 +78,8 @@ final class FastaiDescriptors {
         .arg(number("cut_frac", 0.1).range(Range.open(0, 1)).doc("fraction of a cycle spent rising"))
         .arg(number("ratio", 32.0).range(Range.atLeast(1)).doc("how much smaller the lowest lr is than the peak"))
         .arg(integer("cycles", 1).range(Range.atLeast(1)).doc("equal cycles the steps are cut into (one per gradual-unfreezing stage)"))
-        .constraint(Constraint.of(FastaiDescriptors::cycleFits, "total_steps", "cycles", "cut_frac"))
         .closedForm((v, c) -> FastaiCurves.slantedTriangularCurve(v.integer("total_steps"), v.integer("cycles"),
             v.number("cut_frac"), v.number("ratio")))
         .build();
-  }
-
-  private static String cycleFits(Values v) {
-    if (!v.has("total_steps")) {
-      return null;
-    }
-    int total = v.integer("total_steps");
-    int cycles = v.integer("cycles");
-    if (total % cycles != 0) {
-      return "must split into " + cycles + " cycles of whole steps, was " + total;
-    }
-    if (FastaiCurves.cut(total / cycles, v.number("cut_frac")) < 1) {
-      return "gives cycles of " + total / cycles + " steps, too short to rise for cut_frac " + v.number("cut_frac")
-          + " (floor(T * cut_frac) is 0): give more steps per cycle or a larger cut_frac";
-    }
-    return null;
   }
 }

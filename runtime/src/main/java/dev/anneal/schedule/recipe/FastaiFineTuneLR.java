@@ -107,7 +107,7 @@ public final class FastaiFineTuneLR extends AbstractLrScheduler {
   }
 
   private double pos(int t) {
-    if (t >= frozenSteps + unfrozenSteps) {
+    if (t > frozenSteps + unfrozenSteps) {   // PyTorch-style: the step after the last one may be taken, its lr unused
       throw new IllegalStateException(TYPE + " was stepped " + (t + 1) + " times, past its total_steps "
           + (frozenSteps + unfrozenSteps) + "; fastai's fine_tune ends there");
     }
@@ -134,7 +134,7 @@ public final class FastaiFineTuneLR extends AbstractLrScheduler {
 
   @Override
   protected double closedFormLr(int g, double base) {
-    return lrAt(g, base, Math.min(lastEpoch, frozenSteps + unfrozenSteps - 1));
+    return lrAt(g, base, Math.min(lastEpoch, frozenSteps + unfrozenSteps));
   }
 
   @Override

@@ -43,7 +43,7 @@ public final class FastaiOneCycleLR extends AbstractLrScheduler {
   }
 
   private double pos() {
-    if (lastEpoch >= totalSteps) {
+    if (lastEpoch > totalSteps) {   // the step after the last one may be taken, its lr unused
       throw new IllegalStateException(TYPE + " was stepped " + (lastEpoch + 1) + " times, past its total_steps " + totalSteps
           + "; fastai's fit ends there: give total_steps the whole fit");
     }
@@ -59,7 +59,7 @@ public final class FastaiOneCycleLR extends AbstractLrScheduler {
 
   @Override
   protected double closedFormLr(int g, double base) {
-    return FastaiCurves.oneCycleLr(base, pctStart, div, divFinal, (double) Math.min(lastEpoch, totalSteps - 1) / totalSteps);
+    return FastaiCurves.oneCycleLr(base, pctStart, div, divFinal, (double) Math.min(lastEpoch, totalSteps) / totalSteps);
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class SlantedTriangularLR extends AbstractLrScheduler {
 
   @Override
   protected double computeLr(int g, ParamGroup group) {
-    if (lastEpoch >= totalSteps) {
+    if (lastEpoch > totalSteps) {   // the step after the last one may be taken, its lr unused
       throw new IllegalStateException(TYPE + " was stepped " + (lastEpoch + 1) + " times, past its total_steps " + totalSteps);
     }
     return closedFormLr(g, baseLrs[g]);
@@ -44,6 +44,6 @@ public final class SlantedTriangularLR extends AbstractLrScheduler {
 
   @Override
   protected double closedFormLr(int g, double base) {
-    return curve.lr(g, base, Math.min(lastEpoch, totalSteps - 1));
+    return curve.lr(g, base, Math.min(lastEpoch, totalSteps));
   }
 }

@@ -10,7 +10,9 @@ import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.OptimizerState;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.param.Parameter;
+import dev.anneal.schedule.GroupSource;
 import dev.anneal.schedule.Interval;
+import dev.anneal.schedule.StagedSchedule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +112,12 @@ final class StepPipeline {
     for (TrainingPlan.ActiveSchedule active : schedules) {
       if (active.planned().interval() == Interval.STEP) {
         active.scheduler().step();
+        if (active.scheduler() instanceof StagedSchedule staged && staged.stageBegins()) {
+          GroupSource stage = staged.stageGroups();
+          for (int g = 0; g < stage.size(); g++) {
+            resetState(stage.get(g));
+          }
+        }
       }
     }
     if (momenta != null) {

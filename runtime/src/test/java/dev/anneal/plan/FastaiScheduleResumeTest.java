@@ -78,7 +78,7 @@ class FastaiScheduleResumeTest {
         .group("a", model.a, g -> g.lr(1e-2 / 2.6 / 2.6).freezeUntilEpoch(2))
         .group("b", model.b, g -> g.lr(1e-2 / 2.6).freezeUntilEpoch(1))
         .group("c", model.c)
-        .schedule(SlantedTriangularLR.spec().cycles(EPOCHS).cutFrac(0.2).totalSteps(STEPS), Interval.STEP)
+        .schedule(SlantedTriangularLR.spec().cycles(EPOCHS).cutFrac(0.2).resetState(true).totalSteps(STEPS), Interval.STEP)
         .listener(listener)
         .build();
   }
@@ -96,6 +96,35 @@ class FastaiScheduleResumeTest {
   @Test
   void slantedTriangleResumesInsideACycle() throws Exception {
     resumes(FastaiScheduleResumeTest::slantedTriangle);
+  }
+
+  @Test
+  void fineTuneClearsTheOptimizerStateWhenItUnfreezes() {
+    clearsStateAt(FastaiScheduleResumeTest::fineTune, List.of(6));
+  }
+
+  @Test
+  void slantedTriangleWithResetStateClearsItEveryCycle() {
+    clearsStateAt(FastaiScheduleResumeTest::slantedTriangle, List.of(6, 12, 18));
+  }
+
+  @Test
+  void fitOneCycleKeepsTheState() {
+    clearsStateAt(FastaiScheduleResumeTest::oneCycle, List.of());
+  }
+
+  /** After each step, the optimizer holds no state exactly at the steps that begin a stage. */
+  private static void clearsStateAt(java.util.function.BiFunction<ToyModel, PlanListener, TrainingPlan> build, List<Integer> stages) {
+    ToyModel model = new ToyModel();
+    TrainingPlan plan = build.apply(model, new Log());
+    List<Integer> cleared = new ArrayList<>();
+    ResumeHarness.run(plan, model, p -> {
+      if (p.clock().inEpoch() && p.clock().microBatch() == 0 && p.optimizer().stateView().state().isEmpty()) {
+        cleared.add((int) p.clock().step());
+      }
+      return false;
+    });
+    assertEquals(stages, cleared);
   }
 
   private void resumes(java.util.function.BiFunction<ToyModel, PlanListener, TrainingPlan> build) throws Exception {

@@ -5,6 +5,7 @@ import dev.anneal.plan.GroupConfig;
 import dev.anneal.schedule.AbstractLrScheduler;
 import dev.anneal.schedule.GroupSource;
 import dev.anneal.schedule.Momentum;
+import dev.anneal.schedule.StagedSchedule;
 import dev.anneal.vocabulary.Values;
 import dev.anneal.vocabulary.builtin.FastaiCurves;
 import java.util.ArrayList;
@@ -23,14 +24,16 @@ import java.util.List;
  * </ol>
  *
  * Each stage's position restarts at 0 ({@code train_iter / total} of its own fit) and momentum (Adam's
- * beta1) follows {@code moms} in both. {@code base_lr} is each group's own lr.
+ * beta1) follows {@code moms} in both. {@code base_lr} is each group's own lr. When the second fit
+ * begins the plan clears the optimizer state ({@link StagedSchedule}), as {@code unfreeze()} does
+ * through {@code Learner.freeze_to}'s {@code opt.clear_state()}.
  *
  * <p><b>Layer groups</b> are fastai's parameter lists: the plan's declared groups, in order, a
  * declared group's {@code <name>.no_decay} part belonging to its layer group. The freezing itself is
  * the plan's ({@code @Freeze(untilEpoch = freeze_epochs)} on every group but the last; leave a
  * norm-only group unfrozen for fastai's {@code train_bn}).
  */
-public final class FastaiFineTuneLR extends AbstractLrScheduler {
+public final class FastaiFineTuneLR extends AbstractLrScheduler implements StagedSchedule {
   /** The descriptor's name. */
   public static final String TYPE = "fastai.fine_tune";
   /** fine_tune's frozen fit: {@code fit_one_cycle(freeze_epochs, slice(base_lr), pct_start=0.99)}, fit_one_cycle's div. */
@@ -135,6 +138,16 @@ public final class FastaiFineTuneLR extends AbstractLrScheduler {
   @Override
   protected double closedFormLr(int g, double base) {
     return lrAt(g, base, Math.min(lastEpoch, frozenSteps + unfrozenSteps));
+  }
+
+  @Override
+  public boolean stageBegins() {
+    return frozenSteps > 0 && lastEpoch == frozenSteps;
+  }
+
+  @Override
+  public GroupSource stageGroups() {
+    return groups;
   }
 
   @Override

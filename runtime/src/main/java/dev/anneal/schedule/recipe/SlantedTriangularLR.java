@@ -3,6 +3,7 @@ package dev.anneal.schedule.recipe;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.schedule.AbstractLrScheduler;
 import dev.anneal.schedule.GroupSource;
+import dev.anneal.schedule.StagedSchedule;
 import dev.anneal.vocabulary.LrCurve;
 import dev.anneal.vocabulary.Values;
 import dev.anneal.vocabulary.builtin.FastaiCurves;
@@ -14,13 +15,16 @@ import dev.anneal.vocabulary.builtin.FastaiCurves;
  * group's lr at {@code floor(T * cut_frac)}, then falls back to {@code lr / ratio}. One cycle per
  * gradual-unfreezing stage restarts the triangle at each, as ULMFiT's one {@code fit} per stage did.
  * Each group keeps its own lr as the peak, so discriminative lrs ({@code @LayerwiseDecay(1 / 2.6)})
- * carry through.
+ * carry through. With {@code reset_state} the plan clears the optimizer state as each cycle after
+ * the first begins ({@link StagedSchedule}), as ULMFiT's new optimizer per stage did.
  */
-public final class SlantedTriangularLR extends AbstractLrScheduler {
+public final class SlantedTriangularLR extends AbstractLrScheduler implements StagedSchedule {
   /** The descriptor's name. */
   public static final String TYPE = "SlantedTriangularLR";
   private final LrCurve curve;
   private final int totalSteps;
+  private final int cycleSteps;
+  private final boolean resetState;
 
   /** @param k the arguments, checked and defaulted by the descriptor */
   public SlantedTriangularLR(GroupSource groups, Values k) {
@@ -30,6 +34,8 @@ public final class SlantedTriangularLR extends AbstractLrScheduler {
     if (problem != null) {
       throw new IllegalArgumentException(TYPE + ": " + problem);
     }
+    this.cycleSteps = totalSteps / k.integer("cycles");
+    this.resetState = k.flag("reset_state");
     this.curve = descriptorCurve(TYPE, k.asMap());
     start();
   }
@@ -45,5 +51,15 @@ public final class SlantedTriangularLR extends AbstractLrScheduler {
   @Override
   protected double closedFormLr(int g, double base) {
     return curve.lr(g, base, Math.min(lastEpoch, totalSteps));
+  }
+
+  @Override
+  public boolean stageBegins() {
+    return resetState && lastEpoch > 0 && lastEpoch < totalSteps && lastEpoch % cycleSteps == 0;
+  }
+
+  @Override
+  public GroupSource stageGroups() {
+    return groups;
   }
 }

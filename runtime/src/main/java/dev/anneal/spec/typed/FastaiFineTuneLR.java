@@ -6,7 +6,7 @@ import java.util.Arrays;
 import javax.annotation.processing.Generated;
 
 /**
- * {@code fastai.callback.schedule.fine_tune}: fastai's fine_tune: a 1cycle over the frozen epochs at slice(base_lr), then a 1cycle at slice(base_lr/2/lr_mult, base_lr/2) over the layer groups; each group's lr is its base_lr.
+ * {@code fastai.callback.schedule.fine_tune}: fastai's fine_tune: a 1cycle over the frozen epochs at slice(base_lr), then a 1cycle at slice(base_lr/2/lr_mult, base_lr/2) over the layer groups; each group's lr is its base_lr; the optimizer state is cleared when the second fit begins.
  * <p>Meant to step per optimizer step.
  */
 @Generated("dev.anneal.spec.typed.TypedSpecWriter")

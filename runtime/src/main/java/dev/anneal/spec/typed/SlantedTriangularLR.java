@@ -62,4 +62,14 @@ public final class SlantedTriangularLR extends TypedSpec<SlantedTriangularLR> {
   public SlantedTriangularLR cycles(int cycles) {
     return set("cycles", cycles);
   }
+
+  /**
+   * {@code reset_state}: clear the optimizer state as each cycle after the first begins (ULMFiT: one new optimizer per stage's fit); default False.
+   *
+   * @param resetState the value of {@code reset_state}
+   * @return this spec
+   */
+  public SlantedTriangularLR resetState(boolean resetState) {
+    return set("reset_state", resetState);
+  }
 }

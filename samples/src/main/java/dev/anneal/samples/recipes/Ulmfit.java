@@ -16,12 +16,14 @@ import dev.anneal.param.Layer;
  * groups are the fields, in order: slanted triangular lrs ({@code cut_frac=0.1}, {@code ratio=32}),
  * discriminative lrs (each group's lr is the one above's divided by 2.6) and gradual unfreezing
  * (one more group each epoch), the triangle restarting at each of the four stages
- * ({@code cycles=4}). Adam with {@code betas=(0.8, 0.99)} and {@code wd=1e-7}, as ULMFiT's notebook.
+ * ({@code cycles=4}), each stage with a fresh optimizer state ({@code reset_state}: ULMFiT ran one
+ * {@code fit}, with a new optimizer, per stage). Adam with {@code betas=(0.8, 0.99)} and {@code wd=1e-7}, as ULMFiT's notebook.
  */
 @Training(epochs = 4)
 @Optimizer(type = OptimizerType.ADAM, lr = 0.01, betas = {0.8, 0.99}, weightDecay = 1e-7)
 @LayerwiseDecay(1 / 2.6)
-@Schedule(type = ScheduleType.SLANTED_TRIANGULAR, interval = Interval.STEP, kwargs = @Kwarg(name = "cycles", value = "4"))
+@Schedule(type = ScheduleType.SLANTED_TRIANGULAR, interval = Interval.STEP,
+    kwargs = {@Kwarg(name = "cycles", value = "4"), @Kwarg(name = "reset_state", value = "True")})
 public final class Ulmfit {
   @Freeze(untilEpoch = 3) final Layer encoder = new Layer("0.encoder");
   @Freeze(untilEpoch = 2) final Layer rnn0 = new Layer("0.rnns.0.module");

@@ -1,5 +1,6 @@
 package dev.anneal.vocabulary.builtin;
 
+import static dev.anneal.vocabulary.Argument.flag;
 import static dev.anneal.vocabulary.Argument.integer;
 import static dev.anneal.vocabulary.Argument.number;
 import static dev.anneal.vocabulary.Argument.tuple;
@@ -56,7 +57,8 @@ final class FastaiDescriptors {
     return Descriptor.scheduler("fastai.fine_tune").javaName("FastaiFineTuneLR")
         .origin("fastai.callback.schedule.fine_tune")
         .summary("fastai's fine_tune: a 1cycle over the frozen epochs at slice(base_lr), then a 1cycle at "
-            + "slice(base_lr/2/lr_mult, base_lr/2) over the layer groups; each group's lr is its base_lr")
+            + "slice(base_lr/2/lr_mult, base_lr/2) over the layer groups; each group's lr is its base_lr; the optimizer state "
+            + "is cleared when the second fit begins")
         .stepping(Stepping.STEP)
         .arg(integer("epochs", null).required().range(Range.atLeast(1)).doc("epochs after unfreezing (fine_tune's epochs)"))
         .arg(integer("freeze_epochs", 1).range(Range.atLeast(1)).doc("epochs with every layer group but the last frozen"))
@@ -78,6 +80,7 @@ final class FastaiDescriptors {
         .arg(number("cut_frac", 0.1).range(Range.open(0, 1)).doc("fraction of a cycle spent rising"))
         .arg(number("ratio", 32.0).range(Range.atLeast(1)).doc("how much smaller the lowest lr is than the peak"))
         .arg(integer("cycles", 1).range(Range.atLeast(1)).doc("equal cycles the steps are cut into (one per gradual-unfreezing stage)"))
+        .arg(flag("reset_state", false).doc("clear the optimizer state as each cycle after the first begins (ULMFiT: one new optimizer per stage's fit)"))
         .closedForm((v, c) -> FastaiCurves.slantedTriangularCurve(v.integer("total_steps"), v.integer("cycles"),
             v.number("cut_frac"), v.number("ratio")))
         .build();

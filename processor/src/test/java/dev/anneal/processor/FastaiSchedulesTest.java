@@ -62,6 +62,14 @@ class FastaiSchedulesTest {
   }
 
   @Test
+  void fastaiSchedulesMoveEveryBatch() {
+    assertError(Message.PER_BATCH_SCHEDULE, model("@Training(epochs = 4)\n" + FASTAI_ADAM + "\n"
+            + "@Schedule(type = ScheduleType.FASTAI_ONE_CYCLE)", "  Layer body;"),
+        "fastai.fit_one_cycle moves at every batch, as fastai's ParamScheduler does, but is declared with interval EPOCH; "
+            + "set interval = Interval.STEP", "@Schedule(type = ScheduleType.FASTAI_ONE_CYCLE)");
+  }
+
+  @Test
   void slantedTriangleCyclesMustSplitTheSteps() {
     assertError(Message.SLANTED_TRIANGLE_CYCLES, model("@Training(epochs = 3, stepsPerEpoch = 10)\n" + FASTAI_ADAM + "\n"
             + "@Schedule(type = ScheduleType.SLANTED_TRIANGULAR, interval = Interval.STEP,\n    kwargs = @Kwarg(name = \"cycles\",\n    value = \"4\"))",

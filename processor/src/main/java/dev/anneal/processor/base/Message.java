@@ -115,6 +115,8 @@ public enum Message {
       "fastai.fine_tune freeze_epochs + epochs is %d epochs but the training lasts %d; fine_tune fits freeze_epochs, then epochs: "
           + "make them add up to @Training epochs"),
   SLANTED_TRIANGLE_CYCLES(ERROR, "slanted-triangle-cycles", "SlantedTriangularLR over %s: %s"),
+  PER_BATCH_SCHEDULE(ERROR, "per-batch-schedule",
+      "%s moves at every batch, as %s does, but is declared with interval %s; set interval = Interval.STEP"),
 
   // Warnings: legal but dubious
   MILESTONES_UNORDERED(WARNING, "milestones-unordered",

@@ -128,6 +128,9 @@ final class ScheduleChecks {
         checkOneCycle(single, known.getAsLong(), unit);
       }
     }
+    if (PER_BATCH.containsKey(single.type()) && single.interval() != Interval.STEP) {
+      report.add(Message.PER_BATCH_SCHEDULE, single.where(), single.typeName(), PER_BATCH.get(single.type()), single.interval());
+    }
     if (single.type() == ScheduleType.FASTAI_FINE_TUNE) {
       checkFineTune(single);
     }
@@ -181,6 +184,12 @@ final class ScheduleChecks {
               + " leaves a phase at most one step long; PyTorch runs it, but use a step interval, train longer or move pct_start toward 0.5 unless that is meant");
     }
   }
+
+  /** The schedules whose reference sets the lr before every batch, and that reference. */
+  private static final Map<ScheduleType, String> PER_BATCH = Map.of(
+      ScheduleType.FASTAI_ONE_CYCLE, "fastai's ParamScheduler",
+      ScheduleType.FASTAI_FINE_TUNE, "fastai's ParamScheduler",
+      ScheduleType.SLANTED_TRIANGULAR, "ULMFiT's slanted triangle");
 
   /** fastai's fine_tune fits {@code freeze_epochs}, then {@code epochs}: together, the training. */
   private void checkFineTune(ScheduleNode.Single single) {

@@ -35,7 +35,7 @@ public final class FastaiFineTuneLR extends TypedSpec<FastaiFineTuneLR> {
   }
 
   /**
-   * {@code freeze_epochs}: epochs with every layer group but the last frozen; default 1; in [1, inf).
+   * {@code freeze_epochs}: epochs with every layer group but the last frozen (0: none); default 1; in [0, inf).
    *
    * @param freezeEpochs the value of {@code freeze_epochs}
    * @return this spec

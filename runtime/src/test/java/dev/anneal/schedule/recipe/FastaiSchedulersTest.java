@@ -93,6 +93,17 @@ class FastaiSchedulersTest {
   }
 
   @Test
+  void fineTuneWithoutFrozenEpochsStartsUnfrozen() {
+    // fine_tune(2, freeze_epochs=0): fit_one_cycle(0) does nothing, the second fit starts at once
+    List<ParamGroup> groups = List.of(group("x", 2e-3), group("y", 2e-3));
+    AbstractLrScheduler scheduler = Schedulers.build(dev.anneal.spec.typed.FastaiFineTuneLR.spec().epochs(2).freezeEpochs(0)
+        .totalSteps(6), GroupSource.fixed(groups));
+    assertEquals(1e-5 / 5, groups.get(0).lr(), 1e-19);
+    assertEquals(1e-3 / 5, groups.get(1).lr(), 1e-18);
+    assertTrue(!((FastaiFineTuneLR) scheduler).stageBegins());
+  }
+
+  @Test
   void fineTuneRefusesStepsThatAreNotWholeEpochs() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fineTune(List.of(group("x", 1e-3)), 2, 10));
     assertTrue(e.getMessage().contains("is not (freeze_epochs + epochs) = 3 epochs of whole steps"), e.getMessage());

@@ -61,7 +61,7 @@ final class FastaiDescriptors {
             + "is cleared when the second fit begins")
         .stepping(Stepping.STEP)
         .arg(integer("epochs", null).required().range(Range.atLeast(1)).doc("epochs after unfreezing (fine_tune's epochs)"))
-        .arg(integer("freeze_epochs", 1).range(Range.atLeast(1)).doc("epochs with every layer group but the last frozen"))
+        .arg(integer("freeze_epochs", 1).range(Range.atLeast(0)).doc("epochs with every layer group but the last frozen (0: none)"))
         .arg(number("lr_mult", 100.0).range(POSITIVE).doc("ratio between the top and the bottom layer group's lr after unfreezing"))
         .arg(number("pct_start", 0.3).range(FRACTION).doc("fraction of the unfrozen steps spent rising"))
         .arg(number("div", 5.0).range(POSITIVE).doc("first lr of the unfrozen cycle = lr_max / div"))

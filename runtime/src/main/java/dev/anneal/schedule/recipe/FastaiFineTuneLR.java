@@ -55,9 +55,9 @@ public final class FastaiFineTuneLR extends AbstractLrScheduler implements Stage
     int epochs = k.integer("epochs");
     int freezeEpochs = k.integer("freeze_epochs");
     int total = k.integer("total_steps");
-    if (total % (epochs + freezeEpochs) != 0) {
-      throw new IllegalArgumentException(TYPE + " total_steps " + total + " is not (freeze_epochs + epochs) = "
-          + (epochs + freezeEpochs) + " epochs of whole steps; give total_steps = (freeze_epochs + epochs) * steps per epoch");
+    String problem = FastaiCurves.fineTuneProblem(total, epochs, freezeEpochs);
+    if (problem != null) {
+      throw new IllegalArgumentException(TYPE + " " + problem);
     }
     int perEpoch = total / (epochs + freezeEpochs);
     this.frozenSteps = freezeEpochs * perEpoch;

@@ -94,6 +94,14 @@ public final class FastaiCurves {
     return (int) Math.floor(length * cutFrac);
   }
 
+  /** What is wrong with {@code total} steps for fine_tune's {@code freezeEpochs + epochs} epochs, or null. */
+  public static String fineTuneProblem(long total, int epochs, int freezeEpochs) {
+    int all = epochs + freezeEpochs;
+    return total % all == 0 ? null
+        : "total_steps " + total + " is not (freeze_epochs + epochs) = " + all + " epochs of whole steps; give total_steps = "
+            + "(freeze_epochs + epochs) * steps per epoch";
+  }
+
   /**
    * What is wrong with cutting {@code total} steps into {@code cycles} slanted triangles, or null:
    * the cycles must be whole steps, and long enough to rise ({@code floor(T * cut_frac) >= 1}).

@@ -6,16 +6,18 @@ import static dev.anneal.vocabulary.Argument.number;
 import static dev.anneal.vocabulary.Argument.tuple;
 
 import dev.anneal.vocabulary.Argument;
+import dev.anneal.vocabulary.Constraint;
 import dev.anneal.vocabulary.Descriptor;
 import dev.anneal.vocabulary.Range;
 import dev.anneal.vocabulary.Stepping;
+import dev.anneal.vocabulary.Values;
 import java.util.List;
 
 /**
  * fastai's schedules ({@code fastai/callback/schedule.py}: {@code fit_one_cycle}, {@code fine_tune})
  * and ULMFiT's slanted triangular learning rates, under fastai's argument names. Each steps once per
- * optimizer step (fastai's {@code ParamScheduler.before_batch}). The lengths are checked where they are
- * known: by the processor against the training's epochs, by the runtime's schedulers against the steps.
+ * optimizer step (fastai's {@code ParamScheduler.before_batch}). The rules about {@code total_steps}
+ * judge the real length: the processor's placeholder for a derived length is not judged by them.
  */
 final class FastaiDescriptors {
   private FastaiDescriptors() {}
@@ -68,7 +70,13 @@ final class FastaiDescriptors {
         .arg(number("div_final", 1e5).range(POSITIVE).doc("last lr of each cycle = lr_max / div_final"))
         .arg(moms())
         .arg(totalSteps("steps of the whole fine_tune: (freeze_epochs + epochs) * batches"))
+        .constraint(Constraint.of(FastaiDescriptors::wholeEpochs, "total_steps", "epochs", "freeze_epochs"))
         .build();
+  }
+
+  /** fine_tune's two fits are whole epochs of one batch count. */
+  private static String wholeEpochs(Values v) {
+    return FastaiCurves.fineTuneProblem(v.integer("total_steps"), v.integer("epochs"), v.integer("freeze_epochs"));
   }
 
   private static Descriptor slantedTriangular() {
@@ -80,6 +88,8 @@ final class FastaiDescriptors {
         .arg(number("cut_frac", 0.1).range(Range.open(0, 1)).doc("fraction of a cycle spent rising"))
         .arg(number("ratio", 32.0).range(Range.atLeast(1)).doc("how much smaller the lowest lr is than the peak"))
         .arg(integer("cycles", 1).range(Range.atLeast(1)).doc("equal cycles the steps are cut into (one per gradual-unfreezing stage)"))
+        .constraint(Constraint.of(v -> FastaiCurves.slantedTriangularProblem(v.integer("total_steps"), v.integer("cycles"),
+            v.number("cut_frac")), "total_steps", "cycles", "cut_frac"))
         .arg(flag("reset_state", false).doc("clear the optimizer state as each cycle after the first begins (ULMFiT: one new optimizer per stage's fit)"))
         .closedForm((v, c) -> FastaiCurves.slantedTriangularCurve(v.integer("total_steps"), v.integer("cycles"),
             v.number("cut_frac"), v.number("ratio")))

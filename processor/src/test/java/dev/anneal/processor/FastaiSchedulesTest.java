@@ -46,6 +46,29 @@ class FastaiSchedulesTest {
         "fastai.fine_tune freeze_epochs + epochs is 4 epochs but the training lasts 5; fine_tune fits freeze_epochs, then epochs", "value = \"3\"");
   }
 
+  private static void assertWarning(Message key, JavaFileObject source, String message, String line) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeeded();
+    assertDiagnostic(compilation, key, source, message, line);
+  }
+
+  @Test
+  void fineTuneNeverFreezesTheLastLayerGroup() {
+    assertWarning(Message.FINE_TUNE_LAST_FROZEN, model("@Training(epochs = 4)\n" + FASTAI_ADAM + "\n"
+            + "@Schedule(type = ScheduleType.FASTAI_FINE_TUNE, interval = Interval.STEP, kwargs = @Kwarg(name = \"epochs\", value = \"3\"))",
+            "  @Freeze(untilEpoch = 1) Layer body;\n  @Group(\"head\")\n  @Freeze(untilEpoch = 1) Layer head;"),
+        "group head is fastai.fine_tune's last layer group, which fine_tune never freezes", "@Freeze(untilEpoch = 1) Layer head;");
+  }
+
+  @Test
+  void fineTuneThawsEveryGroupAtFreezeEpochs() {
+    assertWarning(Message.FINE_TUNE_THAW, model("@Training(epochs = 4)\n" + FASTAI_ADAM + "\n"
+            + "@Schedule(type = ScheduleType.FASTAI_FINE_TUNE, interval = Interval.STEP, kwargs = @Kwarg(name = \"epochs\", value = \"3\"))",
+            "  @Freeze(untilEpoch = 2) Layer body;\n  @Group(\"head\") Layer head;"),
+        "group body thaws at epoch 2, but fastai.fine_tune unfreezes every layer group when its second fit begins, at epoch 1 "
+            + "(freeze_epochs); use @Freeze(untilEpoch = 1)", "@Freeze(untilEpoch = 2) Layer body;");
+  }
+
   @Test
   void fineTuneNeedsItsEpochs() {
     assertError(Message.MISSING_ARGUMENT, model("@Training(epochs = 4)\n" + FASTAI_ADAM + "\n"

@@ -128,6 +128,11 @@ public enum Message {
   ONE_CYCLE_FIT(WARNING, "one-cycle-fit", "OneCycleLR phases barely fit: %s"),
   ONE_CYCLE_SHARED_BOUNDS(WARNING, "one-cycle-shared-bounds",
       "OneCycleLR %d of %d in %s runs between the last one's bounds (max_lr %s), not its own: each OneCycleLR writes initial_lr, max_lr and min_lr into the param groups and PyTorch reads them back there; Anneal gives PyTorch's numbers"),
+  FINE_TUNE_LAST_FROZEN(WARNING, "fine-tune-last-frozen",
+      "group %s is fastai.fine_tune's last layer group, which fine_tune never freezes (its frozen fit trains it); remove its @Freeze"),
+  FINE_TUNE_THAW(WARNING, "fine-tune-thaw",
+      "group %s thaws at %s, but fastai.fine_tune unfreezes every layer group when its second fit begins, at epoch %d "
+          + "(freeze_epochs); use @Freeze(untilEpoch = %3$d)"),
   ETA_MIN_ABOVE_LR(WARNING, "eta-min-above-lr",
       "%s %s is at or above the lr of group %s (%s); the schedule raises the lr or keeps it flat"),
 

@@ -8,7 +8,9 @@ Follows fastai/fastai:
        mom 0.9, sqr_mom 0.99, eps 1e-5, wd 0.01 decoupled, do_wd / force_train)
   fastai/learner.py @ 5bc369c27846819edb825253fbb7bec0213cc2cb
       (Learner defaults moms=(0.95, 0.85, 0.95), wd_bn_bias=False, train_bn=True; create_opt marks norm and
-       bias parameters do_wd=False and norm parameters force_train=True)
+       bias parameters do_wd=False and norm parameters force_train=True; Learner.freeze_to calls opt.freeze_to(n)
+       then opt.clear_state(), so each fit starts from an empty optimizer state: not in the trace's columns, checked
+       by runtime/.../plan/FastaiScheduleResumeTest)
 fastai.torch_core.even_mults: step = (stop/start)**(1/(n-1)); [start*step**i for i in range(n)].
 
 The model: nn.Sequential(nn.Sequential(Linear, BatchNorm1d, Linear), Linear) split into four parameter lists

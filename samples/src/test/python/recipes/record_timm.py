@@ -141,7 +141,7 @@ class CosineLRScheduler:
                 param_group['lr'] = value
 
 
-def run(name, epochs, batches, sched_on_updates):
+def run(name, recipe, epochs, batches, sched_on_updates):
     lr, weight_decay, layer_decay = 1e-3, 0.05, 0.75
     warmup_epochs, warmup_lr, min_lr = 2, 1e-5, 1e-5
     groups = param_groups_layer_decay(weight_decay, {'pos_embed', 'cls_token', 'reg_token', 'dist_token'}, layer_decay)
@@ -166,7 +166,7 @@ def run(name, epochs, batches, sched_on_updates):
             num_updates += 1
             sched.step_update(num_updates=num_updates)
         sched.step(epoch + 1)
-    return case(name, "TimmVit", REFERENCE, epochs, batches, names, trace)
+    return case(name, recipe, REFERENCE, epochs, batches, names, trace)
 
 
-write("timm.json", [run("per_epoch", 8, 4, False), run("per_update", 8, 4, True)])
+write("timm.json", [run("per_epoch", "TimmVit", 8, 4, False), run("per_update", "TimmVitOnUpdates", 8, 4, True)])

@@ -73,7 +73,7 @@ def one_cycle(y1=0.0, y2=1.0, steps=100):
     return lambda x: ((1 - math.cos(x * math.pi / steps)) / 2) * (y2 - y1) + y1
 
 
-def run(name, cos_lr, epochs, nb):
+def run(name, recipe, cos_lr, epochs, nb):
     torch.manual_seed(0)
     hyp = {"lr0": 0.01, "lrf": 0.01, "momentum": 0.937, "weight_decay": 0.0005, "warmup_epochs": 3.0,
            "warmup_momentum": 0.8, "warmup_bias_lr": 0.1}
@@ -121,7 +121,7 @@ def run(name, cos_lr, epochs, nb):
                 optimizer.zero_grad()
                 last_opt_step = ni
         scheduler.step()
-    return case(name, "YoloV5", REFERENCE, epochs, nb, parameters, trace)
+    return case(name, recipe, REFERENCE, epochs, nb, parameters, trace)
 
 
-write("yolov5.json", [run("linear_lr", False, 8, 20), run("cos_lr", True, 12, 10)])
+write("yolov5.json", [run("linear_lr", "YoloV5", False, 8, 20), run("cos_lr", "YoloV5Cos", True, 12, 10)])

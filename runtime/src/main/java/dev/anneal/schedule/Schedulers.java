@@ -5,6 +5,7 @@ import dev.anneal.optim.ParamGroup;
 import dev.anneal.schedule.recipe.CosineAnnealingWarmupRestarts;
 import dev.anneal.schedule.recipe.TimmCosineLR;
 import dev.anneal.schedule.recipe.TransformersSchedules;
+import dev.anneal.schedule.warmup.StepWarmup;
 import dev.anneal.schedule.warmup.Warmup;
 import dev.anneal.spec.Registry;
 import dev.anneal.spec.Spec;
@@ -105,6 +106,7 @@ public final class Schedulers {
     }
     Warmup.Shape warmup = Warmup.Shape.ofType(type);
     if (warmup != null) {
+      StepWarmup.refuseOutsideStepWarmup(type, k);
       return new Warmup(groups, warmup, k.integer("warmup_steps"), k.number("warmup_factor"), children.isEmpty() ? null : children.get(0));
     }
     if (descriptor.origin().startsWith("transformers.")) {

@@ -61,8 +61,21 @@ public sealed interface ScheduleNode {
    * A {@code @Warmup} of {@code steps} positions in its own interval, with the lr factor it starts
    * from ({@code null}: the runtime's default), then {@code after} (or the base lr when {@code null}).
    */
-  record Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where)
-      implements ScheduleNode {
+  record Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where,
+      Map<String, Arg> stepOnly) implements ScheduleNode {
+    /**
+     * {@code stepOnly}: the step warmup's own arguments under LinearWarmup's names
+     * ({@code warmup_start_lr}, {@code warmup_momentum}, {@code hold_after}), only where the warmup
+     * {@link #isStepsBeforeEpochs()}.
+     */
+    public Warmup {
+      stepOnly = Map.copyOf(stepOnly);
+    }
+
+    public Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where) {
+      this(shape, interval, steps, factor, after, where, Map.of());
+    }
+
     @Override
     public List<ScheduleNode> children() {
       return after == null ? List.of() : List.of(after);

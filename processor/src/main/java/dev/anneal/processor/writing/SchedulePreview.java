@@ -131,7 +131,19 @@ final class SchedulePreview {
       if (factor.isEmpty() || after.isEmpty()) {
         return OptionalDouble.empty();
       }
-      return OptionalDouble.of(factor.get().lr(0, 1.0, (long) epoch * Math.max(spe, 0)) * after.get().lr(index, base, epoch));
+      long step = (long) epoch * Math.max(spe, 0);
+      long n = warmup.steps().constant();
+      int position = epoch;
+      if (warmup.stepOnly().containsKey("hold_after") && spe > 0 && epoch > n / spe) {
+        position = epoch - 1;   // the schedule skipped its step at the end of the warmup's last epoch
+      }
+      double scheduled = after.get().lr(index, base, position);
+      Arg start = warmup.stepOnly().get("warmup_start_lr");
+      if (start != null) {
+        // numpy's interp from the absolute start to the scheduled lr, as the runtime's StepWarmup
+        return OptionalDouble.of(step >= n ? scheduled : (scheduled - start.asDouble()) / n * step + start.asDouble());
+      }
+      return OptionalDouble.of(factor.get().lr(0, 1.0, step) * scheduled);
     }
     OptionalLong t = position(schedule, epoch, spe);
     Optional<LrCurve> curve = math.curve(schedule);

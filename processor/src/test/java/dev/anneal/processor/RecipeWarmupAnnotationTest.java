@@ -36,7 +36,7 @@ class RecipeWarmupAnnotationTest {
             "  Parameter weight = Parameter.zeros(\"w\", 2, 2);")));
     assertThat(compilation).succeededWithoutWarnings();
     String code = generated(compilation);
-    assertThat(code).contains(".group(\"bias\",ParameterSource.of(model.bias),g->g"
+    assertThat(code).contains(".group(\"bias\",model.bias,g->g"
         + ".stepWarmup(LinearWarmup.spec().warmupSteps(100).warmupStartLr(0.1).warmupMomentum(0.8)))");
     assertThat(code).contains(".stepWarmup(LinearWarmup.spec().warmupSteps(100).warmupFactor(0.0).warmupMomentum(0.8).holdAfter(true))");
   }
@@ -50,7 +50,7 @@ class RecipeWarmupAnnotationTest {
         .getCharContent(true).toString();
     // epoch 1 starts at step 20: the bias interpolates from 0.1 towards 0.01 * lf(1) = 0.0087625,
     // (0.0087625 - 0.1) / 100 * 20 + 0.1 = 0.0817525; the weights at 20 / 100 of it
-    assertThat(table).containsMatch("\\n\\s+1\\s+8\\.1753e-02\\s+1\\.7525e-03");
+    assertThat(table).containsMatch("\\n\\s+1\\s+8\\.175[23]e-02\\s+1\\.7525e-03");
     // the warmup ends at step 100, epoch 5's first: epoch 5 runs at lf(5), epoch 6 still at lf(5), epoch 7 at lf(6)
     assertThat(table).containsMatch("\\n\\s+5\\s+3\\.8125e-03\\s+3\\.8125e-03");
     assertThat(table).containsMatch("\\n\\s+6\\s+3\\.8125e-03\\s+3\\.8125e-03");

@@ -69,7 +69,7 @@ public sealed interface ScheduleNode {
      * {@link #isStepsBeforeEpochs()}.
      */
     public Warmup {
-      stepOnly = Map.copyOf(stepOnly);
+      stepOnly = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepOnly));
     }
 
     public Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where) {

@@ -68,7 +68,8 @@ final class SchedulePreview {
         ScheduleNode schedule = group.schedule() != null ? group.schedule() : model.schedule();
         // the index among the groups this schedule drives, for arguments given per group (max_lr lists)
         int index = group.schedule() != null ? 0 : driven++;
-        row.add(mark(group.freeze(), epoch, spe) + cell(math, schedule, index, model.lrOf(group), epoch, spe, notes, number));
+        row.add(mark(group.freeze(), epoch, spe) + cell(math, schedule, index, model.lrOf(group), epoch, spe, notes, number,
+            holdEnd(model, schedule)));
       }
       rows.add(row);
     }
@@ -93,8 +94,21 @@ final class SchedulePreview {
     return out.append(notes.isEmpty() ? "" : "\n").toString();
   }
 
+  /**
+   * The step where the class's step warmup ends when it holds the class schedule after it
+   * ({@code hold_after}) and {@code schedule} follows that schedule (the class's warmup, or a
+   * field's own step warmup into it), else -1.
+   */
+  static long holdEnd(TrainingModel model, ScheduleNode schedule) {
+    if (model.schedule() instanceof ScheduleNode.Warmup plan && plan.isStepsBeforeEpochs() && plan.stepOnly().containsKey("hold_after")
+        && schedule instanceof ScheduleNode.Warmup own && own.isStepsBeforeEpochs() && own.after().equals(plan.after())) {
+      return plan.steps().constant();
+    }
+    return -1;
+  }
+
   private static String cell(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe, List<String> notes,
-      DoubleFunction<String> number) {
+      DoubleFunction<String> number, long holdEnd) {
     if (schedule == null) {
       return number.apply(base);
     }
@@ -102,7 +116,7 @@ final class SchedulePreview {
     if (spe <= 0 && needsStepsPerEpoch(schedule)) {
       return StepsPerEpochFree.cell(schedule, index, base, epoch, notes, value -> number.apply(value) + mark);
     }
-    OptionalDouble lr = lrAtEpochStart(math, schedule, index, base, epoch, spe);
+    OptionalDouble lr = lrAtEpochStart(math, schedule, index, base, epoch, spe, holdEnd);
     if (lr.isEmpty()) {
       notes.add(notEvaluated(schedule));
       return "n/a";
@@ -124,6 +138,12 @@ final class SchedulePreview {
    * {@code spe > 0}, or not needed), or empty when a closed form is missing.
    */
   static OptionalDouble lrAtEpochStart(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe) {
+    return lrAtEpochStart(math, schedule, index, base, epoch, spe, -1);
+  }
+
+  /** {@code holdEnd}: see {@link #holdEnd}. */
+  static OptionalDouble lrAtEpochStart(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe,
+      long holdEnd) {
     if (schedule instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs()) {
       // the warmup's factor at the epoch's first optimizer step times the schedule's value at the epoch
       Optional<LrCurve> factor = math.stepWarmupFactor(warmup);
@@ -134,7 +154,7 @@ final class SchedulePreview {
       long step = (long) epoch * Math.max(spe, 0);
       long n = warmup.steps().constant();
       int position = epoch;
-      if (warmup.stepOnly().containsKey("hold_after") && spe > 0 && epoch > n / spe) {
+      if (holdEnd >= 0 && spe > 0 && epoch > holdEnd / spe) {
         position = epoch - 1;   // the schedule skipped its step at the end of the warmup's last epoch
       }
       double scheduled = after.get().lr(index, base, position);
@@ -193,6 +213,7 @@ final class SchedulePreview {
       if (warmup.factor() != null) {
         kwargs.put("warmup_factor", warmup.factor());
       }
+      kwargs.putAll(warmup.stepOnly());
     } else if (node instanceof ScheduleNode.Lambda lambda) {
       kwargs.put("lr_lambda", new Arg(lambda.function(), lambda.where()));
     }

@@ -14,7 +14,8 @@ public enum LrScale {
   /**
    * timm's and MAE's {@code lr_scale}: the schedule computes one lr per step from the group's lr,
    * and each part's step uses it times the factor ({@code param_group['lr'] = value * lr_scale}), so
-   * the warmup's start and the floor scale with the layer too.
+   * the warmup's start and the floor scale with the layer too. The part's param group keeps the
+   * schedule's lr; the lr a step used is {@link StepReport#lr} and {@link TrainingPlan#lastStepLr}.
    */
   SCHEDULED_LR
 }

@@ -463,12 +463,13 @@ public final class TrainingPlan {
 
   /**
    * The lr the group's last optimizer step was taken with: its scheduled lr times any re-warmup or
-   * step-warmup factor, what {@link StepReport#lr} reported. Before the group's first step in this
-   * JVM (a fresh plan, a resumed one, a group just added) it is the scheduled lr.
+   * step-warmup factor and its {@code lr_scale}, what {@link StepReport#lr} reported. Before the
+   * group's first step in this JVM (a fresh plan, a resumed one, a group just added) it is the
+   * scheduled lr times its {@code lr_scale}.
    */
   public double lastStepLr(String group) {
     PlanGroup g = planGroup(group);
-    return Double.isNaN(g.usedLr) ? g.params.lr() : g.usedLr;
+    return Double.isNaN(g.usedLr) ? g.params.lr() * g.lrScale : g.usedLr;
   }
 
   public boolean isFrozen(String group) {

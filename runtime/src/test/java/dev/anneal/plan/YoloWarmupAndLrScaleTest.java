@@ -145,6 +145,9 @@ class YoloWarmupAndLrScaleTest {
         .optimizer(Spec.of("SGD").with("lr", 0.1))
         .group("g", Parameter.zeros("w", 1), g -> g.stepWarmup(Spec.of("LinearWarmup").with("warmup_steps", 5).with("hold_after", true))));
     assertTrue(onGroup.getMessage().contains("hold_after delays the plan-wide schedules"), onGroup.getMessage());
+    IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> dev.anneal.schedule.warmup.StepWarmup.of(
+        Spec.of("LinearWarmup").with("warmup_steps", 5).with("warmup_factor", 0.1).with("warmup_start_lr", 0.1)));
+    assertTrue(both.getMessage().contains("gives both warmup_factor and warmup_start_lr"), both.getMessage());
     TrainingPlan adagrad = TrainingPlan.builder().epochs(2).stepsPerEpoch(1)
         .optimizer(Spec.of("Adagrad").with("lr", 0.1))
         .group("g", Parameter.zeros("w", 1))

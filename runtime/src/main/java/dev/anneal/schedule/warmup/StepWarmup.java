@@ -69,6 +69,10 @@ public final class StepWarmup {
     }
     Descriptor descriptor = Vocabulary.builtIns().require(Category.SCHEDULER, spec.type());
     Values k = descriptor.resolve(spec.kwargs());
+    if (spec.kwargs().containsKey("warmup_factor") && spec.kwargs().get(START_LR) != null) {
+      throw new IllegalArgumentException(spec.type() + " gives both warmup_factor and " + START_LR + "; the warmup starts either "
+          + "from a factor of the scheduled lr or from an absolute lr: keep one");
+    }
     return new StepWarmup(spec, descriptor.curve(spec.kwargs(), List.of()).orElseThrow(), k);
   }
 

@@ -29,6 +29,16 @@ public @interface Warmup {
   /** {@return the warmup's length in optimizer steps (or give {@link #epochs()})} */
   int steps() default 0;
 
+  /**
+   * With {@link #epochs()} before a schedule stepped per epoch: a warmup of
+   * {@code max(epochs * stepsPerEpoch, minSteps)} optimizer steps, multiplying that schedule as
+   * {@link #steps()} does. YOLOv5's {@code nw = max(round(warmup_epochs * nb), 100)} is
+   * {@code epochs = 3, minSteps = 100}. 0: not given.
+   *
+   * @return the fewest optimizer steps of the warmup, positive when given
+   */
+  int minSteps() default 0;
+
   /** {@return factor of the learning rate at the first step, in [0, 1] ((0, 1] for EXPONENTIAL); the runtime's default is 0.001} */
   double startFactor() default 0.001;
 

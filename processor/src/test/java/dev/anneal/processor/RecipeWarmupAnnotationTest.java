@@ -58,6 +58,25 @@ class RecipeWarmupAnnotationTest {
   }
 
   @Test
+  void minStepsIsYolov5sWarmupLength() throws Exception {
+    Compilation compilation = strict(model("@Training(epochs = 8)\n@Optimizer(type = OptimizerType.SGD, lr = 0.01, momentum = 0.937)\n"
+        + "@Schedule(type = ScheduleType.LINEAR, startFactor = 1.0, endFactor = 0.01, totalIters = 8)\n"
+        + "@Warmup(epochs = 3, minSteps = 100, startFactor = 0)", "  Layer a;"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generated(compilation)).contains(
+        ".stepWarmup(LinearWarmup.spec().warmupSteps(Math.max(3*stepsPerEpoch,100)).warmupFactor(0.0))");
+    // with 20 steps per epoch the warmup is 100 steps: epoch 1 starts at 20 / 100 of 0.01 * lf(1)
+    Compilation declared = compile(model(YOLO + "@Warmup(epochs = 3, minSteps = 100, startFactor = 0)", "  Layer a;"));
+    String table = declared.generatedFile(StandardLocation.CLASS_OUTPUT, "test", "MTraining.preview.txt").orElseThrow()
+        .getCharContent(true).toString();
+    assertThat(table).containsMatch("\\n\\s+1\\s+1\\.7525e-03");
+    JavaFileObjectCheck.on(YOLO + "@Warmup(steps = 100,\n    minSteps = 100)", "  Layer a;",
+        Message.WARMUP_MIN_STEPS_NEEDS_EPOCHS, "minSteps is the fewest steps of a warmup given in epochs", "minSteps = 100)");
+    JavaFileObjectCheck.on(YOLO + "@Warmup(epochs = 1,\n    minSteps = 1000)", "  Layer a;",
+        Message.PAST_END, "@Warmup minSteps must be at most the training's length", "minSteps = 1000)");
+  }
+
+  @Test
   void theNewAttributesNeedAStepWarmupBeforeAnEpochSchedule() {
     Compilation compilation = compile(model("@Training(epochs = 8)\n@Optimizer(type = OptimizerType.SGD, lr = 0.01, momentum = 0.9)\n"
         + "@Schedule(type = ScheduleType.COSINE, interval = Interval.STEP)\n@Warmup(steps = 10, startLr = 0.1)", "  Layer a;"));

@@ -103,6 +103,9 @@ public enum Message {
   WARMUP_START_LR_AND_FACTOR(ERROR, "warmup-start-lr-and-factor",
       "@Warmup gives both startLr and startFactor; the warmup starts either from an absolute lr or from a factor of the "
           + "scheduled lr: keep one"),
+  WARMUP_MIN_STEPS_NEEDS_EPOCHS(ERROR, "warmup-min-steps-needs-epochs",
+      "@Warmup minSteps is the fewest steps of a warmup given in epochs (max(epochs * stepsPerEpoch, minSteps)); give epochs, "
+          + "or remove minSteps and give steps"),
   WARMUP_HOLD_ON_FIELD(ERROR, "warmup-hold-on-field",
       "@Warmup holdAfter on field %s: it delays the class's schedule, so it belongs to the class's @Warmup; move it there"),
   WARMUP_MOMENTUM_WITHOUT_MOMENTUM(ERROR, "warmup-momentum-without-momentum",

@@ -110,13 +110,36 @@ final class ScheduleReader {
         return null;
       }
     }
-    Map<String, Arg> stepOnly = readStepOnly(element, w, shape, steps > 0 && perEpoch, factorValue != null, epochs > 0);
+    AnnotationValue minValue = explicit.get("minSteps");
+    Arg minSteps = null;
+    if (minValue != null) {
+      int min = Mirrors.intValue(minValue);
+      if (epochs <= 0) {
+        report.add(Message.WARMUP_MIN_STEPS_NEEDS_EPOCHS, at.at(minValue));
+        return null;
+      }
+      if (!perEpoch) {
+        report.add(Message.WARMUP_STEP_ONLY, at.at(minValue), "minSteps", "is not followed by a schedule stepped per epoch");
+        return null;
+      }
+      if (min < 1) {
+        report.add(Message.OUT_OF_RANGE, at.at(minValue), "@Warmup minSteps", "must be at least 1, was " + min);
+        return null;
+      }
+      minSteps = new Arg(Count.of(min), at.at(minValue));
+    }
+    Map<String, Arg> stepOnly = readStepOnly(element, w, shape, (steps > 0 || minSteps != null) && perEpoch, factorValue != null,
+        epochs > 0);
     if (stepOnly == null) {
       return null;
     }
     Location length = at.at(Mirrors.value(w, epochs > 0 ? "epochs" : "steps"));
+    if (minSteps != null) {
+      // YOLOv5's max(round(warmup_epochs * nb), 100): a step warmup of at least minSteps
+      return new ScheduleNode.Warmup(shape, Interval.STEP, Count.epochs(epochs), factor, after, length, stepOnly, minSteps);
+    }
     if (!stepOnly.isEmpty()) {
-      return new ScheduleNode.Warmup(shape, Interval.STEP, Count.of(steps), factor, after, length, stepOnly);
+      return new ScheduleNode.Warmup(shape, Interval.STEP, Count.of(steps), factor, after, length, stepOnly, null);
     }
     if (epochs > 0) {
       // counted in the unit of the schedule it precedes: epochs before a per-epoch schedule, else steps

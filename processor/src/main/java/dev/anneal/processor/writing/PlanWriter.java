@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.anneal.annotations.Training;
 import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.Count;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
 import dev.anneal.processor.model.ParamSplits;
@@ -354,7 +355,9 @@ public final class PlanWriter {
       kwargs.put("warmup_factor", warmup.factor());
     }
     kwargs.putAll(warmup.stepOnly());
-    return withChildren(TypedCalls.of(builtIn(warmup.shape().pytorchName()), kwargs, spe), ".then(", children, spe);
+    Map<String, CodeBlock> given = warmup.minSteps() == null ? Map.of() : Map.of("warmup_steps", CodeBlock.of("$T.max($L, $L)",
+        Math.class, Literals.count(warmup.steps(), spe), ((Count) warmup.minSteps().value()).constant()));
+    return withChildren(TypedCalls.of(builtIn(warmup.shape().pytorchName()), kwargs, spe, given), ".then(", children, spe);
   }
 
   private static Descriptor builtIn(String scheduler) {

@@ -102,7 +102,7 @@ final class SchedulePreview {
   static long holdEnd(TrainingModel model, ScheduleNode schedule) {
     if (model.schedule() instanceof ScheduleNode.Warmup plan && plan.isStepsBeforeEpochs() && plan.stepOnly().containsKey("hold_after")
         && schedule instanceof ScheduleNode.Warmup own && own.isStepsBeforeEpochs() && own.after().equals(plan.after())) {
-      return plan.steps().constant();
+      return plan.stepsWith(model.stepsPerEpoch()).orElse(-1);
     }
     return -1;
   }
@@ -152,7 +152,10 @@ final class SchedulePreview {
         return OptionalDouble.empty();
       }
       long step = (long) epoch * Math.max(spe, 0);
-      long n = warmup.steps().constant();
+      if (warmup.stepsWith(spe).isEmpty()) {
+        return OptionalDouble.empty();
+      }
+      long n = warmup.stepsWith(spe).getAsLong();
       int position = epoch;
       if (holdEnd >= 0 && spe > 0 && epoch > holdEnd / spe) {
         position = epoch - 1;   // the schedule skipped its step at the end of the warmup's last epoch
@@ -214,6 +217,9 @@ final class SchedulePreview {
         kwargs.put("warmup_factor", warmup.factor());
       }
       kwargs.putAll(warmup.stepOnly());
+      if (warmup.minSteps() != null) {
+        kwargs.put("min_steps", warmup.minSteps());
+      }
     } else if (node instanceof ScheduleNode.Lambda lambda) {
       kwargs.put("lr_lambda", new Arg(lambda.function(), lambda.where()));
     }

@@ -20,12 +20,12 @@ import java.util.List;
 @Training(epochs = 12)
 @Optimizer(type = OptimizerType.SGD, lr = 0.01, momentum = 0.937, kwargs = @Kwarg(name = "nesterov", value = "True"))
 @Schedule(type = ScheduleType.COSINE, etaMin = 1e-4)
-@Warmup(steps = 100, startFactor = 0, startMomentum = 0.8, holdAfter = true)
+@Warmup(epochs = 3, minSteps = 100, startFactor = 0, startMomentum = 0.8, holdAfter = true)
 public final class YoloV5Cos {
   @Exclude final YoloV5Parameters network = new YoloV5Parameters();
 
   /** smart_optimizer's group 0: every bias, warmed from warmup_bias_lr. */
-  @Warmup(steps = 100, startLr = 0.1, startMomentum = 0.8) final List<Parameter> biases = network.biases();
+  @Warmup(epochs = 3, minSteps = 100, startLr = 0.1, startMomentum = 0.8) final List<Parameter> biases = network.biases();
   /** Group 1: the other weights, with weight decay. */
   @WeightDecay(5e-4) final List<Parameter> weights = network.weights();
   /** Group 2: normalization weights, without weight decay (SGD's default 0). */

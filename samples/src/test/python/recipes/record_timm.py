@@ -10,7 +10,7 @@ Follows huggingface/pytorch-image-models at commit aa4b5850c1543fa488abf260f1839
   train.py                      lr_scheduler.step(epoch + 1) after each epoch, or step_update(num_updates) after each update
 Command line emulated: --opt adamw --lr 1e-3 --weight-decay 0.05 --layer-decay 0.75 --sched cosine --epochs 8
 --warmup-epochs 2 --warmup-lr 1e-5 --min-lr 1e-5 (timm's other defaults: cycle_limit 1, no noise, k_decay 1,
-warmup_prefix False), once as timm's default (stepped per epoch) and once with --sched-on-updates.
+warmup_prefix False, --lr-cycle-decay 0.5, --lr-cycle-limit 1), once as timm's default (stepped per epoch) and once with --sched-on-updates.
 The layer decay multiplies the scheduler's ONE value per step, so warmup_lr_init and lr_min scale with each layer.
 """
 import math
@@ -153,6 +153,7 @@ def run(name, recipe, epochs, batches, sched_on_updates):
     if sched_on_updates:
         t_initial, warmup_t = t_initial * updates_per_epoch, warmup_t * updates_per_epoch
     sched = CosineLRScheduler(groups, t_initial=t_initial, lr_min=min_lr, warmup_t=warmup_t, warmup_lr_init=warmup_lr,
+                              cycle_mul=1., cycle_decay=0.5, cycle_limit=1, k_decay=1.0,
                               t_in_epochs=not sched_on_updates)
     group_of = {p: g for g in groups for p in g["params"]}
     names = [n for n, _ in PARAMS]

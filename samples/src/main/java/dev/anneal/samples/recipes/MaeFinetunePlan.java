@@ -5,6 +5,9 @@ import dev.anneal.preview.PlanFactory;
 
 /** {@link MaeFinetune}'s plan, through the generated {@code MaeFinetuneTraining}. */
 public final class MaeFinetunePlan implements PlanFactory {
+  /** The steps per epoch of the recipe's trace, which a preview without its own number uses. */
+  static final int TRACED = 8;
+
   @Override
   public String name() {
     return "MaeFinetune";
@@ -18,6 +21,6 @@ public final class MaeFinetunePlan implements PlanFactory {
   @Override
   public TrainingPlan plan(int stepsPerEpoch) {
     MaeFinetune model = new MaeFinetune();
-    return stepsPerEpoch == 0 ? MaeFinetuneTraining.plan(model, 4) : MaeFinetuneTraining.plan(model, stepsPerEpoch);
+    return stepsPerEpoch == 0 ? MaeFinetuneTraining.plan(model, TRACED) : MaeFinetuneTraining.plan(model, stepsPerEpoch);
   }
 }

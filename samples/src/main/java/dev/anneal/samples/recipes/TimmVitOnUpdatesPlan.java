@@ -18,6 +18,6 @@ public final class TimmVitOnUpdatesPlan implements PlanFactory {
   @Override
   public TrainingPlan plan(int stepsPerEpoch) {
     TimmVitOnUpdates model = new TimmVitOnUpdates();
-    return stepsPerEpoch == 0 ? TimmVitOnUpdatesTraining.plan(model, 4) : TimmVitOnUpdatesTraining.plan(model, stepsPerEpoch);
+    return stepsPerEpoch == 0 ? TimmVitOnUpdatesTraining.plan(model) : TimmVitOnUpdatesTraining.plan(model, stepsPerEpoch);
   }
 }

@@ -5,6 +5,9 @@ import dev.anneal.preview.PlanFactory;
 
 /** {@link TimmVit}'s plan, through the generated {@code TimmVitTraining}. */
 public final class TimmVitPlan implements PlanFactory {
+  /** The steps per epoch of the recipe's trace, which a preview without its own number uses. */
+  static final int TRACED = 4;
+
   @Override
   public String name() {
     return "TimmVit";
@@ -18,6 +21,6 @@ public final class TimmVitPlan implements PlanFactory {
   @Override
   public TrainingPlan plan(int stepsPerEpoch) {
     TimmVit model = new TimmVit();
-    return stepsPerEpoch == 0 ? TimmVitTraining.plan(model, 4) : TimmVitTraining.plan(model, stepsPerEpoch);
+    return stepsPerEpoch == 0 ? TimmVitTraining.plan(model, TRACED) : TimmVitTraining.plan(model, stepsPerEpoch);
   }
 }

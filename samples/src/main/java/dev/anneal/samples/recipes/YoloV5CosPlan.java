@@ -5,6 +5,9 @@ import dev.anneal.preview.PlanFactory;
 
 /** {@link YoloV5Cos}'s plan, through the generated {@code YoloV5CosTraining}. */
 public final class YoloV5CosPlan implements PlanFactory {
+  /** The steps per epoch of the recipe's trace, which a preview without its own number uses. */
+  static final int TRACED = 10;
+
   @Override
   public String name() {
     return "YoloV5Cos";
@@ -18,6 +21,6 @@ public final class YoloV5CosPlan implements PlanFactory {
   @Override
   public TrainingPlan plan(int stepsPerEpoch) {
     YoloV5Cos model = new YoloV5Cos();
-    return stepsPerEpoch == 0 ? YoloV5CosTraining.plan(model, 4) : YoloV5CosTraining.plan(model, stepsPerEpoch);
+    return stepsPerEpoch == 0 ? YoloV5CosTraining.plan(model, TRACED) : YoloV5CosTraining.plan(model, stepsPerEpoch);
   }
 }

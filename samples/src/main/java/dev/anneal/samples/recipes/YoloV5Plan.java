@@ -5,6 +5,9 @@ import dev.anneal.preview.PlanFactory;
 
 /** {@link YoloV5}'s plan, through the generated {@code YoloV5Training}. */
 public final class YoloV5Plan implements PlanFactory {
+  /** The steps per epoch of the recipe's trace, which a preview without its own number uses. */
+  static final int TRACED = 20;
+
   @Override
   public String name() {
     return "YoloV5";
@@ -18,6 +21,6 @@ public final class YoloV5Plan implements PlanFactory {
   @Override
   public TrainingPlan plan(int stepsPerEpoch) {
     YoloV5 model = new YoloV5();
-    return stepsPerEpoch == 0 ? YoloV5Training.plan(model, 4) : YoloV5Training.plan(model, stepsPerEpoch);
+    return stepsPerEpoch == 0 ? YoloV5Training.plan(model, TRACED) : YoloV5Training.plan(model, stepsPerEpoch);
   }
 }

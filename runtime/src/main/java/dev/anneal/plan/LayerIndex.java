@@ -100,6 +100,7 @@ public interface LayerIndex {
     Pattern stem = Pattern.compile("^cls_token|reg_token|pos_embed|patch_embed");
     Pattern block = Pattern.compile("^blocks\\.(\\d+)");
     Pattern norm = Pattern.compile("^norm");
+    double matchPrevious = 99999;   // timm's MATCH_PREV_GROUP: an ordinal ending in it joins the group before it
     return new LayerIndex() {
       /** timm's ordinal of a name: stem (0), block (1, i), norm (1, 99999: the previous group), other (inf). */
       private double[] ordinal(String name) {
@@ -111,7 +112,7 @@ public interface LayerIndex {
           return new double[] {1, Double.parseDouble(m.group(1))};
         }
         if (norm.matcher(name).lookingAt()) {
-          return new double[] {1, MATCH_PREVIOUS};
+          return new double[] {1, matchPrevious};
         }
         return new double[] {Double.POSITIVE_INFINITY};
       }
@@ -130,7 +131,7 @@ public interface LayerIndex {
         int id = -1;
         for (Map.Entry<double[], Integer> e : ids.entrySet()) {
           double[] key = e.getKey();
-          if (id < 0 || key[key.length - 1] != MATCH_PREVIOUS) {
+          if (id < 0 || key[key.length - 1] != matchPrevious) {
             id++;
           }
           e.setValue(id);
@@ -148,9 +149,6 @@ public interface LayerIndex {
       }
     };
   }
-
-  /** timm's {@code MATCH_PREV_GROUP}: an ordinal ending in it joins the group before it. */
-  double MATCH_PREVIOUS = 99999;
 
   /**
    * The first number between dots in the name: a child of a DJL {@code SequentialBlock} bound as

@@ -8,6 +8,7 @@ import dev.anneal.schedule.recipe.FastaiOneCycleLR;
 import dev.anneal.schedule.recipe.SlantedTriangularLR;
 import dev.anneal.schedule.recipe.TimmCosineLR;
 import dev.anneal.schedule.recipe.TransformersSchedules;
+import dev.anneal.schedule.warmup.StepWarmup;
 import dev.anneal.schedule.warmup.Warmup;
 import dev.anneal.spec.Registry;
 import dev.anneal.spec.Spec;
@@ -108,6 +109,7 @@ public final class Schedulers {
     }
     Warmup.Shape warmup = Warmup.Shape.ofType(type);
     if (warmup != null) {
+      StepWarmup.refuseOutsideStepWarmup(type, k);
       return new Warmup(groups, warmup, k.integer("warmup_steps"), k.number("warmup_factor"), children.isEmpty() ? null : children.get(0));
     }
     if (descriptor.origin().startsWith("transformers.")) {

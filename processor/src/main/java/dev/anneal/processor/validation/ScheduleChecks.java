@@ -43,7 +43,16 @@ final class ScheduleChecks {
     if (node instanceof ScheduleNode.Single single) {
       checkSingle(single, available);
     } else if (node instanceof ScheduleNode.Warmup warmup) {
+      Arg momentum = warmup.stepOnly().get("warmup_momentum");
+      if (momentum != null && optimizer.argument("momentum").isEmpty() && optimizer.argument("betas").isEmpty()) {
+        report.add(Message.WARMUP_MOMENTUM_WITHOUT_MOMENTUM, momentum.where(), optimizer.name());
+      }
       Count length = Lengths.length(warmup);
+      if (warmup.minSteps() != null && lengths.isPastEnd((Count) warmup.minSteps().value())) {
+        report.add(Message.PAST_END, warmup.minSteps().where(), "@Warmup minSteps", lengths.describe(),
+            ((Count) warmup.minSteps().value()).constant());
+        return;
+      }
       if (lengths.isPastEnd(length)) {
         report.add(Message.PAST_END, warmup.where(), warmup.interval() == Interval.EPOCH || length.perEpoch() > 0
             ? "@Warmup epochs" : "@Warmup steps", lengths.describe(),

@@ -5,6 +5,9 @@ import dev.anneal.preview.PlanFactory;
 
 /** {@link FastaiFineTune}'s plan, through the generated {@code FastaiFineTuneTraining}. */
 public final class FastaiFineTunePlan implements PlanFactory {
+  /** The steps per epoch of the recipe's trace, which a preview without its own number uses. */
+  static final int TRACED = 5;
+
   @Override
   public String name() {
     return "FastaiFineTune";
@@ -17,6 +20,6 @@ public final class FastaiFineTunePlan implements PlanFactory {
 
   @Override
   public TrainingPlan plan(int stepsPerEpoch) {
-    return FastaiFineTuneTraining.plan(new FastaiFineTune(), stepsPerEpoch);
+    return FastaiFineTuneTraining.plan(new FastaiFineTune(), stepsPerEpoch == 0 ? TRACED : stepsPerEpoch);
   }
 }

@@ -5,6 +5,9 @@ import dev.anneal.preview.PlanFactory;
 
 /** {@link FastaiOneCycle}'s plan, through the generated {@code FastaiOneCycleTraining}. */
 public final class FastaiOneCyclePlan implements PlanFactory {
+  /** The steps per epoch of the recipe's trace, which a preview without its own number uses. */
+  static final int TRACED = 7;
+
   @Override
   public String name() {
     return "FastaiOneCycle";
@@ -17,6 +20,6 @@ public final class FastaiOneCyclePlan implements PlanFactory {
 
   @Override
   public TrainingPlan plan(int stepsPerEpoch) {
-    return FastaiOneCycleTraining.plan(new FastaiOneCycle(), stepsPerEpoch);
+    return FastaiOneCycleTraining.plan(new FastaiOneCycle(), stepsPerEpoch == 0 ? TRACED : stepsPerEpoch);
   }
 }

@@ -5,6 +5,9 @@ import dev.anneal.preview.PlanFactory;
 
 /** {@link Ulmfit}'s plan, through the generated {@code UlmfitTraining}. */
 public final class UlmfitPlan implements PlanFactory {
+  /** The steps per epoch of the recipe's trace, which a preview without its own number uses. */
+  static final int TRACED = 20;
+
   @Override
   public String name() {
     return "Ulmfit";
@@ -17,6 +20,6 @@ public final class UlmfitPlan implements PlanFactory {
 
   @Override
   public TrainingPlan plan(int stepsPerEpoch) {
-    return UlmfitTraining.plan(new Ulmfit(), stepsPerEpoch);
+    return UlmfitTraining.plan(new Ulmfit(), stepsPerEpoch == 0 ? TRACED : stepsPerEpoch);
   }
 }

@@ -62,15 +62,9 @@ final class GroupSplitter {
     int[] layerOf = new int[params.size()];
     int top = -1;
     if (layers != null) {
-      for (int i = 0; i < params.size(); i++) {
-        layerOf[i] = layers.index().of(params.get(i).name());
-        top = Math.max(top, layerOf[i]);
-      }
-      for (int i = 0; i < params.size(); i++) {
-        if (layerOf[i] < 0) {
-          layerOf[i] = top;   // timm: a name with no layer gets the top layer's scale
-        }
-      }
+      LayerIndex.Layers assigned = layers.index().layers(params.stream().map(Parameter::name).toList());
+      layerOf = assigned.of();
+      top = assigned.top();
     }
     Map<String, List<Parameter>> parts = new LinkedHashMap<>();
     Map<String, GroupConfig> configs = new LinkedHashMap<>();
@@ -87,7 +81,9 @@ final class GroupSplitter {
       if (!parts.containsKey(name)) {
         GroupConfig part = config.copyAs(name);
         double partLr = baseLr;
-        if (layers != null) {
+        if (layers != null && layers.scale() == LrScale.SCHEDULED_LR) {
+          part.lrScale(Math.pow(layers.decay(), top - layerOf[i]));
+        } else if (layers != null) {
           partLr = baseLr * Math.pow(layers.decay(), top - layerOf[i]);
           part.lr(partLr);
         }

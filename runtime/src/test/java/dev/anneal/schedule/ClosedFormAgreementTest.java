@@ -42,7 +42,9 @@ class ClosedFormAgreementTest {
   /** Schedules no fixture case drives on its own. */
   private static final List<Spec> EXTRA = List.of(
       Spec.of("CosineWarmup").with("warmup_steps", 5).with("warmup_factor", 0.1)
-          .withChildren(Spec.of("CosineAnnealingLR").with("T_max", 10)));
+          .withChildren(Spec.of("CosineAnnealingLR").with("T_max", 10)),
+      Spec.of("fastai.fit_one_cycle").with("total_steps", 20).with("pct_start", 0.3),
+      Spec.of("SlantedTriangularLR").with("total_steps", 20).with("cycles", 2).with("cut_frac", 0.2));
 
   /** Steps the runtime schedule on SGD groups with these lrs and compares each lr with the closed form. */
   private static int compare(Spec spec, int steps, List<Double> lrs) {

@@ -63,10 +63,41 @@ public sealed interface ScheduleNode {
    * {@code multiplies}: {@code @Warmup(multipliesSchedule = true)}, a factor on the schedule from step 0.
    */
   record Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where,
-      boolean multiplies) implements ScheduleNode {
-    /** A warmup that comes before its schedule (or multiplies a per-epoch one). */
+      Map<String, Arg> stepOnly, Arg minSteps, boolean multiplies) implements ScheduleNode {
+    /**
+     * {@code stepOnly}: the step warmup's own arguments under LinearWarmup's names
+     * ({@code warmup_start_lr}, {@code warmup_momentum}, {@code hold_after}), only where the warmup
+     * {@link #isStepsBeforeEpochs()}.
+     */
+    public Warmup {
+      stepOnly = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepOnly));
+    }
+
     public Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where) {
-      this(shape, interval, steps, factor, after, where, false);
+      this(shape, interval, steps, factor, after, where, Map.of(), null, false);
+    }
+
+    public Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where,
+        Map<String, Arg> stepOnly, Arg minSteps) {
+      this(shape, interval, steps, factor, after, where, stepOnly, minSteps, false);
+    }
+
+    /** A warmup that multiplies its schedule from step 0 when {@code multiplies} ({@code @Warmup(multipliesSchedule = true)}). */
+    public Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where,
+        boolean multiplies) {
+      this(shape, interval, steps, factor, after, where, Map.of(), null, multiplies);
+    }
+
+    /**
+     * The warmup's length in optimizer steps with {@code stepsPerEpoch} (positive: known), taking
+     * {@code minSteps} ({@code @Warmup minSteps}, null when absent) into account; empty when unknown.
+     */
+    public java.util.OptionalLong stepsWith(int stepsPerEpoch) {
+      java.util.OptionalLong n = steps.evaluate(stepsPerEpoch);
+      if (n.isEmpty() || minSteps == null) {
+        return n;
+      }
+      return java.util.OptionalLong.of(Math.max(n.getAsLong(), ((Count) minSteps.value()).constant()));
     }
 
     @Override

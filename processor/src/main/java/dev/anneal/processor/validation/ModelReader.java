@@ -221,6 +221,7 @@ public final class ModelReader {
     TrainingModel model = new TrainingModel(type, packageOf(type), generatedName(type), epochs, stepsPerEpoch, optimizerType,
         optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss, ema, swa);
     new PlanChecks(model, report).run();
+    FastaiChecks.run(model, report);
     return report.hasErrors() ? Optional.empty() : Optional.of(model);
   }
 

@@ -35,4 +35,15 @@ public @interface Freeze {
    * @return the policy for the running statistics
    */
   BatchNormPolicy batchNorm() default BatchNormPolicy.TRAIN;
+
+  /**
+   * Whether the field's normalization-layer parameters (BatchNorm, LayerNorm, GroupNorm, ... by
+   * their module type) keep training while the rest of it is frozen, with the group's lr and weight
+   * decay: fastai's {@code train_bn=True} (its default), which keeps the BatchNorm inside a frozen
+   * pretrained body trainable. {@code false} by default: PyTorch's {@code requires_grad_(False)}
+   * freezes every parameter. Needs {@code batchNorm = TRAIN}.
+   *
+   * @return whether norm layers train while the field is frozen
+   */
+  boolean trainNorm() default false;
 }

@@ -6,22 +6,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Carries out the freeze rules of a plan's groups. A frozen group's parameters do not require
  * gradients (engine bindings pass that on to the engine) and any gradient they get anyway is
  * dropped before the optimizer steps, so the optimizer neither updates them nor touches their
  * state, unlike {@code lr = 0}, which still moves momentum and applies decoupled weight decay.
+ *
+ * <p>A rule with {@link FreezeRule#trainNorm()} leaves the group's normalization-layer parameters
+ * trainable while the rest of it is frozen (fastai's {@code train_bn}): those parameters keep their
+ * gradients and are stepped with the group's hyperparameters, so whether a parameter is frozen is
+ * answered per parameter ({@link #isFrozen(int, Parameter)}).
  */
 public final class Freezer {
   private final List<ParamGroup> groups;
   private final List<FreezeRule> rules;
+  /** Which parameters belong to a normalization layer, for rules with {@code trainNorm}. */
+  private final Predicate<Parameter> normLayer;
   private boolean[] frozen;
   /** Optimizer step count at which each group last unfroze, or -1 if it never did. */
   private long[] unfrozeAtStep;
 
   /** {@code rules.get(i)} is the rule of {@code groups.get(i)}, {@code null} for a group never frozen. */
   public Freezer(List<ParamGroup> groups, List<FreezeRule> rules) {
+    this(groups, rules, p -> false);
+  }
+
+  /**
+   * {@code normLayer} tells the normalization-layer parameters that a rule with
+   * {@link FreezeRule#trainNorm()} keeps training.
+   */
+  public Freezer(List<ParamGroup> groups, List<FreezeRule> rules, Predicate<Parameter> normLayer) {
+    this.normLayer = java.util.Objects.requireNonNull(normLayer, "normLayer");
     if (groups.size() != rules.size()) {
       throw new IllegalArgumentException(groups.size() + " groups but " + rules.size() + " freeze rules");
     }
@@ -57,11 +74,11 @@ public final class Freezer {
       boolean shouldFreeze = rule != null && rule.frozenAt(epoch, step);
       if (shouldFreeze && !frozen[g]) {
         frozen[g] = true;
-        setRequiresGrad(groups.get(g), false, dropGradients);
+        setRequiresGrad(g, dropGradients);
       } else if (!shouldFreeze && frozen[g]) {
         frozen[g] = false;
         unfrozeAtStep[g] = step;
-        setRequiresGrad(groups.get(g), true, dropGradients);
+        setRequiresGrad(g, dropGradients);
         thawed.add(groups.get(g));
       }
     }
@@ -82,8 +99,24 @@ public final class Freezer {
     return groups.size();
   }
 
+  /**
+   * Whether the group is frozen now. Under a rule with {@link FreezeRule#trainNorm()} its
+   * normalization-layer parameters train even so: ask {@link #isFrozen(int, Parameter)} per parameter.
+   */
   public boolean isFrozen(int groupIndex) {
     return frozen[groupIndex];
+  }
+
+  /**
+   * Whether {@code parameter}, one of group {@code groupIndex}'s, is frozen now: the group is
+   * frozen and the parameter is not a normalization-layer parameter its rule keeps training.
+   */
+  public boolean isFrozen(int groupIndex, Parameter parameter) {
+    if (!frozen[groupIndex]) {
+      return false;
+    }
+    FreezeRule rule = rules.get(groupIndex);
+    return rule == null || !rule.trainNorm() || !normLayer.test(parameter);
   }
 
   /** The rule of a group, or {@code null}. */
@@ -96,7 +129,7 @@ public final class Freezer {
     for (int g = 0; g < groups.size(); g++) {
       if (frozen[g]) {
         for (Parameter p : groups.get(g).params()) {
-          if (p.grad() != null) {
+          if (isFrozen(g, p) && p.grad() != null) {
             p.setGrad(null);
           }
         }
@@ -149,7 +182,7 @@ public final class Freezer {
     for (int g = 0; g < groups.size(); g++) {
       frozen[g] = newFrozen[g];
       unfrozeAtStep[g] = newUnfroze[g];
-      setRequiresGrad(groups.get(g), !frozen[g], false); // gradients belong to the batch in flight
+      setRequiresGrad(g, false); // gradients belong to the batch in flight
     }
   }
 
@@ -159,8 +192,10 @@ public final class Freezer {
     return names;
   }
 
-  private static void setRequiresGrad(ParamGroup group, boolean requiresGrad, boolean dropGradients) {
-    for (Parameter p : group.params()) {
+  /** Each parameter of group {@code g} requires gradients unless it is frozen now. */
+  private void setRequiresGrad(int g, boolean dropGradients) {
+    for (Parameter p : groups.get(g).params()) {
+      boolean requiresGrad = !isFrozen(g, p);
       p.setRequiresGrad(requiresGrad);
       if (!requiresGrad && dropGradients) {
         p.setGrad(null);

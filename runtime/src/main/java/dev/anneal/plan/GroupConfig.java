@@ -29,6 +29,7 @@ public final class GroupConfig {
   private UnfreezePolicy onUnfreeze = UnfreezePolicy.KEEP_STATE;
   private int rewarmupSteps;
   private BatchNormPolicy batchNorm = BatchNormPolicy.TRAIN;
+  private boolean trainNorm;
   private final List<Split> splits = new ArrayList<>();
   private LayerDecay layerDecay;
 
@@ -189,6 +190,7 @@ public final class GroupConfig {
     copy.schedule = schedule;
     copy.stepWarmup = stepWarmup;
     copy.batchNorm = batchNorm;
+    copy.trainNorm = trainNorm;
     return copy;
   }
 
@@ -224,6 +226,24 @@ public final class GroupConfig {
   public GroupConfig frozenBatchNorm(BatchNormPolicy policy) {
     batchNorm = Objects.requireNonNull(policy, "policy");
     return this;
+  }
+
+  /**
+   * While the group is frozen, its normalization-layer parameters ({@link ParamRule#normLayers()},
+   * by {@code Parameter.moduleType()}) keep training, with the group's lr and weight decay, and
+   * only the rest is frozen: fastai's {@code train_bn=True}, its default, which keeps the
+   * BatchNorm of a frozen pretrained body trainable. Off by default: PyTorch's
+   * {@code module.requires_grad_(False)} freezes every parameter. Needs a freeze
+   * ({@link #freezeUntilEpoch} or {@link #freezeUntilStep}) and the default
+   * {@link BatchNormPolicy#TRAIN}: norm layers that train do not hold their running statistics.
+   */
+  public GroupConfig trainNorm(boolean train) {
+    trainNorm = train;
+    return this;
+  }
+
+  boolean trainsNorm() {
+    return trainNorm;
   }
 
   BatchNormPolicy batchNormPolicy() {
@@ -301,10 +321,19 @@ public final class GroupConfig {
         throw new IllegalArgumentException("group " + name + " sets frozenBatchNorm(" + batchNorm + ") but is never frozen; "
             + "add freezeUntilEpoch(...) or freezeUntilStep(...)");
       }
+      if (trainNorm) {
+        throw new IllegalArgumentException("group " + name + " sets trainNorm(true) but is never frozen, so its norm layers "
+            + "train anyway; add freezeUntilEpoch(...) or freezeUntilStep(...), or drop trainNorm");
+      }
       return null;
     }
-    return freezeUntilEpoch != null
+    if (trainNorm && batchNorm == BatchNormPolicy.HOLD) {
+      throw new IllegalArgumentException("group " + name + " sets trainNorm(true) with frozenBatchNorm(HOLD): norm layers "
+          + "that train cannot hold their running statistics; drop one of them");
+    }
+    FreezeRule rule = freezeUntilEpoch != null
         ? FreezeRule.untilEpoch(freezeUntilEpoch, onUnfreeze == UnfreezePolicy.RESET_STATE, rewarmupSteps)
         : FreezeRule.untilStep(freezeUntilStep, onUnfreeze == UnfreezePolicy.RESET_STATE, rewarmupSteps);
+    return rule.withTrainNorm(trainNorm);
   }
 }

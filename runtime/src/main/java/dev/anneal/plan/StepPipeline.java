@@ -266,8 +266,10 @@ final class StepPipeline {
   void refreshTrainable() {
     List<Parameter> list = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
-      if (!freezer.isFrozen(g)) {
-        list.addAll(groups.get(g).params.params());
+      for (Parameter p : groups.get(g).params.params()) {
+        if (!freezer.isFrozen(g, p)) {
+          list.add(p);
+        }
       }
     }
     trainable = List.copyOf(list);

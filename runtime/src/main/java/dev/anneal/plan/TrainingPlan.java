@@ -118,7 +118,10 @@ public final class TrainingPlan {
       groups.add(planGroup);
       rules.add(planGroup.freezeRule);
     }
-    this.freezer = new Freezer(built, rules);
+    for (TrainingPlanBuilder.DeclaredGroup group : b.groups) {
+      requireNormLayers(group.name(), group.config(), group.source());
+    }
+    this.freezer = new Freezer(built, rules, ParamRule.normLayers()::matches);
     this.planWideOverAll = b.schedules.isEmpty() || declared.stream().allMatch(g -> g.config().plannedSchedule() == null);
     SchedulerFactory factory = b.schedulerFactory != null ? b.schedulerFactory : DefaultSchedulers.INSTANCE;
     this.schedules = PlanAssembly.schedules(b, declared, optimizer, factory);
@@ -195,6 +198,7 @@ public final class TrainingPlan {
     if (params == null || params.isEmpty()) {
       throw new IllegalArgumentException("group " + name + " holds no parameters");
     }
+    requireNormLayers(name, config, parameters);
     Map<String, String> byName = new LinkedHashMap<>();
     for (ParamGroup g : groups()) {
       g.params().forEach(p -> byName.put(p.name(), g.name()));
@@ -495,8 +499,45 @@ public final class TrainingPlan {
     return Double.isNaN(g.usedLr) ? g.params.lr() * g.lrScale : g.usedLr;
   }
 
+  /**
+   * Whether the group is frozen now. A group frozen with {@code trainNorm} still trains its
+   * normalization-layer parameters: {@link #isFrozen(Parameter)} answers per parameter.
+   */
   public boolean isFrozen(String group) {
     return freezer.isFrozen(indexOf(group));
+  }
+
+  /**
+   * Whether this parameter of the plan is frozen now (gets no gradient, no update): its group is
+   * frozen, unless the group's freeze keeps normalization layers training ({@code trainNorm}) and
+   * the parameter belongs to one.
+   */
+  public boolean isFrozen(Parameter parameter) {
+    java.util.Objects.requireNonNull(parameter, "parameter");
+    for (int g = 0; g < groups.size(); g++) {
+      for (Parameter p : groups.get(g).params.params()) {
+        if (p == parameter) {
+          return freezer.isFrozen(g, p);
+        }
+      }
+    }
+    throw new IllegalArgumentException("parameter " + parameter.name() + " is in no group of the plan");
+  }
+
+  /**
+   * Refuses {@code trainNorm} on a group whose parameters are known and none is a normalization
+   * layer's: it would do nothing, most likely because the layers lack their module type.
+   */
+  private static void requireNormLayers(String name, GroupConfig config, ParameterSource source) {
+    if (!config.trainsNorm()) {
+      return;
+    }
+    List<Parameter> params = source.parameters();
+    if (!params.isEmpty() && params.stream().noneMatch(ParamRule.normLayers()::matches)) {
+      throw new IllegalArgumentException("group " + name + " sets trainNorm(true) but none of its parameters is a "
+          + "normalization layer's (Parameter.moduleType() one of " + ParamRule.NORM_MODULE_TYPES + "); give its norm "
+          + "layers their module type (new Layer(name, \"BatchNorm2d\")) or drop trainNorm");
+    }
   }
 
   /** Every parameter of every group, in group order. */

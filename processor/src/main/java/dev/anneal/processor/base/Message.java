@@ -90,6 +90,12 @@ public enum Message {
   FREEZE_NEEDS_UNTIL(ERROR, "freeze-needs-until", "@Freeze on field %s needs untilEpoch or untilStep"),
   BATCH_NORM_WITHOUT_BUFFERS(WARNING, "batch-norm-without-buffers",
       "@Freeze batchNorm = HOLD on field %s has no effect: a %s holds bare parameters, no BatchNorm statistics"),
+  TRAIN_NORM_WITH_HOLD(ERROR, "train-norm-with-hold",
+      "@Freeze trainNorm = true on field %s contradicts batchNorm = HOLD: norm layers that train cannot hold their "
+          + "running statistics; drop one of them"),
+  TRAIN_NORM_NEVER_FROZEN(ERROR, "train-norm-never-frozen",
+      "@Freeze trainNorm = true on field %s has no effect: %s = 0 never freezes the field; freeze it for at least "
+          + "one %s or drop trainNorm"),
   FREEZE_EPOCH_AND_STEP(ERROR, "freeze-epoch-and-step", "@Freeze gives both untilEpoch and untilStep; give one of them"),
   WARMUP_NEEDS_LENGTH(ERROR, "warmup-needs-length", "@Warmup needs epochs or steps, positive"),
   WARMUP_EPOCHS_AND_STEPS(ERROR, "warmup-epochs-and-steps", "@Warmup gives both epochs and steps; give one of them"),

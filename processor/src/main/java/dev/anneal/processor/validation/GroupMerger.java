@@ -106,13 +106,14 @@ final class GroupMerger {
 
   private static boolean sameFreeze(Freeze a, Freeze b) {
     return a.untilEpoch() == b.untilEpoch() && a.untilStep() == b.untilStep() && a.resetState() == b.resetState()
-        && a.rewarmupSteps() == b.rewarmupSteps() && a.holdBatchNorm() == b.holdBatchNorm();
+        && a.rewarmupSteps() == b.rewarmupSteps() && a.holdBatchNorm() == b.holdBatchNorm()
+        && a.trainNorm() == b.trainNorm();
   }
 
   private static String describe(Freeze f) {
     return "@Freeze(" + (f.untilEpoch() >= 0 ? "untilEpoch = " + f.untilEpoch() : "untilStep = " + f.untilStep())
         + (f.resetState() ? ", onUnfreeze = RESET_STATE" : "") + (f.rewarmupSteps() > 0 ? ", rewarmupSteps = " + f.rewarmupSteps() : "")
-        + (f.holdBatchNorm() ? ", batchNorm = HOLD" : "") + ")";
+        + (f.holdBatchNorm() ? ", batchNorm = HOLD" : "") + (f.trainNorm() ? ", trainNorm = true" : "") + ")";
   }
 
   private static boolean named(GroupModel group) {

@@ -185,6 +185,14 @@ final class GroupReader {
     if (hold && !mayHoldBuffers(kind)) {
       report.add(Message.BATCH_NORM_WITHOUT_BUFFERS, at.at(batchNorm), field.getSimpleName(), field.asType());
     }
+    boolean trainNorm = explicit.containsKey("trainNorm") && (Boolean) explicit.get("trainNorm").getValue();
+    if (trainNorm && hold) {
+      report.add(Message.TRAIN_NORM_WITH_HOLD, at.at(explicit.get("trainNorm")), field.getSimpleName());
+    } else if (trainNorm && explicit.containsKey("untilEpoch") && untilEpoch == 0) {
+      report.add(Message.TRAIN_NORM_NEVER_FROZEN, at.at(explicit.get("trainNorm")), field.getSimpleName(), "untilEpoch", "epoch");
+    } else if (trainNorm && explicit.containsKey("untilStep") && untilStep == 0) {
+      report.add(Message.TRAIN_NORM_NEVER_FROZEN, at.at(explicit.get("trainNorm")), field.getSimpleName(), "untilStep", "step");
+    }
     if (explicit.containsKey("untilEpoch")) {
       if (untilEpoch < 0) {
         report.add(Message.NEGATIVE, at.at(epochValue), "@Freeze untilEpoch", untilEpoch);
@@ -193,7 +201,7 @@ final class GroupReader {
       } else if (untilEpoch == epochs) {
         report.add(Message.FROZEN_WHOLE_RUN, at.at(epochValue), field.getSimpleName(), "untilEpoch = " + epochs + " = epochs");
       }
-      return new Freeze(untilEpoch, -1, reset, Mirrors.intValue(rewarmup), hold, at);
+      return new Freeze(untilEpoch, -1, reset, Mirrors.intValue(rewarmup), hold, at, trainNorm);
     }
     if (untilStep < 0) {
       report.add(Message.NEGATIVE, at.at(stepValue), "@Freeze untilStep", untilStep);
@@ -203,7 +211,7 @@ final class GroupReader {
       report.add(Message.FROZEN_WHOLE_RUN, at.at(stepValue), field.getSimpleName(),
           "untilStep = " + untilStep + ", the training has " + (long) epochs * stepsPerEpoch + " steps");
     }
-    return new Freeze(-1, untilStep, reset, Mirrors.intValue(rewarmup), hold, at);
+    return new Freeze(-1, untilStep, reset, Mirrors.intValue(rewarmup), hold, at, trainNorm);
   }
 
   /** Whether a field of this kind can have buffers: a collection of bare parameters has none. */

@@ -258,6 +258,9 @@ public final class PlanWriter {
       if (freeze.holdBatchNorm()) {
         calls.add(CodeBlock.of(".frozenBatchNorm($T.HOLD)", BATCH_NORM_POLICY));
       }
+      if (freeze.trainNorm()) {
+        calls.add(CodeBlock.of(".trainNorm(true)"));
+      }
     }
     ParamSplits splits = group.splits();
     if (splits.layerDecay() != null) {

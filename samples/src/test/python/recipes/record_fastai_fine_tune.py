@@ -5,7 +5,10 @@ Follows fastai/fastai:
       (sched_cos, combine_scheds, combined_cos, ParamScheduler.before_batch, fit_one_cycle, fine_tune)
   fastai/optimizer.py @ 0a20fa1b1c221cb7665d07f6362bfbfa3ffaa87c
       (_BaseOptimizer.freeze_to / set_hyper with slice -> even_mults or [hi/10, ..., hi], Adam's defaults
-       mom 0.9, sqr_mom 0.99, eps 1e-5, wd 0.01 decoupled, do_wd / force_train)
+       mom 0.9, sqr_mom 0.99, eps 1e-5, wd 0.01 decoupled, do_wd / force_train; freeze_to sets
+       p.requires_grad_(rg or state.get('force_train', False)) per parameter (_set_require_grad), so a frozen
+       layer group's norm parameters keep training, stepped with that layer group's hypers; Optimizer keeps
+       force_train and do_wd across clear_state (_keep_on_clear))
   fastai/learner.py @ 5bc369c27846819edb825253fbb7bec0213cc2cb
       (Learner defaults moms=(0.95, 0.85, 0.95), wd_bn_bias=False, train_bn=True; create_opt marks norm and
        bias parameters do_wd=False and norm parameters force_train=True; Learner.freeze_to calls opt.freeze_to(n)
@@ -13,8 +16,10 @@ Follows fastai/fastai:
        by runtime/.../plan/FastaiScheduleResumeTest)
 fastai.torch_core.even_mults: step = (stop/start)**(1/(n-1)); [start*step**i for i in range(n)].
 
-The model: nn.Sequential(nn.Sequential(Linear, BatchNorm1d, Linear), Linear) split into four parameter lists
-(layer groups) [0.0, 0.1 (the BatchNorm), 0.2, 1]. fine_tune(3, base_lr=2e-3) with freeze_epochs=1,
+The model: nn.Sequential(nn.Sequential(Linear, BatchNorm1d, Linear), Linear), a body and a head split as
+fastai's default_split (L(m[0], m[1:]).map(params), what cnn_learner/vision_learner use for a model without its
+own splitter) into two parameter lists (layer groups) [body 0.0/0.1/0.2, head 1]: the BatchNorm is inside the
+frozen body, and train_bn=True keeps it training there. fine_tune(3, base_lr=2e-3) with freeze_epochs=1,
 5 batches per epoch. `combine_scheds` keeps its cut points in a float32 tensor (torch.tensor of Python
 floats), so the phase position is float32 arithmetic: emulated here with struct, checked against torch
 when torch is importable.
@@ -94,16 +99,16 @@ def main():
     check_against_torch()
     # parameter: (name, layer group, is norm, is bias)
     params = [("0.0.weight", 0, False, False), ("0.0.bias", 0, False, True),
-              ("0.1.weight", 1, True, False), ("0.1.bias", 1, True, True),
-              ("0.2.weight", 2, False, False), ("0.2.bias", 2, False, True),
-              ("1.weight", 3, False, False), ("1.bias", 3, False, True)]
-    n_groups = 4
+              ("0.1.weight", 0, True, False), ("0.1.bias", 0, True, True),
+              ("0.2.weight", 0, False, False), ("0.2.bias", 0, False, True),
+              ("1.weight", 1, False, False), ("1.bias", 1, False, True)]
+    n_groups = 2
     batches = 5
     epochs, base_lr, freeze_epochs, lr_mult, pct_start, div = 3, 2e-3, 1, 100, 0.3, 5.0
     moms = (0.95, 0.85, 0.95)
     wd = 0.01                               # Adam's default; Learner.wd is None
     do_wd = [not (norm or bias) for _, _, norm, bias in params]   # wd_bn_bias=False
-    force_train = [norm for _, _, norm, _ in params]             # train_bn=True
+    force_train = [norm for _, _, norm, _ in params]             # train_bn=True: norm_bias_params(with_bias=False)
 
     steps = []
 
@@ -118,6 +123,7 @@ def main():
                 pos = train_iter / total            # ParamScheduler.before_batch: pct_train
                 lr = [lr_sched[g](pos) for _, g, _, _ in params]
                 beta1 = [mom_sched(pos)] * len(params)
+                # freeze_to: requires_grad = (g >= frozen_idx) or force_train; a parameter without grad is not stepped
                 frozen = [g < frozen_idx and not force_train[i] for i, (_, g, _, _) in enumerate(params)]
                 steps.append(trace.step(epoch0 + e, lr, [wd if d else 0.0 for d in do_wd], frozen, beta1=beta1))
 
@@ -126,7 +132,7 @@ def main():
     base_lr /= 2
     fit_one_cycle(epochs, slice_lrs(base_lr / lr_mult, base_lr, n_groups), freeze_epochs, 0, pct_start, div)  # unfreeze()
 
-    c = trace.case("fine_tune_3_epochs_4_layer_groups", "FastaiFineTune", REFERENCE, freeze_epochs + epochs, batches,
+    c = trace.case("fine_tune_3_epochs_train_bn_in_frozen_body", "FastaiFineTune", REFERENCE, freeze_epochs + epochs, batches,
                    [p[0] for p in params], steps)
     trace.write("fastai_fine_tune.json", [c])
 

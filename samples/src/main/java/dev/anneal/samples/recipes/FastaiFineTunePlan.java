@@ -15,7 +15,7 @@ public final class FastaiFineTunePlan implements PlanFactory {
 
   @Override
   public String description() {
-    return "FastaiFineTune (recipes): fastai's fine_tune(3), 1 frozen epoch, 4 layer groups, train_bn, fastai's Adam";
+    return "FastaiFineTune (recipes): fastai's fine_tune(3), 1 frozen epoch, body and head, train_bn (the body's BatchNorm trains while it is frozen), fastai's Adam";
   }
 
   @Override

@@ -121,7 +121,7 @@ class RecipeConformanceTest {
           momentum[i] = report.momentum(group);
           ParamGroup g = plan.group(group);
           decay[i] = g.has(ParamGroup.WEIGHT_DECAY) ? g.getDouble(ParamGroup.WEIGHT_DECAY) : 0.0;
-          frozen[i] = plan.isFrozen(group);
+          frozen[i] = plan.isFrozen(parameters.get(i)); // per parameter: a group frozen with trainNorm trains its norm layers
         }
         observed.add(new Observed(report.epoch(), lr, momentum, decay, frozen));
       }

@@ -36,6 +36,14 @@ class TrainNormAnnotationTest {
   }
 
   @Test
+  void thePreviewSaysTheNormLayersTrain() throws Exception {
+    Compilation compilation = strict(model(SGD, "  @Freeze(untilEpoch = 2, trainNorm = true) Layer body;\n  Layer head;"));
+    String preview = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "test", "MTraining.preview.txt")
+        .orElseThrow().getCharContent(true).toString();
+    assertThat(preview).contains("F in body: its norm layers keep training (trainNorm, fastai's train_bn).");
+  }
+
+  @Test
   void offIsTheDefaultAndWritesNothing() throws Exception {
     Compilation compilation = strict(model(SGD, "  @Freeze(untilStep = 3, trainNorm = false) Layer body;\n  Layer head;"));
     assertThat(compilation).succeededWithoutWarnings();

@@ -236,6 +236,8 @@ public final class GroupConfig {
    * {@code module.requires_grad_(False)} freezes every parameter. Needs a freeze
    * ({@link #freezeUntilEpoch} or {@link #freezeUntilStep}) and the default
    * {@link BatchNormPolicy#TRAIN}: norm layers that train do not hold their running statistics.
+   * {@code onUnfreeze(RESET_STATE)} clears the whole group's optimizer state as it thaws, the norm
+   * layers' too, as fastai's {@code clear_state} does when {@code fine_tune} unfreezes.
    */
   public GroupConfig trainNorm(boolean train) {
     trainNorm = train;

@@ -115,6 +115,11 @@ final class SchedulePreview {
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
+    for (GroupModel group : model.groups()) {
+      if (group.freeze() != null && group.freeze().trainNorm()) {
+        notes.add("F in " + group.name() + ": its norm layers keep training (trainNorm, fastai's train_bn).");
+      }
+    }
     if (notes.stream().anyMatch(note -> note.startsWith("("))) {
       out.insert(legendEnd, ",\nn/a(k) = depends on the steps per epoch, known only at run time, for reason (k) below");
     }

@@ -96,7 +96,8 @@ public enum Message {
   WARMUP_BEFORE_ONE_CYCLE(ERROR, "warmup-before-one-cycle",
       "@Warmup before OneCycleLR: OneCycleLR warms up by itself (pct_start); remove @Warmup or choose another schedule"),
   TWO_MAIN_SCHEDULES(ERROR, "two-main-schedules",
-      "@%s next to @%s: give one main schedule; compose several with @SequentialSchedule or @ChainedSchedule"),
+      "@%s next to @%s: give one main schedule; compose several with @SequentialSchedule or @ChainedSchedule"
+          + " (only @ReduceLrOnPlateau may join another main schedule, on the class)"),
   MIXED_INTERVALS(ERROR, "mixed-intervals",
       "interval %s differs from interval %s of the first schedule; composed schedules step together: give them one interval"),
   MILESTONE_COUNT(ERROR, "milestone-count",

@@ -10,7 +10,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * Everything the annotations of one model class say, checked and ready to write: training length,
  * optimizer, groups in declaration order, the main schedule, the plan-wide settings and the loss.
- * Nullable: {@code schedule}, {@code monitor}, {@code clipNorm}, {@code clipValue}, {@code loss}. {@code stepsPerEpoch} is 0
+ * Nullable: {@code schedule}, {@code monitor}, {@code clipNorm}, {@code clipValue}, {@code loss}, {@code plateauOnTop}
+ * (a {@code @ReduceLrOnPlateau} stepped per epoch after {@code schedule}, a second scheduler on the optimizer). {@code stepsPerEpoch} is 0
  * when it is only known at run time; {@code accumulate} is 1 without accumulation.
  */
 public record TrainingModel(
@@ -27,11 +28,20 @@ public record TrainingModel(
     Clip clipNorm,
     Double clipValue,
     int accumulate,
-    LossModel loss) {
+    LossModel loss,
+    ScheduleNode.Plateau plateauOnTop) {
 
   public TrainingModel {
     optimizerKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(optimizerKwargs));
     groups = List.copyOf(groups);
+  }
+
+  /** Without plateau reduction on top of the main schedule. */
+  public TrainingModel(TypeElement type, String packageName, String generatedName, int epochs, int stepsPerEpoch,
+      Descriptor optimizer, Map<String, Arg> optimizerKwargs, List<GroupModel> groups, ScheduleNode schedule, String monitor,
+      Clip clipNorm, Double clipValue, int accumulate, LossModel loss) {
+    this(type, packageName, generatedName, epochs, stepsPerEpoch, optimizer, optimizerKwargs, groups, schedule, monitor, clipNorm,
+        clipValue, accumulate, loss, null);
   }
 
   /** Gradient norm clipping as PyTorch's {@code clip_grad_norm_(max_norm, norm_type, error_if_nonfinite)}. */

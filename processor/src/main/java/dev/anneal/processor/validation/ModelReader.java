@@ -211,7 +211,8 @@ public final class ModelReader {
       return Optional.empty();
     }
     TrainingModel model = new TrainingModel(type, packageOf(type), generatedName(type), epochs, stepsPerEpoch, optimizerType,
-        optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss);
+        optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss,
+        schedules.plateauOnTop());
     new PlanChecks(model, report).run();
     return report.hasErrors() ? Optional.empty() : Optional.of(model);
   }

@@ -172,6 +172,10 @@ public final class PlanWriter {
     if (main != null) {
       code.add(".schedule($L, $T.$L)\n", schedule(main, spe), INTERVAL, main.interval());
     }
+    if (model.plateauOnTop() != null) {
+      // a second scheduler on the optimizer: stepped with the metric at every epoch's end, after the one above
+      code.add(".schedule($L, $T.EPOCH)\n", schedule(model.plateauOnTop(), spe), INTERVAL);
+    }
     if (model.monitor() != null) {
       code.add(".monitor($L)\n", Literals.string(model.monitor()));
     }

@@ -45,7 +45,9 @@ public enum ScheduleType {
   /** katsura-jp's {@code CosineAnnealingWarmupRestarts}: warmup, cosine, restarts with decaying peaks. */
   COSINE_ANNEALING_WARMUP_RESTARTS("CosineAnnealingWarmupRestarts"),
   /** A schedule registered with its descriptor, named by {@link Schedule#custom()}. */
-  CUSTOM("");
+  CUSTOM(""),
+  /** fairseq's {@code inverse_sqrt}: linear warmup from {@code warmupInitLr}, then 1/sqrt decay. */
+  FAIRSEQ_INVERSE_SQRT("fairseq.InverseSquareRootSchedule");
 
   private final String pytorchName;
 

@@ -424,4 +424,13 @@ public final class Specs {
   public static CosineAnnealingWarmupRestarts cosineAnnealingWarmupRestarts() {
     return CosineAnnealingWarmupRestarts.spec();
   }
+
+  /**
+   * {@code fairseq.optim.lr_scheduler.InverseSquareRootSchedule}: linear warmup from warmup_init_lr to the lr, then lr * sqrt(warmup_updates / num_updates).
+   *
+   * @return {@code FairseqInverseSqrtLR.spec()}
+   */
+  public static FairseqInverseSqrtLR fairseqInverseSqrtLR() {
+    return FairseqInverseSqrtLR.spec();
+  }
 }

@@ -18,9 +18,9 @@ Follows huggingface/transformers:
   * src/transformers/optimization.py get_linear_schedule_with_warmup: LambdaLR with factor step / max(1, W) for
     step < W, else max(0, (T - step) / max(1, T - W)).
 Arguments: learning_rate 5e-5, weight_decay 0.01, warmup_ratio 0.1, gradient_accumulation_steps 4, max_grad_norm 1.0,
-num_train_epochs 3, lr_scheduler_type "linear". Two dataloader lengths: 22 batches (6 updates per epoch, 18 steps,
-ceil(1.8) = 2 warmup steps) and 40 batches (10 updates per epoch, 30 steps: 0.1 * 30 is 3.0000000000000004 in
-floating point, so ceil gives 4 warmup steps, as the Trainer computes).
+num_train_epochs 3, lr_scheduler_type "linear". Two dataloader lengths, each ending its epochs with a partial window:
+22 batches (ceil(22 / 4) = 6 updates per epoch, 18 steps, ceil(1.8) = 2 warmup steps) and 30 batches (8 updates per
+epoch, 24 steps, ceil(2.4) = 3 warmup steps, where rounding would give 2).
 """
 import math
 
@@ -82,7 +82,7 @@ def run(name, len_dataloader):
 
 
 def main():
-    write("hf_trainer.json", [run("hf_trainer_22_batches", 22), run("hf_trainer_40_batches_ceil_of_float_ratio", 40)])
+    write("hf_trainer.json", [run("hf_trainer_22_batches", 22), run("hf_trainer_30_batches", 30)])
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code @ReduceLrOnPlateau} next to a class's main schedule: a second scheduler on the optimizer,
  * stepped with the monitored metric at each epoch's end after the main one (as Lightning drives a
- * per-step schedule and a plateau config). A reduction in a chainable schedule (the cosine) stays;
+ * per-step schedule and a plateau config), and the other additions of the NLP recipes written as DSL calls. A reduction in a chainable schedule (the cosine) stays;
  * the numbers below are worked out by hand from PyTorch's formulas.
  */
 class PlateauOnTopTest {
@@ -53,6 +53,26 @@ class PlateauOnTopTest {
     // epoch 1 was worse: halved after the cosine stepped to position 2, then the cosine scales the halved lr
     assertEquals(cosineAt2 * 0.5, lrs.get(4), 1e-15);
     assertEquals(cosineAt2 * 0.5 * (1 + Math.cos(3 * Math.PI / 4)) / (1 + Math.cos(Math.PI / 2)), lrs.get(5), 1e-15);
+  }
+
+  @Test
+  void windowLossScaleIsWrittenAsTheDslCall() throws Exception {
+    Compilation compilation = Models.compile(Models.model("@Training(epochs = 2)\n"
+        + "@Optimizer(type = OptimizerType.ADAMW, lr = 5e-5)\n"
+        + "@Schedule(type = ScheduleType.LINEAR_WITH_WARMUP, interval = Interval.STEP, warmupRatio = 0.1)\n"
+        + "@Accumulate(value = 4, lossScale = LossScale.WINDOW)", "  Parameter weights = Parameter.zeros(\"w\", 1);"));
+    assertThat(compilation).succeeded();
+    String source = compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString();
+    assertThat(source).contains(".accumulate(4, LossScale.WINDOW)");
+    assertThat(source).contains(".schedule(LinearWithWarmupLR.spec().warmupRatio(0.1).numTrainingSteps(2 * stepsPerEpoch), Interval.STEP)");
+    ClassLoader loader = new GeneratedPlansRunProperties.GeneratedClassLoader(compilation, PlateauOnTopTest.class.getClassLoader());
+    Class<?> modelClass = loader.loadClass("test.M");
+    var constructor = modelClass.getDeclaredConstructor();
+    constructor.setAccessible(true);
+    TrainingPlan plan = (TrainingPlan) loader.loadClass("test.MTraining").getMethod("plan", modelClass, int.class)
+        .invoke(null, constructor.newInstance(), 3);
+    plan.startEpoch();
+    assertEquals(0.25, plan.lossScale(10));
   }
 
   private static List<Double> run(Compilation compilation, double[] valLoss) throws Exception {

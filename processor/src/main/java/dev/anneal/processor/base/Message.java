@@ -122,6 +122,8 @@ public enum Message {
   ONE_CYCLE_FIT(WARNING, "one-cycle-fit", "OneCycleLR phases barely fit: %s"),
   ONE_CYCLE_SHARED_BOUNDS(WARNING, "one-cycle-shared-bounds",
       "OneCycleLR %d of %d in %s runs between the last one's bounds (max_lr %s), not its own: each OneCycleLR writes initial_lr, max_lr and min_lr into the param groups and PyTorch reads them back there; Anneal gives PyTorch's numbers"),
+  LOSS_SCALE_WITHOUT_ACCUMULATION(WARNING, "loss-scale-without-accumulation",
+      "@Accumulate lossScale = WINDOW has no effect with value 1: every window is one micro-batch; remove lossScale or accumulate more"),
   ETA_MIN_ABOVE_LR(WARNING, "eta-min-above-lr",
       "%s %s is at or above the lr of group %s (%s); the schedule raises the lr or keeps it flat"),
 

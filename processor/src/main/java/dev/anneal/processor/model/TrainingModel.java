@@ -12,7 +12,7 @@ import javax.lang.model.element.TypeElement;
  * optimizer, groups in declaration order, the main schedule, the plan-wide settings and the loss.
  * Nullable: {@code schedule}, {@code monitor}, {@code clipNorm}, {@code clipValue}, {@code loss}, {@code plateauOnTop}
  * (a {@code @ReduceLrOnPlateau} stepped per epoch after {@code schedule}, a second scheduler on the optimizer). {@code stepsPerEpoch} is 0
- * when it is only known at run time; {@code accumulate} is 1 without accumulation.
+ * when it is only known at run time; {@code accumulate} is 1 without accumulation; {@code windowLossScale}: {@code @Accumulate(lossScale = WINDOW)}.
  */
 public record TrainingModel(
     TypeElement type,
@@ -29,7 +29,8 @@ public record TrainingModel(
     Double clipValue,
     int accumulate,
     LossModel loss,
-    ScheduleNode.Plateau plateauOnTop) {
+    ScheduleNode.Plateau plateauOnTop,
+    boolean windowLossScale) {
 
   public TrainingModel {
     optimizerKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(optimizerKwargs));
@@ -41,7 +42,7 @@ public record TrainingModel(
       Descriptor optimizer, Map<String, Arg> optimizerKwargs, List<GroupModel> groups, ScheduleNode schedule, String monitor,
       Clip clipNorm, Double clipValue, int accumulate, LossModel loss) {
     this(type, packageName, generatedName, epochs, stepsPerEpoch, optimizer, optimizerKwargs, groups, schedule, monitor, clipNorm,
-        clipValue, accumulate, loss, null);
+        clipValue, accumulate, loss, null, false);
   }
 
   /** Gradient norm clipping as PyTorch's {@code clip_grad_norm_(max_norm, norm_type, error_if_nonfinite)}. */

@@ -198,12 +198,18 @@ public final class ModelReader {
       positive("@ClipGradValue value", clipValue, new Location(type, value.get(), clip), report);
     }
     int accumulate = 1;
+    boolean windowLossScale = false;
     Optional<AnnotationMirror> accumulation = Mirrors.find(type, Names.ACCUMULATE);
     if (accumulation.isPresent()) {
       AnnotationValue steps = Mirrors.value(accumulation.get(), "value");
       accumulate = Mirrors.intValue(steps);
       if (accumulate < 1) {
         report.add(Message.NOT_POSITIVE, new Location(type, accumulation.get(), steps), "@Accumulate value", accumulate);
+      }
+      AnnotationValue scale = Mirrors.value(accumulation.get(), "lossScale");
+      windowLossScale = Mirrors.enumName(scale).equals("WINDOW");
+      if (windowLossScale && accumulate == 1) {
+        report.add(Message.LOSS_SCALE_WITHOUT_ACCUMULATION, new Location(type, accumulation.get(), scale));
       }
     }
     LossModel loss = new LossReader(elements, resolver, args, report).read(type);
@@ -212,7 +218,7 @@ public final class ModelReader {
     }
     TrainingModel model = new TrainingModel(type, packageOf(type), generatedName(type), epochs, stepsPerEpoch, optimizerType,
         optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss,
-        schedules.plateauOnTop());
+        schedules.plateauOnTop(), windowLossScale);
     new PlanChecks(model, report).run();
     return report.hasErrors() ? Optional.empty() : Optional.of(model);
   }

@@ -44,6 +44,7 @@ public final class PlanWriter {
   static final ClassName GROUP_CONFIG = ClassName.get("dev.anneal.plan", "GroupConfig");
   static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
   static final ClassName ACCUMULATION = ClassName.get("dev.anneal.plan", "Accumulation");
+  static final ClassName LOSS_SCALE = ClassName.get("dev.anneal.plan", "LossScale");
 
   private PlanWriter() {}
 
@@ -59,7 +60,9 @@ public final class PlanWriter {
         .addJavadoc("Builds the training plan of {@code model}: $L epochs of {@code stepsPerEpoch} optimizer steps.\n",
             model.epochs())
         .addJavadoc(model.accumulate() > 1 ? CodeBlock.of("\n<p>{@code stepsPerEpoch} counts optimizer steps: with {@code @Accumulate($L)},\n"
-            + "{@code stepsPerEpoch(microBatches)} = {@code ceil(microBatches / $L)}.\n", model.accumulate(), model.accumulate())
+            + "{@code stepsPerEpoch(microBatches)} = {@code ceil(microBatches / $L)}; scale each loss by\n"
+            + "{@code plan.lossScale(microBatches)}$L.\n", model.accumulate(), model.accumulate(),
+            model.windowLossScale() ? " (one over the micro-batches of its window)" : "")
             : CodeBlock.of(""))
         .addJavadoc(spe > 0 ? CodeBlock.of("\n<p>Every length counted in steps is derived from {@code stepsPerEpoch}, not from the\n"
             + "declared $L; the compile-time checks and the preview are for $L.\n", spe, spe) : CodeBlock.of(""))
@@ -192,7 +195,11 @@ public final class PlanWriter {
       code.add(".clipGradValue($L)\n", Literals.number(model.clipValue()));
     }
     if (model.accumulate() > 1) {
-      code.add(".accumulate($L)\n", model.accumulate());
+      if (model.windowLossScale()) {
+        code.add(".accumulate($L, $T.WINDOW)\n", model.accumulate(), LOSS_SCALE);
+      } else {
+        code.add(".accumulate($L)\n", model.accumulate());
+      }
     }
     return code.add(".build();\n$<$<").build();
   }

@@ -18,6 +18,10 @@ import java.lang.annotation.Target;
  * "warmup iters, then step decay at epochs": the warmup's factor at the optimizer step multiplies
  * the schedule's value at that step's epoch, and the schedule keeps the whole training's length.
  * Before a per-step schedule (or none) the warmup comes first and the schedule has the rest.
+ *
+ * <p>{@code steps = N} reaches the full lr at step {@code N}, as mmcv's {@code warmup_iters = N};
+ * mmengine's {@code LinearLR(begin=0, end=E, by_epoch=False)} reaches it at {@code E - 1}
+ * ({@code total_iters = end - begin - 1}), so it is {@code steps = E - 1}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -42,7 +42,9 @@ class ClosedFormAgreementTest {
   /** Schedules no fixture case drives on its own. */
   private static final List<Spec> EXTRA = List.of(
       Spec.of("CosineWarmup").with("warmup_steps", 5).with("warmup_factor", 0.1)
-          .withChildren(Spec.of("CosineAnnealingLR").with("T_max", 10)));
+          .withChildren(Spec.of("CosineAnnealingLR").with("T_max", 10)),
+      Spec.of("fairseq.InverseSquareRootSchedule").with("warmup_updates", 4).with("warmup_init_lr", 1e-7),
+      Spec.of("LinearWithWarmupLR").with("warmup_ratio", 0.07).with("num_training_steps", 20));
 
   /** Steps the runtime schedule on SGD groups with these lrs and compares each lr with the closed form. */
   private static int compare(Spec spec, int steps, List<Double> lrs) {

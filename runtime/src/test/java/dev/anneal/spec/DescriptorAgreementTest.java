@@ -71,6 +71,9 @@ class DescriptorAgreementTest {
     if (d.name().equals("CyclicLR")) {
       spec = spec.with("base_lr", 0.01);
     }
+    if (d.argument("warmup_ratio").isPresent()) {
+      spec = spec.with("num_warmup_steps", 2); // the transformers recipes need num_warmup_steps or warmup_ratio
+    }
     return d.children() == Children.AT_LEAST_ONE ? spec.withChildren(Spec.of("ConstantLR")) : spec;
   }
 

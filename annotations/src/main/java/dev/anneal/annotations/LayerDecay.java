@@ -28,4 +28,10 @@ public @interface LayerDecay {
    * @return the pattern, or empty
    */
   String layerPattern() default "";
+
+  /** {@return how parameter names give layers: {@link #layerPattern()} (the default), or a named rule of timm's or MAE's} */
+  LayerIds layers() default LayerIds.PATTERN;
+
+  /** {@return whether each layer's factor scales its lr before the schedule or every lr the schedule gives (timm's lr_scale)} */
+  LayerScale scales() default LayerScale.BASE_LR;
 }

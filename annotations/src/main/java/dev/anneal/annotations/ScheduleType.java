@@ -46,6 +46,20 @@ public enum ScheduleType {
   COSINE_ANNEALING_WARMUP_RESTARTS("CosineAnnealingWarmupRestarts"),
   /** A schedule registered with its descriptor, named by {@link Schedule#custom()}. */
   CUSTOM(""),
+  /**
+   * fastai's {@code fit_one_cycle}: each group's lr is its {@code lr_max}; momentum (Adam's beta1)
+   * follows {@code moms}. Steps per optimizer step.
+   */
+  FASTAI_ONE_CYCLE("fastai.fit_one_cycle"),
+  /**
+   * fastai's {@code fine_tune}: a 1cycle over the frozen epochs, then one over the unfrozen epochs with
+   * discriminative lrs across the layer groups (the declared groups, in order); each group's lr is
+   * fastai's {@code base_lr}. Give {@code epochs} as a kwarg; freeze the lower groups with
+   * {@code @Freeze(untilEpoch = freeze_epochs)}. Steps per optimizer step.
+   */
+  FASTAI_FINE_TUNE("fastai.fine_tune"),
+  /** ULMFiT's slanted triangular lr, restarting every {@code cycles}-th of the training. Steps per optimizer step. */
+  SLANTED_TRIANGULAR("SlantedTriangularLR"),
   /** fairseq's {@code inverse_sqrt}: linear warmup from {@code warmupInitLr}, then 1/sqrt decay. */
   FAIRSEQ_INVERSE_SQRT("fairseq.InverseSquareRootSchedule");
 

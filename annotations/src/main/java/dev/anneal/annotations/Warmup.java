@@ -33,9 +33,49 @@ public @interface Warmup {
   /** {@return the warmup's length in optimizer steps (or give {@link #epochs()})} */
   int steps() default 0;
 
+  /**
+   * With {@link #epochs()} before a schedule stepped per epoch: a warmup of
+   * {@code max(epochs * stepsPerEpoch, minSteps)} optimizer steps, multiplying that schedule as
+   * {@link #steps()} does. YOLOv5's {@code nw = max(round(warmup_epochs * nb), 100)} is
+   * {@code epochs = 3, minSteps = 100}. 0: not given.
+   *
+   * @return the fewest optimizer steps of the warmup, positive when given
+   */
+  int minSteps() default 0;
+
   /** {@return factor of the learning rate at the first step, in [0, 1] ((0, 1] for EXPONENTIAL); the runtime's default is 0.001} */
   double startFactor() default 0.001;
 
   /** {@return how the factor rises from {@link #startFactor()} to 1} */
   WarmupShape shape() default WarmupShape.LINEAR;
+
+  /**
+   * The lr of the first step, absolute, in place of {@link #startFactor()}: the lr moves in a straight
+   * line from it to the scheduled lr, falling if it is larger (YOLOv5's {@code warmup_bias_lr}: the
+   * biases start at 0.1 while the other groups rise from 0). Only for a LINEAR warmup of
+   * {@link #steps()} before a schedule stepped per epoch; not given: NaN.
+   *
+   * @return the start lr, at least 0
+   */
+  double startLr() default Double.NaN;
+
+  /**
+   * The momentum (beta1 of the Adam family) of the first step, moving in a straight line to the
+   * group's over the warmup (YOLOv5's {@code warmup_momentum} 0.8 up to {@code momentum} 0.937).
+   * Only for a LINEAR warmup of {@link #steps()} before a schedule stepped per epoch, and an
+   * optimizer with momentum or betas; not given: NaN.
+   *
+   * @return the start momentum, in [0, 1)
+   */
+  double startMomentum() default Double.NaN;
+
+  /**
+   * On the class's warmup of {@link #steps()} before a schedule stepped per epoch: that schedule
+   * skips its step at the end of the epoch where the warmup ends, so from then on it runs one epoch
+   * late. This is Ultralytics' (YOLOv5's) {@code scheduler.last_epoch = start_epoch - 1} after
+   * building its LambdaLR, while the warmup aims at {@code initial_lr * lf(epoch)}.
+   *
+   * @return whether the schedule is held one epoch after the warmup
+   */
+  boolean holdAfter() default false;
 }

@@ -36,7 +36,9 @@ public final class GroupConfig {
   record Split(String suffix, ParamRule rule, Consumer<GroupConfig> configure) {}
 
   /** Layer-wise lr decay inside the group: the lr of layer {@code i} is scaled by {@code decay^(top - i)}. */
-  record LayerDecay(double decay, LayerIndex index) {}
+  record LayerDecay(double decay, LayerIndex index, LrScale scale) {}
+  /** timm's {@code lr_scale} of a part made by {@link LrScale#SCHEDULED_LR}, 1 otherwise. */
+  private double lrScale = 1.0;
   private PlannedSchedule schedule;
   private StepWarmup stepWarmup;
 
@@ -121,11 +123,31 @@ public final class GroupConfig {
    * again ({@code <name>.layer_<i>.no_decay}), as timm's {@code layer_<i>_no_decay}.
    */
   public GroupConfig layerDecay(double decay, LayerIndex index) {
+    return layerDecay(decay, index, LrScale.BASE_LR);
+  }
+
+  /**
+   * {@link #layerDecay(double, LayerIndex)} with the layer's factor applied as {@code scale} says:
+   * {@link LrScale#BASE_LR} scales each part's lr (the schedule's absolute values, such as
+   * {@code eta_min}, stay absolute per part); {@link LrScale#SCHEDULED_LR} is timm's and MAE's
+   * {@code lr_scale}: every part keeps this group's lr, the schedule computes one lr per step and
+   * each part's step uses it times the layer's factor, so floors and warmup starts scale too.
+   */
+  public GroupConfig layerDecay(double decay, LayerIndex index, LrScale scale) {
     if (!(decay > 0 && decay <= 1)) {
       throw new IllegalArgumentException("group " + name + ": layerDecay must be in (0, 1], was " + decay);
     }
-    layerDecay = new LayerDecay(decay, Objects.requireNonNull(index, "index"));
+    layerDecay = new LayerDecay(decay, Objects.requireNonNull(index, "index"), Objects.requireNonNull(scale, "scale"));
     return this;
+  }
+
+  /** A part's {@code lr_scale} (set by {@link GroupSplitter}). */
+  void lrScale(double scale) {
+    lrScale = scale;
+  }
+
+  double lrScale() {
+    return lrScale;
   }
 
   List<Split> splits() {
@@ -224,7 +246,12 @@ public final class GroupConfig {
    * (see {@link StepWarmup}); replaces the plan's {@code stepWarmup} for this group.
    */
   public GroupConfig stepWarmup(SpecSource warmup) {
-    stepWarmup = StepWarmup.of(warmup.toSpec());
+    StepWarmup own = StepWarmup.of(warmup.toSpec());
+    if (own.holdsAfter()) {
+      throw new IllegalArgumentException("group " + name + ": hold_after delays the plan-wide schedules, so it belongs to the "
+          + "plan's stepWarmup(...), not a group's");
+    }
+    stepWarmup = own;
     return this;
   }
 

@@ -58,15 +58,9 @@ final class GroupSplitter {
     int[] layerOf = new int[params.size()];
     int top = -1;
     if (layers != null) {
-      for (int i = 0; i < params.size(); i++) {
-        layerOf[i] = layers.index().of(params.get(i).name());
-        top = Math.max(top, layerOf[i]);
-      }
-      for (int i = 0; i < params.size(); i++) {
-        if (layerOf[i] < 0) {
-          layerOf[i] = top;   // timm: a name with no layer gets the top layer's scale
-        }
-      }
+      LayerIndex.Layers assigned = layers.index().layers(params.stream().map(Parameter::name).toList());
+      layerOf = assigned.of();
+      top = assigned.top();
     }
     Map<String, List<Parameter>> parts = new LinkedHashMap<>();
     Map<String, GroupConfig> configs = new LinkedHashMap<>();
@@ -82,7 +76,9 @@ final class GroupSplitter {
       String name = config.name() + (layers != null ? ".layer_" + layerOf[i] : "") + (split != null ? "." + split.suffix() : "");
       if (!parts.containsKey(name)) {
         GroupConfig part = config.copyAs(name);
-        if (layers != null) {
+        if (layers != null && layers.scale() == LrScale.SCHEDULED_LR) {
+          part.lrScale(Math.pow(layers.decay(), top - layerOf[i]));
+        } else if (layers != null) {
           part.lr(baseLr * Math.pow(layers.decay(), top - layerOf[i]));
         }
         if (split != null) {

@@ -60,6 +60,9 @@ final class PlanDeclaration {
       if (config.ownStepWarmup() != null) {
         group.put("step_warmup", config.ownStepWarmup().spec().toMap());
       }
+      if (config.lrScale() != 1.0) {
+        group.put("lr_scale", config.lrScale());
+      }
       group.put("parameters", groups.get(g).params().size());
       groupMaps.add(group);
     }

@@ -21,20 +21,29 @@ final class PlanGroup {
   final FreezeRule freezeRule;
   /** The warmup counted in optimizer steps that multiplies its scheduled lr, or null. */
   final StepWarmup stepWarmup;
+  /**
+   * timm's and MAE's {@code lr_scale}: the factor on every lr the group's schedule gives (1 unless a
+   * layer decay with {@link LrScale#SCHEDULED_LR} made the group).
+   */
+  final double lrScale;
 
   /** Held copies of the buffers while frozen under {@link BatchNormPolicy#HOLD}, else null. */
   float[][] held;
   /** The lr the group's last step used (NaN before its first step in this JVM) and the scheduled one. */
   double usedLr = Double.NaN;
   double scheduledLr;
+  /** The momentum (or beta1) the last step used when a step warmup moved it, else NaN; and the group's own. */
+  double usedMomentum = Double.NaN;
+  double scheduledMomentum = Double.NaN;
 
   private PlanGroup(ParamGroup params, List<Buffer> buffers, BatchNormPolicy batchNorm, FreezeRule freezeRule,
-      StepWarmup stepWarmup) {
+      StepWarmup stepWarmup, double lrScale) {
     this.params = params;
     this.buffers = List.copyOf(buffers);
     this.batchNorm = batchNorm;
     this.freezeRule = freezeRule;
     this.stepWarmup = stepWarmup;
+    this.lrScale = lrScale;
   }
 
   /**
@@ -44,7 +53,7 @@ final class PlanGroup {
   static PlanGroup of(ParamGroup params, List<Buffer> buffers, GroupConfig config, StepWarmup planWarmup) {
     StepWarmup own = config.ownStepWarmup();
     StepWarmup warmup = own != null ? own : config.plannedSchedule() == null ? planWarmup : null;
-    return new PlanGroup(params, buffers, config.batchNormPolicy(), config.freezeRule(), warmup);
+    return new PlanGroup(params, buffers, config.batchNormPolicy(), config.freezeRule(), warmup, config.lrScale());
   }
 
   String name() {
@@ -54,5 +63,10 @@ final class PlanGroup {
   /** The factor of the step warmup at optimizer step {@code step}, 1 without one. */
   double stepWarmupFactor(long step) {
     return stepWarmup == null ? 1.0 : stepWarmup.factor(step);
+  }
+
+  /** Whether the step warmup starts from an absolute lr, so its lr is not a factor on the scheduled one. */
+  boolean warmsFromAbsoluteLr() {
+    return stepWarmup != null && stepWarmup.startsFromLr();
   }
 }

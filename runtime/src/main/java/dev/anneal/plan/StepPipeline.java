@@ -10,7 +10,9 @@ import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.OptimizerState;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.param.Parameter;
+import dev.anneal.schedule.GroupSource;
 import dev.anneal.schedule.Interval;
+import dev.anneal.schedule.StagedSchedule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +112,12 @@ final class StepPipeline {
     for (TrainingPlan.ActiveSchedule active : schedules) {
       if (active.planned().interval() == Interval.STEP) {
         active.scheduler().step();
+        if (active.scheduler() instanceof StagedSchedule staged && staged.stageBegins()) {
+          GroupSource stage = staged.stageGroups();
+          for (int g = 0; g < stage.size(); g++) {
+            resetState(stage.get(g));
+          }
+        }
       }
     }
     if (momenta != null) {
@@ -134,15 +142,31 @@ final class StepPipeline {
     return names;
   }
 
-  /** Each group's lr for this step: the scheduled lr times its re-warmup and step-warmup factors. */
+  /**
+   * Each group's lr for this step: the scheduled lr times its re-warmup and step-warmup factors
+   * and its {@code lr_scale} (or, from an absolute warmup start, the warmup's lr times the others),
+   * and the momentum a step warmup gives it.
+   */
   private void applyStepLrs(long index) {
     for (int g = 0; g < groups.size(); g++) {
       PlanGroup group = groups.get(g);
       group.scheduledLr = group.params.lr();
-      double factor = freezer.lrFactor(g, index) * group.stepWarmupFactor(index);
-      group.usedLr = factor == 1.0 ? group.scheduledLr : group.scheduledLr * factor;
-      if (factor != 1.0) {
+      if (group.warmsFromAbsoluteLr()) {
+        double factor = freezer.lrFactor(g, index) * group.lrScale;
+        double warmed = group.stepWarmup.lr(index, group.scheduledLr);
+        group.usedLr = factor == 1.0 ? warmed : warmed * factor;
+      } else {
+        double factor = freezer.lrFactor(g, index) * group.stepWarmupFactor(index) * group.lrScale;
+        group.usedLr = factor == 1.0 ? group.scheduledLr : group.scheduledLr * factor;
+      }
+      if (group.usedLr != group.scheduledLr) {
         group.params.setLr(group.usedLr);
+      }
+      group.usedMomentum = Double.NaN;
+      if (group.stepWarmup != null && group.stepWarmup.warmsMomentum()) {
+        group.scheduledMomentum = momentum(group.params);
+        group.usedMomentum = group.stepWarmup.momentum(index, group.scheduledMomentum);
+        setMomentum(group.params, group.usedMomentum);
       }
     }
   }
@@ -153,6 +177,29 @@ final class StepPipeline {
       if (group.usedLr != group.scheduledLr) {
         group.params.setLr(group.scheduledLr);
       }
+      if (!Double.isNaN(group.usedMomentum)) {
+        setMomentum(group.params, group.scheduledMomentum);
+      }
+    }
+  }
+
+  /** The group's {@code momentum}, or {@code betas[0]}; refuses an optimizer with neither. */
+  private static double momentum(ParamGroup group) {
+    if (group.has(ParamGroup.MOMENTUM) && group.get(ParamGroup.MOMENTUM) instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (group.has(ParamGroup.BETAS) && group.get(ParamGroup.BETAS) instanceof double[] betas) {
+      return betas[0];
+    }
+    throw new IllegalStateException("group " + group.name() + " has a step warmup of momentum (warmup_momentum), but its "
+        + "optimizer has neither momentum nor betas; leave warmup_momentum out");
+  }
+
+  private static void setMomentum(ParamGroup group, double value) {
+    if (group.has(ParamGroup.MOMENTUM) && group.get(ParamGroup.MOMENTUM) instanceof Number) {
+      group.set(ParamGroup.MOMENTUM, value);
+    } else {
+      group.set(ParamGroup.BETAS, 0, value);
     }
   }
 
@@ -160,7 +207,9 @@ final class StepPipeline {
     double[] momenta = new double[groups.size()];
     for (int g = 0; g < groups.size(); g++) {
       ParamGroup group = groups.get(g).params;
-      if (group.has(ParamGroup.MOMENTUM) && group.get(ParamGroup.MOMENTUM) instanceof Number n) {
+      if (!Double.isNaN(groups.get(g).usedMomentum)) {
+        momenta[g] = groups.get(g).usedMomentum;
+      } else if (group.has(ParamGroup.MOMENTUM) && group.get(ParamGroup.MOMENTUM) instanceof Number n) {
         momenta[g] = n.doubleValue();
       } else if (group.has(ParamGroup.BETAS) && group.get(ParamGroup.BETAS) instanceof double[] betas) {
         momenta[g] = betas[0];

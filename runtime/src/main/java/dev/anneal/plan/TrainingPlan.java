@@ -67,6 +67,8 @@ public final class TrainingPlan {
   /** The plan-wide step warmup, for every group that follows the plan-wide schedules. */
   private final StepWarmup planStepWarmup;
   private final List<ActiveSchedule> schedules;
+  /** The schedules over every group without its own (those a plan-wide step warmup's hold_after delays). */
+  private final List<ActiveSchedule> planWideSchedules;
   private final List<PlanListener> listeners;
   private final TrainingClock clock = new TrainingClock();
   private final PlanHooks hooks = new PlanHooks();
@@ -118,6 +120,8 @@ public final class TrainingPlan {
     this.planWideOverAll = b.schedules.isEmpty() || declared.stream().allMatch(g -> g.config().plannedSchedule() == null);
     SchedulerFactory factory = b.schedulerFactory != null ? b.schedulerFactory : DefaultSchedulers.INSTANCE;
     this.schedules = PlanAssembly.schedules(b, declared, optimizer, factory);
+    this.planWideSchedules = schedules.stream()
+        .filter(a -> b.schedules.stream().anyMatch(planned -> planned == a.planned())).toList();
     this.pipeline = new StepPipeline(this, optimizer, groups, freezer, held, b.clipping, clock, hooks, schedules, listeners);
 
     freezer.start(0, 0);
@@ -343,8 +347,12 @@ public final class TrainingPlan {
     if (clock.microBatch() > 0) {
       pipeline.step(null);
     }
+    boolean hold = warmupEndedThisEpoch();
     for (ActiveSchedule active : schedules) {
       if (active.planned().interval() == Interval.EPOCH) {
+        if (hold && planWideSchedules.contains(active)) {
+          continue;   // hold_after: the plan-wide schedules run one epoch late from the warmup's end
+        }
         if (active.scheduler() instanceof MetricScheduler metricScheduler) {
           metricScheduler.step(metric);
         } else {
@@ -357,6 +365,18 @@ public final class TrainingPlan {
     for (PlanListener listener : listeners) {
       listener.onEpochEnd(clock, view);
     }
+  }
+
+  /**
+   * Whether the plan's step warmup holds the schedules after it ({@code hold_after}) and its last
+   * step (step {@code warmup_steps}, where it reaches the scheduled lr) was taken in this epoch.
+   */
+  private boolean warmupEndedThisEpoch() {
+    if (planStepWarmup == null || !planStepWarmup.holdsAfter()) {
+      return false;
+    }
+    long end = planStepWarmup.steps();
+    return clock.step() > end && clock.step() - clock.stepInEpoch() <= end;
   }
 
   /** {@link #endEpoch(Map)} without metrics (no plateau schedule). */
@@ -477,12 +497,13 @@ public final class TrainingPlan {
 
   /**
    * The lr the group's last optimizer step was taken with: its scheduled lr times any re-warmup or
-   * step-warmup factor, what {@link StepReport#lr} reported. Before the group's first step in this
-   * JVM (a fresh plan, a resumed one, a group just added) it is the scheduled lr.
+   * step-warmup factor and its {@code lr_scale}, what {@link StepReport#lr} reported. Before the
+   * group's first step in this JVM (a fresh plan, a resumed one, a group just added) it is the
+   * scheduled lr times its {@code lr_scale}.
    */
   public double lastStepLr(String group) {
     PlanGroup g = planGroup(group);
-    return Double.isNaN(g.usedLr) ? g.params.lr() : g.usedLr;
+    return Double.isNaN(g.usedLr) ? g.params.lr() * g.lrScale : g.usedLr;
   }
 
   public boolean isFrozen(String group) {

@@ -116,7 +116,9 @@ public final class TrainingPlanBuilder {
    * schedule of its own, whatever its schedule's interval: YOLOv3-SPP's warmup inside the first
    * epoch before a cosine stepped per epoch is
    * {@code .stepWarmup(Spec.of("LinearWarmup").with("warmup_steps", 1000).with("warmup_factor", 0.001))}
-   * with {@code .schedule(cosine, Interval.EPOCH)} (see {@link StepWarmup}).
+   * with {@code .schedule(cosine, Interval.EPOCH)} (see {@link StepWarmup}). LinearWarmup's
+   * {@code warmup_start_lr}, {@code warmup_momentum} and {@code hold_after} give YOLOv5's warmup: an
+   * absolute start lr, a momentum warmup, and the epoch schedule held one epoch after the warmup.
    */
   public TrainingPlanBuilder stepWarmup(SpecSource warmup) {
     this.stepWarmup = StepWarmup.of(warmup.toSpec());

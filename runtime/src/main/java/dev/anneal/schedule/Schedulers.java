@@ -4,8 +4,12 @@ import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.schedule.recipe.CosineAnnealingWarmupRestarts;
 import dev.anneal.schedule.recipe.FairseqInverseSqrt;
+import dev.anneal.schedule.recipe.FastaiFineTuneLR;
+import dev.anneal.schedule.recipe.FastaiOneCycleLR;
+import dev.anneal.schedule.recipe.SlantedTriangularLR;
 import dev.anneal.schedule.recipe.TimmCosineLR;
 import dev.anneal.schedule.recipe.TransformersSchedules;
+import dev.anneal.schedule.warmup.StepWarmup;
 import dev.anneal.schedule.warmup.Warmup;
 import dev.anneal.spec.Registry;
 import dev.anneal.spec.Spec;
@@ -106,6 +110,7 @@ public final class Schedulers {
     }
     Warmup.Shape warmup = Warmup.Shape.ofType(type);
     if (warmup != null) {
+      StepWarmup.refuseOutsideStepWarmup(type, k);
       return new Warmup(groups, warmup, k.integer("warmup_steps"), k.number("warmup_factor"), children.isEmpty() ? null : children.get(0));
     }
     if (descriptor.origin().startsWith("transformers.")) {
@@ -130,6 +135,9 @@ public final class Schedulers {
       case SequentialLR.TYPE -> new SequentialLR(groups, children, k.ints("milestones"));
       case ChainedScheduler.TYPE -> new ChainedScheduler(groups, children);
       case TimmCosineLR.TYPE -> new TimmCosineLR(groups, k);
+      case FastaiOneCycleLR.TYPE -> new FastaiOneCycleLR(groups, k);
+      case FastaiFineTuneLR.TYPE -> new FastaiFineTuneLR(groups, k);
+      case SlantedTriangularLR.TYPE -> new SlantedTriangularLR(groups, k);
       case CosineAnnealingWarmupRestarts.TYPE -> new CosineAnnealingWarmupRestarts(groups, k);
       case FairseqInverseSqrt.TYPE -> FairseqInverseSqrt.create(groups, k);
       case SWALR.TYPE -> new SWALR(groups, PerGroup.of(k, SWALR.SWA_LR), k.integer("anneal_epochs"), k.string("anneal_strategy"));

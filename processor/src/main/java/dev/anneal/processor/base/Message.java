@@ -50,6 +50,8 @@ public enum Message {
   NO_DECAY_SELECTS_NOTHING(ERROR, "no-decay-selects-nothing",
       "@NoDecay(ParamKind.NONE) with no names selects no parameters; give a kind or names"),
   BLANK_PATTERN(ERROR, "blank-pattern", "@NoDecay names must not hold a blank pattern"),
+  LAYER_IDS_WITH_PATTERN(ERROR, "layer-ids-with-pattern",
+      "@LayerDecay layerPattern \"%s\" is read only with layers = LayerIds.PATTERN, but layers is %s; remove one of them"),
   LAYER_PATTERN(ERROR, "layer-pattern",
       "@LayerDecay layerPattern \"%s\" %s; write a regular expression over the full name with one capturing group around the layer number"),
   GROUP_NAME_PADDED(ERROR, "group-name-padded",
@@ -93,6 +95,22 @@ public enum Message {
   WARMUP_EPOCHS_AND_STEPS(ERROR, "warmup-epochs-and-steps", "@Warmup gives both epochs and steps; give one of them"),
   WARMUP_AROUND_LAMBDA(ERROR, "warmup-around-lambda",
       "@Warmup cannot wrap @LambdaSchedule's Java function; write the warmup into the function"),
+  WARMUP_STEP_ONLY(ERROR, "warmup-step-only",
+      "@Warmup %s applies at every optimizer step of a warmup into a schedule stepped per epoch, but this warmup %s; "
+          + "give the warmup in steps before a @Schedule with interval = Interval.EPOCH, or remove %1$s"),
+  WARMUP_LINEAR_ONLY(ERROR, "warmup-linear-only",
+      "@Warmup %s moves in a straight line (YOLOv5's np.interp), but the shape is %s; use shape = WarmupShape.LINEAR or remove %1$s"),
+  WARMUP_START_LR_AND_FACTOR(ERROR, "warmup-start-lr-and-factor",
+      "@Warmup gives both startLr and startFactor; the warmup starts either from an absolute lr or from a factor of the "
+          + "scheduled lr: keep one"),
+  WARMUP_MIN_STEPS_NEEDS_EPOCHS(ERROR, "warmup-min-steps-needs-epochs",
+      "@Warmup minSteps is the fewest steps of a warmup given in epochs (max(epochs * stepsPerEpoch, minSteps)); give epochs, "
+          + "or remove minSteps and give steps"),
+  WARMUP_HOLD_ON_FIELD(ERROR, "warmup-hold-on-field",
+      "@Warmup holdAfter on field %s: it delays the class's schedule, so it belongs to the class's @Warmup; move it there"),
+  WARMUP_MOMENTUM_WITHOUT_MOMENTUM(ERROR, "warmup-momentum-without-momentum",
+      "@Warmup startMomentum warms momentum up but %s has neither momentum nor betas; remove startMomentum or use an "
+          + "optimizer with momentum"),
   WARMUP_BEFORE_ONE_CYCLE(ERROR, "warmup-before-one-cycle",
       "@Warmup before OneCycleLR: OneCycleLR warms up by itself (pct_start); remove @Warmup or choose another schedule"),
   TWO_MAIN_SCHEDULES(ERROR, "two-main-schedules",
@@ -112,6 +130,13 @@ public enum Message {
   MISSING_MONITOR(ERROR, "missing-monitor", "@ReduceLrOnPlateau needs the metric it watches, such as monitor = \"val_loss\""),
   TWO_CLIPPINGS(ERROR, "two-clippings", "@ClipGradValue next to @ClipGradNorm: clip by norm or by value, not both"),
 
+  FINE_TUNE_EPOCHS(ERROR, "fine-tune-epochs",
+      "fastai.fine_tune freeze_epochs + epochs is %d epochs but the training lasts %d; fine_tune fits freeze_epochs, then epochs: "
+          + "make them add up to @Training epochs"),
+  SLANTED_TRIANGLE_CYCLES(ERROR, "slanted-triangle-cycles", "SlantedTriangularLR over %s: %s"),
+  PER_BATCH_SCHEDULE(ERROR, "per-batch-schedule",
+      "%s moves at every batch, as %s does, but is declared with interval %s; set interval = Interval.STEP"),
+
   // Warnings: legal but dubious
   MILESTONES_UNORDERED(WARNING, "milestones-unordered",
       "%s milestones %s are not increasing; PyTorch counts them as a set (a repeated one multiplies by gamma again): "
@@ -122,6 +147,11 @@ public enum Message {
   ONE_CYCLE_FIT(WARNING, "one-cycle-fit", "OneCycleLR phases barely fit: %s"),
   ONE_CYCLE_SHARED_BOUNDS(WARNING, "one-cycle-shared-bounds",
       "OneCycleLR %d of %d in %s runs between the last one's bounds (max_lr %s), not its own: each OneCycleLR writes initial_lr, max_lr and min_lr into the param groups and PyTorch reads them back there; Anneal gives PyTorch's numbers"),
+  FINE_TUNE_LAST_FROZEN(WARNING, "fine-tune-last-frozen",
+      "group %s is fastai.fine_tune's last layer group, which fine_tune never freezes (its frozen fit trains it); remove its @Freeze"),
+  FINE_TUNE_THAW(WARNING, "fine-tune-thaw",
+      "group %s thaws at %s, but fastai.fine_tune unfreezes every layer group when its second fit begins, at epoch %d "
+          + "(freeze_epochs); use @Freeze(untilEpoch = %3$d)"),
   LOSS_SCALE_WITHOUT_ACCUMULATION(WARNING, "loss-scale-without-accumulation",
       "@Accumulate lossScale = WINDOW has no effect with value 1: every window is one micro-batch; remove lossScale or accumulate more"),
   ETA_MIN_ABOVE_LR(WARNING, "eta-min-above-lr",

@@ -20,8 +20,16 @@ public record ParamSplits(NoDecayRule noDecay, LayerDecayRule layerDecay) {
     }
   }
 
-  /** {@code @LayerDecay}: the decay and the name pattern (empty: the block index). */
-  public record LayerDecayRule(double decay, String pattern, Location where) {}
+  /**
+   * {@code @LayerDecay}: the decay, the name pattern (empty: the block index), the layer rule
+   * ({@code PATTERN}, {@code VIT_TIMM}, {@code VIT_BEIT}) and how the factor applies
+   * ({@code BASE_LR}, {@code SCHEDULED_LR}).
+   */
+  public record LayerDecayRule(double decay, String pattern, Location where, String ids, String scale) {
+    public LayerDecayRule(double decay, String pattern, Location where) {
+      this(decay, pattern, where, "PATTERN", "BASE_LR");
+    }
+  }
 
   public ParamSplits withNoDecay(NoDecayRule rule) {
     return new ParamSplits(rule, layerDecay);
@@ -32,7 +40,8 @@ public record ParamSplits(NoDecayRule noDecay, LayerDecayRule layerDecay) {
     boolean noDecaySame = noDecay == null ? other.noDecay == null : other.noDecay != null && noDecay.sameAs(other.noDecay);
     boolean layerSame = layerDecay == null ? other.layerDecay == null
         : other.layerDecay != null && layerDecay.decay() == other.layerDecay.decay()
-            && layerDecay.pattern().equals(other.layerDecay.pattern());
+            && layerDecay.pattern().equals(other.layerDecay.pattern())
+            && layerDecay.ids().equals(other.layerDecay.ids()) && layerDecay.scale().equals(other.layerDecay.scale());
     return noDecaySame && layerSame;
   }
 

@@ -61,8 +61,33 @@ public sealed interface ScheduleNode {
    * A {@code @Warmup} of {@code steps} positions in its own interval, with the lr factor it starts
    * from ({@code null}: the runtime's default), then {@code after} (or the base lr when {@code null}).
    */
-  record Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where)
-      implements ScheduleNode {
+  record Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where,
+      Map<String, Arg> stepOnly, Arg minSteps) implements ScheduleNode {
+    /**
+     * {@code stepOnly}: the step warmup's own arguments under LinearWarmup's names
+     * ({@code warmup_start_lr}, {@code warmup_momentum}, {@code hold_after}), only where the warmup
+     * {@link #isStepsBeforeEpochs()}.
+     */
+    public Warmup {
+      stepOnly = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stepOnly));
+    }
+
+    public Warmup(WarmupShape shape, Interval interval, Count steps, Arg factor, ScheduleNode after, Location where) {
+      this(shape, interval, steps, factor, after, where, Map.of(), null);
+    }
+
+    /**
+     * The warmup's length in optimizer steps with {@code stepsPerEpoch} (positive: known), taking
+     * {@code minSteps} ({@code @Warmup minSteps}, null when absent) into account; empty when unknown.
+     */
+    public java.util.OptionalLong stepsWith(int stepsPerEpoch) {
+      java.util.OptionalLong n = steps.evaluate(stepsPerEpoch);
+      if (n.isEmpty() || minSteps == null) {
+        return n;
+      }
+      return java.util.OptionalLong.of(Math.max(n.getAsLong(), ((Count) minSteps.value()).constant()));
+    }
+
     @Override
     public List<ScheduleNode> children() {
       return after == null ? List.of() : List.of(after);

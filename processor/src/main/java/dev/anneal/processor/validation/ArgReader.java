@@ -151,14 +151,17 @@ final class ArgReader {
         given.put(name, java);
       }
     });
+    java.util.Set<String> placeholders = new java.util.HashSet<>();
     for (Argument argument : descriptor.arguments()) {
       if (argument.isDerivedFromLength() && !given.containsKey(argument.name())) {
         // filled in from the training's length later; present for the rules that need a length (OneCycleLR's)
         given.put(argument.name(), 1);
+        placeholders.add(argument.name());
       }
     }
     for (Problem problem : descriptor.check(given)) {
-      if (problem.reason() == Problem.Reason.CONFLICT) {
+      // a rule about a length's value (fastai.fine_tune's whole epochs) cannot judge the stand-in; ScheduleChecks judges the real one
+      if (problem.reason() == Problem.Reason.CONFLICT && !placeholders.contains(problem.argument())) {
         Arg first = reportedOn.get(problem.argument());
         report.add(Message.ARGUMENTS_CONFLICT, first != null ? first.where() : where, problem.message());
       }

@@ -140,6 +140,12 @@ final class GroupReader {
     }
     AnnotationValue patternValue = Mirrors.value(mirror, "layerPattern");
     String pattern = (String) patternValue.getValue();
+    String ids = Mirrors.enumName(Mirrors.value(mirror, "layers"));
+    String scale = Mirrors.enumName(Mirrors.value(mirror, "scales"));
+    if (!ids.equals("PATTERN") && !pattern.isEmpty()) {
+      report.add(Message.LAYER_IDS_WITH_PATTERN, at.at(patternValue), pattern, ids);
+      return null;
+    }
     if (!pattern.isEmpty()) {
       try {
         if (java.util.regex.Pattern.compile(pattern).matcher("").groupCount() < 1) {
@@ -151,7 +157,7 @@ final class GroupReader {
         return null;
       }
     }
-    return new ParamSplits.LayerDecayRule(decay, pattern, at);
+    return new ParamSplits.LayerDecayRule(decay, pattern, at, ids, scale);
   }
 
   private Freeze readFreeze(VariableElement field, FieldKind kind, AnnotationMirror mirror) {

@@ -99,7 +99,8 @@ final class Lengths {
     }
     if (node instanceof ScheduleNode.Warmup warmup) {
       ScheduleNode after = warmup.after() == null ? null : derive(warmup.after(), afterWarmup(warmup, available));
-      return new ScheduleNode.Warmup(warmup.shape(), warmup.interval(), warmup.steps(), warmup.factor(), after, warmup.where());
+      return new ScheduleNode.Warmup(warmup.shape(), warmup.interval(), warmup.steps(), warmup.factor(), after, warmup.where(),
+          warmup.stepOnly(), warmup.minSteps());
     }
     if (node instanceof ScheduleNode.Sequential sequence) {
       List<Count> times = phases(sequence, available);

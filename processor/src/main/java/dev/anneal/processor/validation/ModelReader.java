@@ -220,6 +220,7 @@ public final class ModelReader {
         optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss,
         schedules.plateauOnTop(), windowLossScale);
     new PlanChecks(model, report).run();
+    FastaiChecks.run(model, report);
     return report.hasErrors() ? Optional.empty() : Optional.of(model);
   }
 

@@ -10,6 +10,7 @@ import dev.anneal.processor.model.Count;
 import dev.anneal.processor.model.ScheduleNode;
 import dev.anneal.processor.model.Value;
 import dev.anneal.vocabulary.Descriptor;
+import dev.anneal.vocabulary.builtin.FastaiCurves;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -42,7 +43,16 @@ final class ScheduleChecks {
     if (node instanceof ScheduleNode.Single single) {
       checkSingle(single, available);
     } else if (node instanceof ScheduleNode.Warmup warmup) {
+      Arg momentum = warmup.stepOnly().get("warmup_momentum");
+      if (momentum != null && optimizer.argument("momentum").isEmpty() && optimizer.argument("betas").isEmpty()) {
+        report.add(Message.WARMUP_MOMENTUM_WITHOUT_MOMENTUM, momentum.where(), optimizer.name());
+      }
       Count length = Lengths.length(warmup);
+      if (warmup.minSteps() != null && lengths.isPastEnd((Count) warmup.minSteps().value())) {
+        report.add(Message.PAST_END, warmup.minSteps().where(), "@Warmup minSteps", lengths.describe(),
+            ((Count) warmup.minSteps().value()).constant());
+        return;
+      }
       if (lengths.isPastEnd(length)) {
         report.add(Message.PAST_END, warmup.where(), warmup.interval() == Interval.EPOCH || length.perEpoch() > 0
             ? "@Warmup epochs" : "@Warmup steps", lengths.describe(),
@@ -127,6 +137,15 @@ final class ScheduleChecks {
         checkOneCycle(single, known.getAsLong(), unit);
       }
     }
+    if (PER_BATCH.containsKey(single.type()) && single.interval() != Interval.STEP) {
+      report.add(Message.PER_BATCH_SCHEDULE, single.where(), single.typeName(), PER_BATCH.get(single.type()), single.interval());
+    }
+    if (single.type() == ScheduleType.FASTAI_FINE_TUNE) {
+      checkFineTune(single);
+    }
+    if (single.type() == ScheduleType.SLANTED_TRIANGULAR && known.isPresent()) {
+      checkSlantedTriangle(single, known.getAsLong(), unit);
+    }
     if (single.descriptor().argument("cycle_momentum").isPresent()) {
       Arg cycle = kwargs.get("cycle_momentum");
       boolean cycles = cycle == null ? Boolean.TRUE.equals(single.descriptor().argument("cycle_momentum").get().defaultValue())
@@ -172,6 +191,38 @@ final class ScheduleChecks {
       report.add(Message.ONE_CYCLE_FIT, where,
           "pct_start " + Value.showNumber(pctStart) + " of " + steps + unit
               + " leaves a phase at most one step long; PyTorch runs it, but use a step interval, train longer or move pct_start toward 0.5 unless that is meant");
+    }
+  }
+
+  /** The schedules whose reference sets the lr before every batch, and that reference. */
+  private static final Map<ScheduleType, String> PER_BATCH = Map.of(
+      ScheduleType.FASTAI_ONE_CYCLE, "fastai's ParamScheduler",
+      ScheduleType.FASTAI_FINE_TUNE, "fastai's ParamScheduler",
+      ScheduleType.SLANTED_TRIANGULAR, "ULMFiT's slanted triangle");
+
+  /** fastai's fine_tune fits {@code freeze_epochs}, then {@code epochs}: together, the training. */
+  private void checkFineTune(ScheduleNode.Single single) {
+    Arg epochs = single.kwargs().get("epochs");
+    if (epochs == null) {
+      return;   // reported as missing
+    }
+    Arg freeze = single.kwargs().get("freeze_epochs");
+    long stages = (long) epochs.asDouble() + (freeze == null ? 1 : (long) freeze.asDouble());
+    long training = lengths.total().perEpoch();
+    if (stages != training) {
+      report.add(Message.FINE_TUNE_EPOCHS, epochs.where(), stages, training);
+    }
+  }
+
+  private void checkSlantedTriangle(ScheduleNode.Single single, long length, String unit) {
+    Arg total = single.kwargs().get("total_steps");
+    long steps = total == null ? length : (long) total.asDouble();
+    Arg cycles = single.kwargs().get("cycles");
+    Arg cutFrac = single.kwargs().get("cut_frac");
+    String problem = FastaiCurves.slantedTriangularProblem(steps, cycles == null ? 1 : (int) cycles.asDouble(),
+        cutFrac == null ? 0.1 : cutFrac.asDouble());
+    if (problem != null) {
+      report.add(Message.SLANTED_TRIANGLE_CYCLES, cycles != null ? cycles.where() : single.where(), steps + unit, problem);
     }
   }
 

@@ -128,13 +128,92 @@ final class ScheduleReader {
         return null;
       }
     }
+    AnnotationValue minValue = explicit.get("minSteps");
+    Arg minSteps = null;
+    if (minValue != null) {
+      int min = Mirrors.intValue(minValue);
+      if (epochs <= 0) {
+        report.add(Message.WARMUP_MIN_STEPS_NEEDS_EPOCHS, at.at(minValue));
+        return null;
+      }
+      if (!perEpoch) {
+        report.add(Message.WARMUP_STEP_ONLY, at.at(minValue), "minSteps", "is not followed by a schedule stepped per epoch");
+        return null;
+      }
+      if (min < 1) {
+        report.add(Message.OUT_OF_RANGE, at.at(minValue), "@Warmup minSteps", "must be at least 1, was " + min);
+        return null;
+      }
+      minSteps = new Arg(Count.of(min), at.at(minValue));
+    }
+    Map<String, Arg> stepOnly = readStepOnly(element, w, shape, (steps > 0 || minSteps != null) && perEpoch, factorValue != null,
+        epochs > 0);
+    if (stepOnly == null) {
+      return null;
+    }
     Location length = at.at(Mirrors.value(w, epochs > 0 ? "epochs" : "steps"));
+    if (minSteps != null) {
+      // YOLOv5's max(round(warmup_epochs * nb), 100): a step warmup of at least minSteps
+      return new ScheduleNode.Warmup(shape, Interval.STEP, Count.epochs(epochs), factor, after, length, stepOnly, minSteps);
+    }
+    if (!stepOnly.isEmpty()) {
+      return new ScheduleNode.Warmup(shape, Interval.STEP, Count.of(steps), factor, after, length, stepOnly, null);
+    }
     if (epochs > 0) {
       // counted in the unit of the schedule it precedes: epochs before a per-epoch schedule, else steps
       return new ScheduleNode.Warmup(shape, perEpoch ? Interval.EPOCH : Interval.STEP,
           perEpoch ? Count.of(epochs) : Count.epochs(epochs), factor, after, length);
     }
     return new ScheduleNode.Warmup(shape, Interval.STEP, Count.of(steps), factor, after, length);
+  }
+
+  /**
+   * {@code @Warmup startLr}, {@code startMomentum}, {@code holdAfter} as LinearWarmup's step-warmup
+   * arguments, checked against the descriptor's ranges; empty when none is given, null after an error.
+   */
+  private Map<String, Arg> readStepOnly(Element element, AnnotationMirror w, WarmupShape shape, boolean stepsBeforeEpochs,
+      boolean hasFactor, boolean inEpochs) {
+    Location at = Location.of(element, w);
+    Map<String, AnnotationValue> explicit = Mirrors.explicit(w);
+    Map<String, String> names = new LinkedHashMap<>();
+    names.put("startLr", "warmup_start_lr");
+    names.put("startMomentum", "warmup_momentum");
+    names.put("holdAfter", "hold_after");
+    Map<String, Arg> out = new LinkedHashMap<>();
+    boolean ok = true;
+    for (Map.Entry<String, String> name : names.entrySet()) {
+      AnnotationValue value = explicit.get(name.getKey());
+      if (value == null || name.getKey().equals("holdAfter") && Boolean.FALSE.equals(value.getValue())) {
+        continue;
+      }
+      String attribute = name.getKey();
+      if (!stepsBeforeEpochs) {
+        report.add(Message.WARMUP_STEP_ONLY, at.at(value), attribute,
+            inEpochs ? "is counted in epochs" : "is not followed by a schedule stepped per epoch");
+        ok = false;
+      } else if (shape != WarmupShape.LINEAR) {
+        report.add(Message.WARMUP_LINEAR_ONLY, at.at(value), attribute, shape);
+        ok = false;
+      } else if (attribute.equals("startLr") && hasFactor) {
+        report.add(Message.WARMUP_START_LR_AND_FACTOR, at.at(value));
+        ok = false;
+      } else if (attribute.equals("holdAfter") && element.getKind().isField()) {
+        report.add(Message.WARMUP_HOLD_ON_FIELD, at.at(value), element.getSimpleName());
+        ok = false;
+      } else {
+        Descriptor linear = types.builtInScheduler(WarmupShape.LINEAR.pytorchName());
+        Map<String, Arg> checked = new LinkedHashMap<>();
+        args.put("@Warmup " + attribute, linear, linear.argument(name.getValue()).orElseThrow(), value.getValue(),
+            at.at(value), checked);
+        Arg arg = checked.get(name.getValue());
+        if (arg == null) {
+          ok = false;
+        } else {
+          out.put(name.getValue(), arg);
+        }
+      }
+    }
+    return ok ? out : null;
   }
 
   private ScheduleNode readMain(Element element, AnnotationMirror main) {

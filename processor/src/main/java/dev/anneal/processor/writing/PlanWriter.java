@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.anneal.annotations.Training;
 import dev.anneal.processor.model.Arg;
+import dev.anneal.processor.model.Count;
 import dev.anneal.processor.model.FieldRef;
 import dev.anneal.processor.model.Freeze;
 import dev.anneal.processor.model.ParamSplits;
@@ -37,6 +38,7 @@ public final class PlanWriter {
   static final ClassName BATCH_NORM_POLICY = ClassName.get("dev.anneal.plan", "BatchNormPolicy");
   static final ClassName PARAM_RULE = ClassName.get("dev.anneal.plan", "ParamRule");
   static final ClassName LAYER_INDEX = ClassName.get("dev.anneal.plan", "LayerIndex");
+  static final ClassName LR_SCALE = ClassName.get("dev.anneal.plan", "LrScale");
   static final ClassName PARAMETER_SOURCE = ClassName.get("dev.anneal.param", "ParameterSource");
   static final ClassName BLOCK_PARAMETERS = ClassName.get("dev.anneal.djl", "BlockParameters");
   static final ClassName GROUP_SOURCE = ClassName.get("dev.anneal.schedule", "GroupSource");
@@ -262,9 +264,16 @@ public final class PlanWriter {
     ParamSplits splits = group.splits();
     if (splits.layerDecay() != null) {
       ParamSplits.LayerDecayRule layers = splits.layerDecay();
-      calls.add(layers.pattern().isEmpty()
-          ? CodeBlock.of(".layerDecay($L, $T.blockIndex())", Value.showNumber(layers.decay()), LAYER_INDEX)
-          : CodeBlock.of(".layerDecay($L, $T.pattern($L))", Value.showNumber(layers.decay()), LAYER_INDEX, Literals.string(layers.pattern())));
+      CodeBlock index = switch (layers.ids()) {
+        case "VIT_TIMM" -> CodeBlock.of("$T.vitTimm()", LAYER_INDEX);
+        case "VIT_BEIT" -> CodeBlock.of("$T.vitBeit()", LAYER_INDEX);
+        default -> layers.pattern().isEmpty()
+            ? CodeBlock.of("$T.blockIndex()", LAYER_INDEX)
+            : CodeBlock.of("$T.pattern($L)", LAYER_INDEX, Literals.string(layers.pattern()));
+      };
+      calls.add(layers.scale().equals("SCHEDULED_LR")
+          ? CodeBlock.of(".layerDecay($L, $L, $T.SCHEDULED_LR)", Value.showNumber(layers.decay()), index, LR_SCALE)
+          : CodeBlock.of(".layerDecay($L, $L)", Value.showNumber(layers.decay()), index));
     }
     if (splits.noDecay() != null) {
       calls.add(CodeBlock.of(".noDecay($L)", noDecayRule(splits.noDecay())));
@@ -356,7 +365,10 @@ public final class PlanWriter {
     if (warmup.factor() != null) {
       kwargs.put("warmup_factor", warmup.factor());
     }
-    return withChildren(TypedCalls.of(builtIn(warmup.shape().pytorchName()), kwargs, spe), ".then(", children, spe);
+    kwargs.putAll(warmup.stepOnly());
+    Map<String, CodeBlock> given = warmup.minSteps() == null ? Map.of() : Map.of("warmup_steps", CodeBlock.of("$T.max($L, $L)",
+        Math.class, Literals.count(warmup.steps(), spe), ((Count) warmup.minSteps().value()).constant()));
+    return withChildren(TypedCalls.of(builtIn(warmup.shape().pytorchName()), kwargs, spe, given), ".then(", children, spe);
   }
 
   private static Descriptor builtIn(String scheduler) {

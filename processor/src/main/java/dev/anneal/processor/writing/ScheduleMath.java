@@ -73,7 +73,10 @@ final class ScheduleMath {
 
   private Optional<LrCurve> buildStepWarmupFactor(ScheduleNode.Warmup warmup) {
     Map<String, Arg> kwargs = new LinkedHashMap<>();
-    kwargs.put("warmup_steps", new Arg(warmup.steps(), warmup.where()));
+    if (warmup.stepsWith(stepsPerEpoch).isEmpty()) {
+      return Optional.empty();
+    }
+    kwargs.put("warmup_steps", new Arg(Count.of(warmup.stepsWith(stepsPerEpoch).getAsLong()), warmup.where()));
     if (warmup.factor() != null) {
       kwargs.put("warmup_factor", warmup.factor());
     }

@@ -69,7 +69,7 @@ final class SchedulePreview {
         ScheduleNode schedule = group.schedule() != null ? group.schedule() : model.schedule();
         // the index among the groups this schedule drives, for arguments given per group (max_lr lists)
         int index = group.schedule() != null ? 0 : driven++;
-        String cell = cell(math, schedule, index, model.lrOf(group), epoch, spe, notes, number);
+        String cell = cell(math, schedule, index, model.lrOf(group), epoch, spe, notes, number, holdEnd(model, schedule));
         boolean reducedOnTop = model.plateauOnTop() != null && group.schedule() == null && !cell.endsWith("~") && !cell.startsWith("n/a");
         row.add(mark(group.freeze(), epoch, spe) + cell + (reducedOnTop ? "~" : ""));
       }
@@ -96,8 +96,21 @@ final class SchedulePreview {
     return out.append(notes.isEmpty() ? "" : "\n").toString();
   }
 
+  /**
+   * The step where the class's step warmup ends when it holds the class schedule after it
+   * ({@code hold_after}) and {@code schedule} follows that schedule (the class's warmup, or a
+   * field's own step warmup into it), else -1.
+   */
+  static long holdEnd(TrainingModel model, ScheduleNode schedule) {
+    if (model.schedule() instanceof ScheduleNode.Warmup plan && plan.isStepsBeforeEpochs() && plan.stepOnly().containsKey("hold_after")
+        && schedule instanceof ScheduleNode.Warmup own && own.isStepsBeforeEpochs() && own.after().equals(plan.after())) {
+      return plan.stepsWith(model.stepsPerEpoch()).orElse(-1);
+    }
+    return -1;
+  }
+
   private static String cell(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe, List<String> notes,
-      DoubleFunction<String> number) {
+      DoubleFunction<String> number, long holdEnd) {
     if (schedule == null) {
       return number.apply(base);
     }
@@ -105,7 +118,7 @@ final class SchedulePreview {
     if (spe <= 0 && needsStepsPerEpoch(schedule)) {
       return StepsPerEpochFree.cell(schedule, index, base, epoch, notes, value -> number.apply(value) + mark);
     }
-    OptionalDouble lr = lrAtEpochStart(math, schedule, index, base, epoch, spe);
+    OptionalDouble lr = lrAtEpochStart(math, schedule, index, base, epoch, spe, holdEnd);
     if (lr.isEmpty()) {
       notes.add(notEvaluated(schedule));
       return "n/a";
@@ -127,6 +140,12 @@ final class SchedulePreview {
    * {@code spe > 0}, or not needed), or empty when a closed form is missing.
    */
   static OptionalDouble lrAtEpochStart(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe) {
+    return lrAtEpochStart(math, schedule, index, base, epoch, spe, -1);
+  }
+
+  /** {@code holdEnd}: see {@link #holdEnd}. */
+  static OptionalDouble lrAtEpochStart(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe,
+      long holdEnd) {
     if (schedule instanceof ScheduleNode.Warmup warmup && warmup.isStepsBeforeEpochs()) {
       // the warmup's factor at the epoch's first optimizer step times the schedule's value at the epoch
       Optional<LrCurve> factor = math.stepWarmupFactor(warmup);
@@ -134,7 +153,22 @@ final class SchedulePreview {
       if (factor.isEmpty() || after.isEmpty()) {
         return OptionalDouble.empty();
       }
-      return OptionalDouble.of(factor.get().lr(0, 1.0, (long) epoch * Math.max(spe, 0)) * after.get().lr(index, base, epoch));
+      long step = (long) epoch * Math.max(spe, 0);
+      if (warmup.stepsWith(spe).isEmpty()) {
+        return OptionalDouble.empty();
+      }
+      long n = warmup.stepsWith(spe).getAsLong();
+      int position = epoch;
+      if (holdEnd >= 0 && spe > 0 && epoch > holdEnd / spe) {
+        position = epoch - 1;   // the schedule skipped its step at the end of the warmup's last epoch
+      }
+      double scheduled = after.get().lr(index, base, position);
+      Arg start = warmup.stepOnly().get("warmup_start_lr");
+      if (start != null) {
+        // numpy's interp from the absolute start to the scheduled lr, as the runtime's StepWarmup
+        return OptionalDouble.of(step >= n ? scheduled : (scheduled - start.asDouble()) / n * step + start.asDouble());
+      }
+      return OptionalDouble.of(factor.get().lr(0, 1.0, step) * scheduled);
     }
     OptionalLong t = position(schedule, epoch, spe);
     Optional<LrCurve> curve = math.curve(schedule);
@@ -183,6 +217,10 @@ final class SchedulePreview {
       kwargs.put("warmup_steps", new Arg(warmup.steps(), warmup.where()));
       if (warmup.factor() != null) {
         kwargs.put("warmup_factor", warmup.factor());
+      }
+      kwargs.putAll(warmup.stepOnly());
+      if (warmup.minSteps() != null) {
+        kwargs.put("min_steps", warmup.minSteps());
       }
     } else if (node instanceof ScheduleNode.Lambda lambda) {
       kwargs.put("lr_lambda", new Arg(lambda.function(), lambda.where()));

@@ -103,8 +103,9 @@ final class StepsPerEpochFree {
   /** The first length in the tree that is counted in steps, described, or null. */
   private static String lengthInSteps(ScheduleNode node) {
     if (node instanceof ScheduleNode.Warmup warmup && warmup.interval() == Interval.STEP
-        && warmup.steps().constant() != 0) {
-      return "warmup counted in steps (" + show(warmup.steps()) + ")";
+        && (warmup.steps().constant() != 0 || warmup.minSteps() != null)) {
+      return "warmup counted in steps (" + (warmup.minSteps() == null ? show(warmup.steps())
+          : "max(" + show(warmup.steps()) + ", " + ((Count) warmup.minSteps().value()).constant() + ")") + ")";
     }
     if (node instanceof ScheduleNode.Single single && single.isStepInterval()) {
       for (Map.Entry<String, Arg> kwarg : single.kwargs().entrySet()) {

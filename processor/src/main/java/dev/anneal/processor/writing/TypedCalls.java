@@ -46,15 +46,21 @@ final class TypedCalls {
 
   /** {@code Type.spec().a(1).b(2)} or {@code Spec.of("Type").with("a", 1).with("b", 2)}, without children. */
   static CodeBlock of(Descriptor descriptor, Map<String, Arg> kwargs, int spe) {
+    return of(descriptor, kwargs, spe, Map.of());
+  }
+
+  /** {@link #of(Descriptor, Map, int)} with some arguments written as the expressions {@code given} holds. */
+  static CodeBlock of(Descriptor descriptor, Map<String, Arg> kwargs, int spe, Map<String, CodeBlock> given) {
     if (!typed(descriptor, kwargs)) {
       CodeBlock.Builder code = CodeBlock.builder().add("$T.of($L)", SPEC, Literals.string(descriptor.name()));
-      kwargs.forEach((name, arg) -> code.add(".with($L, $L)", Literals.string(name), Literals.of(arg.value(), spe)));
+      kwargs.forEach((name, arg) -> code.add(".with($L, $L)", Literals.string(name),
+          given.containsKey(name) ? given.get(name) : Literals.of(arg.value(), spe)));
       return code.build();
     }
     ClassName type = builder(descriptor);
     CodeBlock.Builder code = CodeBlock.builder().add("$T.spec()", type);
     kwargs.forEach((name, arg) -> code.add(".$L($L)", descriptor.argument(name).orElseThrow().javaName(),
-        arguments(type, descriptor.argument(name).orElseThrow(), arg.value(), spe)));
+        given.containsKey(name) ? given.get(name) : arguments(type, descriptor.argument(name).orElseThrow(), arg.value(), spe)));
     return code.build();
   }
 

@@ -433,4 +433,31 @@ public final class Specs {
   public static FairseqInverseSqrtLR fairseqInverseSqrtLR() {
     return FairseqInverseSqrtLR.spec();
   }
+
+  /**
+   * {@code fastai.callback.schedule.fit_one_cycle}: fastai's 1cycle: cosine from lr_max/div up to each group's lr (its lr_max), then down to lr_max/div_final; momentum the other way.
+   *
+   * @return {@code FastaiOneCycleLR.spec()}
+   */
+  public static FastaiOneCycleLR fastaiOneCycleLR() {
+    return FastaiOneCycleLR.spec();
+  }
+
+  /**
+   * {@code fastai.callback.schedule.fine_tune}: fastai's fine_tune: a 1cycle over the frozen epochs at slice(base_lr), then a 1cycle at slice(base_lr/2/lr_mult, base_lr/2) over the layer groups; each group's lr is its base_lr; the optimizer state is cleared when the second fit begins.
+   *
+   * @return {@code FastaiFineTuneLR.spec()}
+   */
+  public static FastaiFineTuneLR fastaiFineTuneLR() {
+    return FastaiFineTuneLR.spec();
+  }
+
+  /**
+   * {@code ULMFiT (Howard & Ruder 2018, eq. 3); fastai v0.7 CircularLR}: ULMFiT's slanted triangle: lr/ratio rising linearly to lr over cut_frac of a cycle, then falling back; restarts every cycle.
+   *
+   * @return {@code SlantedTriangularLR.spec()}
+   */
+  public static SlantedTriangularLR slantedTriangularLR() {
+    return SlantedTriangularLR.spec();
+  }
 }

@@ -115,6 +115,21 @@ class WholePlanPreviewTest {
   }
 
   @Test
+  void fastaiFineTunePreviewShowsItsTwoFits() {
+    // fine_tune(3) over 5 batches an epoch: the frozen fit's 5 steps, then the unfrozen fit's 15
+    assertEquals(0, run("plan", "--model", "FastaiFineTune", "--steps-per-epoch", "5", "--format", "csv"), err.toString());
+    List<String> lines = lines();
+    List<String> header = List.of(lines.get(0).split(","));
+    assertEquals(1 + 4 * 5, lines.size(), String.join("\n", lines));
+    int head = header.indexOf("lr-AdamW/head");
+    assertTrue(head >= 0, header.toString());
+    double frozenStart = Double.parseDouble(lines.get(1).split(",")[head]);
+    double unfrozenStart = Double.parseDouble(lines.get(6).split(",")[head]);
+    assertEquals(2e-3 / 25, frozenStart, 1e-15);    // fit_one_cycle(1, slice(2e-3)): lr_max / div
+    assertEquals(1e-3 / 5, unfrozenStart, 1e-15);   // fit_one_cycle(3, slice(1e-5, 1e-3), div=5)
+  }
+
+  @Test
   void badInputNamesWhatIsWrong() {
     assertEquals(2, run("plan", "--model", "NoSuchModel"));
     assertTrue(err.toString().contains("it knows [TinyRegressor, CnnClassifier"), err.toString());

@@ -12,6 +12,7 @@ public final class BuiltIns implements DescriptorProvider {
   private static List<Descriptor> load() {
     List<Descriptor> all = new ArrayList<>(OptimizerDescriptors.all());
     all.addAll(SchedulerDescriptors.all());
+    all.addAll(FastaiDescriptors.all());
     all.addAll(LossDescriptors.all());
     return List.copyOf(all);
   }

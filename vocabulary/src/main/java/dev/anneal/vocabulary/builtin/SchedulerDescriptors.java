@@ -161,13 +161,16 @@ final class SchedulerDescriptors {
         .arg(function("lr_lambda").required().doc("a Java IntToDoubleFunction or a list of them, one per group: Schedulers.multiplicative(...)"))).build());
     for (String warmup : List.of("LinearWarmup", "ConstantWarmup", "CosineWarmup", "ExponentialWarmup")) {
       boolean exponential = warmup.equals("ExponentialWarmup");
-      all.add(Descriptor.scheduler(warmup).origin("anneal (detectron2's warmup shapes)")
+      Descriptor.Builder builder = Descriptor.scheduler(warmup).origin("anneal (detectron2's warmup shapes)")
           .summary("a " + warmup.replace("Warmup", "").toLowerCase(java.util.Locale.ROOT)
               + " warmup over warmup_steps, then its child schedule (if any)")
           .arg(integer("warmup_steps", null).required().range(NON_NEGATIVE).doc("positions of the warmup"))
           .arg(number("warmup_factor", 0.001).range(exponential ? Range.openClosed(0, 1) : Range.closed(0, 1))
-              .doc("factor at position 0"))
-          .children(Children.AT_MOST_ONE)
+              .doc("factor at position 0"));
+      if (warmup.equals("LinearWarmup")) {
+        stepWarmupOnly(builder);
+      }
+      all.add(builder.children(Children.AT_MOST_ONE)
           .closedForm((v, c) -> Curves.warmup(warmup, v, c)).build());
     }
     all.addAll(recipes());
@@ -303,5 +306,22 @@ final class SchedulerDescriptors {
             .doc("updates of the linear warmup (fairseq divides by it: 0 is ZeroDivisionError)"))
         .arg(number("warmup_init_lr", -1.0).doc("lr at update 0; negative (the default -1): 0"))
         .closedForm((v, c) -> FairseqCurves.curve(v)).build();
+  }
+
+  /**
+   * The step warmup's own arguments (Ultralytics' warmup, YOLOv5's train.py), accepted only where
+   * LinearWarmup multiplies a schedule stepped per epoch, at every optimizer step (the plan's
+   * {@code stepWarmup}): an absolute start lr, a momentum warmup, and the one-epoch hold after it.
+   */
+  private static void stepWarmupOnly(Descriptor.Builder builder) {
+    builder.arg(number("warmup_start_lr", null).range(NON_NEGATIVE)
+            .doc("step warmup only: the lr at position 0, absolute, in place of warmup_factor times the scheduled lr; "
+                + "the lr moves in a straight line from it to the scheduled lr, down if it is larger (YOLOv5's warmup_bias_lr)"))
+        .arg(number("warmup_momentum", null).range(Range.closedOpen(0, 1))
+            .doc("step warmup only: the momentum (beta1 of the Adam family) at position 0, moving in a straight line to the "
+                + "group's (YOLOv5's warmup_momentum)"))
+        .arg(flag("hold_after", false)
+            .doc("step warmup only: the schedule stepped per epoch skips its step at the end of the epoch where the warmup "
+                + "ends, so it runs one epoch late from then on (Ultralytics resets its LambdaLR's last_epoch after building it)"));
   }
 }

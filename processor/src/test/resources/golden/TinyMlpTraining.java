@@ -29,7 +29,8 @@ public final class TinyMlpTraining {
    * Builds the training plan of {@code model}: 6 epochs of {@code stepsPerEpoch} optimizer steps.
    *
    * <p>{@code stepsPerEpoch} counts optimizer steps: with {@code @Accumulate(4)},
-   * {@code stepsPerEpoch(microBatches)} = {@code ceil(microBatches / 4)}.
+   * {@code stepsPerEpoch(microBatches)} = {@code ceil(microBatches / 4)}; scale each loss by
+   * {@code plan.lossScale(microBatches)}.
    *
    * <p>Every length counted in steps is derived from {@code stepsPerEpoch}, not from the
    * declared 50; the compile-time checks and the preview are for 50.

@@ -107,4 +107,17 @@ public @interface Schedule {
 
   /** {@return any other keyword argument of the schedule, under its PyTorch name} */
   Kwarg[] kwargs() default {};
+
+  /** {@return {@code warmup_updates} of FAIRSEQ_INVERSE_SQRT (fairseq's {@code --warmup-updates}), at least 1; fairseq's default 4000} */
+  int warmupUpdates() default 4000;
+
+  /** {@return {@code warmup_init_lr} of FAIRSEQ_INVERSE_SQRT (fairseq's {@code --warmup-init-lr}): the lr at update 0; negative (fairseq's default -1) means 0} */
+  double warmupInitLr() default -1;
+
+  /**
+   * {@return {@code warmup_ratio} of LINEAR_WITH_WARMUP, COSINE_WITH_WARMUP, COSINE_WITH_HARD_RESTARTS_WITH_WARMUP and
+   * POLYNOMIAL_WITH_WARMUP, in [0, 1): the Hugging Face Trainer's {@code warmup_ratio}, {@code num_warmup_steps =
+   * ceil(warmup_ratio * num_training_steps)}; give it or {@link #numWarmupSteps()}}
+   */
+  double warmupRatio() default 0;
 }

@@ -59,7 +59,9 @@ public enum ScheduleType {
    */
   FASTAI_FINE_TUNE("fastai.fine_tune"),
   /** ULMFiT's slanted triangular lr, restarting every {@code cycles}-th of the training. Steps per optimizer step. */
-  SLANTED_TRIANGULAR("SlantedTriangularLR");
+  SLANTED_TRIANGULAR("SlantedTriangularLR"),
+  /** fairseq's {@code inverse_sqrt}: linear warmup from {@code warmupInitLr}, then 1/sqrt decay. */
+  FAIRSEQ_INVERSE_SQRT("fairseq.InverseSquareRootSchedule");
 
   private final String pytorchName;
 

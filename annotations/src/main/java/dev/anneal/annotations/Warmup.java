@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
  * the schedule's value at that step's epoch, and the schedule keeps the whole training's length.
  * Before a per-step schedule (or none) the warmup comes first and the schedule has the rest,
  * unless {@link #multipliesSchedule()} says otherwise.
+ *
+ * <p>{@code steps = N} reaches the full lr at step {@code N}, as mmcv's {@code warmup_iters = N};
+ * mmengine's {@code LinearLR(begin=0, end=E, by_epoch=False)} reaches it at {@code E - 1}
+ * ({@code total_iters = end - begin - 1}), so it is {@code steps = E - 1}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

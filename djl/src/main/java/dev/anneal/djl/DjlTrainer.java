@@ -88,6 +88,15 @@ public final class DjlTrainer {
   }
 
   /**
+   * As {@link #trainBatch(NDList, NDList)}, the loss scaled by {@code plan.lossScale(microBatchesPerEpoch)}:
+   * what a plan with {@code LossScale.WINDOW} needs, whose last window of an epoch may be partial.
+   */
+  public BatchResult trainBatch(NDList inputs, NDList labels, long microBatchesPerEpoch) {
+    BatchResult result = backward(inputs, labels, plan.lossScale(microBatchesPerEpoch));
+    return new BatchResult(result.loss(), result.outputs(), plan.afterBackward());
+  }
+
+  /**
    * Forward, loss and backward of one micro-batch, the loss multiplied by {@code lossScale} before
    * the backward pass; the caller (a {@code TrainingLoop}) then calls {@code plan.afterBackward()}.
    * The result's outcome is {@code null}: no step was taken here.

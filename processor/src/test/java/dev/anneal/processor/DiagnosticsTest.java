@@ -389,8 +389,44 @@ class DiagnosticsTest {
 
   @Test
   void twoMainSchedules() {
-    assertError(Message.TWO_MAIN_SCHEDULES, model(SGD + "\n@Schedule(type = ScheduleType.COSINE)\n@ReduceLrOnPlateau(monitor = \"val_loss\")", "  Layer a;"),
-        "@ReduceLrOnPlateau next to @Schedule: give one main schedule", "@ReduceLrOnPlateau(monitor");
+    // on the class a plateau may join another main schedule (PlateauOnTopTest); two others may not
+    assertError(Message.TWO_MAIN_SCHEDULES, model(SGD + "\n@Schedule(type = ScheduleType.COSINE)\n"
+            + "@SequentialSchedule(value = {@Schedule(type = ScheduleType.CONSTANT), @Schedule(type = ScheduleType.COSINE)}, milestones = 2)",
+            "  Layer a;"),
+        "@SequentialSchedule next to @Schedule: give one main schedule", "@SequentialSchedule(value");
+  }
+
+  @Test
+  void warmupRatioAndWarmupStepsTogether() {
+    assertError(Message.ARGUMENTS_CONFLICT, model(ADAMW + "\n@Schedule(type = ScheduleType.LINEAR_WITH_WARMUP, interval = Interval.STEP,\n"
+            + "    numWarmupSteps = 10,\n    warmupRatio = 0.1)", "  Layer a;"),
+        "gives both num_warmup_steps and warmup_ratio; give one of them", "warmupRatio = 0.1");
+  }
+
+  @Test
+  void warmupRatioOfOne() {
+    assertError(Message.OUT_OF_RANGE, model(ADAMW + "\n@Schedule(type = ScheduleType.COSINE_WITH_WARMUP, interval = Interval.STEP,\n"
+            + "    warmupRatio = 1.0)", "  Layer a;"),
+        "@Schedule warmupRatio", "warmupRatio = 1.0");
+  }
+
+  @Test
+  void linearWithWarmupWithoutAnyWarmup() {
+    assertError(Message.ARGUMENTS_CONFLICT, model(ADAMW + "\n@Schedule(type = ScheduleType.LINEAR_WITH_WARMUP, interval = Interval.STEP)",
+        "  Layer a;"), "needs num_warmup_steps or warmup_ratio", "@Schedule(type = ScheduleType.LINEAR_WITH_WARMUP");
+  }
+
+  @Test
+  void fairseqWithoutWarmupUpdates() {
+    assertError(Message.OUT_OF_RANGE, model(ADAMW + "\n@Schedule(type = ScheduleType.FAIRSEQ_INVERSE_SQRT, interval = Interval.STEP,\n"
+            + "    warmupUpdates = 0)", "  Layer a;"),
+        "@Schedule warmupUpdates", "warmupUpdates = 0");
+  }
+
+  @Test
+  void windowLossScaleWithoutAccumulation() {
+    assertWarning(Message.LOSS_SCALE_WITHOUT_ACCUMULATION, model(SGD + "\n@Accumulate(value = 1,\n    lossScale = LossScale.WINDOW)",
+        "  Layer a;"), "@Accumulate lossScale = WINDOW has no effect with value 1", "lossScale = LossScale.WINDOW");
   }
 
   @Test

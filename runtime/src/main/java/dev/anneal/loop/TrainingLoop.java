@@ -199,7 +199,7 @@ public final class TrainingLoop {
             });
             loss = first[0];
           } else {
-            loss = train.train(epoch, batch, plan.lossScale());
+            loss = train.train(epoch, batch, plan.lossScale(batchesPerEpoch));
           }
           if (!Double.isFinite(loss)) {
             plan.optimizer().zeroGrad(true);

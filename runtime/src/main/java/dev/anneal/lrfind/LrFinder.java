@@ -242,7 +242,8 @@ public final class LrFinder {
         int count = 0;
         do {
           long before = clock.batchInEpoch();
-          double loss = train.train(firstEpoch + (int) (micro / perEpoch), micro % perEpoch, plan.lossScale());
+          // the sweep steps whole windows only (it never ends an epoch): 1 / k, whatever the plan's LossScale
+          double loss = train.train(firstEpoch + (int) (micro / perEpoch), micro % perEpoch, 1.0 / plan.accumulate());
           micro++;
           lossSum += loss;
           count++;

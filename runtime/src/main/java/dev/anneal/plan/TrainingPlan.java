@@ -58,6 +58,7 @@ public final class TrainingPlan {
   private final int epochs;
   private final long stepsPerEpoch;
   private final int accumulate;
+  private final LossScale lossScale;
   private final String monitor;
   private final Clipping clipping;
   private final Optimizer optimizer;
@@ -100,6 +101,7 @@ public final class TrainingPlan {
     this.epochs = b.epochs;
     this.stepsPerEpoch = b.stepsPerEpoch;
     this.accumulate = b.accumulate;
+    this.lossScale = b.lossScale;
     this.monitor = b.monitor;
     this.clipping = b.clipping;
     this.listeners = new ArrayList<>(b.listeners);
@@ -422,9 +424,41 @@ public final class TrainingPlan {
 
   // ---------------------------------------------------------------- reading
 
-  /** The factor to multiply each micro-batch's loss by before backward: {@code 1 / accumulate}. */
+  /**
+   * The factor to multiply each micro-batch's loss by before backward: {@code 1 / accumulate}
+   * ({@link LossScale#ACCUMULATE}, the default). A plan with {@link LossScale#WINDOW} and
+   * {@code accumulate > 1} refuses: its factor depends on the epoch's micro-batches, so call
+   * {@link #lossScale(long)}.
+   */
   public double lossScale() {
+    if (lossScale == LossScale.WINDOW && accumulate > 1) {
+      throw new IllegalStateException("the plan divides each loss by its accumulation window's micro-batches (LossScale.WINDOW), "
+          + "which depend on the epoch's length: call lossScale(microBatchesPerEpoch)");
+    }
     return 1.0 / accumulate;
+  }
+
+  /**
+   * The factor for the next micro-batch of an epoch of {@code microBatchesPerEpoch}: {@code 1 / accumulate}
+   * with {@link LossScale#ACCUMULATE}; with {@link LossScale#WINDOW}, one over the micro-batches of the
+   * window it falls in, {@code min(accumulate, microBatchesPerEpoch - windowStart)} (the Hugging Face
+   * Trainer's {@code current_gradient_accumulation_steps}).
+   */
+  public double lossScale(long microBatchesPerEpoch) {
+    long windowStart = clock.batchInEpoch() - clock.microBatch();
+    if (microBatchesPerEpoch < 1 || clock.batchInEpoch() >= microBatchesPerEpoch) {
+      throw new IllegalArgumentException("micro-batch " + clock.batchInEpoch() + " of the epoch is past an epoch of "
+          + microBatchesPerEpoch + " micro-batches; give the epoch's number of micro-batches");
+    }
+    if (lossScale == LossScale.ACCUMULATE) {
+      return 1.0 / accumulate;
+    }
+    return 1.0 / Math.min(accumulate, microBatchesPerEpoch - windowStart);
+  }
+
+  /** {@return what each micro-batch's loss is divided by under accumulation} */
+  public LossScale lossScaleMode() {
+    return lossScale;
   }
 
   public Optimizer optimizer() {

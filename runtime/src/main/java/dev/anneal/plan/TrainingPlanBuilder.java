@@ -40,6 +40,7 @@ public final class TrainingPlanBuilder {
   StepWarmup stepWarmup;
   Clipping clipping;
   int accumulate = 1;
+  LossScale lossScale = LossScale.ACCUMULATE;
   ParamRule noDecay;
   SchedulerFactory schedulerFactory;
   ModelEma ema;
@@ -198,6 +199,17 @@ public final class TrainingPlanBuilder {
       throw new IllegalArgumentException("accumulate needs at least 1 micro-batch per step, was " + microBatches);
     }
     this.accumulate = microBatches;
+    return this;
+  }
+
+  /**
+   * Micro-batches per optimizer step, and what each micro-batch's loss is divided by: with
+   * {@link LossScale#WINDOW} an epoch's last, partial window takes the mean of its own micro-batches
+   * (the Hugging Face Trainer); {@link #accumulate(int)} is {@link LossScale#ACCUMULATE}, {@code 1 / k} throughout.
+   */
+  public TrainingPlanBuilder accumulate(int microBatches, LossScale lossScale) {
+    accumulate(microBatches);
+    this.lossScale = Objects.requireNonNull(lossScale, "lossScale");
     return this;
   }
 

@@ -3,6 +3,7 @@ package dev.anneal.schedule;
 import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.ParamGroup;
 import dev.anneal.schedule.recipe.CosineAnnealingWarmupRestarts;
+import dev.anneal.schedule.recipe.FairseqInverseSqrt;
 import dev.anneal.schedule.recipe.FastaiFineTuneLR;
 import dev.anneal.schedule.recipe.FastaiOneCycleLR;
 import dev.anneal.schedule.recipe.SlantedTriangularLR;
@@ -138,6 +139,7 @@ public final class Schedulers {
       case FastaiFineTuneLR.TYPE -> new FastaiFineTuneLR(groups, k);
       case SlantedTriangularLR.TYPE -> new SlantedTriangularLR(groups, k);
       case CosineAnnealingWarmupRestarts.TYPE -> new CosineAnnealingWarmupRestarts(groups, k);
+      case FairseqInverseSqrt.TYPE -> FairseqInverseSqrt.create(groups, k);
       case SWALR.TYPE -> new SWALR(groups, PerGroup.of(k, SWALR.SWA_LR), k.integer("anneal_epochs"), k.string("anneal_strategy"));
       case LambdaLR.TYPE, MultiplicativeLR.TYPE -> functional(k, groups);
       default -> throw new IllegalArgumentException("scheduler " + type + " has a descriptor but no implementation: register a "

@@ -44,7 +44,9 @@ class ClosedFormAgreementTest {
       Spec.of("CosineWarmup").with("warmup_steps", 5).with("warmup_factor", 0.1)
           .withChildren(Spec.of("CosineAnnealingLR").with("T_max", 10)),
       Spec.of("fastai.fit_one_cycle").with("total_steps", 20).with("pct_start", 0.3),
-      Spec.of("SlantedTriangularLR").with("total_steps", 20).with("cycles", 2).with("cut_frac", 0.2));
+      Spec.of("SlantedTriangularLR").with("total_steps", 20).with("cycles", 2).with("cut_frac", 0.2),
+      Spec.of("fairseq.InverseSquareRootSchedule").with("warmup_updates", 4).with("warmup_init_lr", 1e-7),
+      Spec.of("LinearWithWarmupLR").with("warmup_ratio", 0.07).with("num_training_steps", 20));
 
   /** Steps the runtime schedule on SGD groups with these lrs and compares each lr with the closed form. */
   private static int compare(Spec spec, int steps, List<Double> lrs) {

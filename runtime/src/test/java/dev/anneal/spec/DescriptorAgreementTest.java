@@ -84,6 +84,9 @@ class DescriptorAgreementTest {
     if (d.name().equals("SlantedTriangularLR")) {
       spec = spec.with("total_steps", 40);    // long enough to rise: floor(40 * cut_frac) >= 1
     }
+    if (d.argument("warmup_ratio").isPresent()) {
+      spec = spec.with("num_warmup_steps", 2); // the transformers recipes need num_warmup_steps or warmup_ratio
+    }
     return d.children() == Children.AT_LEAST_ONE ? spec.withChildren(Spec.of("ConstantLR")) : spec;
   }
 

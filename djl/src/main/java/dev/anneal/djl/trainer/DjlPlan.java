@@ -10,6 +10,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import dev.anneal.djl.DjlParameter;
 import dev.anneal.djl.engine.NdOps;
+import dev.anneal.plan.LossScale;
 import dev.anneal.plan.StepOutcome;
 import dev.anneal.plan.TrainingPlan;
 import java.io.IOException;
@@ -235,10 +236,13 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
 
   /**
    * The plan's step on replica 0, the gradients first divided by the micro-batches and replicas
-   * summed into them; then host copies back to the engine, replica 0's values to every replica.
+   * summed into them (the plan's {@code accumulate}, or with {@code LossScale.WINDOW} the micro-batches
+   * of this window, fewer in an epoch's partial one); then host copies back to the engine, replica 0's
+   * values to every replica.
    */
   private void step() {
-    lastOutcome = plan.stepNow(1.0 / ((double) plan.accumulate() * devices));
+    double microBatches = plan.lossScaleMode() == LossScale.WINDOW ? plan.clock().microBatch() : plan.accumulate();
+    lastOutcome = plan.stepNow(1.0 / (microBatches * devices));
     copies.forEach(DjlParameter::pushToEngine);
     replicas.forEach((id, others) -> {
       NDArray source = byId.get(id).array();

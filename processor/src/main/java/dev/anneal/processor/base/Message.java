@@ -114,7 +114,8 @@ public enum Message {
   WARMUP_BEFORE_ONE_CYCLE(ERROR, "warmup-before-one-cycle",
       "@Warmup before OneCycleLR: OneCycleLR warms up by itself (pct_start); remove @Warmup or choose another schedule"),
   TWO_MAIN_SCHEDULES(ERROR, "two-main-schedules",
-      "@%s next to @%s: give one main schedule; compose several with @SequentialSchedule or @ChainedSchedule"),
+      "@%s next to @%s: give one main schedule; compose several with @SequentialSchedule or @ChainedSchedule"
+          + " (only @ReduceLrOnPlateau may join another main schedule, on the class)"),
   MIXED_INTERVALS(ERROR, "mixed-intervals",
       "interval %s differs from interval %s of the first schedule; composed schedules step together: give them one interval"),
   MILESTONE_COUNT(ERROR, "milestone-count",
@@ -151,6 +152,8 @@ public enum Message {
   FINE_TUNE_THAW(WARNING, "fine-tune-thaw",
       "group %s thaws at %s, but fastai.fine_tune unfreezes every layer group when its second fit begins, at epoch %d "
           + "(freeze_epochs); use @Freeze(untilEpoch = %3$d)"),
+  LOSS_SCALE_WITHOUT_ACCUMULATION(WARNING, "loss-scale-without-accumulation",
+      "@Accumulate lossScale = WINDOW has no effect with value 1: every window is one micro-batch; remove lossScale or accumulate more"),
   ETA_MIN_ABOVE_LR(WARNING, "eta-min-above-lr",
       "%s %s is at or above the lr of group %s (%s); the schedule raises the lr or keeps it flat"),
 

@@ -11,8 +11,9 @@ import javax.lang.model.element.TypeElement;
  * Everything the annotations of one model class say, checked and ready to write: training length,
  * optimizer, groups in declaration order, the main schedule, the plan-wide settings and the loss.
  * Nullable: {@code schedule}, {@code monitor}, {@code clipNorm}, {@code clipValue}, {@code loss}, {@code ema}, {@code swaFromEpoch}
- * ({@code @Swa}'s first epoch). {@code stepsPerEpoch} is 0
- * when it is only known at run time; {@code accumulate} is 1 without accumulation.
+ * ({@code @Swa}'s first epoch), {@code plateauOnTop} (a {@code @ReduceLrOnPlateau} stepped per epoch after {@code schedule},
+ * a second scheduler on the optimizer). {@code stepsPerEpoch} is 0 when it is only known at run time; {@code accumulate}
+ * is 1 without accumulation; {@code windowLossScale}: {@code @Accumulate(lossScale = WINDOW)}.
  */
 public record TrainingModel(
     TypeElement type,
@@ -30,19 +31,21 @@ public record TrainingModel(
     int accumulate,
     LossModel loss,
     EmaModel ema,
-    Integer swaFromEpoch) {
+    Integer swaFromEpoch,
+    ScheduleNode.Plateau plateauOnTop,
+    boolean windowLossScale) {
 
   public TrainingModel {
     optimizerKwargs = Collections.unmodifiableMap(new LinkedHashMap<>(optimizerKwargs));
     groups = List.copyOf(groups);
   }
 
-  /** A model without an EMA of the weights. */
+  /** A model without an EMA of the weights and without plateau reduction on top of the main schedule. */
   public TrainingModel(TypeElement type, String packageName, String generatedName, int epochs, int stepsPerEpoch,
       Descriptor optimizer, Map<String, Arg> optimizerKwargs, List<GroupModel> groups, ScheduleNode schedule, String monitor,
       Clip clipNorm, Double clipValue, int accumulate, LossModel loss) {
     this(type, packageName, generatedName, epochs, stepsPerEpoch, optimizer, optimizerKwargs, groups, schedule, monitor,
-        clipNorm, clipValue, accumulate, loss, null, null);
+        clipNorm, clipValue, accumulate, loss, null, null, null, false);
   }
 
   /** Gradient norm clipping as PyTorch's {@code clip_grad_norm_(max_norm, norm_type, error_if_nonfinite)}. */

@@ -206,6 +206,7 @@ public final class ModelReader {
       positive("@ClipGradValue value", clipValue, new Location(type, value.get(), clip), report);
     }
     int accumulate = 1;
+    boolean windowLossScale = false;
     Optional<AnnotationMirror> accumulation = Mirrors.find(type, Names.ACCUMULATE);
     if (accumulation.isPresent()) {
       AnnotationValue steps = Mirrors.value(accumulation.get(), "value");
@@ -213,13 +214,19 @@ public final class ModelReader {
       if (accumulate < 1) {
         report.add(Message.NOT_POSITIVE, new Location(type, accumulation.get(), steps), "@Accumulate value", accumulate);
       }
+      AnnotationValue scale = Mirrors.value(accumulation.get(), "lossScale");
+      windowLossScale = Mirrors.enumName(scale).equals("WINDOW");
+      if (windowLossScale && accumulate == 1) {
+        report.add(Message.LOSS_SCALE_WITHOUT_ACCUMULATION, new Location(type, accumulation.get(), scale));
+      }
     }
     LossModel loss = new LossReader(elements, resolver, args, report).read(type);
     if (report.hasErrors()) {
       return Optional.empty();
     }
     TrainingModel model = new TrainingModel(type, packageOf(type), generatedName(type), epochs, stepsPerEpoch, optimizerType,
-        optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss, ema, swa);
+        optimizerKwargs, all, schedule, schedules.monitor(), clipNorm, clipValue, accumulate, loss, ema, swa,
+        schedules.plateauOnTop(), windowLossScale);
     new PlanChecks(model, report).run();
     FastaiChecks.run(model, report);
     return report.hasErrors() ? Optional.empty() : Optional.of(model);

@@ -35,6 +35,7 @@ final class ScheduleReader {
   private final ArgReader args;
   private final Report report;
   private String monitor;
+  private ScheduleNode.Plateau plateauOnTop;
 
   ScheduleReader(TypeResolver types, ArgReader args, Report report) {
     this.types = types;
@@ -48,6 +49,15 @@ final class ScheduleReader {
   }
 
   /**
+   * {@return a class-level {@code @ReduceLrOnPlateau} declared next to another main schedule: a
+   * second scheduler on the same optimizer, stepped with the monitored metric at every epoch's end
+   * after the main one has stepped (Lightning's loop over two schedulers); {@code null} if none}
+   */
+  ScheduleNode.Plateau plateauOnTop() {
+    return plateauOnTop;
+  }
+
+  /**
    * The schedule declared on {@code element}, or {@code null} if there is none (or it is broken).
    * {@code classMain} is the class-level main schedule a field's warmup leads into when the field
    * has no schedule of its own.
@@ -56,6 +66,14 @@ final class ScheduleReader {
     List<AnnotationMirror> mains = new ArrayList<>();
     for (String name : MAINS) {
       Mirrors.find(element, name).ifPresent(mains::add);
+    }
+    int plateauAt = mains.stream().map(ScheduleReader::simpleName).toList().indexOf("ReduceLrOnPlateau");
+    if (mains.size() == 2 && plateauAt >= 0 && !element.getKind().isField()) {
+      // a schedule with plateau reduction on top: two schedulers on one optimizer, as Lightning and the DSL allow
+      OtherSchedules.ReadPlateau plateau = OtherSchedules.readPlateau(element, mains.remove(plateauAt),
+          types.builtInScheduler("ReduceLROnPlateau"), args, report);
+      monitor = plateau.monitor();
+      plateauOnTop = plateau.node();
     }
     for (int i = 1; i < mains.size(); i++) {
       report.add(Message.TWO_MAIN_SCHEDULES, Location.of(element, mains.get(i)), simpleName(mains.get(i)), simpleName(mains.get(0)));

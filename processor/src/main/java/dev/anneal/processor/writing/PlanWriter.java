@@ -49,6 +49,7 @@ public final class PlanWriter {
   static final ClassName ACCUMULATION = ClassName.get("dev.anneal.plan", "Accumulation");
   static final ClassName MODEL_EMA = ClassName.get("dev.anneal.swa", "ModelEma");
   static final ClassName MODEL_SWA = ClassName.get("dev.anneal.swa", "ModelSwa");
+  static final ClassName LOSS_SCALE = ClassName.get("dev.anneal.plan", "LossScale");
 
   private PlanWriter() {}
 
@@ -64,7 +65,9 @@ public final class PlanWriter {
         .addJavadoc("Builds the training plan of {@code model}: $L epochs of {@code stepsPerEpoch} optimizer steps.\n",
             model.epochs())
         .addJavadoc(model.accumulate() > 1 ? CodeBlock.of("\n<p>{@code stepsPerEpoch} counts optimizer steps: with {@code @Accumulate($L)},\n"
-            + "{@code stepsPerEpoch(microBatches)} = {@code ceil(microBatches / $L)}.\n", model.accumulate(), model.accumulate())
+            + "{@code stepsPerEpoch(microBatches)} = {@code ceil(microBatches / $L)}; scale each loss by\n"
+            + "{@code plan.lossScale(microBatches)}$L.\n", model.accumulate(), model.accumulate(),
+            model.windowLossScale() ? " (one over the micro-batches of its window)" : "")
             : CodeBlock.of(""))
         .addJavadoc(spe > 0 ? CodeBlock.of("\n<p>Every length counted in steps is derived from {@code stepsPerEpoch}, not from the\n"
             + "declared $L; the compile-time checks and the preview are for $L.\n", spe, spe) : CodeBlock.of(""))
@@ -177,6 +180,10 @@ public final class PlanWriter {
     if (main != null) {
       code.add(".schedule($L, $T.$L)\n", schedule(main, spe), INTERVAL, main.interval());
     }
+    if (model.plateauOnTop() != null) {
+      // a second scheduler on the optimizer: stepped with the metric at every epoch's end, after the one above
+      code.add(".schedule($L, $T.EPOCH)\n", schedule(model.plateauOnTop(), spe), INTERVAL);
+    }
     if (model.monitor() != null) {
       code.add(".monitor($L)\n", Literals.string(model.monitor()));
     }
@@ -193,7 +200,11 @@ public final class PlanWriter {
       code.add(".clipGradValue($L)\n", Literals.number(model.clipValue()));
     }
     if (model.accumulate() > 1) {
-      code.add(".accumulate($L)\n", model.accumulate());
+      if (model.windowLossScale()) {
+        code.add(".accumulate($L, $T.WINDOW)\n", model.accumulate(), LOSS_SCALE);
+      } else {
+        code.add(".accumulate($L)\n", model.accumulate());
+      }
     }
     if (model.ema() != null) {
       code.add(".ema($L)\n", ema(model.ema()));

@@ -40,6 +40,7 @@ final class SchedulePreview {
     out.append("Optimizer ").append(model.optimizerName()).append(", ").append(model.epochs()).append(" epochs, ")
         .append(spe > 0 ? spe + " optimizer steps per epoch" : "steps per epoch given at run time").append(".\n");
     out.append("Main schedule: ").append(model.schedule() == null ? "none (constant lr)" : describe(model.schedule(), spe))
+        .append(model.plateauOnTop() == null ? "" : ", with ReduceLROnPlateau on " + model.monitor() + " on top (per epoch, after it)")
         .append('\n');
     for (GroupModel group : model.groups()) {
       if (group.schedule() != null) {
@@ -99,8 +100,9 @@ final class SchedulePreview {
         ScheduleNode schedule = group.schedule() != null ? group.schedule() : model.schedule();
         // the index among the groups this schedule drives, for arguments given per group (max_lr lists)
         int index = group.schedule() != null ? 0 : driven++;
-        row.add(mark(group.freeze(), epoch, spe) + cell(math, schedule, index, model.lrOf(group), epoch, spe, notes, number,
-            holdEnd(model, schedule)));
+        String cell = cell(math, schedule, index, model.lrOf(group), epoch, spe, notes, number, holdEnd(model, schedule));
+        boolean reducedOnTop = model.plateauOnTop() != null && group.schedule() == null && !cell.endsWith("~") && !cell.startsWith("n/a");
+        row.add(mark(group.freeze(), epoch, spe) + cell + (reducedOnTop ? "~" : ""));
       }
       rows.add(row);
     }

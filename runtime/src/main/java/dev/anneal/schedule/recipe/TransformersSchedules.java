@@ -24,7 +24,7 @@ public final class TransformersSchedules {
   /** The recipe with its arguments resolved by its descriptor; the factor functions are the vocabulary's. */
   public static LambdaLR create(Values k, GroupSource groups) {
     String type = k.descriptor().name();
-    int warmup = k.integer("num_warmup_steps");
+    int warmup = TransformersCurves.numWarmupSteps(k); // num_warmup_steps, or from the Trainer's warmup_ratio
     return switch (type) {
       case "ConstantWithWarmupLR" -> LambdaLR.named(type, groups, ints(TransformersCurves.constantWithWarmup(warmup)));
       case "LinearWithWarmupLR" -> LambdaLR.named(type, groups,

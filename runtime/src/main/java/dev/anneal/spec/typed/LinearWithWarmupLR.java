@@ -24,13 +24,23 @@ public final class LinearWithWarmupLR extends TypedSpec<LinearWithWarmupLR> {
   }
 
   /**
-   * {@code num_warmup_steps}: steps of the linear warmup; required; in [0, inf).
+   * {@code num_warmup_steps}: steps of the linear warmup (or give warmup_ratio); default None; in [0, inf).
    *
-   * @param numWarmupSteps the value of {@code num_warmup_steps}
+   * @param numWarmupSteps the value of {@code num_warmup_steps} ({@code null}: None)
    * @return this spec
    */
-  public LinearWithWarmupLR numWarmupSteps(int numWarmupSteps) {
+  public LinearWithWarmupLR numWarmupSteps(Integer numWarmupSteps) {
     return set("num_warmup_steps", numWarmupSteps);
+  }
+
+  /**
+   * {@code warmup_ratio}: the Trainer's warmup_ratio: num_warmup_steps = ceil(warmup_ratio * num_training_steps); default None; in [0, 1).
+   *
+   * @param warmupRatio the value of {@code warmup_ratio} ({@code null}: None)
+   * @return this spec
+   */
+  public LinearWithWarmupLR warmupRatio(Double warmupRatio) {
+    return set("warmup_ratio", warmupRatio);
   }
 
   /**

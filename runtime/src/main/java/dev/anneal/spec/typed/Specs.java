@@ -426,6 +426,15 @@ public final class Specs {
   }
 
   /**
+   * {@code fairseq.optim.lr_scheduler.InverseSquareRootSchedule}: linear warmup from warmup_init_lr to the lr, then lr * sqrt(warmup_updates / num_updates).
+   *
+   * @return {@code FairseqInverseSqrtLR.spec()}
+   */
+  public static FairseqInverseSqrtLR fairseqInverseSqrtLR() {
+    return FairseqInverseSqrtLR.spec();
+  }
+
+  /**
    * {@code fastai.callback.schedule.fit_one_cycle}: fastai's 1cycle: cosine from lr_max/div up to each group's lr (its lr_max), then down to lr_max/div_final; momentum the other way.
    *
    * @return {@code FastaiOneCycleLR.spec()}

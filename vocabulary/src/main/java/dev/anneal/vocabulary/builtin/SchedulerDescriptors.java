@@ -176,12 +176,25 @@ final class SchedulerDescriptors {
     all.addAll(recipes());
     all.add(timmCosine());
     all.add(warmupRestarts());
+    all.add(fairseqInverseSqrt());
     return all;
   }
 
   private static Descriptor.Builder hf(String name, String function, String summary) {
     return Descriptor.scheduler(name).origin("transformers." + function).summary(summary).stepping(Stepping.STEP)
         .arg(integer("num_warmup_steps", null).required().range(NON_NEGATIVE).doc("steps of the linear warmup"));
+  }
+
+  /**
+   * A transformers recipe with a training length, whose warmup is {@code num_warmup_steps} or, as the
+   * Hugging Face Trainer's {@code warmup_ratio}, {@code ceil(warmup_ratio * num_training_steps)}.
+   */
+  private static Descriptor.Builder hfWithRatio(String name, String function, String summary) {
+    return Descriptor.scheduler(name).origin("transformers." + function).summary(summary).stepping(Stepping.STEP)
+        .arg(integer("num_warmup_steps", null).range(NON_NEGATIVE).doc("steps of the linear warmup (or give warmup_ratio)"))
+        .arg(number("warmup_ratio", null).range(Range.closedOpen(0, 1))
+            .doc("the Trainer's warmup_ratio: num_warmup_steps = ceil(warmup_ratio * num_training_steps)"))
+        .constraint(Constraint.of(TransformersCurves::warmupStepsOrRatio, "warmup_ratio", "num_warmup_steps"));
   }
 
   private static Argument trainingSteps() {
@@ -192,24 +205,24 @@ final class SchedulerDescriptors {
     List<Descriptor> all = new ArrayList<>();
     all.add(tail(hf("ConstantWithWarmupLR", "get_constant_schedule_with_warmup", "linear warmup, then constant")
         .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.constantWithWarmup(v.integer("num_warmup_steps"))))).build());
-    all.add(tail(hf("LinearWithWarmupLR", "get_linear_schedule_with_warmup", "linear warmup, then linear decay to 0")
+    all.add(tail(hfWithRatio("LinearWithWarmupLR", "get_linear_schedule_with_warmup", "linear warmup, then linear decay to 0")
         .arg(trainingSteps())
         .closedForm((v, c) -> LrCurve.proportional(
-            TransformersCurves.linearWithWarmup(v.integer("num_warmup_steps"), v.integer("num_training_steps"))))).build());
-    all.add(tail(hf("CosineWithWarmupLR", "get_cosine_schedule_with_warmup", "linear warmup, then cosine decay")
+            TransformersCurves.linearWithWarmup(TransformersCurves.numWarmupSteps(v), v.integer("num_training_steps"))))).build());
+    all.add(tail(hfWithRatio("CosineWithWarmupLR", "get_cosine_schedule_with_warmup", "linear warmup, then cosine decay")
         .arg(trainingSteps()).arg(number("num_cycles", 0.5).doc("cosine waves (0.5: down to 0 once)"))
-        .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.cosineWithWarmup(v.integer("num_warmup_steps"),
+        .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.cosineWithWarmup(TransformersCurves.numWarmupSteps(v),
             v.integer("num_training_steps"), v.number("num_cycles"))))).build());
-    all.add(tail(hf("CosineWithHardRestartsWithWarmupLR", "get_cosine_with_hard_restarts_schedule_with_warmup",
+    all.add(tail(hfWithRatio("CosineWithHardRestartsWithWarmupLR", "get_cosine_with_hard_restarts_schedule_with_warmup",
         "linear warmup, then cosine decays with hard restarts")
         .arg(trainingSteps()).arg(integer("num_cycles", 1).range(Range.atLeast(1)).doc("hard restarts"))
         .closedForm((v, c) -> LrCurve.proportional(TransformersCurves.cosineWithHardRestartsWithWarmup(
-            v.integer("num_warmup_steps"), v.integer("num_training_steps"), v.integer("num_cycles"))))).build());
-    all.add(tail(hf("PolynomialWithWarmupLR", "get_polynomial_decay_schedule_with_warmup",
+            TransformersCurves.numWarmupSteps(v), v.integer("num_training_steps"), v.integer("num_cycles"))))).build());
+    all.add(tail(hfWithRatio("PolynomialWithWarmupLR", "get_polynomial_decay_schedule_with_warmup",
         "linear warmup, then polynomial decay to lr_end")
         .arg(trainingSteps()).arg(number("lr_end", 1e-7).range(NON_NEGATIVE).doc("final lr, below every group's lr"))
         .arg(number("power", 1.0).doc("power of the polynomial"))
-        .closedForm((v, c) -> (g, base, t) -> base * TransformersCurves.polynomialWithWarmup(t, v.integer("num_warmup_steps"),
+        .closedForm((v, c) -> (g, base, t) -> base * TransformersCurves.polynomialWithWarmup(t, TransformersCurves.numWarmupSteps(v),
             v.integer("num_training_steps"), base, v.number("lr_end"), v.number("power")))).build());
     all.add(tail(hf("InverseSqrtLR", "get_inverse_sqrt_schedule", "linear warmup, then 1/sqrt decay")
         .arg(integer("timescale", null).range(Range.atLeast(1)).doc("decay timescale (None: num_warmup_steps, or 10000)"))
@@ -281,6 +294,18 @@ final class SchedulerDescriptors {
         .constraint(Constraint.of(WarmupRestarts::warmupShorterThanCycle, "warmup_steps", "first_cycle_steps"))
         .constraint(Constraint.of(WarmupRestarts::cyclesKeepSteps, "cycle_mult", "warmup_steps"))
         .closedForm((v, c) -> WarmupRestarts.curve(v)).build();
+  }
+
+  /** fairseq's {@code inverse_sqrt} ({@link FairseqCurves}), with its {@code --warmup-updates} and {@code --warmup-init-lr}. */
+  private static Descriptor fairseqInverseSqrt() {
+    return Descriptor.scheduler(FairseqCurves.INVERSE_SQRT).javaName("FairseqInverseSqrtLR")
+        .origin("fairseq.optim.lr_scheduler.InverseSquareRootSchedule")
+        .summary("linear warmup from warmup_init_lr to the lr, then lr * sqrt(warmup_updates / num_updates)")
+        .stepping(Stepping.STEP)
+        .arg(integer("warmup_updates", 4000).range(Range.atLeast(1))
+            .doc("updates of the linear warmup (fairseq divides by it: 0 is ZeroDivisionError)"))
+        .arg(number("warmup_init_lr", -1.0).doc("lr at update 0; negative (the default -1): 0"))
+        .closedForm((v, c) -> FairseqCurves.curve(v)).build();
   }
 
   /**

@@ -111,4 +111,29 @@ public final class TransformersCurves {
   public static int stableSteps(Integer stable, Integer training, int warmup, int decay) {
     return stable != null ? stable : training - warmup - decay;
   }
+
+  /**
+   * The Hugging Face Trainer's {@code get_warmup_steps} for a ratio ({@code training_args.py}):
+   * {@code ceil(num_training_steps * warmup_ratio)}, in floating point as Python computes it (0.1 * 30
+   * is 3.0000000000000004, so 4 steps).
+   */
+  public static int warmupSteps(double warmupRatio, int numTrainingSteps) {
+    return (int) Math.ceil(numTrainingSteps * warmupRatio);
+  }
+
+  /** {@code num_warmup_steps} as given, or from {@code warmup_ratio} and {@code num_training_steps}. */
+  public static int numWarmupSteps(dev.anneal.vocabulary.Values v) {
+    if (v.has("num_warmup_steps") || !v.descriptor().argument("warmup_ratio").isPresent() || !v.has("warmup_ratio")) {
+      return v.integer("num_warmup_steps");
+    }
+    return warmupSteps(v.number("warmup_ratio"), v.integer("num_training_steps"));
+  }
+
+  /** The rule of the recipes that take a ratio: {@code num_warmup_steps} or {@code warmup_ratio}, one of them. */
+  public static String warmupStepsOrRatio(dev.anneal.vocabulary.Values v) {
+    if (v.has("num_warmup_steps") && v.has("warmup_ratio")) {
+      return "gives both num_warmup_steps and warmup_ratio; give one of them";
+    }
+    return v.has("num_warmup_steps") || v.has("warmup_ratio") ? null : "needs num_warmup_steps or warmup_ratio";
+  }
 }

@@ -8,6 +8,7 @@ import dev.anneal.checkpoint.CheckpointException;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import dev.anneal.plan.TrainingPlan;
+import dev.anneal.preview.PlanPreview;
 import dev.anneal.spec.Spec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,12 +76,15 @@ class ModelEmaRampTest {
   }
 
   @Test
-  void updatesSurviveACheckpoint() throws Exception {
+  void updatesSurviveACheckpointAndAPreview() throws Exception {
     Parameter w = Parameter.of("w", 10f);
     TrainingPlan plan = plan(w, 1, HALVING);
     run(plan, w, 2);
     Path file = dir.resolve("plan.ckpt");
     plan.save(file);
+    PlanPreview.of(plan).run();
+    assertEquals(2L, plan.averagedModel().orElseThrow().averagedCount(), "a preview leaves updates as they were");
+    assertEquals(9.125f, plan.averagedModel().orElseThrow().averaged("w")[0], "a preview leaves the average as it was");
     List<Float> straight = run(plan, w, 2);
     assertEquals(List.of(8.859375f, 8.680664f), straight);
 

@@ -17,6 +17,15 @@ import java.lang.annotation.Target;
  * updated after the optimizer steps whose index in their epoch is a multiple of
  * {@link #everySteps()}, the first update copying the weights; read with
  * {@code plan.averagedModel()}, saved and restored with the plan's checkpoints.
+ *
+ * <p>With {@link #rampTau()} it is YOLOv5's {@code ModelEMA} instead ({@code ModelEma.ramp}):
+ *
+ * <pre>{@code
+ * @Ema(decay = 0.9999, rampTau = 2000)
+ * }</pre>
+ *
+ * a copy of the weights before the first step, then after every optimizer step the decay
+ * {@code decay * (1 - exp(-updates / rampTau))}; it takes none of torchvision's attributes.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -41,4 +50,11 @@ public @interface Ema {
    * lr_warmup_epochs}; at most the training's epochs}
    */
   int copyDuringEpochs() default 0;
+
+  /**
+   * {@return YOLOv5's {@code tau}: the decay of the {@code n}-th update is {@code decay * (1 -
+   * exp(-n / rampTau))}, the average starting as a copy of the weights; positive, or 0 (the
+   * default) for torchvision's form above}
+   */
+  double rampTau() default 0;
 }

@@ -22,6 +22,23 @@ public interface PlanFactory extends AutoCloseable {
   /** The plan for {@code stepsPerEpoch} optimizer steps per epoch (0: the model's declared number, if any). */
   TrainingPlan plan(int stepsPerEpoch);
 
+  /**
+   * The factory of this name on the class path ({@link java.util.ServiceLoader}).
+   *
+   * @throws IllegalArgumentException naming the names there are, when none has this one
+   */
+  static PlanFactory named(String name) {
+    java.util.List<String> known = new java.util.ArrayList<>();
+    for (PlanFactory factory : java.util.ServiceLoader.load(PlanFactory.class)) {
+      if (factory.name().equals(name)) {
+        return factory;
+      }
+      known.add(factory.name());
+    }
+    throw new IllegalArgumentException("no model named " + name + " has a plan here; there are " + known
+        + " (a model joins by listing a PlanFactory in META-INF/services/dev.anneal.preview.PlanFactory)");
+  }
+
   /** Releases what {@link #plan} built on. */
   @Override
   default void close() {}

@@ -49,7 +49,7 @@ import java.util.Objects;
  */
 public final class AveragedModel {
   /** What the checkpoint holds under {@code kind}. */
-  enum Kind { SWA, EMA, EMA_V3 }
+  enum Kind { SWA, EMA, EMA_V3, EMA_RAMP }
 
   private final Kind kind;
   private final double decay;
@@ -60,6 +60,8 @@ public final class AveragedModel {
   private float[][] averaged;
   private float[][] averagedBuffers = new float[0][];
   private long nAveraged;
+  /** YOLOv5's {@code tau} ({@link #emaRamp}), else NaN. */
+  private double rampTau = Double.NaN;
 
   private AveragedModel(Kind kind, ParameterSource model, double decay, EmaDecay emaDecay) {
     this.kind = kind;
@@ -93,6 +95,48 @@ public final class AveragedModel {
     AveragedModel m = new AveragedModel(Kind.EMA_V3, model, Double.NaN, Objects.requireNonNull(decay, "decay"));
     m.nAveraged = 1;     // the copy made at construction
     return m;
+  }
+
+  /**
+   * YOLOv5's {@code ModelEMA(model, decay, tau)} ({@code utils/torch_utils.py}): starts as a copy of
+   * the model, and its {@code n}-th update ({@code updates += 1}) uses the decay
+   * {@code d = decay * (1 - exp(-n / tau))}, {@code v = d * v + (1 - d) * model_v} for every
+   * floating-point entry of the state dict (parameters and buffers). {@link #averagedCount()} is
+   * YOLOv5's {@code updates}: the copy counts none. See {@link #startFromModel()} for taking the
+   * copy later than construction.
+   *
+   * @param decay the decay the ramp approaches, in [0, 1]
+   * @param tau the ramp's time constant in updates, positive and finite
+   */
+  public static AveragedModel emaRamp(ParameterSource model, double decay, double tau) {
+    if (!(decay >= 0 && decay <= 1)) {
+      throw new IllegalArgumentException("EMA decay must be in [0, 1], was " + decay);
+    }
+    if (!(tau > 0) || Double.isInfinite(tau)) {
+      throw new IllegalArgumentException("EMA ramp tau must be positive and finite, was " + tau);
+    }
+    AveragedModel m = new AveragedModel(Kind.EMA_RAMP, model, decay, null);
+    m.rampTau = tau;
+    return m;
+  }
+
+  /** YOLOv5's {@code ModelEMA.decay(updates)}: {@code decay * (1 - exp(-updates / tau))}. */
+  static double rampDecay(double decay, double tau, long updates) {
+    return decay * (1 - Math.exp(-updates / tau));
+  }
+
+  /**
+   * The average becomes a copy of the model's current weights (and buffers), its update count
+   * unchanged: where the model's starting weights are set after the average was made (the plan
+   * takes this copy before its first optimizer step for {@link ModelEma#ramp}).
+   */
+  public void startFromModel() {
+    for (int i = 0; i < params.size(); i++) {
+      averaged[i] = params.get(i).values().toArray();
+    }
+    for (int i = 0; i < buffers.size(); i++) {
+      averagedBuffers[i] = read(buffers.get(i));
+    }
   }
 
   /**
@@ -140,6 +184,10 @@ public final class AveragedModel {
 
   /** timm's {@code update(model, step)}: {@code step} is the count of optimizer steps taken (1 after the first). */
   public void update(long step) {
+    if (kind == Kind.EMA_RAMP) {
+      updateRamp();
+      return;
+    }
     boolean copy = nAveraged == 0;
     float weight = 0;
     if (kind == Kind.EMA) {
@@ -155,6 +203,36 @@ public final class AveragedModel {
       average(averagedBuffers[i], buffers.get(i).values(), copy || !averageBuffers, weight);
     }
     nAveraged++;
+  }
+
+  /**
+   * YOLOv5's {@code update}: {@code updates += 1}, then on float32 tensors {@code v *= d} and
+   * {@code v += (1 - d) * model_v}, each product and the sum rounded to float as PyTorch does.
+   */
+  private void updateRamp() {
+    nAveraged++;
+    double d = rampDecay(decay, rampTau, nAveraged);
+    float keep = (float) d;
+    float take = (float) (1 - d);
+    for (int i = 0; i < params.size(); i++) {
+      ramp(averaged[i], params.get(i).values(), keep, take);
+    }
+    for (int i = 0; i < buffers.size(); i++) {
+      buffers.get(i).pull();
+      if (averageBuffers) {
+        ramp(averagedBuffers[i], buffers.get(i).values(), keep, take);
+      } else {
+        buffers.get(i).values().copyTo(averagedBuffers[i]);
+      }
+    }
+  }
+
+  private static void ramp(float[] avg, FloatStorage current, float keep, float take) {
+    for (int j = 0; j < avg.length; j++) {
+      float kept = avg[j] * keep;
+      float taken = take * current.get(j);
+      avg[j] = kept + taken;
+    }
   }
 
   private void average(float[] avg, FloatStorage current, boolean copy, float weight) {
@@ -207,7 +285,7 @@ public final class AveragedModel {
     return () -> apply(new Loaded(n, params, bufs));
   }
 
-  /** {@return PyTorch's {@code n_averaged}: updates so far (timm's EMA counts its initial copy)} */
+  /** {@return PyTorch's {@code n_averaged}: updates so far (timm's EMA counts its initial copy; YOLOv5's {@code updates} does not)} */
   public long averagedCount() {
     return nAveraged;
   }
@@ -356,6 +434,9 @@ public final class AveragedModel {
       d.put("use_warmup", emaDecay.useWarmup());
       d.put("warmup_gamma", emaDecay.warmupGamma());
       d.put("warmup_power", emaDecay.warmupPower());
+    } else if (kind == Kind.EMA_RAMP) {
+      d.put("decay", decay);
+      d.put("ramp_tau", rampTau);
     }
     d.put("average_buffers", averageBuffers);
     return d;

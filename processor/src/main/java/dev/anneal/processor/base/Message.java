@@ -172,6 +172,9 @@ public enum Message {
       "@KindGroup(kind = %s) changes nothing; set lrFactor or weightDecay, or remove it"),
   TWO_AVERAGES(ERROR, "two-averages",
       "@Swa next to @Ema: a plan keeps one average; remove one (attach a second AveragedModel to the plan in code)"),
+  EMA_RAMP_WITH_TORCHVISION(ERROR, "ema-ramp-with-torchvision",
+      "@Ema %s is torchvision's, but rampTau makes this YOLOv5's ModelEMA, which updates after every step with its own"
+          + " decay; remove %1$s or rampTau"),
 
   // The processor itself
   WRITE_FAILED(ERROR, "write-failed", "could not write %s (%s); if a class of that name exists already, rename it or the model"),

@@ -146,6 +146,20 @@ final class RecipeExtrasReader {
     } else if (copy > epochs) {
       report.add(Message.PAST_END, at.at(copyValue), "@Ema copyDuringEpochs", epochs + " epochs", copy);
     }
-    return report.errorCount() > errors ? Optional.empty() : Optional.of(new EmaModel(decay, every, batch, copy, at));
+    double rampTau = 0;
+    AnnotationValue rampValue = Mirrors.explicit(mirror).get("rampTau");
+    if (rampValue != null) {
+      rampTau = Mirrors.doubleValue(rampValue);
+      if (!(rampTau > 0) || Double.isInfinite(rampTau)) {
+        report.add(Message.NOT_POSITIVE, at.at(rampValue), "@Ema rampTau", Value.showNumber(rampTau));
+      }
+      for (String torchvision : List.of("everySteps", "adjustedForBatch", "copyDuringEpochs")) {
+        AnnotationValue given = Mirrors.explicit(mirror).get(torchvision);
+        if (given != null) {
+          report.add(Message.EMA_RAMP_WITH_TORCHVISION, at.at(given), torchvision);
+        }
+      }
+    }
+    return report.errorCount() > errors ? Optional.empty() : Optional.of(new EmaModel(decay, every, batch, copy, at, rampTau));
   }
 }

@@ -330,8 +330,14 @@ public final class PlanWriter {
     return names == null ? kind : CodeBlock.of("$L.or($L)", kind, names);
   }
 
-  /** {@code @Ema} as {@code ModelEma.decay(0.99998).everySteps(32).adjustedForBatch(1024).copyDuringEpochs(5)}, defaults left out. */
+  /**
+   * {@code @Ema} as {@code ModelEma.decay(0.99998).everySteps(32).adjustedForBatch(1024).copyDuringEpochs(5)}, defaults
+   * left out, or YOLOv5's {@code ModelEma.ramp(0.9999, 2000)}.
+   */
   private static CodeBlock ema(EmaModel ema) {
+    if (ema.ramped()) {
+      return CodeBlock.of("$T.ramp($L, $L)", MODEL_EMA, Literals.number(ema.decay()), Literals.number(ema.rampTau()));
+    }
     CodeBlock.Builder code = CodeBlock.builder().add("$T.decay($L)", MODEL_EMA, Literals.number(ema.decay()));
     if (ema.everySteps() != 1) {
       code.add(".everySteps($L)", ema.everySteps());

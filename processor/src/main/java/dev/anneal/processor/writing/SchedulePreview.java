@@ -59,7 +59,10 @@ final class SchedulePreview {
     if (model.ema() != null) {
       EmaModel ema = model.ema();
       out.append("EMA of the weights: decay ").append(Value.showNumber(ema.decay()));
-      if (ema.adjustedForBatch() != 0) {
+      if (ema.ramped()) {
+        out.append(" ramped as YOLOv5's ModelEMA to decay * (1 - exp(-updates / ").append(Value.showNumber(ema.rampTau()))
+            .append(")) from a copy of the weights");
+      } else if (ema.adjustedForBatch() != 0) {
         out.append(", adjusted for ").append(ema.adjustedForBatch()).append(" samples per step to ")
             .append(ScientificNotation.of(ema.effectiveDecay(model.epochs())));
       }

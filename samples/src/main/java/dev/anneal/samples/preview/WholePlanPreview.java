@@ -138,7 +138,7 @@ public final class WholePlanPreview implements Callable<Integer> {
     String title;
     PlanTrace trace;
     if (model != null) {
-      try (PlanFactory factory = factory(model)) {
+      try (PlanFactory factory = PlanFactory.named(model)) {
         TrainingPlan plan = modelPlan(factory);
         title = factory.name();
         trace = preview(plan);
@@ -151,18 +151,6 @@ public final class WholePlanPreview implements Callable<Integer> {
     }
     write(trace, title, console);
     return 0;
-  }
-
-  private static PlanFactory factory(String name) {
-    List<String> known = new ArrayList<>();
-    for (PlanFactory factory : ServiceLoader.load(PlanFactory.class)) {
-      if (factory.name().equals(name)) {
-        return factory;
-      }
-      known.add(factory.name());
-    }
-    throw new IllegalArgumentException("--model " + name + " is not a model the preview knows; it knows " + known
-        + " (a model joins by listing a PlanFactory in META-INF/services/dev.anneal.preview.PlanFactory)");
   }
 
   /** The model's plan; with only --batches-per-epoch, built once more with the steps its accumulation gives. */

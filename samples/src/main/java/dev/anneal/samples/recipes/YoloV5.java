@@ -1,5 +1,6 @@
 package dev.anneal.samples.recipes;
 
+import dev.anneal.annotations.Ema;
 import dev.anneal.annotations.Exclude;
 import dev.anneal.annotations.Kwarg;
 import dev.anneal.annotations.Optimizer;
@@ -22,12 +23,15 @@ import java.util.List;
  * ({@code epochs = 3, minSteps = 100}): {@code np.interp} of each group's lr from 0 (the biases: from
  * {@code warmup_bias_lr = 0.1}, falling) to {@code initial_lr * lf(epoch)}, and of momentum from
  * 0.8 to 0.937. train.py resets the LambdaLR's {@code last_epoch} after building it, so after the
- * warmup's last epoch the schedule runs one epoch late ({@code holdAfter}).
+ * warmup's last epoch the schedule runs one epoch late ({@code holdAfter}). {@code ModelEMA(model)}
+ * (decay 0.9999, tau 2000) starts as a copy of the weights and is updated after every optimizer
+ * step with the decay {@code 0.9999 * (1 - exp(-updates / 2000))}.
  */
 @Training(epochs = 8)
 @Optimizer(type = OptimizerType.SGD, lr = 0.01, momentum = 0.937, kwargs = @Kwarg(name = "nesterov", value = "True"))
 @Schedule(type = ScheduleType.LINEAR, startFactor = 1.0, endFactor = 0.01, totalIters = 8)
 @Warmup(epochs = 3, minSteps = 100, startFactor = 0, startMomentum = 0.8, holdAfter = true)
+@Ema(decay = 0.9999, rampTau = 2000)
 public final class YoloV5 {
   @Exclude final YoloV5Parameters network = new YoloV5Parameters();
 

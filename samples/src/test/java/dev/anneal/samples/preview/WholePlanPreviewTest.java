@@ -132,7 +132,7 @@ class WholePlanPreviewTest {
   @Test
   void badInputNamesWhatIsWrong() {
     assertEquals(2, run("plan", "--model", "NoSuchModel"));
-    assertTrue(err.toString().contains("it knows [TinyRegressor, CnnClassifier"), err.toString());
+    assertTrue(err.toString().contains("no model named NoSuchModel has a plan here; there are [TinyRegressor, CnnClassifier"), err.toString());
     err.reset();
     assertEquals(2, run("plan", "--model", "TinyRegressor", "--accumulate", "4"));
     assertTrue(err.toString().contains("declares its own accumulation"), err.toString());

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -53,7 +52,7 @@ class RecipeConformanceTest {
   }
 
   private static void replay(RecipeCase c) {
-    try (PlanFactory factory = factory(c.recipe())) {
+    try (PlanFactory factory = PlanFactory.named(c.recipe())) {
       TrainingPlan plan = factory.plan(c.batchesPerEpoch());
       if (plan.accumulate() > 1) {
         plan = factory.plan(Accumulation.stepsPerEpoch(c.batchesPerEpoch(), plan.accumulate()));
@@ -217,17 +216,6 @@ class RecipeConformanceTest {
     if (!(Math.abs(got - want) <= 1e-12 * Math.abs(want) + 1e-300)) {
       fail(what + " " + got + ", the reference " + want + " (relative error " + Math.abs(got - want) / Math.abs(want) + ")");
     }
-  }
-
-  private static PlanFactory factory(String name) {
-    List<String> known = new ArrayList<>();
-    for (PlanFactory factory : ServiceLoader.load(PlanFactory.class)) {
-      if (factory.name().equals(name)) {
-        return factory;
-      }
-      known.add(factory.name());
-    }
-    throw new AssertionError("no PlanFactory named " + name + "; known: " + known);
   }
 
   private static float[] toFloats(List<Double> values) {

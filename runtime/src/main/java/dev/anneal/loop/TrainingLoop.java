@@ -278,7 +278,7 @@ public final class TrainingLoop {
     for (ParamGroup g : plan.groups()) {
       lrs.add(String.format(Locale.ROOT, "%s=%.2e", g.name(), plan.lastStepLr(g.name())));
       if (plan.isFrozen(g.name())) {
-        frozen.add(g.name());
+        frozen.add(g.name() + (plan.trainsNormWhileFrozen(g.name()) ? " (norm layers train)" : ""));
       }
     }
     return lrs + frozen.toString();

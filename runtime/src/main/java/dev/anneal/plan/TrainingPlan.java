@@ -522,6 +522,12 @@ public final class TrainingPlan {
     return planGroup(group).batchNorm;
   }
 
+  /** {@return whether the group's norm layers keep training while it is frozen ({@code trainNorm}, fastai's {@code train_bn})} */
+  public boolean trainsNormWhileFrozen(String group) {
+    FreezeRule rule = planGroup(group).freezeRule;
+    return rule != null && rule.trainNorm();
+  }
+
   /**
    * The lr the group's last optimizer step was taken with: its scheduled lr times any re-warmup or
    * step-warmup factor and its {@code lr_scale}, what {@link StepReport#lr} reported. Before the

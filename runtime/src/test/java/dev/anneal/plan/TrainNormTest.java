@@ -64,6 +64,8 @@ class TrainNormTest {
     Model m = new Model();
     TrainingPlan plan = plan(m, true);
     assertTrue(plan.isFrozen("body"), "the group is frozen");
+    assertTrue(plan.trainsNormWhileFrozen("body"));
+    assertFalse(plan.trainsNormWhileFrozen("head"));
     assertTrue(plan.isFrozen(m.linear));
     assertFalse(plan.isFrozen(m.bnWeight));
     assertFalse(plan.isFrozen(m.bnBias));
@@ -95,6 +97,7 @@ class TrainNormTest {
     TrainingPlan plan = plan(m, false);
     assertTrue(plan.isFrozen(m.bnWeight));
     assertFalse(m.bnWeight.requiresGrad());
+    assertFalse(plan.trainsNormWhileFrozen("body"));
     plan.startEpoch();
     step(plan, m);
     assertEquals(1f, m.bnWeight.values().get(0));

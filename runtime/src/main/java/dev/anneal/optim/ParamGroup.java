@@ -29,6 +29,11 @@ public final class ParamGroup {
   public static final String MOMENTUM = "momentum";
   /** {@code betas}, a tuple. */
   public static final String BETAS = "betas";
+  /**
+   * The name part of a group's parameters split off without weight decay, {@code <group>.no_decay}
+   * (a plan's {@code noDecay}); schedules that treat a layer group as one (fastai's) read it.
+   */
+  public static final String NO_DECAY_PART = "no_decay";
 
   private final String name;
   private final List<Parameter> params;

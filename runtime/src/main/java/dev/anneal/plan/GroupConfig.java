@@ -133,7 +133,7 @@ public final class GroupConfig {
   }
 
   /** The suffix of {@link #noDecay}'s group. */
-  public static final String NO_DECAY = "no_decay";
+  public static final String NO_DECAY = ParamGroup.NO_DECAY_PART;
 
   /**
    * Layer-wise lr decay inside this group, timm's {@code param_groups_layer_decay}: each parameter's

@@ -16,7 +16,6 @@ import dev.anneal.schedule.LrScheduler;
 import dev.anneal.schedule.MetricScheduler;
 import dev.anneal.schedule.warmup.StepWarmup;
 import dev.anneal.spec.Registry;
-import dev.anneal.swa.AveragedModel;
 import dev.anneal.vocabulary.Category;
 import dev.anneal.vocabulary.Descriptor;
 import java.io.IOException;
@@ -79,7 +78,7 @@ public final class TrainingPlan {
   /** Whether the plan-wide schedules drive every group (so a group added later joins them). */
   private final boolean planWideOverAll;
   /** The plan's own EMA of the weights ({@code .ema(...)}), or null. */
-  private final AveragedModel averaged;
+  private final WeightAverage averaged;
 
   /** A scheduler as running: what was declared, the scheduler, the groups it drives. */
   record ActiveSchedule(PlannedSchedule planned, LrScheduler scheduler, String scope) {}
@@ -135,12 +134,9 @@ public final class TrainingPlan {
     pipeline.refreshTrainable();
     held.sync(freezer::isFrozen);
     this.declaration = new LinkedHashMap<>(PlanDeclaration.describe(b, declared, built));
-    if (b.ema != null) {
-      declaration.put("ema", b.ema.describe());
-      this.averaged = b.ema.attach(this).model();
-    } else if (b.swa != null) {
-      declaration.put("swa", b.swa.describe());
-      this.averaged = b.swa.attach(this).model();
+    if (b.average != null) {
+      declaration.put(b.average.kind(), b.average.describe());
+      this.averaged = b.average.attach(this);
     } else {
       this.averaged = null;
     }
@@ -152,7 +148,7 @@ public final class TrainingPlan {
    *
    * @return the plan's average, or empty when it keeps none
    */
-  public Optional<AveragedModel> averagedModel() {
+  public Optional<WeightAverage> averagedModel() {
     return Optional.ofNullable(averaged);
   }
 

@@ -6,8 +6,6 @@ import dev.anneal.schedule.Interval;
 import dev.anneal.schedule.warmup.StepWarmup;
 import dev.anneal.spec.Spec;
 import dev.anneal.spec.SpecSource;
-import dev.anneal.swa.ModelEma;
-import dev.anneal.swa.ModelSwa;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,8 +41,7 @@ public final class TrainingPlanBuilder {
   LossScale lossScale = LossScale.ACCUMULATE;
   ParamRule noDecay;
   SchedulerFactory schedulerFactory;
-  ModelEma ema;
-  ModelSwa swa;
+  PlanAverage average;
   final List<PlanListener> listeners = new ArrayList<>();
 
   /** A group as declared: its name, where its parameters come from, its overrides. */
@@ -141,31 +138,34 @@ public final class TrainingPlanBuilder {
 
   /**
    * An exponential moving average of the weights kept by the plan, updated after optimizer steps
-   * on the cadence {@code ema} gives (torchvision's {@code model_ema}); read it with
+   * on the cadence {@code ema} (a {@code ModelEma}) gives (torchvision's {@code model_ema}); read it with
    * {@link TrainingPlan#averagedModel()}, checkpointed with the plan.
    */
-  public TrainingPlanBuilder ema(ModelEma ema) {
-    requireNoAverage();
-    this.ema = Objects.requireNonNull(ema, "ema");
-    return this;
+  public TrainingPlanBuilder ema(PlanAverage ema) {
+    return average("ema", ema);
   }
 
   /**
-   * Stochastic weight averaging kept by the plan, updated at epoch ends from {@code swa}'s epoch on
+   * Stochastic weight averaging kept by the plan, updated at epoch ends from {@code swa}'s
+   * (a {@code ModelSwa}) epoch on
    * (PyTorch's {@code swa_utils} recipe); read it with {@link TrainingPlan#averagedModel()},
    * checkpointed with the plan. A plan keeps one average: this or {@link #ema}.
    */
-  public TrainingPlanBuilder swa(ModelSwa swa) {
-    requireNoAverage();
-    this.swa = Objects.requireNonNull(swa, "swa");
-    return this;
+  public TrainingPlanBuilder swa(PlanAverage swa) {
+    return average("swa", swa);
   }
 
-  private void requireNoAverage() {
-    if (ema != null || swa != null) {
-      throw new IllegalStateException("the plan already keeps an average (" + (ema != null ? ema : swa) + "); a plan keeps one: "
+  private TrainingPlanBuilder average(String kind, PlanAverage given) {
+    Objects.requireNonNull(given, kind);
+    if (!given.kind().equals(kind)) {
+      throw new IllegalArgumentException(kind + "(...) takes " + kind + " settings (ModelEma for ema, ModelSwa for swa), was " + given);
+    }
+    if (average != null) {
+      throw new IllegalStateException("the plan already keeps an average (" + average + "); a plan keeps one: "
           + "for a second, attach an AveragedModel with updateEveryStep / updateAtEpochEnds and checkpointWith");
     }
+    this.average = given;
+    return this;
   }
 
   /** The metric, by name in the map given to {@code endEpoch}, that ReduceLROnPlateau watches. */

@@ -12,6 +12,7 @@ import dev.anneal.plan.HookHandle;
 import dev.anneal.plan.PlanListener;
 import dev.anneal.plan.TrainingClock;
 import dev.anneal.plan.TrainingPlan;
+import dev.anneal.plan.WeightAverage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ import java.util.Objects;
  * ({@code BlockParameters.buffers()}) are followed the same way, or recomputed for the averaged
  * weights with {@code dev.anneal.djl.UpdateBn}.
  */
-public final class AveragedModel {
+public final class AveragedModel implements WeightAverage {
   /** What the checkpoint holds under {@code kind}. */
   enum Kind { SWA, EMA, EMA_V3, EMA_RAMP }
 
@@ -272,6 +273,7 @@ public final class AveragedModel {
    *
    * @return the action that restores this copy
    */
+  @Override
   public Runnable capture() {
     float[][] params = new float[averaged.length][];
     for (int i = 0; i < params.length; i++) {
@@ -286,11 +288,13 @@ public final class AveragedModel {
   }
 
   /** {@return PyTorch's {@code n_averaged}: updates so far (timm's EMA counts its initial copy; YOLOv5's {@code updates} does not)} */
+  @Override
   public long averagedCount() {
     return nAveraged;
   }
 
   /** The averaged values of parameter {@code name} (a copy). */
+  @Override
   public float[] averaged(String name) {
     for (int i = 0; i < params.size(); i++) {
       if (params.get(i).name().equals(name)) {

@@ -1,6 +1,6 @@
 package dev.anneal.swa;
 
-import dev.anneal.plan.HookHandle;
+import dev.anneal.plan.PlanAverage;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.param.ParameterSource;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ import java.util.Map;
  * @param copyEpochs epochs (from the first) whose updates leave the average to copy the next update
  * @param rampTau YOLOv5's {@code tau} of the decay ramp (positive), or 0 for torchvision's form
  */
-public record ModelEma(double decay, int everySteps, long batchSize, int copyEpochs, double rampTau) {
+public record ModelEma(double decay, int everySteps, long batchSize, int copyEpochs, double rampTau) implements PlanAverage {
   /** torchvision's form (no ramp). */
   public ModelEma(double decay, int everySteps, long batchSize, int copyEpochs) {
     this(decay, everySteps, batchSize, copyEpochs, 0);
@@ -150,7 +150,8 @@ public record ModelEma(double decay, int everySteps, long batchSize, int copyEpo
    *
    * @return the average, and the handle that detaches it
    */
-  public Attached attach(TrainingPlan plan) {
+  @Override
+  public AveragedModel attach(TrainingPlan plan) {
     if (ramped()) {
       return attachRamp(plan);
     }
@@ -159,7 +160,7 @@ public record ModelEma(double decay, int everySteps, long batchSize, int copyEpo
     }
     ParameterSource params = plan::parameters;
     AveragedModel model = AveragedModel.ema(params, effectiveDecay(plan.epochs())).buffers(plan.buffers(), true);
-    HookHandle update = plan.hooks().afterStep((p, trainable) -> {
+    plan.hooks().afterStep((p, trainable) -> {
       if (p.clock().stepInEpoch() % everySteps == 0) {
         model.update();
         if (p.clock().epoch() < copyEpochs) {
@@ -167,32 +168,31 @@ public record ModelEma(double decay, int everySteps, long batchSize, int copyEpo
         }
       }
     });
-    HookHandle checkpoint = model.checkpointWith(plan, "ema");
-    return new Attached(model, () -> {
-      update.remove();
-      checkpoint.remove();
-    });
+    model.checkpointWith(plan, "ema");
+    return model;
   }
 
   /** YOLOv5's form: the copy before the first step (while {@code updates} is 0), an update after every step. */
-  private Attached attachRamp(TrainingPlan plan) {
+  private AveragedModel attachRamp(TrainingPlan plan) {
     ParameterSource params = plan::parameters;
     AveragedModel model = AveragedModel.emaRamp(params, decay, rampTau).buffers(plan.buffers(), true);
-    HookHandle start = plan.hooks().beforeStep((p, trainable) -> {
+    plan.hooks().beforeStep((p, trainable) -> {
       if (model.averagedCount() == 0) {
         model.startFromModel();
       }
     });
-    HookHandle update = plan.hooks().afterStep((p, trainable) -> model.update());
-    HookHandle checkpoint = model.checkpointWith(plan, "ema");
-    return new Attached(model, () -> {
-      start.remove();
-      update.remove();
-      checkpoint.remove();
-    });
+    plan.hooks().afterStep((p, trainable) -> model.update());
+    model.checkpointWith(plan, "ema");
+    return model;
+  }
+
+  @Override
+  public String kind() {
+    return "ema";
   }
 
   /** The EMA as the plan's declaration records it (a checkpoint under another EMA is refused). */
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("decay", decay);
@@ -204,7 +204,4 @@ public record ModelEma(double decay, int everySteps, long batchSize, int copyEpo
     }
     return d;
   }
-
-  /** An average attached to a plan. */
-  public record Attached(AveragedModel model, HookHandle handle) {}
 }

@@ -1,6 +1,6 @@
 package dev.anneal.swa;
 
-import dev.anneal.plan.HookHandle;
+import dev.anneal.plan.PlanAverage;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.param.ParameterSource;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * @param fromEpoch the first epoch (0-based) after whose end the average is updated
  */
-public record ModelSwa(int fromEpoch) {
+public record ModelSwa(int fromEpoch) implements PlanAverage {
   /** Checks the range. */
   public ModelSwa {
     if (fromEpoch < 0) {
@@ -37,22 +37,26 @@ public record ModelSwa(int fromEpoch) {
   }
 
   /** Starts the average on {@code plan}'s parameters and buffers and joins its checkpoints; the plan calls this. */
-  public ModelEma.Attached attach(TrainingPlan plan) {
+  @Override
+  public AveragedModel attach(TrainingPlan plan) {
     if (fromEpoch >= plan.epochs()) {
       throw new IllegalArgumentException("SWA fromEpoch(" + fromEpoch + ") is past the last epoch of the training's "
           + plan.epochs() + "; the average would never be updated");
     }
     ParameterSource params = plan::parameters;
     AveragedModel model = AveragedModel.swa(params).buffers(plan.buffers(), false);
-    HookHandle update = model.updateAtEpochEnds(plan, fromEpoch);
-    HookHandle checkpoint = model.checkpointWith(plan, "swa");
-    return new ModelEma.Attached(model, () -> {
-      update.remove();
-      checkpoint.remove();
-    });
+    model.updateAtEpochEnds(plan, fromEpoch);
+    model.checkpointWith(plan, "swa");
+    return model;
+  }
+
+  @Override
+  public String kind() {
+    return "swa";
   }
 
   /** The SWA as the plan's declaration records it. */
+  @Override
   public Map<String, Object> describe() {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("from_epoch", fromEpoch);

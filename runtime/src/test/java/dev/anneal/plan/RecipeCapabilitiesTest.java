@@ -13,7 +13,6 @@ import dev.anneal.param.Layer;
 import dev.anneal.param.Parameter;
 import dev.anneal.preview.PlanPreview;
 import dev.anneal.spec.Spec;
-import dev.anneal.swa.AveragedModel;
 import dev.anneal.swa.ModelEma;
 import dev.anneal.swa.ModelSwa;
 import java.nio.file.Path;
@@ -161,7 +160,7 @@ class RecipeCapabilitiesTest {
     run(plan, w, 3);
     Path file = dir.resolve("plan.ckpt");
     plan.save(file);
-    AveragedModel average = plan.averagedModel().orElseThrow();
+    WeightAverage average = plan.averagedModel().orElseThrow();
     float[] before = average.averaged("w");
     PlanPreview.of(plan).run();
     assertArrayEquals(before, average.averaged("w"), "a preview leaves the average as it was");

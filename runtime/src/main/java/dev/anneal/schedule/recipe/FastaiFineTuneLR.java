@@ -1,7 +1,6 @@
 package dev.anneal.schedule.recipe;
 
 import dev.anneal.optim.ParamGroup;
-import dev.anneal.plan.GroupConfig;
 import dev.anneal.schedule.AbstractLrScheduler;
 import dev.anneal.schedule.GroupSource;
 import dev.anneal.schedule.Momentum;
@@ -80,7 +79,7 @@ public final class FastaiFineTuneLR extends AbstractLrScheduler implements Stage
   @Override
   protected void onRegister(int g, ParamGroup group) {
     requireMomentum(TYPE, group);
-    String suffix = "." + GroupConfig.NO_DECAY;
+    String suffix = "." + ParamGroup.NO_DECAY_PART;
     String name = group.name().endsWith(suffix) ? group.name().substring(0, group.name().length() - suffix.length()) : group.name();
     int layer = layerNames.indexOf(name);
     if (layer < 0) {

@@ -91,16 +91,18 @@ public final class PlanPreview {
         // Read before the plan applies freezing for the next step: the state this step ran in.
         int n = report.groups().size();
         boolean[] frozen = new boolean[n];
+        boolean[] normTrains = new boolean[n];
         double[] weightDecays = new double[n];
         for (int g = 0; g < n; g++) {
           String name = report.groups().get(g);
           frozen[g] = plan.isFrozen(name);
+          normTrains[g] = frozen[g] && plan.trainsNormWhileFrozen(name);
           ParamGroup group = plan.group(name);
           weightDecays[g] = group.has(ParamGroup.WEIGHT_DECAY) && group.get(ParamGroup.WEIGHT_DECAY) instanceof Number wd
               ? wd.doubleValue() : Double.NaN;
         }
         steps.add(new PlanTrace.Step(report.step(), report.epoch(), clock.stepInEpoch() - 1,
-            report.lrs(), frozen, report.momenta(), weightDecays));
+            report.lrs(), frozen, report.momenta(), weightDecays, normTrains));
       }
     };
     boolean closureSteps = plan.optimizer().type().equals("LBFGS");

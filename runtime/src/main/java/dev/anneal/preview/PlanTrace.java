@@ -34,17 +34,29 @@ public record PlanTrace(String optimizer, List<String> groups, List<String> mome
    * One optimizer step: its index (0-based over the run), its epoch and index within the epoch,
    * and per group the lr the step was taken with (re-warmup and step warmup included; for a frozen
    * group the lr its schedule holds, which moves nothing), whether the group was frozen, its
-   * momentum or beta1 (NaN without) and its weight decay (NaN without). A group added during
-   * training has no entries in the steps before it joined.
+   * momentum or beta1 (NaN without) and its weight decay (NaN without), and whether a frozen
+   * group's norm layers train at its lr ({@code trainNorm}, fastai's {@code train_bn}). A group
+   * added during training has no entries in the steps before it joined.
    */
   public record Step(long step, int epoch, long stepInEpoch, double[] lrs, boolean[] frozen, double[] momenta,
-      double[] weightDecays) {
+      double[] weightDecays, boolean[] normTrains) {
 
     public Step {
       lrs = lrs.clone();
       frozen = frozen.clone();
       momenta = momenta.clone();
       weightDecays = weightDecays.clone();
+      normTrains = normTrains.clone();
+    }
+
+    /** A step of groups whose norm layers freeze with them. */
+    public Step(long step, int epoch, long stepInEpoch, double[] lrs, boolean[] frozen, double[] momenta, double[] weightDecays) {
+      this(step, epoch, stepInEpoch, lrs, frozen, momenta, weightDecays, new boolean[lrs.length]);
+    }
+
+    /** Whether group {@code g} is frozen at this step but its norm layers train at {@link #lr(int)}. */
+    public boolean normTrains(int g) {
+      return frozen[g] && normTrains[g];
     }
 
     /** The lr group {@code g} trains with at this step: 0 while frozen. */
@@ -171,7 +183,8 @@ public record PlanTrace(String optimizer, List<String> groups, List<String> mome
       List<String> row = new ArrayList<>(List.of(Long.toString(step.step()), Integer.toString(step.epoch())));
       for (int g = 0; g < groups.size(); g++) {
         boolean has = step.has(g);
-        row.add(!has ? "" : step.frozen(g) ? "frozen" : number(step.lr(g)));
+        row.add(!has ? "" : step.normTrains(g) ? "frozen, norm " + number(step.lr(g))
+            : step.frozen(g) ? "frozen" : number(step.lr(g)));
         if (momentumColumn[g]) {
           row.add(has ? number(step.momentum(g)) : "");
         }

@@ -140,6 +140,17 @@ class TrainNormTest {
   }
 
   @Test
+  void thePreviewShowsTheNormLayersOfAFrozenGroupTraining() throws Exception {
+    dev.anneal.preview.PlanTrace trace = dev.anneal.preview.PlanPreview.of(plan(new Model(), true)).run();
+    List<String> rows = trace.table().lines().skip(1).toList();
+    assertTrue(rows.get(1).contains("frozen, norm 1.0000e-02"), trace.table());      // epoch 0: the body frozen, its BatchNorm at lr 0.01
+    assertFalse(rows.get(rows.size() - 1).contains("frozen"), trace.table());  // epoch 1: unfrozen
+    dev.anneal.preview.PlanTrace whole = dev.anneal.preview.PlanPreview.of(plan(new Model(), false)).run();
+    assertFalse(whole.table().contains("norm"), whole.table());
+    assertTrue(whole.steps().get(0).frozen(0) && !whole.steps().get(0).normTrains(0));
+  }
+
+  @Test
   void theDeclarationRecordsTrainNorm() {
     TrainingPlan plan = plan(new Model(), true);
     assertTrue(plan.declaration().toString().contains("train_norm=true"), plan.declaration().toString());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -38,7 +39,7 @@ public final class Freezer {
    * {@link FreezeRule#trainNorm()} keeps training.
    */
   public Freezer(List<ParamGroup> groups, List<FreezeRule> rules, Predicate<Parameter> normLayer) {
-    this.normLayer = java.util.Objects.requireNonNull(normLayer, "normLayer");
+    this.normLayer = Objects.requireNonNull(normLayer, "normLayer");
     if (groups.size() != rules.size()) {
       throw new IllegalArgumentException(groups.size() + " groups but " + rules.size() + " freeze rules");
     }

@@ -12,6 +12,7 @@ import dev.anneal.optim.ParamGroup;
 import dev.anneal.param.Parameter;
 import dev.anneal.schedule.GroupSource;
 import dev.anneal.schedule.Interval;
+import dev.anneal.schedule.Momentum;
 import dev.anneal.schedule.StagedSchedule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -166,7 +167,7 @@ final class StepPipeline {
       if (group.stepWarmup != null && group.stepWarmup.warmsMomentum()) {
         group.scheduledMomentum = momentum(group.params);
         group.usedMomentum = group.stepWarmup.momentum(index, group.scheduledMomentum);
-        setMomentum(group.params, group.usedMomentum);
+        Momentum.write(group.params, group.usedMomentum);
       }
     }
   }
@@ -178,29 +179,18 @@ final class StepPipeline {
         group.params.setLr(group.scheduledLr);
       }
       if (!Double.isNaN(group.usedMomentum)) {
-        setMomentum(group.params, group.scheduledMomentum);
+        Momentum.write(group.params, group.scheduledMomentum);
       }
     }
   }
 
   /** The group's {@code momentum}, or {@code betas[0]}; refuses an optimizer with neither. */
   private static double momentum(ParamGroup group) {
-    if (group.has(ParamGroup.MOMENTUM) && group.get(ParamGroup.MOMENTUM) instanceof Number n) {
-      return n.doubleValue();
+    if (!Momentum.supported(group)) {
+      throw new IllegalStateException("group " + group.name() + " has a step warmup of momentum (warmup_momentum), but its "
+          + "optimizer has neither momentum nor betas; leave warmup_momentum out");
     }
-    if (group.has(ParamGroup.BETAS) && group.get(ParamGroup.BETAS) instanceof double[] betas) {
-      return betas[0];
-    }
-    throw new IllegalStateException("group " + group.name() + " has a step warmup of momentum (warmup_momentum), but its "
-        + "optimizer has neither momentum nor betas; leave warmup_momentum out");
-  }
-
-  private static void setMomentum(ParamGroup group, double value) {
-    if (group.has(ParamGroup.MOMENTUM) && group.get(ParamGroup.MOMENTUM) instanceof Number) {
-      group.set(ParamGroup.MOMENTUM, value);
-    } else {
-      group.set(ParamGroup.BETAS, 0, value);
-    }
+    return Momentum.read(group);
   }
 
   private double[] momenta() {

@@ -24,9 +24,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -549,7 +549,7 @@ public final class TrainingPlan {
    * the parameter belongs to one.
    */
   public boolean isFrozen(Parameter parameter) {
-    java.util.Objects.requireNonNull(parameter, "parameter");
+    Objects.requireNonNull(parameter, "parameter");
     for (int g = 0; g < groups.size(); g++) {
       for (Parameter p : groups.get(g).params.params()) {
         if (p == parameter) {

@@ -185,63 +185,39 @@ public final class AveragedModel implements WeightAverage {
 
   /** timm's {@code update(model, step)}: {@code step} is the count of optimizer steps taken (1 after the first). */
   public void update(long step) {
-    if (kind == Kind.EMA_RAMP) {
-      updateRamp();
-      return;
-    }
-    boolean copy = nAveraged == 0;
-    float weight = 0;
-    if (kind == Kind.EMA) {
-      weight = (float) (1 - decay);
-    } else if (kind == Kind.EMA_V3) {
-      weight = (float) (1 - (step < 0 ? emaDecay.decay() : emaDecay.at(step)));
-    }
+    // YOLOv5's average starts as a copy of the model (startFromModel): its first update already averages
+    boolean copy = nAveraged == 0 && kind != Kind.EMA_RAMP;
+    double decayNow = switch (kind) {
+      case SWA -> 0;
+      case EMA -> decay;
+      case EMA_V3 -> step < 0 ? emaDecay.decay() : emaDecay.at(step);
+      case EMA_RAMP -> rampDecay(decay, rampTau, nAveraged + 1);   // YOLOv5's updates += 1 comes first
+    };
     for (int i = 0; i < params.size(); i++) {
-      average(averaged[i], params.get(i).values(), copy, weight);
+      average(averaged[i], params.get(i).values(), copy, decayNow);
     }
     for (int i = 0; i < buffers.size(); i++) {
       buffers.get(i).pull();
-      average(averagedBuffers[i], buffers.get(i).values(), copy || !averageBuffers, weight);
+      average(averagedBuffers[i], buffers.get(i).values(), copy || !averageBuffers, decayNow);
     }
     nAveraged++;
   }
 
-  /**
-   * YOLOv5's {@code update}: {@code updates += 1}, then on float32 tensors {@code v *= d} and
-   * {@code v += (1 - d) * model_v}, each product and the sum rounded to float as PyTorch does.
-   */
-  private void updateRamp() {
-    nAveraged++;
-    double d = rampDecay(decay, rampTau, nAveraged);
-    float keep = (float) d;
-    float take = (float) (1 - d);
-    for (int i = 0; i < params.size(); i++) {
-      ramp(averaged[i], params.get(i).values(), keep, take);
-    }
-    for (int i = 0; i < buffers.size(); i++) {
-      buffers.get(i).pull();
-      if (averageBuffers) {
-        ramp(averagedBuffers[i], buffers.get(i).values(), keep, take);
-      } else {
-        buffers.get(i).values().copyTo(averagedBuffers[i]);
-      }
-    }
-  }
-
-  private static void ramp(float[] avg, FloatStorage current, float keep, float take) {
-    for (int j = 0; j < avg.length; j++) {
-      float kept = avg[j] * keep;
-      float taken = take * current.get(j);
-      avg[j] = kept + taken;
-    }
-  }
-
-  private void average(float[] avg, FloatStorage current, boolean copy, float weight) {
+  private void average(float[] avg, FloatStorage current, boolean copy, double decayNow) {
     if (copy) {
       current.copyTo(avg);
       return;
     }
-    if (kind == Kind.SWA) {
+    float weight = (float) (1 - decayNow);
+    if (kind == Kind.EMA_RAMP) {
+      // YOLOv5's v *= d; v += (1 - d) * model_v on float32 tensors: each product and the sum rounded to float
+      float keep = (float) decayNow;
+      for (int j = 0; j < avg.length; j++) {
+        float kept = avg[j] * keep;
+        float taken = weight * current.get(j);
+        avg[j] = kept + taken;
+      }
+    } else if (kind == Kind.SWA) {
       float divisor = (float) (nAveraged + 1);
       for (int j = 0; j < avg.length; j++) {
         avg[j] = avg[j] + (current.get(j) - avg[j]) / divisor;

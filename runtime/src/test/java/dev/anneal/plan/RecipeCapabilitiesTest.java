@@ -13,6 +13,7 @@ import dev.anneal.param.Layer;
 import dev.anneal.param.Parameter;
 import dev.anneal.preview.PlanPreview;
 import dev.anneal.spec.Spec;
+import dev.anneal.swa.AveragedRun;
 import dev.anneal.swa.ModelEma;
 import dev.anneal.swa.ModelSwa;
 import java.nio.file.Path;
@@ -127,21 +128,9 @@ class RecipeCapabilitiesTest {
         .build();
   }
 
-  /** Gradient 1 each step with lr 1: the weight after step s (1-based) is 10 - s. */
+  /** Gradient 1 each step with lr 1: the weight after step s (1-based) is its start minus s. */
   private static List<Float> run(TrainingPlan plan, Parameter w, int steps) {
-    List<Float> averages = new ArrayList<>();
-    for (int s = 0; s < steps; s++) {
-      if (!plan.clock().inEpoch()) {
-        plan.startEpoch();
-      }
-      w.setGrad(FloatStorage.wrap(new float[] {1f}));
-      plan.afterBackward();
-      averages.add(plan.averagedModel().orElseThrow().averaged("w")[0]);
-      if (plan.clock().stepInEpoch() == plan.stepsPerEpoch()) {
-        plan.endEpoch();
-      }
-    }
-    return averages;
+    return AveragedRun.averages(plan, w, steps);
   }
 
   @Test

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.anneal.checkpoint.CheckpointException;
-import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.preview.PlanPreview;
 import dev.anneal.spec.Spec;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,19 +35,7 @@ class ModelEmaRampTest {
 
   /** Gradient 1 each step with lr 1: the weight after step s (1-based) is its start minus s. */
   private static List<Float> run(TrainingPlan plan, Parameter w, int steps) {
-    List<Float> averages = new ArrayList<>();
-    for (int s = 0; s < steps; s++) {
-      if (!plan.clock().inEpoch()) {
-        plan.startEpoch();
-      }
-      w.setGrad(FloatStorage.wrap(new float[] {1f}));
-      plan.afterBackward();
-      averages.add(plan.averagedModel().orElseThrow().averaged("w")[0]);
-      if (plan.clock().stepInEpoch() == plan.stepsPerEpoch()) {
-        plan.endEpoch();
-      }
-    }
-    return averages;
+    return AveragedRun.averages(plan, w, steps);
   }
 
   @Test

@@ -20,7 +20,9 @@ import java.util.Objects;
  * that {@link #pullFromEngine()} and {@link #pushToEngine()} keep in step around every step.
  *
  * <p>Freezing ({@link #setRequiresGrad}) switches DJL's requires-gradient flag, so the engine stops
- * computing the gradient; a frozen parameter has no gradient and the optimizer skips it.
+ * computing the gradient; a frozen parameter has no gradient and the optimizer skips it. On several
+ * devices the flag stays on ({@link #keepEngineGradient}): DJL's copies on the other devices keep
+ * the flag they were made with.
  *
  * <p>Gradients: PyTorch keeps one gradient tensor per parameter and accumulates into it, in place,
  * from the first backward pass on. {@link #zeroGrad(boolean)} fills that tensor with zeros; DJL
@@ -37,6 +39,8 @@ public abstract sealed class DjlParameter extends Parameter permits InPlaceParam
   private final NDArray array;
   /** A gradient set from Java while the engine has none yet (before the first backward pass). */
   private FloatStorage detachedGrad;
+  /** Whether freezing switches DJL's requires-gradient flag; see {@link #keepEngineGradient}. */
+  private boolean freezesInEngine = true;
 
   DjlParameter(String name, ai.djl.nn.Parameter engineParameter, NDArray array, FloatStorage values) {
     super(name, shapeOf(name, array), values);
@@ -83,14 +87,30 @@ public abstract sealed class DjlParameter extends Parameter permits InPlaceParam
 
   @Override
   public final boolean requiresGrad() {
-    return engineParameter.requiresGradient();
+    return freezesInEngine ? engineParameter.requiresGradient() : super.requiresGrad();
   }
 
-  /** Freezes ({@code false}) or unfreezes the parameter in the engine too. */
+  /** Freezes ({@code false}) or unfreezes the parameter, in the engine too unless it keeps its gradient. */
   @Override
   public final void setRequiresGrad(boolean requiresGrad) {
     super.setRequiresGrad(requiresGrad);
-    engineParameter.freeze(!requiresGrad);
+    if (freezesInEngine) {
+      engineParameter.freeze(!requiresGrad);
+    }
+  }
+
+  /**
+   * From now on freezing leaves DJL's requires-gradient flag on, and turns it on now. For a
+   * multi-device trainer: DJL copies each parameter to the other devices once, with the flag it has
+   * then, and those copies keep gathering gradients that DJL adds in at the next update. The engine
+   * then computes a frozen parameter's gradient, which the optimizer neither reads nor keeps
+   * ({@link #grad()} answers none while frozen; {@link #zeroGrad} clears it every step).
+   */
+  public final void keepEngineGradient() {
+    boolean trains = requiresGrad();
+    freezesInEngine = false;
+    super.setRequiresGrad(trains);
+    engineParameter.freeze(false);
   }
 
   @Override

@@ -55,10 +55,13 @@ import java.util.function.Supplier;
  * partial accumulation window and ends the plan's epoch with DJL's evaluations: each key as DJL
  * writes it ({@code validate_loss}, {@code train_Accuracy}) and each {@code validate_X} also as
  * {@code val_X}, so a plan monitoring {@code val_loss} reads DJL's validation loss; {@link
- * #metric} adds other names.
+ * #metric} adds other names. On several devices freezing leaves DJL's requires-gradient flags on
+ * (its copies keep theirs): see {@link #keepGradientsOnEveryDevice}.
  */
 public final class DjlPlan extends Optimizer implements TrainingListener {
   private final Supplier<TrainingPlan> factory;
+  /** Whether the plan is built at the first batch, after DJL made its copies on the trainer's devices. */
+  private final boolean builtAtFirstBatch;
   private final Map<String, String> aliases = new LinkedHashMap<>();
   private TrainingPlan plan;
   /** DJL's parameter id to the plan's parameter bound to replica 0's array. */
@@ -75,15 +78,16 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
   private Path stateDir;
   private Path resumeFrom;
 
-  private DjlPlan(Supplier<TrainingPlan> factory) {
+  private DjlPlan(Supplier<TrainingPlan> factory, boolean builtAtFirstBatch) {
     super(new NoOptions());
     this.factory = Objects.requireNonNull(factory, "factory");
+    this.builtAtFirstBatch = builtAtFirstBatch;
   }
 
   /** A plan built now (its blocks are initialized). */
   public static DjlPlan of(TrainingPlan plan) {
     Objects.requireNonNull(plan, "plan");
-    return new DjlPlan(() -> plan);
+    return new DjlPlan(() -> plan, false);
   }
 
   /**
@@ -91,7 +95,7 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
    * blocks their arrays (DJL builds the trainer, with its optimizer, before that).
    */
   public static DjlPlan of(Supplier<TrainingPlan> factory) {
-    return new DjlPlan(factory);
+    return new DjlPlan(factory, true);
   }
 
   /** Passes DJL's evaluation {@code djlName} to the plan also as {@code planName} (a plateau's monitor). */
@@ -242,14 +246,21 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
    */
   private void step() {
     double microBatches = plan.lossScaleMode() == LossScale.WINDOW ? plan.clock().microBatch() : plan.accumulate();
-    lastOutcome = plan.stepNow(1.0 / (microBatches * devices));
-    copies.forEach(DjlParameter::pushToEngine);
+    // The parameters this step may change: those training as it begins (it may freeze some as it ends).
+    List<String> trained = new ArrayList<>(replicas.size());
     replicas.forEach((id, others) -> {
-      NDArray source = byId.get(id).array();
-      for (NDArray replica : others) {
-        NdOps.copyInto(replica, source);
+      if (byId.get(id).requiresGrad()) {
+        trained.add(id);
       }
     });
+    lastOutcome = plan.stepNow(1.0 / (microBatches * devices));
+    copies.forEach(DjlParameter::pushToEngine);
+    for (String id : trained) {
+      NDArray source = byId.get(id).array();
+      for (NDArray replica : replicas.get(id)) {
+        NdOps.copyInto(replica, source);
+      }
+    }
   }
 
   private void save(Path file) {
@@ -297,6 +308,11 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
     if (plan != null) {
       return;
     }
+    // DJL copied the parameters to its devices at trainer.initialize, with the flags they have until the plan is built.
+    Map<Parameter, Boolean> copiedWithGradient = new IdentityHashMap<>();
+    for (Pair<String, Parameter> entry : block.getParameters()) {
+      copiedWithGradient.put(entry.getValue(), entry.getValue().requiresGradient());
+    }
     plan = Objects.requireNonNull(factory.get(), "the plan factory returned null");
     devices = trainerDevices.length;
     if (resumeFrom != null) {
@@ -338,6 +354,34 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
     if (!missing.isEmpty()) {
       throw new IllegalStateException("the model's parameters " + missing + " are in no group of the plan, so DJL would "
           + "hand them to an optimizer that does not hold them; add them to a group, or freeze them (parameter.freeze(true))");
+    }
+    if (devices > 1) {
+      keepGradientsOnEveryDevice(copiedWithGradient);
+    }
+  }
+
+  /**
+   * DJL's copies of a parameter on the trainer's other devices keep the requires-gradient flag it had
+   * at {@code trainer.initialize}. Were freezing to switch the flag, the copies of a frozen parameter
+   * would go on gathering gradients, which DJL adds in when it thaws. So the flag stays on: the
+   * engine computes frozen parameters' gradients on every device, the plan zeroes them every step and
+   * neither uses them nor copies the unchanged values. A parameter copied without a gradient could
+   * never train on those devices, and is refused.
+   */
+  private void keepGradientsOnEveryDevice(Map<Parameter, Boolean> copiedWithGradient) {
+    for (DjlParameter p : byId.values()) {
+      boolean copied = builtAtFirstBatch ? copiedWithGradient.get(p.engineParameter()) : p.engineParameter().requiresGradient();
+      if (!copied) {
+        throw new IllegalStateException(builtAtFirstBatch
+            ? "parameter " + p.name() + " did not require a gradient when DJL's trainer.initialize copied it to the trainer's "
+                + devices + " devices (it was frozen in DJL), and DJL's copies keep that flag, so it could never train on them; "
+                + "unfreeze it in DJL before trainer.initialize and let the plan freeze it (@Freeze, freezeUntilEpoch), or leave it "
+                + "out of the plan's groups"
+            : "parameter " + p.name() + " is frozen, and a plan built before trainer.initialize froze it before DJL copied it to "
+                + "the trainer's " + devices + " devices, whose copies keep that flag; on several devices build the plan at the "
+                + "first batch, DjlPlan.of(() -> ...)");
+      }
+      p.keepEngineGradient();
     }
   }
 

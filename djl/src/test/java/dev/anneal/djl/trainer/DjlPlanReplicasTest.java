@@ -2,6 +2,7 @@ package dev.anneal.djl.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,6 +149,151 @@ class DjlPlanReplicasTest {
       assertEquals(Map.of("step", 3.0), Map.of("step", two.plan().optimizer().stateDict().state().values().iterator().next()
           .scalars().get("step")));
     }
+  }
+
+  /** Two layers, {@code stem} (3 to 4) frozen for the first epoch and {@code head} (4 to 2), Adam. */
+  private ai.djl.nn.SequentialBlock twoLayers() {
+    Engine.getInstance().setRandomSeed(5);
+    ai.djl.nn.SequentialBlock model = new ai.djl.nn.SequentialBlock()
+        .add(Linear.builder().setUnits(4).build())
+        .add(Linear.builder().setUnits(2).build());
+    model.setInitializer(new NormalInitializer(0.5f), Parameter.Type.WEIGHT);
+    model.initialize(manager, DataType.FLOAT32, new Shape(ROWS, 3));
+    return model;
+  }
+
+  private static TrainingPlan stemFrozenForOneEpoch(ai.djl.nn.SequentialBlock model,
+      BiFunction<String, ai.djl.nn.Block, BlockParameters> bind) {
+    return TrainingPlan.builder().epochs(2).stepsPerEpoch(2)
+        .optimizer(Spec.of("Adam").with("lr", 0.1))
+        .group("stem", bind.apply("stem", model.getChildren().valueAt(0)), g -> g.freezeUntilEpoch(1))
+        .group("head", bind.apply("head", model.getChildren().valueAt(1)))
+        .build();
+  }
+
+  /** One replica's arrays, in the model's parameter order: stem weight and bias, head weight and bias. */
+  private static List<NDArray> arrays(ai.djl.nn.SequentialBlock model) {
+    List<NDArray> arrays = new ArrayList<>();
+    for (Pair<String, Parameter> p : model.getParameters()) {
+      arrays.add(p.getValue().getArray());
+    }
+    return arrays;
+  }
+
+  /** Mean squared error of the two layers on rows {@code [from, to)}, back-propagated into whatever requires a gradient. */
+  private void backwardTwoLayers(List<NDArray> a, int from, int to) {
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray hidden = x(from, to).matMul(a.get(0).transpose()).add(a.get(1));
+      NDArray out = hidden.matMul(a.get(2).transpose()).add(a.get(3));
+      collector.backward(out.sub(y(from, to)).square().mean());
+    }
+  }
+
+  /**
+   * DJL's {@code ParameterStore.updateAllParameters}: the server's update for each parameter whose
+   * DJL flag requires a gradient (read from the parameter, not from its replicas).
+   */
+  private static void trainerStep(DjlPlan plan, ai.djl.nn.SequentialBlock model, List<List<NDArray>> replicas) {
+    int i = 0;
+    for (Pair<String, Parameter> p : model.getParameters()) {
+      int index = i++;
+      if (p.getValue().requiresGradient()) {
+        serverUpdate(plan, p.getValue().getId(), replicas.stream().map(r -> r.get(index)).toList());
+      }
+    }
+  }
+
+  /**
+   * DJL makes its replicas at {@code trainer.initialize}, before the plan (built at the first batch)
+   * freezes anything, and they keep the requires-gradient flag they were made with. A group frozen
+   * for the first epoch must not thaw with the gradients its replicas gathered meanwhile: the
+   * weights match one replica on the whole batch after the thaw as before it.
+   */
+  @Test
+  void aGroupFrozenForAnEpochThawsWithoutTheGradientsItsReplicasGatheredMeanwhile() {
+    for (BiFunction<String, ai.djl.nn.Block, BlockParameters> bind : List.<BiFunction<String, ai.djl.nn.Block, BlockParameters>>of(
+        BlockParameters::of, BlockParameters::onEngine)) {
+      ai.djl.nn.SequentialBlock twin = twoLayers();
+      ai.djl.nn.SequentialBlock single = twoLayers();
+      List<NDArray> replica0 = arrays(twin);
+      List<NDArray> replica1 = replica0.stream().map(DjlPlanReplicasTest::replicaOf).toList();
+      DjlPlan two = DjlPlan.of(() -> stemFrozenForOneEpoch(twin, bind));
+      DjlPlan one = DjlPlan.of(() -> stemFrozenForOneEpoch(single, bind));
+      List<NDArray> alone = arrays(single);
+      for (int epoch = 0; epoch < 2; epoch++) {
+        for (int batch = 0; batch < 2; batch++) {
+          backwardTwoLayers(replica0, 0, ROWS / 2);
+          backwardTwoLayers(replica1, ROWS / 2, ROWS);
+          two.batchDone(twin, new Device[] {Device.cpu(), Device.cpu()});
+          trainerStep(two, twin, List.of(replica0, replica1));
+
+          backwardTwoLayers(alone, 0, ROWS);
+          one.batchDone(single, new Device[] {Device.cpu()});
+          trainerStep(one, single, List.of(alone));
+
+          String when = "epoch " + epoch + ", batch " + batch;
+          for (int p = 0; p < 4; p++) {
+            assertArrayEquals(replica0.get(p).toFloatArray(), replica1.get(p).toFloatArray(), "replicas of parameter " + p + ", " + when);
+            float[] want = alone.get(p).toFloatArray();
+            float[] got = replica0.get(p).toFloatArray();
+            for (int i = 0; i < want.length; i++) {
+              assertEquals(want[i], got[i], 2e-6 + 1e-5 * Math.abs(want[i]), "parameter " + p + " value " + i + ", " + when);
+            }
+          }
+        }
+        two.epochDone(Map.of());
+        one.epochDone(Map.of());
+      }
+      assertEquals(4, two.plan().clock().step());
+    }
+  }
+
+  @Test
+  void onSeveralDevicesAFrozenParameterKeepsDjlsFlagOnAndTrainsNot() {
+    ai.djl.nn.SequentialBlock model = twoLayers();
+    List<NDArray> replica0 = arrays(model);
+    List<NDArray> replica1 = replica0.stream().map(DjlPlanReplicasTest::replicaOf).toList();
+    float[] stemBefore = replica0.get(0).toFloatArray();
+    DjlPlan plan = DjlPlan.of(() -> stemFrozenForOneEpoch(model, BlockParameters::of));
+    backwardTwoLayers(replica0, 0, ROWS / 2);
+    backwardTwoLayers(replica1, ROWS / 2, ROWS);
+    plan.batchDone(model, new Device[] {Device.cpu(), Device.cpu()});
+    Parameter stemWeight = model.getChildren().valueAt(0).getParameters().get(0).getValue();
+    assertTrue(stemWeight.requiresGradient(), "DJL's flag stays on, as its copies' flags do");
+    assertFalse(plan.plan().parameters().get(0).requiresGrad(), "the plan holds the stem frozen");
+    trainerStep(plan, model, List.of(replica0, replica1));
+    assertArrayEquals(stemBefore, replica0.get(0).toFloatArray(), "a frozen parameter is not updated");
+    assertArrayEquals(new float[12], replica1.get(0).getGradient().toFloatArray(), "its copy's gradient is cleared every step");
+  }
+
+  @Test
+  void onSeveralDevicesAParameterDjlCopiedWithoutAGradientIsRefused() {
+    ai.djl.nn.SequentialBlock model = twoLayers();
+    model.getChildren().valueAt(0).freezeParameters(true);   // frozen in DJL when trainer.initialize made the copies
+    DjlPlan atFirstBatch = DjlPlan.of(() -> stemFrozenForOneEpoch(model, BlockParameters::of));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> atFirstBatch.batchDone(model, new Device[] {Device.cpu(), Device.cpu()}));
+    assertTrue(e.getMessage().contains("parameter stem.weight did not require a gradient when DJL's trainer.initialize "
+        + "copied it to the trainer's 2 devices"), e.getMessage());
+  }
+
+  @Test
+  void onSeveralDevicesAPlanThatFrozeAParameterBeforeTheTrainerCopiedItIsRefused() {
+    ai.djl.nn.SequentialBlock model = twoLayers();
+    DjlPlan builtBefore = DjlPlan.of(stemFrozenForOneEpoch(model, BlockParameters::of));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> builtBefore.batchDone(model, new Device[] {Device.cpu(), Device.cpu()}));
+    assertTrue(e.getMessage().contains("parameter stem.weight is frozen") && e.getMessage().contains("DjlPlan.of(() -> ...)"),
+        e.getMessage());
+
+    ai.djl.nn.SequentialBlock alone = twoLayers();
+    DjlPlan oneDevice = DjlPlan.of(stemFrozenForOneEpoch(alone, BlockParameters::of));
+    backwardTwoLayers(arrays(alone), 0, ROWS);
+    oneDevice.batchDone(alone, new Device[] {Device.cpu()});   // one device: no copies, the same plan is taken
+    trainerStep(oneDevice, alone, List.of(arrays(alone)));
+    assertEquals(1, oneDevice.plan().clock().step());
+    assertFalse(alone.getChildren().valueAt(0).getParameters().get(0).getValue().requiresGradient(),
+        "on one device freezing still switches DJL's flag, so the engine computes no gradient for the frozen stem");
   }
 
   @Test

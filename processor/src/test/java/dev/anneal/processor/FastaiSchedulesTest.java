@@ -31,6 +31,40 @@ class FastaiSchedulesTest {
     assertThat(compilation.diagnostics().stream().filter(d -> d.getMessage(null).contains("anneal:")).toList()).isEmpty();
   }
 
+  private static final String FINE_TUNE = "@Training(epochs = 4)\n" + FASTAI_ADAM + "\n@NoDecay\n"
+      + "@Schedule(type = ScheduleType.FASTAI_FINE_TUNE, interval = Interval.STEP, kwargs = @Kwarg(name = \"epochs\", value = \"3\"))";
+
+  /** The preview's row for {@code epoch}, its cells without freeze marks. */
+  private static java.util.List<String> previewRow(Compilation compilation, int epoch) throws java.io.IOException {
+    String preview = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "test", "MTraining.preview.txt")
+        .orElseThrow().getCharContent(true).toString();
+    String row = preview.lines().filter(line -> line.matches("\\s*" + epoch + " .*")).findFirst().orElseThrow();
+    return java.util.Arrays.stream(row.trim().split("\\s+")).filter(cell -> !cell.equals("F") && !cell.equals("U")).toList();
+  }
+
+  /**
+   * fine_tune over three layer groups, base_lr 2e-3: the frozen fit's slice(2e-3) gives the last
+   * group 2e-3 and the others 2e-4, each starting at lr_max / 25; the unfrozen fit's
+   * slice(1e-5, 1e-3) spreads 1e-5, 1e-4, 1e-3, each starting at lr_max / 5.
+   */
+  @Test
+  void fineTunesPreviewSpreadsBothFitsOverTheLayerGroups() throws Exception {
+    Compilation compilation = compile(model(FINE_TUNE,
+        "  @Freeze(untilEpoch = 1) Layer body;\n  @Freeze(untilEpoch = 1) @Group(\"bn\") Layer bn;\n  @Group(\"head\") Layer head;"));
+    assertThat(compilation).succeeded();
+    assertThat(previewRow(compilation, 0)).containsExactly("0", "8.0000e-06", "8.0000e-06", "8.0000e-05").inOrder();
+    assertThat(previewRow(compilation, 1)).containsExactly("1", "2.0000e-06", "2.0000e-05", "2.0000e-04").inOrder();
+  }
+
+  /** A kind group splits a group into several layer groups only at run time: the preview cannot count them. */
+  @Test
+  void fineTunesPreviewNeedsTheLayerGroupsCount() throws Exception {
+    Compilation compilation = compile(model(FINE_TUNE + "\n@KindGroup(kind = ParamKind.BIAS, lrFactor = 2.0)",
+        "  @Freeze(untilEpoch = 1) Layer body;\n  @Group(\"head\") Layer head;"));
+    assertThat(compilation).succeeded();
+    assertThat(previewRow(compilation, 1)).containsExactly("1", "n/a", "n/a").inOrder();
+  }
+
   @Test
   void fineTuneCompiles() {
     assertClean(model("@Training(epochs = 4)\n" + FASTAI_ADAM + "\n@NoDecay\n"

@@ -25,6 +25,42 @@ public interface LrCurve {
     return false;
   }
 
+  /**
+   * Whether the lr also depends on how many layer groups share the schedule (fastai's
+   * {@code slice(lo, hi)}, spread over them): read it through {@link #overLayerGroups}.
+   */
+  default boolean needsLayerGroups() {
+    return false;
+  }
+
+  /**
+   * This curve over {@code layerGroups} layer groups, {@link #lr}'s group being the layer group's
+   * index; the curve itself unless it {@link #needsLayerGroups}.
+   */
+  default LrCurve overLayerGroups(int layerGroups) {
+    return this;
+  }
+
+  /** A curve known once the number of layer groups is: {@code byCount.apply(n)}. */
+  static LrCurve byLayerGroups(java.util.function.IntFunction<LrCurve> byCount) {
+    return new LrCurve() {
+      @Override
+      public double lr(int group, double baseLr, long t) {
+        throw new IllegalStateException("this schedule's lr depends on the number of layer groups: read it through overLayerGroups(n)");
+      }
+
+      @Override
+      public boolean needsLayerGroups() {
+        return true;
+      }
+
+      @Override
+      public LrCurve overLayerGroups(int layerGroups) {
+        return byCount.apply(layerGroups);
+      }
+    };
+  }
+
   /** A curve that ignores the base lr: {@code lr(group, t)}. */
   static LrCurve ignoringBase(LrCurve curve) {
     return new LrCurve() {

@@ -18,16 +18,20 @@ import java.util.Optional;
  * The lr curve of a schedule tree for the preview, from the descriptors' closed forms: no formula
  * is written here. A tree has a curve when every node in it has one for its arguments and every
  * length in it is known at compile time; plateau reduction shows the lr before any reduction
- * (reductions depend on metrics); a Java function ({@code LambdaLR}) has none at compile time.
+ * (reductions depend on metrics); a Java function ({@code LambdaLR}) has none at compile time, nor
+ * has a curve over the layer groups ({@code fastai.fine_tune}) when their number is not known.
  */
 final class ScheduleMath {
   private final int stepsPerEpoch;
+  private final int layerGroups;
   private final Vocabulary builtIns = Vocabulary.builtIns();
   private final Map<ScheduleNode, Optional<LrCurve>> curves = new IdentityHashMap<>();
   private final Map<ScheduleNode.Warmup, Optional<LrCurve>> warmupFactors = new IdentityHashMap<>();
 
-  ScheduleMath(int stepsPerEpoch) {
+  /** @param layerGroups the layer groups the main schedule drives, or -1 when known only at run time */
+  ScheduleMath(int stepsPerEpoch, int layerGroups) {
     this.stepsPerEpoch = stepsPerEpoch;
+    this.layerGroups = layerGroups;
   }
 
   /** The curve of {@code node} in its own unit, or empty when it is not evaluated at compile time. */
@@ -113,7 +117,11 @@ final class ScheduleMath {
       curves.add(curve.get());
     }
     try {
-      return descriptor.curve(java, curves);
+      Optional<LrCurve> curve = descriptor.curve(java, curves);
+      if (curve.isPresent() && curve.get().needsLayerGroups()) {
+        return layerGroups > 0 ? Optional.of(curve.get().overLayerGroups(layerGroups)) : Optional.empty();
+      }
+      return curve;
     } catch (RuntimeException e) {
       // arguments only the run time can judge (a derived length of 0 with few steps per epoch): no preview
       return Optional.empty();

@@ -34,7 +34,8 @@ final class SchedulePreview {
 
   static String table(TrainingModel model) {
     int spe = model.stepsPerEpoch();
-    ScheduleMath math = new ScheduleMath(spe);
+    int layerGroups = layerGroups(model);
+    ScheduleMath math = new ScheduleMath(spe, layerGroups);
     StringBuilder out = new StringBuilder();
     out.append("Schedule preview of ").append(model.type().getQualifiedName()).append(", written by the Anneal processor.\n");
     out.append("Optimizer ").append(model.optimizerName()).append(", ").append(model.epochs()).append(" epochs, ")
@@ -100,7 +101,8 @@ final class SchedulePreview {
         ScheduleNode schedule = group.schedule() != null ? group.schedule() : model.schedule();
         // the index among the groups this schedule drives, for arguments given per group (max_lr lists)
         int index = group.schedule() != null ? 0 : driven++;
-        String cell = cell(math, schedule, index, model.lrOf(group), epoch, spe, notes, number, holdEnd(model, schedule));
+        String cell = cell(math, schedule, index, model.lrOf(group), epoch, spe, notes, number, holdEnd(model, schedule),
+            group.schedule() != null ? 1 : layerGroups);
         boolean reducedOnTop = model.plateauOnTop() != null && group.schedule() == null && !cell.endsWith("~") && !cell.startsWith("n/a");
         row.add(mark(group.freeze(), epoch, spe) + cell + (reducedOnTop ? "~" : ""));
       }
@@ -145,14 +147,32 @@ final class SchedulePreview {
     return -1;
   }
 
+  /**
+   * The layer groups the main schedule drives, as the runtime counts them for fastai's
+   * {@code fine_tune} (its groups in order, a group's no-decay part within it), or -1 where a group
+   * becomes several only at run time (a layer decay, kind groups).
+   */
+  static int layerGroups(TrainingModel model) {
+    int count = 0;
+    for (GroupModel group : model.groups()) {
+      if (group.schedule() == null) {
+        if (group.splits().layerDecay() != null || !group.splits().kinds().isEmpty()) {
+          return -1;
+        }
+        count++;
+      }
+    }
+    return count;
+  }
+
   private static String cell(ScheduleMath math, ScheduleNode schedule, int index, double base, int epoch, int spe, List<String> notes,
-      DoubleFunction<String> number, long holdEnd) {
+      DoubleFunction<String> number, long holdEnd, int layerGroups) {
     if (schedule == null) {
       return number.apply(base);
     }
     String mark = schedule.containsPlateau() ? "~" : "";
     if (spe <= 0 && needsStepsPerEpoch(schedule)) {
-      return StepsPerEpochFree.cell(schedule, index, base, epoch, notes, value -> number.apply(value) + mark);
+      return StepsPerEpochFree.cell(schedule, index, base, epoch, layerGroups, notes, value -> number.apply(value) + mark);
     }
     OptionalDouble lr = lrAtEpochStart(math, schedule, index, base, epoch, spe, holdEnd);
     if (lr.isEmpty()) {

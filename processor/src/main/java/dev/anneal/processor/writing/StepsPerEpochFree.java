@@ -31,13 +31,14 @@ final class StepsPerEpochFree {
   private StepsPerEpochFree() {}
 
   /** The cell: the lr when every probe agrees, else {@code n/a(k)} with reason k added to {@code notes}. */
-  static String cell(ScheduleNode schedule, int index, double base, int epoch, List<String> notes, DoubleFunction<String> show) {
+  static String cell(ScheduleNode schedule, int index, double base, int epoch, int layerGroups, List<String> notes,
+      DoubleFunction<String> show) {
     double[] values = new double[PROBES.length];
     int evaluated = 0;
     for (int i = 0; i < PROBES.length; i++) {
       OptionalDouble lr;
       try {
-        lr = SchedulePreview.lrAtEpochStart(new ScheduleMath(PROBES[i]), schedule, index, base, epoch, PROBES[i]);
+        lr = SchedulePreview.lrAtEpochStart(new ScheduleMath(PROBES[i], layerGroups), schedule, index, base, epoch, PROBES[i]);
       } catch (RuntimeException e) {
         lr = OptionalDouble.empty(); // lengths this probe makes invalid: the plan would refuse it too
       }

@@ -35,9 +35,6 @@ import java.util.List;
 public final class FastaiFineTuneLR extends AbstractLrScheduler implements StagedSchedule {
   /** The descriptor's name. */
   public static final String TYPE = "fastai.fine_tune";
-  /** fine_tune's frozen fit: {@code fit_one_cycle(freeze_epochs, slice(base_lr), pct_start=0.99)}, fit_one_cycle's div. */
-  static final double FROZEN_PCT_START = 0.99;
-  static final double FROZEN_DIV = 25.0;
   private final int frozenSteps;
   private final int unfrozenSteps;
   private final double lrMult;
@@ -117,19 +114,13 @@ public final class FastaiFineTuneLR extends AbstractLrScheduler implements Stage
   }
 
   private double lrAt(int g, double base, int t) {
-    int n = layerGroups();
-    int layer = layerOf[g];
-    double pos = pos(t);
-    if (frozenStage(t)) {
-      return FastaiCurves.oneCycleLr(FastaiCurves.sliceLr(0, base, n, layer), FROZEN_PCT_START, FROZEN_DIV, divFinal, pos);
-    }
-    double half = base / 2;   // fine_tune: base_lr /= 2
-    return FastaiCurves.oneCycleLr(FastaiCurves.sliceLr(half / lrMult, half, n, layer), pctStart, div, divFinal, pos);
+    pos(t);   // refuses a step past the end
+    return FastaiCurves.fineTuneLr(base, layerOf[g], layerGroups(), t, frozenSteps, unfrozenSteps, lrMult, pctStart, div, divFinal);
   }
 
   @Override
   protected double computeLr(int g, ParamGroup group) {
-    double pct = frozenStage(lastEpoch) ? FROZEN_PCT_START : pctStart;
+    double pct = frozenStage(lastEpoch) ? FastaiCurves.FINE_TUNE_FROZEN_PCT_START : pctStart;
     Momentum.write(group, FastaiCurves.oneCycleMomentum(moms, pct, pos(lastEpoch)));
     return lrAt(g, baseLrs[g], lastEpoch);
   }

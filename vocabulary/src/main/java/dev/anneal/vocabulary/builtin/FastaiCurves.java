@@ -94,6 +94,33 @@ public final class FastaiCurves {
     return (int) Math.floor(length * cutFrac);
   }
 
+  /** fine_tune's frozen fit: {@code fit_one_cycle(freeze_epochs, slice(base_lr), pct_start=0.99)}, at fit_one_cycle's div. */
+  public static final double FINE_TUNE_FROZEN_PCT_START = 0.99;
+  public static final double FINE_TUNE_FROZEN_DIV = 25.0;
+
+  /**
+   * fastai's {@code fine_tune} lr of layer group {@code layer} of {@code n}, whose {@code base_lr}
+   * is {@code base}, at step {@code t}: the frozen fit over the first {@code frozenSteps}, then
+   * {@code base_lr /= 2} and the unfrozen fit at {@code slice(base_lr / lr_mult, base_lr)} over
+   * {@code unfrozenSteps}, each from position 0.
+   */
+  public static double fineTuneLr(double base, int layer, int n, long t, int frozenSteps, int unfrozenSteps, double lrMult,
+      double pctStart, double div, double divFinal) {
+    if (t < frozenSteps) {
+      return oneCycleLr(sliceLr(0, base, n, layer), FINE_TUNE_FROZEN_PCT_START, FINE_TUNE_FROZEN_DIV, divFinal,
+          (double) t / frozenSteps);
+    }
+    double half = base / 2;
+    return oneCycleLr(sliceLr(half / lrMult, half, n, layer), pctStart, div, divFinal, (double) (t - frozenSteps) / unfrozenSteps);
+  }
+
+  /** {@code fine_tune} over {@code total} steps as a curve of each layer group's lr, once the number of layer groups is known. */
+  static LrCurve fineTune(int total, int epochs, int freezeEpochs, double lrMult, double pctStart, double div, double divFinal) {
+    int perEpoch = total / (epochs + freezeEpochs);
+    return LrCurve.byLayerGroups(n -> (layer, base, t) -> fineTuneLr(base, layer, n, t, freezeEpochs * perEpoch,
+        epochs * perEpoch, lrMult, pctStart, div, divFinal));
+  }
+
   /** What is wrong with {@code total} steps for fine_tune's {@code freezeEpochs + epochs} epochs, or null. */
   public static String fineTuneProblem(long total, int epochs, int freezeEpochs) {
     int all = epochs + freezeEpochs;

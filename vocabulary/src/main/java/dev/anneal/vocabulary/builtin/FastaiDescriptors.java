@@ -71,6 +71,8 @@ final class FastaiDescriptors {
         .arg(moms())
         .arg(totalSteps("steps of the whole fine_tune: (freeze_epochs + epochs) * batches"))
         .constraint(Constraint.of(FastaiDescriptors::wholeEpochs, "total_steps", "epochs", "freeze_epochs"))
+        .closedForm((v, c) -> FastaiCurves.fineTune(v.integer("total_steps"), v.integer("epochs"), v.integer("freeze_epochs"),
+            v.number("lr_mult"), v.number("pct_start"), v.number("div"), v.number("div_final")))
         .build();
   }
 

@@ -8,7 +8,11 @@ import static dev.anneal.processor.Models.model;
 
 import com.google.testing.compile.Compilation;
 import dev.anneal.processor.base.Message;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,11 +39,11 @@ class FastaiSchedulesTest {
       + "@Schedule(type = ScheduleType.FASTAI_FINE_TUNE, interval = Interval.STEP, kwargs = @Kwarg(name = \"epochs\", value = \"3\"))";
 
   /** The preview's row for {@code epoch}, its cells without freeze marks. */
-  private static java.util.List<String> previewRow(Compilation compilation, int epoch) throws java.io.IOException {
-    String preview = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "test", "MTraining.preview.txt")
+  private static List<String> previewRow(Compilation compilation, int epoch) throws IOException {
+    String preview = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "test", "MTraining.preview.txt")
         .orElseThrow().getCharContent(true).toString();
     String row = preview.lines().filter(line -> line.matches("\\s*" + epoch + " .*")).findFirst().orElseThrow();
-    return java.util.Arrays.stream(row.trim().split("\\s+")).filter(cell -> !cell.equals("F") && !cell.equals("U")).toList();
+    return Arrays.stream(row.trim().split("\\s+")).filter(cell -> !cell.equals("F") && !cell.equals("U")).toList();
   }
 
   /**

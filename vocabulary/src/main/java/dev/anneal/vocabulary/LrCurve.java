@@ -1,5 +1,6 @@
 package dev.anneal.vocabulary;
 
+import java.util.function.IntFunction;
 import java.util.function.LongToDoubleFunction;
 
 /**
@@ -42,7 +43,7 @@ public interface LrCurve {
   }
 
   /** A curve known once the number of layer groups is: {@code byCount.apply(n)}. */
-  static LrCurve byLayerGroups(java.util.function.IntFunction<LrCurve> byCount) {
+  static LrCurve byLayerGroups(IntFunction<LrCurve> byCount) {
     return new LrCurve() {
       @Override
       public double lr(int group, double baseLr, long t) {

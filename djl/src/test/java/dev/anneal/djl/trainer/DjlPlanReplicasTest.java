@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.initializer.NormalInitializer;
@@ -152,9 +153,9 @@ class DjlPlanReplicasTest {
   }
 
   /** Two layers, {@code stem} (3 to 4) frozen for the first epoch and {@code head} (4 to 2), Adam. */
-  private ai.djl.nn.SequentialBlock twoLayers() {
+  private SequentialBlock twoLayers() {
     Engine.getInstance().setRandomSeed(5);
-    ai.djl.nn.SequentialBlock model = new ai.djl.nn.SequentialBlock()
+    SequentialBlock model = new SequentialBlock()
         .add(Linear.builder().setUnits(4).build())
         .add(Linear.builder().setUnits(2).build());
     model.setInitializer(new NormalInitializer(0.5f), Parameter.Type.WEIGHT);
@@ -162,7 +163,7 @@ class DjlPlanReplicasTest {
     return model;
   }
 
-  private static TrainingPlan stemFrozenForOneEpoch(ai.djl.nn.SequentialBlock model,
+  private static TrainingPlan stemFrozenForOneEpoch(SequentialBlock model,
       BiFunction<String, ai.djl.nn.Block, BlockParameters> bind) {
     return TrainingPlan.builder().epochs(2).stepsPerEpoch(2)
         .optimizer(Spec.of("Adam").with("lr", 0.1))
@@ -172,7 +173,7 @@ class DjlPlanReplicasTest {
   }
 
   /** One replica's arrays, in the model's parameter order: stem weight and bias, head weight and bias. */
-  private static List<NDArray> arrays(ai.djl.nn.SequentialBlock model) {
+  private static List<NDArray> arrays(SequentialBlock model) {
     List<NDArray> arrays = new ArrayList<>();
     for (Pair<String, Parameter> p : model.getParameters()) {
       arrays.add(p.getValue().getArray());
@@ -193,7 +194,7 @@ class DjlPlanReplicasTest {
    * DJL's {@code ParameterStore.updateAllParameters}: the server's update for each parameter whose
    * DJL flag requires a gradient (read from the parameter, not from its replicas).
    */
-  private static void trainerStep(DjlPlan plan, ai.djl.nn.SequentialBlock model, List<List<NDArray>> replicas) {
+  private static void trainerStep(DjlPlan plan, SequentialBlock model, List<List<NDArray>> replicas) {
     int i = 0;
     for (Pair<String, Parameter> p : model.getParameters()) {
       int index = i++;
@@ -213,8 +214,8 @@ class DjlPlanReplicasTest {
   void aGroupFrozenForAnEpochThawsWithoutTheGradientsItsReplicasGatheredMeanwhile() {
     for (BiFunction<String, ai.djl.nn.Block, BlockParameters> bind : List.<BiFunction<String, ai.djl.nn.Block, BlockParameters>>of(
         BlockParameters::of, BlockParameters::onEngine)) {
-      ai.djl.nn.SequentialBlock twin = twoLayers();
-      ai.djl.nn.SequentialBlock single = twoLayers();
+      SequentialBlock twin = twoLayers();
+      SequentialBlock single = twoLayers();
       List<NDArray> replica0 = arrays(twin);
       List<NDArray> replica1 = replica0.stream().map(DjlPlanReplicasTest::replicaOf).toList();
       DjlPlan two = DjlPlan.of(() -> stemFrozenForOneEpoch(twin, bind));
@@ -250,7 +251,7 @@ class DjlPlanReplicasTest {
 
   @Test
   void onSeveralDevicesAFrozenParameterKeepsDjlsFlagOnAndTrainsNot() {
-    ai.djl.nn.SequentialBlock model = twoLayers();
+    SequentialBlock model = twoLayers();
     List<NDArray> replica0 = arrays(model);
     List<NDArray> replica1 = replica0.stream().map(DjlPlanReplicasTest::replicaOf).toList();
     float[] stemBefore = replica0.get(0).toFloatArray();
@@ -268,7 +269,7 @@ class DjlPlanReplicasTest {
 
   @Test
   void onSeveralDevicesAParameterDjlCopiedWithoutAGradientIsRefused() {
-    ai.djl.nn.SequentialBlock model = twoLayers();
+    SequentialBlock model = twoLayers();
     model.getChildren().valueAt(0).freezeParameters(true);   // frozen in DJL when trainer.initialize made the copies
     DjlPlan atFirstBatch = DjlPlan.of(() -> stemFrozenForOneEpoch(model, BlockParameters::of));
     IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -279,14 +280,14 @@ class DjlPlanReplicasTest {
 
   @Test
   void onSeveralDevicesAPlanThatFrozeAParameterBeforeTheTrainerCopiedItIsRefused() {
-    ai.djl.nn.SequentialBlock model = twoLayers();
+    SequentialBlock model = twoLayers();
     DjlPlan builtBefore = DjlPlan.of(stemFrozenForOneEpoch(model, BlockParameters::of));
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> builtBefore.batchDone(model, new Device[] {Device.cpu(), Device.cpu()}));
     assertTrue(e.getMessage().contains("parameter stem.weight is frozen") && e.getMessage().contains("DjlPlan.of(() -> ...)"),
         e.getMessage());
 
-    ai.djl.nn.SequentialBlock alone = twoLayers();
+    SequentialBlock alone = twoLayers();
     DjlPlan oneDevice = DjlPlan.of(stemFrozenForOneEpoch(alone, BlockParameters::of));
     backwardTwoLayers(arrays(alone), 0, ROWS);
     oneDevice.batchDone(alone, new Device[] {Device.cpu()});   // one device: no copies, the same plan is taken
@@ -298,7 +299,7 @@ class DjlPlanReplicasTest {
 
   @Test
   void aParameterReachableThroughTwoGroupsIsRefused() {
-    ai.djl.nn.SequentialBlock model = new ai.djl.nn.SequentialBlock().add(Linear.builder().setUnits(2).build());
+    SequentialBlock model = new SequentialBlock().add(Linear.builder().setUnits(2).build());
     model.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingPlan.builder().epochs(1)
         .optimizer(Spec.of("SGD").with("lr", 0.1))

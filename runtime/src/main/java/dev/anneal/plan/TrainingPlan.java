@@ -461,6 +461,16 @@ public final class TrainingPlan {
     return lossScale;
   }
 
+  /**
+   * What this window's summed gradients are divided by when the losses were not scaled (a host that
+   * cannot scale them passes the factor to {@link #stepNow}), as {@link #lossScale(long)} divides
+   * each loss: {@code accumulate}, or with {@link LossScale#WINDOW} the micro-batches counted in this
+   * window (fewer in an epoch's partial one).
+   */
+  public long windowDivisor() {
+    return lossScale == LossScale.WINDOW ? clock.microBatch() : accumulate;
+  }
+
   public Optimizer optimizer() {
     return optimizer;
   }

@@ -10,7 +10,6 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import dev.anneal.djl.DjlParameter;
 import dev.anneal.djl.engine.NdOps;
-import dev.anneal.plan.LossScale;
 import dev.anneal.plan.StepOutcome;
 import dev.anneal.plan.TrainingPlan;
 import java.io.IOException;
@@ -240,12 +239,10 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
 
   /**
    * The plan's step on replica 0, the gradients first divided by the micro-batches and replicas
-   * summed into them (the plan's {@code accumulate}, or with {@code LossScale.WINDOW} the micro-batches
-   * of this window, fewer in an epoch's partial one); then host copies back to the engine, replica 0's
-   * values to every replica.
+   * summed into them ({@code TrainingPlan.windowDivisor()} times the replicas); then host copies back
+   * to the engine, replica 0's values to every replica.
    */
   private void step() {
-    double microBatches = plan.lossScaleMode() == LossScale.WINDOW ? plan.clock().microBatch() : plan.accumulate();
     // The parameters this step may change: those training as it begins (it may freeze some as it ends).
     List<String> trained = new ArrayList<>(replicas.size());
     replicas.forEach((id, others) -> {
@@ -253,7 +250,7 @@ public final class DjlPlan extends Optimizer implements TrainingListener {
         trained.add(id);
       }
     });
-    lastOutcome = plan.stepNow(1.0 / (microBatches * devices));
+    lastOutcome = plan.stepNow(1.0 / ((double) plan.windowDivisor() * devices));
     copies.forEach(DjlParameter::pushToEngine);
     for (String id : trained) {
       NDArray source = byId.get(id).array();

@@ -9,6 +9,8 @@ import ai.djl.nn.convolutional.Conv3d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.LayerNorm;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The module type ({@code dev.anneal.param.Parameter#moduleType()}) of a DJL block's own
@@ -18,32 +20,24 @@ import ai.djl.nn.norm.LayerNorm;
  * for other blocks. {@code ParamRule.normLayers()} selects the normalization ones by it.
  */
 final class ModuleTypes {
+  /** Checked in order: a transposed convolution is a convolution too. */
+  private static final List<Map.Entry<Class<? extends Block>, String>> TYPES = List.of(
+      Map.entry(BatchNorm.class, "BatchNorm"),
+      Map.entry(LayerNorm.class, "LayerNorm"),
+      Map.entry(Linear.class, "Linear"),
+      Map.entry(Conv1dTranspose.class, "ConvTranspose1d"),
+      Map.entry(Conv2dTranspose.class, "ConvTranspose2d"),
+      Map.entry(Conv1d.class, "Conv1d"),
+      Map.entry(Conv2d.class, "Conv2d"),
+      Map.entry(Conv3d.class, "Conv3d"));
+
   private ModuleTypes() {}
 
   static String of(Block block) {
-    if (block instanceof BatchNorm) {
-      return "BatchNorm";
-    }
-    if (block instanceof LayerNorm) {
-      return "LayerNorm";
-    }
-    if (block instanceof Linear) {
-      return "Linear";
-    }
-    if (block instanceof Conv1dTranspose) {
-      return "ConvTranspose1d";
-    }
-    if (block instanceof Conv2dTranspose) {
-      return "ConvTranspose2d";
-    }
-    if (block instanceof Conv1d) {
-      return "Conv1d";
-    }
-    if (block instanceof Conv2d) {
-      return "Conv2d";
-    }
-    if (block instanceof Conv3d) {
-      return "Conv3d";
+    for (Map.Entry<Class<? extends Block>, String> type : TYPES) {
+      if (type.getKey().isInstance(block)) {
+        return type.getValue();
+      }
     }
     return "";
   }

@@ -2,12 +2,12 @@ package dev.anneal.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.anneal.processor.Models.strict;
 
 import com.google.testing.compile.Compilation;
 import dev.anneal.param.FloatStorage;
 import dev.anneal.param.Parameter;
 import dev.anneal.plan.TrainingPlan;
-import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class EmaRampAnnotationTest {
   private static final String YOLO = Models.SGD + "\n@Ema(decay = 0.9999, rampTau = 2000)";
-
-  private static Compilation strict(JavaFileObject source) {
-    return com.google.testing.compile.Compiler.javac().withProcessors(new AnnealProcessor())
-        .withOptions("-Xlint:all,-processing", "-Werror").compile(source);
-  }
 
   private static TrainingPlan plan(Compilation compilation, int stepsPerEpoch) throws Exception {
     ClassLoader loader = new GeneratedPlansRunProperties.GeneratedClassLoader(compilation, EmaRampAnnotationTest.class.getClassLoader());

@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.anneal.processor.DiagnosticsTest.assertDiagnostic;
 import static dev.anneal.processor.Models.compile;
 import static dev.anneal.processor.Models.model;
+import static dev.anneal.processor.Models.preview;
 
 import com.google.testing.compile.Compilation;
 import dev.anneal.processor.base.Message;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,9 +40,7 @@ class FastaiSchedulesTest {
 
   /** The preview's row for {@code epoch}, its cells without freeze marks. */
   private static List<String> previewRow(Compilation compilation, int epoch) throws IOException {
-    String preview = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "test", "MTraining.preview.txt")
-        .orElseThrow().getCharContent(true).toString();
-    String row = preview.lines().filter(line -> line.matches("\\s*" + epoch + " .*")).findFirst().orElseThrow();
+    String row = preview(compilation).lines().filter(line -> line.matches("\\s*" + epoch + " .*")).findFirst().orElseThrow();
     return Arrays.stream(row.trim().split("\\s+")).filter(cell -> !cell.equals("F") && !cell.equals("U")).toList();
   }
 

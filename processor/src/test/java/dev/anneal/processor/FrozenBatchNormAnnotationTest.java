@@ -4,7 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.anneal.processor.Models.SGD;
 import static dev.anneal.processor.Models.compile;
+import static dev.anneal.processor.Models.generated;
 import static dev.anneal.processor.Models.model;
+import static dev.anneal.processor.Models.strict;
 
 import com.google.testing.compile.Compilation;
 import dev.anneal.processor.base.Message;
@@ -13,16 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code @Freeze(batchNorm = ...)}: written as the DSL's {@code frozenBatchNorm}, checked against the field's type. */
 class FrozenBatchNormAnnotationTest {
-
-  /** Under every lint but javac's note on unclaimed annotations (the processor claims none). */
-  private static Compilation strict(JavaFileObject source) {
-    return com.google.testing.compile.Compiler.javac().withProcessors(new AnnealProcessor())
-        .withOptions("-Xlint:all,-processing", "-Werror").compile(source);
-  }
-
-  private static String generated(Compilation compilation) throws java.io.IOException {
-    return compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString();
-  }
 
   @Test
   void holdIsWrittenAsTheDslCall() throws Exception {

@@ -6,9 +6,9 @@ import static dev.anneal.processor.DiagnosticsTest.assertDiagnostic;
 import static dev.anneal.processor.Models.SGD;
 import static dev.anneal.processor.Models.compile;
 import static dev.anneal.processor.Models.model;
+import static dev.anneal.processor.Models.strict;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import dev.anneal.processor.base.Message;
 import java.io.IOException;
 import javax.tools.JavaFileObject;
@@ -26,11 +26,6 @@ class LossAnnotationTest {
     Compilation compilation = compile(source);
     assertThat(compilation).failed();
     assertDiagnostic(compilation, key, source, message, line);
-  }
-
-  /** With the processor, every lint but "processing" (the processor claims no annotation), warnings as errors. */
-  private static Compilation strict(JavaFileObject source) {
-    return Compiler.javac().withProcessors(new AnnealProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(source);
   }
 
   private static JavaFileObject withLoss(String... lossLines) {

@@ -2,20 +2,15 @@ package dev.anneal.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.anneal.processor.Models.strict;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** Shapes of model classes the generated code must reach: records, static nested classes, accessors. */
 class ModelShapesTest {
-
-  private static Compilation strict(JavaFileObject source) {
-    return Compiler.javac().withProcessors(new AnnealProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(source);
-  }
 
   @Test
   void recordComponentsAreReadThroughTheirAccessors() {

@@ -4,10 +4,11 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.anneal.processor.Models.ADAMW;
 import static dev.anneal.processor.Models.compile;
+import static dev.anneal.processor.Models.generatedCompact;
 import static dev.anneal.processor.Models.model;
+import static dev.anneal.processor.Models.strict;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.anneal.processor.base.Message;
 import javax.tools.JavaFileObject;
@@ -16,14 +17,6 @@ import org.junit.jupiter.api.Test;
 /** {@code @NoDecay} and {@code @LayerDecay}: written as the DSL's rules, checked at compile time. */
 class ParamSplitAnnotationTest {
 
-  private static Compilation strict(JavaFileObject source) {
-    return Compiler.javac().withProcessors(new AnnealProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(source);
-  }
-
-  private static String generated(Compilation compilation) throws java.io.IOException {
-    return compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString().replaceAll("\\s+", "");
-  }
-
   @Test
   void fieldRulesAreWrittenAsTheDslCalls() throws Exception {
     Compilation compilation = strict(model(ADAMW, String.join("\n",
@@ -31,7 +24,7 @@ class ParamSplitAnnotationTest {
         "  @NoDecay(value = ParamKind.NONE, names = \"*.scale\")",
         "  @LayerDecay(value = 0.5, layerPattern = \"enc\\\\.(\\\\d+)\\\\..*\") Layer enc;")));
     assertThat(compilation).succeededWithoutWarnings();
-    String code = generated(compilation);
+    String code = generatedCompact(compilation);
     assertThat(code).contains(".group(\"vit\",model.vit,g->g.layerDecay(0.75,LayerIndex.blockIndex())"
         + ".noDecay(ParamRule.biasAndNorm().or(ParamRule.names(\"*.pos_embed\",\"*.cls_token\"))))");
     assertThat(code).contains(".group(\"enc\",model.enc,g->g.layerDecay(0.5,LayerIndex.pattern(\"enc\\\\.(\\\\d+)\\\\..*\"))"
@@ -49,7 +42,7 @@ class ParamSplitAnnotationTest {
         "  Layer head;",
         "}")));
     assertThat(compilation).succeededWithoutWarnings();
-    String code = generated(compilation);
+    String code = generatedCompact(compilation);
     assertThat(code).contains(".group(\"stem\",model.stem,g->g.lr(1.0E-4).noDecay(ParamRule.biasAndNorm()))");
     assertThat(code).contains(".group(\"body\",model.body,g->g.noDecay(ParamRule.ndimAtMost(1)))");
     assertThat(code).contains(".group(\"default\",model.head,g->g.noDecay(ParamRule.biasAndNorm()))");

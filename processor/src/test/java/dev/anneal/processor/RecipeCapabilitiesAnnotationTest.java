@@ -2,6 +2,8 @@ package dev.anneal.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.anneal.processor.Models.generatedCompact;
+import static dev.anneal.processor.Models.strict;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,15 +25,6 @@ import org.junit.jupiter.api.Test;
  * plans they give, and one compile error per rule, on the attribute at fault.
  */
 class RecipeCapabilitiesAnnotationTest {
-
-  private static Compilation strict(JavaFileObject source) {
-    return com.google.testing.compile.Compiler.javac().withProcessors(new AnnealProcessor())
-        .withOptions("-Xlint:all,-processing", "-Werror").compile(source);
-  }
-
-  private static String generated(Compilation compilation) throws java.io.IOException {
-    return compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString().replaceAll("\\s+", "");
-  }
 
   private static TrainingPlan plan(Compilation compilation, int stepsPerEpoch) throws Exception {
     ClassLoader loader = new GeneratedPlansRunProperties.GeneratedClassLoader(compilation, RecipeCapabilitiesAnnotationTest.class.getClassLoader());
@@ -65,7 +57,7 @@ class RecipeCapabilitiesAnnotationTest {
   void detectronsWarmupMultipliesTheStepScheduleFromStepZero() throws Exception {
     Compilation compilation = strict(Models.model(DETECTRON, DETECTRON_BODY));
     assertThat(compilation).succeededWithoutWarnings();
-    String code = generated(compilation);
+    String code = generatedCompact(compilation);
     assertThat(code).contains(".stepWarmup(LinearWarmup.spec().warmupSteps(4).warmupFactor(0.001))");
     // the milestones as written: the schedule is not shifted by the warmup
     assertThat(code).contains(".schedule(MultiStepLR.spec().milestones(6,8).gamma(0.1),Interval.STEP)");
@@ -126,7 +118,7 @@ class RecipeCapabilitiesAnnotationTest {
         "    fc.add(\"bias\", 2);",
         "  }")));
     assertThat(compilation).succeededWithoutWarnings();
-    String code = generated(compilation);
+    String code = generatedCompact(compilation);
     assertThat(code).contains("g->g.noDecay(ParamRule.normLayers())");
     assertThat(code).contains(".ema(ModelEma.decay(0.99998).everySteps(32).adjustedForBatch(1024).copyDuringEpochs(1))");
     TrainingPlan plan = plan(compilation, 3);
@@ -254,7 +246,7 @@ class RecipeCapabilitiesAnnotationTest {
         "@KindGroups({@KindGroup(kind = ParamKind.NORM, weightDecay = 0.0), @KindGroup(kind = ParamKind.BIAS, lrFactor = 2.0)})",
         "class M { Layer a; }")));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(generated(compilation)).contains(".split(\"norm\",ParamRule.normLayers(),s->s.weightDecay(0.0))"
+    assertThat(generatedCompact(compilation)).contains(".split(\"norm\",ParamRule.normLayers(),s->s.weightDecay(0.0))"
         + ".split(\"bias\",ParamRule.bias(),s->s.lrFactor(2.0))");
   }
 
@@ -262,7 +254,7 @@ class RecipeCapabilitiesAnnotationTest {
   void swaIsWrittenAsTheDslCall() throws Exception {
     Compilation compilation = strict(Models.model(Models.SGD + "\n@Swa(fromEpoch = 7)", "  Layer a;"));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(generated(compilation)).contains(".swa(ModelSwa.fromEpoch(7))");
+    assertThat(generatedCompact(compilation)).contains(".swa(ModelSwa.fromEpoch(7))");
     assertThat(preview(compilation)).contains("SWA of the weights: the equal average at the ends of epochs 7-9.");
   }
 
@@ -298,7 +290,7 @@ class RecipeCapabilitiesAnnotationTest {
         "  @Warmup(epochs = 1, startFactor = 0.1, multipliesSchedule = true)",
         "  @Schedule(type = ScheduleType.STEP, interval = Interval.STEP, stepSize = 5) Layer head;")));
     assertThat(compilation).succeededWithoutWarnings();
-    String code = generated(compilation);
+    String code = generatedCompact(compilation);
     // T_max is the whole training (2 epochs of steps), not shortened by the warmup
     assertThat(code).contains(".stepWarmup(LinearWarmup.spec().warmupSteps(4))");
     assertThat(code).contains(".schedule(CosineAnnealingLR.spec().tMax(2*stepsPerEpoch),Interval.STEP)");

@@ -3,10 +3,11 @@ package dev.anneal.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.anneal.processor.Models.compile;
+import static dev.anneal.processor.Models.generatedCompact;
 import static dev.anneal.processor.Models.model;
+import static dev.anneal.processor.Models.strict;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import dev.anneal.processor.base.Message;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,6 @@ class RecipeWarmupAnnotationTest {
       + "@Optimizer(type = OptimizerType.SGD, lr = 0.01, momentum = 0.937)\n"
       + "@Schedule(type = ScheduleType.LINEAR, startFactor = 1.0, endFactor = 0.01, totalIters = 8)\n";
 
-  private static Compilation strict(javax.tools.JavaFileObject source) {
-    return Compiler.javac().withProcessors(new AnnealProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(source);
-  }
-
-  private static String generated(Compilation compilation) throws java.io.IOException {
-    return compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString().replaceAll("\\s+", "");
-  }
-
   @Test
   void yolov5sWarmupIsWrittenAsStepWarmups() throws Exception {
     Compilation compilation = strict(model(YOLO + "@Warmup(steps = 100, startFactor = 0, startMomentum = 0.8, holdAfter = true)",
@@ -35,7 +28,7 @@ class RecipeWarmupAnnotationTest {
             "  @Warmup(steps = 100, startLr = 0.1, startMomentum = 0.8) Parameter bias = Parameter.zeros(\"b\", 2);",
             "  Parameter weight = Parameter.zeros(\"w\", 2, 2);")));
     assertThat(compilation).succeededWithoutWarnings();
-    String code = generated(compilation);
+    String code = generatedCompact(compilation);
     assertThat(code).contains(".group(\"bias\",model.bias,g->g"
         + ".stepWarmup(LinearWarmup.spec().warmupSteps(100).warmupStartLr(0.1).warmupMomentum(0.8)))");
     assertThat(code).contains(".stepWarmup(LinearWarmup.spec().warmupSteps(100).warmupFactor(0.0).warmupMomentum(0.8).holdAfter(true))");
@@ -63,7 +56,7 @@ class RecipeWarmupAnnotationTest {
         + "@Schedule(type = ScheduleType.LINEAR, startFactor = 1.0, endFactor = 0.01, totalIters = 8)\n"
         + "@Warmup(epochs = 3, minSteps = 100, startFactor = 0)", "  Layer a;"));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(generated(compilation)).contains(
+    assertThat(generatedCompact(compilation)).contains(
         ".stepWarmup(LinearWarmup.spec().warmupSteps(Math.max(3*stepsPerEpoch,100)).warmupFactor(0.0))");
     // with 20 steps per epoch the warmup is 100 steps: epoch 1 starts at 20 / 100 of 0.01 * lf(1)
     Compilation declared = compile(model(YOLO + "@Warmup(epochs = 3, minSteps = 100, startFactor = 0)", "  Layer a;"));

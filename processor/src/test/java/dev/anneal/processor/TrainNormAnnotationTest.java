@@ -4,7 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.anneal.processor.Models.SGD;
 import static dev.anneal.processor.Models.compile;
+import static dev.anneal.processor.Models.generated;
 import static dev.anneal.processor.Models.model;
+import static dev.anneal.processor.Models.preview;
+import static dev.anneal.processor.Models.strict;
 
 import com.google.testing.compile.Compilation;
 import dev.anneal.processor.base.Message;
@@ -17,16 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class TrainNormAnnotationTest {
 
-  /** Under every lint but javac's note on unclaimed annotations (the processor claims none). */
-  private static Compilation strict(JavaFileObject source) {
-    return com.google.testing.compile.Compiler.javac().withProcessors(new AnnealProcessor())
-        .withOptions("-Xlint:all,-processing", "-Werror").compile(source);
-  }
-
-  private static String generated(Compilation compilation) throws java.io.IOException {
-    return compilation.generatedSourceFile("test.MTraining").orElseThrow().getCharContent(true).toString();
-  }
-
   @Test
   void trainNormIsWrittenAsTheDslCall() throws Exception {
     Compilation compilation = strict(model(SGD, "  @Freeze(untilEpoch = 2, trainNorm = true) Layer body;\n  Layer head;"));
@@ -38,9 +31,7 @@ class TrainNormAnnotationTest {
   @Test
   void thePreviewSaysTheNormLayersTrain() throws Exception {
     Compilation compilation = strict(model(SGD, "  @Freeze(untilEpoch = 2, trainNorm = true) Layer body;\n  Layer head;"));
-    String preview = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "test", "MTraining.preview.txt")
-        .orElseThrow().getCharContent(true).toString();
-    assertThat(preview).contains("F in body: its norm layers keep training (trainNorm, fastai's train_bn).");
+    assertThat(preview(compilation)).contains("F in body: its norm layers keep training (trainNorm, fastai's train_bn).");
   }
 
   @Test

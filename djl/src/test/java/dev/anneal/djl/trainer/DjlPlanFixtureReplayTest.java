@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anneal.djl.BlockParameters;
@@ -60,52 +56,30 @@ class DjlPlanFixtureReplayTest {
   }
 
   /** A block holding the fixture's tensors as its parameters. */
-  private static final class FixtureBlock extends AbstractBlock {
-    final List<Parameter> tensors = new ArrayList<>();
-
-    FixtureBlock(JsonNode c) {
-      JsonNode initial = c.get("initial");
-      for (int i = 0; i < initial.size(); i++) {
-        Parameter p = addParameter(Parameter.builder().setName("p" + i).setType(Parameter.Type.WEIGHT).build());
-        float[] values = OptimizerFixtures.floats(initial.get(i));
-        NDArray array = manager.create(values, new Shape(shape(c, i, values.length)));
-        p.setArray(array);
-        array.setRequiresGradient(true);
-        tensors.add(p);
-      }
+  private static ArraysBlock fixtureBlock(JsonNode c) {
+    JsonNode initial = c.get("initial");
+    List<NDArray> arrays = new ArrayList<>();
+    for (int i = 0; i < initial.size(); i++) {
+      float[] values = OptimizerFixtures.floats(initial.get(i));
+      arrays.add(manager.create(values, new Shape(shape(c, i, values.length))));
     }
+    return new ArraysBlock(arrays);
+  }
 
-    private static long[] shape(JsonNode c, int i, int size) {
-      JsonNode shapes = c.get("shapes");
-      if (shapes == null || shapes.isNull()) {
-        return new long[] {size};
-      }
-      long[] dims = new long[shapes.get(i).size()];
-      for (int k = 0; k < dims.length; k++) {
-        dims[k] = shapes.get(i).get(k).asLong();
-      }
-      return dims;
+  private static long[] shape(JsonNode c, int i, int size) {
+    JsonNode shapes = c.get("shapes");
+    if (shapes == null || shapes.isNull()) {
+      return new long[] {size};
     }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-      return inputs;
+    long[] dims = new long[shapes.get(i).size()];
+    for (int k = 0; k < dims.length; k++) {
+      dims[k] = shapes.get(i).get(k).asLong();
     }
-
-    /** Its arrays are set from the fixture, not initialized from input shapes. */
-    @Override
-    public boolean isInitialized() {
-      return true;
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-      return inputShapes;
-    }
+    return dims;
   }
 
   @SuppressWarnings("unchecked")
-  private static TrainingPlan plan(JsonNode c, FixtureBlock block, BiFunction<String, ai.djl.nn.Block, BlockParameters> bind) {
+  private static TrainingPlan plan(JsonNode c, ArraysBlock block, BiFunction<String, ai.djl.nn.Block, BlockParameters> bind) {
     Map<String, Object> kwargs = new LinkedHashMap<>(JSON.convertValue(c.get("kwargs"), Map.class));
     kwargs.put("type", c.get("optimizer").asText());
     TrainingPlanBuilder builder = TrainingPlan.builder().epochs(1).stepsPerEpoch(OptimizerFixtures.steps(c))
@@ -149,7 +123,7 @@ class DjlPlanFixtureReplayTest {
   }
 
   private static void replay(Path file, JsonNode c, String kind, BiFunction<String, ai.djl.nn.Block, BlockParameters> bind) {
-    FixtureBlock block = new FixtureBlock(c);
+    ArraysBlock block = fixtureBlock(c);
     DjlPlan adapter = DjlPlan.of(plan(c, block, bind));
     boolean hostOnly = HOST_ONLY.contains(c.get("optimizer").asText()) && kind.equals("engine");
     JsonNode expected = c.get("params_after_each_step");
@@ -180,7 +154,7 @@ class DjlPlanFixtureReplayTest {
   }
 
   /** The engine's backward pass of {@code sum(p * g)}, whose gradient with respect to p is exactly g. */
-  private static void backward(FixtureBlock block, JsonNode grads) {
+  private static void backward(ArraysBlock block, JsonNode grads) {
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       NDArray loss = null;
       for (int i = 0; i < block.tensors.size(); i++) {
@@ -193,7 +167,7 @@ class DjlPlanFixtureReplayTest {
   }
 
   /** What DJL's {@code ParameterStore.updateAllParameters} does on one device. */
-  private static void updateAll(DjlPlan adapter, FixtureBlock block) {
+  private static void updateAll(DjlPlan adapter, ArraysBlock block) {
     for (Parameter p : block.tensors) {
       try (NDArray grad = p.getArray().getGradient(); NDArray aggregated = grad.duplicate()) {
         adapter.update(p.getId(), p.getArray(), aggregated);

@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import dev.anneal.djl.BlockParameters;
 import dev.anneal.plan.LossScale;
 import dev.anneal.plan.TrainingPlan;
 import dev.anneal.spec.Spec;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,38 +28,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DjlPlanLossScaleTest {
 
-  /** One weight, 0, whose loss {@code sum(w)} has gradient 1. */
-  private static final class OneWeight extends AbstractBlock {
-    final Parameter w = addParameter(Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build());
-
-    OneWeight(NDManager manager) {
-      NDArray array = manager.zeros(new Shape(1));
-      w.setArray(array);
-      array.setRequiresGradient(true);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-      return inputs;
-    }
-
-    @Override
-    public boolean isInitialized() {
-      return true;
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-      return inputShapes;
-    }
-  }
-
   @ParameterizedTest(name = "{0} on {1}")
   @CsvSource({"ACCUMULATE, views, -1.5", "WINDOW, views, -2.0", "ACCUMULATE, engine, -1.5", "WINDOW, engine, -2.0"})
   void thePartialWindowIsDividedAsTheLossScaleSays(LossScale scale, String kind, float expected) {
     BiFunction<String, ai.djl.nn.Block, BlockParameters> bind = kind.equals("views") ? BlockParameters::of : BlockParameters::onEngine;
     try (NDManager manager = NDManager.newBaseManager()) {
-      OneWeight block = new OneWeight(manager);
+      ArraysBlock block = new ArraysBlock(List.of(manager.zeros(new Shape(1))));   // one weight, 0: sum(w) has gradient 1
+      Parameter w = block.tensors.get(0);
       TrainingPlan plan = TrainingPlan.builder().epochs(1).stepsPerEpoch(2)
           .optimizer(Spec.of("SGD").with("lr", 1.0))
           .group("default", bind.apply("block", block))
@@ -72,18 +44,18 @@ class DjlPlanLossScaleTest {
       float[] after = new float[3];
       for (int batch = 0; batch < 3; batch++) {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-          collector.backward(block.w.getArray().sum());
+          collector.backward(w.getArray().sum());
         }
         adapter.batchDone(block, new Device[] {Device.cpu()});
-        try (NDArray grad = block.w.getArray().getGradient(); NDArray aggregated = grad.duplicate()) {
-          adapter.update(block.w.getId(), block.w.getArray(), aggregated);
+        try (NDArray grad = w.getArray().getGradient(); NDArray aggregated = grad.duplicate()) {
+          adapter.update(w.getId(), w.getArray(), aggregated);
         }
-        after[batch] = block.w.getArray().toFloatArray()[0];
+        after[batch] = w.getArray().toFloatArray()[0];
       }
       adapter.epochDone(Map.of());
       assertEquals(0f, after[0], "the first micro-batch only accumulates");
       assertEquals(-1f, after[1], "the full window steps by the mean of its two gradients");
-      assertEquals(expected, block.w.getArray().toFloatArray()[0], "after the partial window at the epoch's end");
+      assertEquals(expected, w.getArray().toFloatArray()[0], "after the partial window at the epoch's end");
     }
   }
 }
